@@ -1,0 +1,132 @@
+/**
+ * Calendar dates without time zones. A date is kept as its ISO string at the edges and as a day
+ * number (days since 1970-01-01) inside, so comparisons and day arithmetic are integer operations
+ * and never drift by an hour or a day.
+ */
+
+export type IsoDatum = string;
+
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days in the given month of the given year (month 1–12). */
+export function dagenInMaand(jaar: number, maand: number): number {
+  if (maand === 2) return isSchrikkeljaar(jaar) ? 29 : 28;
+  return maand === 4 || maand === 6 || maand === 9 || maand === 11 ? 30 : 31;
+}
+
+export function isSchrikkeljaar(jaar: number): boolean {
+  return (jaar % 4 === 0 && jaar % 100 !== 0) || jaar % 400 === 0;
+}
+
+/** True when the string is a real calendar date in YYYY-MM-DD form. */
+export function isGeldigeDatum(tekst: string): boolean {
+  const m = ISO_PATTERN.exec(tekst);
+  if (!m) return false;
+  const maand = Number(m[2]);
+  const dag = Number(m[3]);
+  return maand >= 1 && maand <= 12 && dag >= 1 && dag <= dagenInMaand(Number(m[1]), maand);
+}
+
+export interface Ymd {
+  readonly jaar: number;
+  readonly maand: number;
+  readonly dag: number;
+}
+
+export function splits(datum: IsoDatum): Ymd {
+  const m = ISO_PATTERN.exec(datum);
+  if (!m || !isGeldigeDatum(datum)) throw new RangeError(`geen geldige datum: ${datum}`);
+  return { jaar: Number(m[1]), maand: Number(m[2]), dag: Number(m[3]) };
+}
+
+export function samenstellen({ jaar, maand, dag }: Ymd): IsoDatum {
+  return `${String(jaar).padStart(4, '0')}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+}
+
+// Howard Hinnant's days-from-civil algorithm: exact for the proleptic Gregorian calendar.
+export function naarDagnummer(datum: IsoDatum): number {
+  const { jaar, maand, dag } = splits(datum);
+  return dagnummerVan(jaar, maand, dag);
+}
+
+export function dagnummerVan(jaar: number, maand: number, dag: number): number {
+  const y = maand <= 2 ? jaar - 1 : jaar;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (maand + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + dag - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function vanDagnummer(dagnummer: number): IsoDatum {
+  const z = dagnummer + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const dag = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const maand = mp < 10 ? mp + 3 : mp - 9;
+  const jaar = yoe + era * 400 + (maand <= 2 ? 1 : 0);
+  return samenstellen({ jaar, maand, dag });
+}
+
+export function plusDagen(datum: IsoDatum, dagen: number): IsoDatum {
+  return vanDagnummer(naarDagnummer(datum) + dagen);
+}
+
+/**
+ * The same day number n months later; when that month is shorter the date is clamped to its last
+ * day (31 January + 1 month = 28 or 29 February).
+ */
+export function plusMaanden(datum: IsoDatum, maanden: number): IsoDatum {
+  const { jaar, maand, dag } = splits(datum);
+  const totaal = jaar * 12 + (maand - 1) + maanden;
+  const nieuwJaar = Math.floor(totaal / 12);
+  const nieuweMaand = totaal - nieuwJaar * 12 + 1;
+  return samenstellen({ jaar: nieuwJaar, maand: nieuweMaand, dag: Math.min(dag, dagenInMaand(nieuwJaar, nieuweMaand)) });
+}
+
+/**
+ * The last day of a term of n months that starts on (and includes) `ingang`. The term ends the day
+ * before the day with the same number n months later; when that month has no such day, the term ends
+ * on the last day of that month (as in art. 3 lid 2 onder c Verordening 1182/71 on time limits).
+ * 1 March + 3 months ends 31 May; 31 January + 1 month ends on the last day of February.
+ */
+export function eindeTermijnMaanden(ingang: IsoDatum, maanden: number): IsoDatum {
+  const { jaar, maand, dag } = splits(ingang);
+  const totaal = jaar * 12 + (maand - 1) + maanden;
+  const doelJaar = Math.floor(totaal / 12);
+  const doelMaand = totaal - doelJaar * 12 + 1;
+  const laatste = dagenInMaand(doelJaar, doelMaand);
+  if (dag > laatste) return samenstellen({ jaar: doelJaar, maand: doelMaand, dag: laatste });
+  return plusDagen(samenstellen({ jaar: doelJaar, maand: doelMaand, dag }), -1);
+}
+
+/** The last day of a term of n days that starts on (and includes) `ingang`. */
+export function eindeTermijnDagen(ingang: IsoDatum, dagen: number): IsoDatum {
+  return plusDagen(ingang, dagen - 1);
+}
+
+/** Whole years completed on `op` by someone born on `geboren` (a birthday on 29 February counts on 1 March). */
+export function leeftijdOp(geboren: IsoDatum, op: IsoDatum): number {
+  const g = splits(geboren);
+  const d = splits(op);
+  let jaren = d.jaar - g.jaar;
+  if (d.maand < g.maand || (d.maand === g.maand && d.dag < g.dag)) jaren -= 1;
+  return jaren;
+}
+
+export function vergelijk(a: IsoDatum, b: IsoDatum): number {
+  // ISO strings of four-digit years order the same as the dates they name.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function max(a: IsoDatum, b: IsoDatum): IsoDatum {
+  return a >= b ? a : b;
+}
+
+export function min(a: IsoDatum, b: IsoDatum): IsoDatum {
+  return a <= b ? a : b;
+}

@@ -1,0 +1,16 @@
+export {
+  type IsoDatum,
+  dagenInMaand,
+  dagnummerVan,
+  eindeTermijnDagen,
+  eindeTermijnMaanden,
+  isGeldigeDatum,
+  leeftijdOp,
+  max,
+  min,
+  naarDagnummer,
+  plusDagen,
+  plusMaanden,
+  vanDagnummer,
+  vergelijk,
+} from './datum.ts';

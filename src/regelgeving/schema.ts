@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { datumSchema, getalSchema, toetsSchema } from '../regels/schema.ts';
+import { VOORZIENINGEN } from './voorzieningen.ts';
+
+/**
+ * The shape of one regulation version file. Strict throughout: an unknown key, a wrong type or a
+ * missing text is an error that names the file, line and path.
+ */
+
+const tekstSchema = z.string().trim().min(1);
+const lidSchema = z.union([z.string(), z.number().int().positive()]).transform(String);
+
+/** Where a rule stands: an article of this regulation, optionally a lid and an onderdeel. */
+const plaatsVelden = {
+  artikel: z.string().min(1),
+  lid: lidSchema.optional(),
+  onder: z.string().optional(),
+};
+
+/** A reference to an article of another regulation (the national law an ordinance rests on). */
+export const verwijzingSchema = z.strictObject({
+  regeling: z.string().min(1),
+  ...plaatsVelden,
+});
+
+const uitlegSchema = z.strictObject({
+  ja: tekstSchema,
+  nee: tekstSchema,
+});
+
+export const voorwaardeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { message: 'id in kleine letters met streepjes' }),
+  ...plaatsVelden,
+  toets: toetsSchema,
+  uitleg: uitlegSchema,
+});
+
+const termijnSchema = z
+  .strictObject({ maanden: z.number().int().positive().optional(), dagen: z.number().int().positive().optional() })
+  .refine((t) => (t.maanden === undefined) !== (t.dagen === undefined), {
+    message: 'geef precies een van maanden of dagen',
+  });
+
+export const duurSchema = z.strictObject({
+  ...plaatsVelden,
+  /** Omitted means the text sets no maximum (for example a detacheringsbaan). */
+  maximaal: termijnSchema.optional(),
+  verlenging: z
+    .strictObject({
+      ...plaatsVelden,
+      maximaalAantal: z.number().int().positive(),
+      maanden: z.number().int().positive(),
+      voorwaarden: z.array(voorwaardeSchema).optional(),
+    })
+    .optional(),
+  uitleg: tekstSchema.optional(),
+});
+
+export const bedragSchema = z.strictObject({
+  ...plaatsVelden,
+  omschrijving: tekstSchema,
+  cent: getalSchema,
+  /** How often: "eenmalig", "maand", "jaar" or "6 maanden". */
+  per: z.string().regex(/^(eenmalig|maand|jaar|uur|\d+ maanden)$/, {
+    message: 'per is eenmalig, maand, jaar, uur of "N maanden"',
+  }),
+  als: toetsSchema.optional(),
+  uitleg: uitlegSchema,
+});
+
+export const evaluatiemomentSchema = z.strictObject({
+  ...plaatsVelden,
+  naMaanden: z.number().int().positive(),
+  omschrijving: tekstSchema,
+});
+
+export const voorzieningSchema = z.strictObject({
+  ...plaatsVelden,
+  titel: tekstSchema,
+  omschrijving: tekstSchema.optional(),
+  aanvrager: z.enum(['inwoner', 'werkgever', 'ambtshalve']).optional(),
+  grondslag: z.array(verwijzingSchema).optional(),
+  voorwaarden: z.array(voorwaardeSchema),
+  aanvraagVoorwaarden: z.array(voorwaardeSchema).optional(),
+  duur: duurSchema.optional(),
+  bedragen: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), bedragSchema).optional(),
+  evaluatiemomenten: z.array(evaluatiemomentSchema).optional(),
+});
+
+const parameterWaardeSchema = z.strictObject({
+  vanaf: datumSchema,
+  /** null: the value for this period is not known to us; the engine answers onbepaald. */
+  waarde: z.number().nullable(),
+  bron: tekstSchema,
+  artikel: z.string().optional(),
+  lid: lidSchema.optional(),
+});
+
+export const parameterSchema = z
+  .strictObject({
+    omschrijving: tekstSchema,
+    eenheid: z.enum(['cent', 'uren', 'maanden', 'procent', 'aantal', 'dagen', 'jaar']),
+    waarden: z.array(parameterWaardeSchema).min(1),
+  })
+  .superRefine((p, ctx) => {
+    p.waarden.forEach((w, i) => {
+      if (p.eenheid === 'cent' && w.waarde !== null && !Number.isInteger(w.waarde)) {
+        ctx.addIssue({ code: 'custom', path: ['waarden', i, 'waarde'], message: 'bedragen staan in hele centen' });
+      }
+      const vorige = p.waarden[i - 1];
+      if (vorige && vorige.vanaf >= w.vanaf) {
+        ctx.addIssue({ code: 'custom', path: ['waarden', i, 'vanaf'], message: 'waarden staan op volgorde van datum' });
+      }
+    });
+  });
+
+export const artikelSchema = z
+  .strictObject({
+    nummer: z.string().min(1),
+    titel: tekstSchema,
+    /** The article's own text, as it stands in the source. */
+    tekst: tekstSchema.optional(),
+    /** Our own short summary (national law: we keep summaries and the official reference, not copies). */
+    samenvatting: tekstSchema.optional(),
+    /** Why the text is missing (for example: the seed only holds the toelichting). */
+    tekstOntbreekt: tekstSchema.optional(),
+    toelichting: tekstSchema.optional(),
+    bron: z
+      .strictObject({ bwb: z.string().regex(/^BWBR\d{7}$/), artikel: z.string(), citeertitel: tekstSchema.optional() })
+      .optional(),
+    grondslag: z.array(verwijzingSchema).optional(),
+    soort: z.enum(['hardheidsclausule', 'innovatie', 'overgangsrecht', 'begrippen', 'budget']).optional(),
+    /** For national law: the date this article was repealed or last changed in substance. */
+    vervallenPer: datumSchema.optional(),
+    gewijzigdPer: datumSchema.optional(),
+    wijziging: tekstSchema.optional(),
+  })
+  .refine((a) => a.tekst !== undefined || a.samenvatting !== undefined || a.tekstOntbreekt !== undefined, {
+    message: 'een artikel heeft tekst, samenvatting of tekstOntbreekt',
+  });
+
+export const overgangsrechtSchema = z.strictObject({
+  ...plaatsVelden,
+  /** Voorzieningen granted before this date fall under the transitional article (default: geldigVanaf). */
+  toegekendVoor: datumSchema.optional(),
+  /** overeengekomen: the term agreed before; maandenNaInwerkingtreding: at most so many months, or the agreed term if shorter. */
+  duur: z.union([
+    z.literal('overeengekomen'),
+    z.strictObject({ maandenNaInwerkingtreding: z.number().int().positive() }),
+  ]),
+  voorwaarde: toetsSchema.optional(),
+  uitleg: tekstSchema,
+});
+
+const openTermSchema = z.strictObject({
+  ...plaatsVelden,
+  omschrijving: tekstSchema,
+  soort: z.enum(['parameter', 'voorziening', 'regels']),
+});
+
+const invullingSchema = z.strictObject({
+  ...plaatsVelden,
+  parameter: z.string().optional(),
+  voorziening: z.string().optional(),
+  toelichting: tekstSchema.optional(),
+});
+
+const definitieSchema = z.strictObject({
+  ...plaatsVelden,
+  omschrijving: tekstSchema,
+  toets: toetsSchema,
+  uitleg: uitlegSchema,
+});
+
+const beeindigingsgrondSchema = z.strictObject({
+  ...plaatsVelden,
+  code: z.string().regex(/^[a-z]$/),
+  omschrijving: tekstSchema,
+});
+
+const opmerkingSchema = z.strictObject({
+  onderwerp: tekstSchema,
+  artikel: z.string().optional(),
+  tekst: tekstSchema,
+});
+
+const gemeenteSchema = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9-]+$/),
+  naam: tekstSchema,
+  cbsCode: z.string().regex(/^GM\d{4}$/, { message: 'CBS-code in de vorm GM0000' }),
+  uitvoeringsorganisatie: tekstSchema.optional(),
+});
+
+export const regelingSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/),
+    titel: tekstSchema,
+    citeertitel: tekstSchema,
+    laag: z.enum(['wet', 'gemeente']),
+    soort: z.enum(['wet', 'verordening', 'nadere-regels', 'beleidsregels']),
+    status: z.enum(['vastgesteld', 'ontwerp']).default('vastgesteld'),
+    gemeente: gemeenteSchema.optional(),
+    bron: z.strictObject({
+      document: tekstSchema,
+      seed: z.string().optional(),
+      bwb: z.string().optional(),
+      vindplaats: z.string().optional(),
+    }),
+    vastgesteld: datumSchema.optional(),
+    geldigVanaf: datumSchema,
+    geldigTot: datumSchema.optional(),
+    vervangt: z.array(z.strictObject({ titel: tekstSchema, id: z.string().optional() })).optional(),
+    berustOp: z.string().optional(),
+    opmerkingen: z.array(opmerkingSchema).optional(),
+    parameters: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), parameterSchema).optional(),
+    openTermen: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), openTermSchema).optional(),
+    invullingen: z.record(z.string(), invullingSchema).optional(),
+    definities: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), definitieSchema).optional(),
+    /** Conditions that hold for every voorziening of this layer unless it is excepted (art. 7 lid 3 Pw). */
+    algemeneVoorwaarden: z
+      .array(voorwaardeSchema.extend({ uitgezonderd: z.array(z.enum(VOORZIENINGEN)).optional() }))
+      .optional(),
+    beeindigingsgronden: z.array(beeindigingsgrondSchema).optional(),
+    overgangsrecht: overgangsrechtSchema.optional(),
+    artikelen: z.array(artikelSchema).min(1),
+    voorzieningen: z.partialRecord(z.enum(VOORZIENINGEN), voorzieningSchema).optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.laag === 'gemeente' && !r.gemeente) {
+      ctx.addIssue({ code: 'custom', path: ['gemeente'], message: 'een gemeentelijke regeling noemt haar gemeente' });
+    }
+    if (r.laag === 'gemeente' && !r.berustOp) {
+      ctx.addIssue({ code: 'custom', path: ['berustOp'], message: 'een gemeentelijke regeling noemt de wet waarop zij berust' });
+    }
+    if (r.geldigTot && r.geldigTot < r.geldigVanaf) {
+      ctx.addIssue({ code: 'custom', path: ['geldigTot'], message: 'geldigTot ligt voor geldigVanaf' });
+    }
+  });
+
+export type RegelingBestand = z.output<typeof regelingSchema>;
+export type Voorziening = z.output<typeof voorzieningSchema>;
+export type Voorwaarde = z.output<typeof voorwaardeSchema>;
+export type Artikel = z.output<typeof artikelSchema>;
+export type Duur = z.output<typeof duurSchema>;
+export type BedragRegel = z.output<typeof bedragSchema>;
+export type Parameter = z.output<typeof parameterSchema>;
+export type Verwijzing = z.output<typeof verwijzingSchema>;

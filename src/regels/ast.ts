@@ -1,0 +1,64 @@
+/**
+ * The rule language as it stands in a regulation file. Every node is plain data: files never carry
+ * code, and the compiler turns these trees into closures once per regulation version.
+ */
+
+export type Scalar = string | number | boolean;
+
+/** A number: a literal, a fact, a parameter, or arithmetic on those. */
+export type Getal =
+  | number
+  | { readonly feit: string }
+  | { readonly parameter: string }
+  | { readonly som: readonly Getal[] }
+  | { readonly verschil: readonly [Getal, Getal] }
+  | { readonly product: readonly Getal[] }
+  | { readonly quotient: readonly [Getal, Getal] }
+  | { readonly minimum: readonly Getal[] }
+  | { readonly maximum: readonly Getal[] }
+  | { readonly afronden: Getal; readonly op?: 'cent' | 'euro'; readonly wijze: Afronding }
+  | { readonly tabel: Tabel };
+
+export type Afronding = 'half-naar-boven' | 'naar-boven' | 'naar-beneden';
+
+/** Tiers: the first row whose bounds hold for the fact's value gives the result. */
+export interface Tabel {
+  readonly feit: string;
+  readonly rijen: readonly {
+    readonly vanaf?: number;
+    readonly tot?: number;
+    readonly waarde: Getal;
+  }[];
+}
+
+/** A comparison value: a literal, a parameter, or another fact. */
+export type Waarde = Scalar | { readonly parameter: string } | { readonly feit: string };
+
+/**
+ * A condition. Conditions evaluate in three-valued (Kleene) logic plus one more value: a judgement
+ * the college has to make (`oordeel`) and that no fact answers yet.
+ */
+export type Toets =
+  | { readonly alle: readonly Toets[] }
+  | { readonly een: readonly Toets[] }
+  | { readonly niet: Toets }
+  | { readonly als: Toets; readonly dan: Toets }
+  | { readonly gebruik: string }
+  | { readonly oordeel: string; readonly vraag: string }
+  | { readonly waar: boolean }
+  | FeitToets;
+
+export interface FeitToets {
+  readonly feit: string;
+  readonly is?: Waarde;
+  readonly isNiet?: Waarde;
+  readonly isEenVan?: readonly Scalar[];
+  readonly isBekend?: boolean;
+  readonly tenMinste?: Waarde;
+  readonly meerDan?: Waarde;
+  readonly tenHoogste?: Waarde;
+  readonly minderDan?: Waarde;
+}
+
+export const VERGELIJKINGEN = ['is', 'isNiet', 'isEenVan', 'isBekend', 'tenMinste', 'meerDan', 'tenHoogste', 'minderDan'] as const;
+export type Vergelijking = (typeof VERGELIJKINGEN)[number];
