@@ -29,7 +29,13 @@ const waarheid = { soort: 'waarheid' } as const;
 const datum = { soort: 'datum' } as const;
 
 export const FEITEN: readonly FeitDefinitie[] = [
-  { naam: 'geboortedatum', bron: 'feiten', type: datum, omschrijving: 'Geboortedatum van de persoon.', label: 'uw geboortedatum' },
+  {
+    naam: 'geboortedatum',
+    bron: 'feiten',
+    type: datum,
+    omschrijving: 'Geboortedatum van de persoon.',
+    label: 'uw geboortedatum',
+  },
   {
     naam: 'uitkering',
     bron: 'feiten',
@@ -102,14 +108,16 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'indicatieBeschutWerkDatum',
     bron: 'feiten',
     type: datum,
-    omschrijving: 'Datum waarop is vastgesteld dat de persoon tot de doelgroep beschut werk hoort (na advies van UWV).',
+    omschrijving:
+      'Datum waarop is vastgesteld dat de persoon tot de doelgroep beschut werk hoort (na advies van UWV).',
     label: 'de datum van de indicatie beschut werk',
   },
   {
     naam: 'arbeidsbeperking',
     bron: 'feiten',
     type: waarheid,
-    omschrijving: 'Heeft de persoon een lichamelijke, verstandelijke of psychische beperking die het werk belemmert?',
+    omschrijving:
+      'Heeft de persoon een lichamelijke, verstandelijke of psychische beperking die het werk belemmert?',
     label: 'een arbeidsbeperking',
   },
   {
@@ -124,7 +132,8 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'voorliggendeVoorziening',
     bron: 'feiten',
     type: waarheid,
-    omschrijving: 'Kan de persoon een beroep doen op een voorliggende voorziening die toereikend en passend is?',
+    omschrijving:
+      'Kan de persoon een beroep doen op een voorliggende voorziening die toereikend en passend is?',
     label: 'een voorliggende voorziening',
   },
   {
@@ -134,7 +143,13 @@ export const FEITEN: readonly FeitDefinitie[] = [
     omschrijving: 'De voorziening waar de aanvraag over gaat.',
     label: 'de gevraagde voorziening',
   },
-  { naam: 'ingangsdatum', bron: 'aanvraag', type: datum, omschrijving: 'De eerste dag van de voorziening.', label: 'de ingangsdatum' },
+  {
+    naam: 'ingangsdatum',
+    bron: 'aanvraag',
+    type: datum,
+    omschrijving: 'De eerste dag van de voorziening.',
+    label: 'de ingangsdatum',
+  },
   {
     naam: 'duurMaanden',
     bron: 'aanvraag',
@@ -183,21 +198,24 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'voldoendeMeegewerkt',
     bron: 'aanvraag',
     type: waarheid,
-    omschrijving: 'Heeft de persoon naar het oordeel van het college voldoende meegewerkt aan het vergroten van de kans op werk?',
+    omschrijving:
+      'Heeft de persoon naar het oordeel van het college voldoende meegewerkt aan het vergroten van de kans op werk?',
     label: 'voldoende meegewerkt',
   },
   {
     naam: 'toegekendOp',
     bron: 'aanvraag',
     type: datum,
-    omschrijving: 'Datum van de oorspronkelijke toekenning, als het om een lopende voorziening gaat (voor overgangsrecht).',
+    omschrijving:
+      'Datum van de oorspronkelijke toekenning, als het om een lopende voorziening gaat (voor overgangsrecht).',
     label: 'de datum van toekenning',
   },
   {
     naam: 'contractToegezegdMaanden',
     bron: 'aanvraag',
     type: { soort: 'getal', min: 0, geheel: true },
-    omschrijving: 'De duur in maanden van het contract dat de werkgever vooraf heeft toegezegd bij gebleken geschiktheid.',
+    omschrijving:
+      'De duur in maanden van het contract dat de werkgever vooraf heeft toegezegd bij gebleken geschiktheid.',
     label: 'het toegezegde contract',
     eenheid: 'maanden',
   },

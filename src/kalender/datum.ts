@@ -63,7 +63,9 @@ export function vanDagnummer(dagnummer: number): IsoDatum {
   const z = dagnummer + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const dag = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -85,7 +87,11 @@ export function plusMaanden(datum: IsoDatum, maanden: number): IsoDatum {
   const totaal = jaar * 12 + (maand - 1) + maanden;
   const nieuwJaar = Math.floor(totaal / 12);
   const nieuweMaand = totaal - nieuwJaar * 12 + 1;
-  return samenstellen({ jaar: nieuwJaar, maand: nieuweMaand, dag: Math.min(dag, dagenInMaand(nieuwJaar, nieuweMaand)) });
+  return samenstellen({
+    jaar: nieuwJaar,
+    maand: nieuweMaand,
+    dag: Math.min(dag, dagenInMaand(nieuwJaar, nieuweMaand)),
+  });
 }
 
 /**

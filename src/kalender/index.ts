@@ -1,9 +1,9 @@
 export {
-  type IsoDatum,
   dagenInMaand,
   dagnummerVan,
   eindeTermijnDagen,
   eindeTermijnMaanden,
+  type IsoDatum,
   isGeldigeDatum,
   leeftijdOp,
   max,

@@ -36,7 +36,10 @@ export const voorwaardeSchema = z.strictObject({
 });
 
 const termijnSchema = z
-  .strictObject({ maanden: z.number().int().positive().optional(), dagen: z.number().int().positive().optional() })
+  .strictObject({
+    maanden: z.number().int().positive().optional(),
+    dagen: z.number().int().positive().optional(),
+  })
   .refine((t) => (t.maanden === undefined) !== (t.dagen === undefined), {
     message: 'geef precies een van maanden of dagen',
   });
@@ -71,6 +74,8 @@ export const bedragSchema = z.strictObject({
 export const evaluatiemomentSchema = z.strictObject({
   ...plaatsVelden,
   naMaanden: z.number().int().positive(),
+  /** The review falls due before the term of naMaanden ends (its last day), not after it. */
+  voorAfloop: z.boolean().optional(),
   omschrijving: tekstSchema,
 });
 
@@ -105,11 +110,19 @@ export const parameterSchema = z
   .superRefine((p, ctx) => {
     p.waarden.forEach((w, i) => {
       if (p.eenheid === 'cent' && w.waarde !== null && !Number.isInteger(w.waarde)) {
-        ctx.addIssue({ code: 'custom', path: ['waarden', i, 'waarde'], message: 'bedragen staan in hele centen' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['waarden', i, 'waarde'],
+          message: 'bedragen staan in hele centen',
+        });
       }
       const vorige = p.waarden[i - 1];
       if (vorige && vorige.vanaf >= w.vanaf) {
-        ctx.addIssue({ code: 'custom', path: ['waarden', i, 'vanaf'], message: 'waarden staan op volgorde van datum' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['waarden', i, 'vanaf'],
+          message: 'waarden staan op volgorde van datum',
+        });
       }
     });
   });
@@ -126,7 +139,11 @@ export const artikelSchema = z
     tekstOntbreekt: tekstSchema.optional(),
     toelichting: tekstSchema.optional(),
     bron: z
-      .strictObject({ bwb: z.string().regex(/^BWBR\d{7}$/), artikel: z.string(), citeertitel: tekstSchema.optional() })
+      .strictObject({
+        bwb: z.string().regex(/^BWBR\d{7}$/),
+        artikel: z.string(),
+        citeertitel: tekstSchema.optional(),
+      })
       .optional(),
     grondslag: z.array(verwijzingSchema).optional(),
     soort: z.enum(['hardheidsclausule', 'innovatie', 'overgangsrecht', 'begrippen', 'budget']).optional(),
@@ -227,10 +244,18 @@ export const regelingSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.laag === 'gemeente' && !r.gemeente) {
-      ctx.addIssue({ code: 'custom', path: ['gemeente'], message: 'een gemeentelijke regeling noemt haar gemeente' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gemeente'],
+        message: 'een gemeentelijke regeling noemt haar gemeente',
+      });
     }
     if (r.laag === 'gemeente' && !r.berustOp) {
-      ctx.addIssue({ code: 'custom', path: ['berustOp'], message: 'een gemeentelijke regeling noemt de wet waarop zij berust' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['berustOp'],
+        message: 'een gemeentelijke regeling noemt de wet waarop zij berust',
+      });
     }
     if (r.geldigTot && r.geldigTot < r.geldigVanaf) {
       ctx.addIssue({ code: 'custom', path: ['geldigTot'], message: 'geldigTot ligt voor geldigVanaf' });

@@ -60,5 +60,14 @@ export interface FeitToets {
   readonly minderDan?: Waarde;
 }
 
-export const VERGELIJKINGEN = ['is', 'isNiet', 'isEenVan', 'isBekend', 'tenMinste', 'meerDan', 'tenHoogste', 'minderDan'] as const;
+export const VERGELIJKINGEN = [
+  'is',
+  'isNiet',
+  'isEenVan',
+  'isBekend',
+  'tenMinste',
+  'meerDan',
+  'tenHoogste',
+  'minderDan',
+] as const;
 export type Vergelijking = (typeof VERGELIJKINGEN)[number];

@@ -43,7 +43,9 @@ const tabelSchema: z.ZodType<Tabel> = z.lazy(() =>
   z.strictObject({
     feit: naamSchema,
     rijen: z
-      .array(z.strictObject({ vanaf: z.number().optional(), tot: z.number().optional(), waarde: getalSchema }))
+      .array(
+        z.strictObject({ vanaf: z.number().optional(), tot: z.number().optional(), waarde: getalSchema }),
+      )
       .min(1),
   }),
 ) as z.ZodType<Tabel>;
@@ -65,7 +67,10 @@ const feitToetsSchema = z
       ['is', 'isNiet', 'isEenVan', 'isBekend', 'tenMinste', 'meerDan', 'tenHoogste', 'minderDan'].some(
         (k) => (t as Record<string, unknown>)[k] !== undefined,
       ),
-    { message: 'een feit-toets heeft een vergelijking nodig (is, isNiet, isEenVan, isBekend, tenMinste, meerDan, tenHoogste, minderDan)' },
+    {
+      message:
+        'een feit-toets heeft een vergelijking nodig (is, isNiet, isEenVan, isBekend, tenMinste, meerDan, tenHoogste, minderDan)',
+    },
   );
 
 export const toetsSchema: z.ZodType<Toets> = z.lazy(() =>

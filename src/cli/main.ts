@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
+import { validate } from './validate.ts';
+
+export const HULP = `reintegratie — re-integratieregels als uitvoerbare, uitlegbare regels
+
+Gebruik:
+  reintegratie evaluate <casus.json> [--json]     beoordeel een casus (tabel, of JSON met --json)
+  reintegratie ordinances                         welke regelingen zijn geladen, per gemeente en datum
+  reintegratie validate [bestand|map ...]         controleer regelingsbestanden
+  reintegratie test [bestand|map ...]             draai de conformiteitsgevallen (*.test.yaml)
+  reintegratie diff <a.yaml> <b.yaml>             artikelen en parameters die verschillen
+  reintegratie conformance --date JJJJ-MM-DD      gemeentelijke regels zonder geldende wettelijke grondslag
+  reintegratie docs                               schrijf docs/feiten.md opnieuw
+
+Exitcodes: 0 in orde, 1 invoer ongeldig, 2 interne fout.`;
+
+/** Runs one CLI command and returns its exit code; never calls process.exit so tests can drive it. */
+export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer): Promise<number> {
+  const [opdracht, ...rest] = argv;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        date: { type: 'string' },
+      },
+    });
+    switch (opdracht) {
+      case 'validate':
+        return validate(positionals, { quiet: values.quiet }, uit);
+      case undefined:
+      case 'help':
+      case '--help':
+        uit.regel(HULP);
+        return opdracht === undefined ? 1 : 0;
+      default:
+        uit.fout(`onbekende opdracht '${opdracht}'\n\n${HULP}`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      uit.fout(e.message);
+      return 1;
+    }
+    uit.fout(`interne fout: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 2;
+  }
+}

@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Toets } from '../regels/ast.ts';
+import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
+import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
+import type { BestandsFout } from './fouten.ts';
+import {
+  type LaadResultaat,
+  laadParameter,
+  laadRegeling,
+  type ParameterBestand,
+  type Regeling,
+  yamlBestanden,
+} from './laden.ts';
+import { foutOp } from './yaml-bron.ts';
+
+/** All regulation versions and national parameters found under one `regelgeving/` folder. */
+export interface Bibliotheek {
+  readonly wortel: string;
+  readonly regelingen: readonly Regeling[];
+  readonly parameters: ReadonlyMap<string, ParameterBestand>;
+  /** Versions of one regulation, oldest first (drafts included). */
+  versies(id: string): readonly Regeling[];
+  /** The adopted version in force on a date, if any. */
+  inWerking(id: string, datum: string, opties?: { ontwerp?: boolean }): Regeling | undefined;
+  /** Ids of the municipal regulations of a gemeente. */
+  regelingenVan(gemeente: string): readonly string[];
+  gemeenten(): readonly { slug: string; naam: string; cbsCode: string }[];
+}
+
+export const STANDAARD_WORTEL = join(import.meta.dirname, '..', '..', 'regelgeving');
+
+export function isTestBestand(pad: string): boolean {
+  return pad.endsWith('.test.yaml');
+}
+
+export function laadBibliotheek(
+  wortel = STANDAARD_WORTEL,
+  extra: readonly string[] = [],
+): LaadResultaat<Bibliotheek> {
+  const fouten: BestandsFout[] = [];
+  const regelingen: Regeling[] = [];
+  const parameters = new Map<string, ParameterBestand>();
+  if (!existsSync(wortel))
+    return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
+  for (const bestand of [...yamlBestanden(wortel), ...extra]) {
+    if (isTestBestand(bestand)) continue;
+    const rel = relative(wortel, bestand).split(sep);
+    if (rel[0] === 'wet' && rel[1] === 'parameters') {
+      const p = laadParameter(bestand);
+      if (p.ok) parameters.set(p.waarde.naam, p.waarde);
+      else fouten.push(...p.fouten);
+      continue;
+    }
+    const r = laadRegeling(wortel, bestand);
+    if (r.ok) regelingen.push(r.waarde);
+    else fouten.push(...r.fouten);
+  }
+  const bibliotheek = maakBibliotheek(wortel, regelingen, parameters);
+  for (const r of regelingen) fouten.push(...controleerSemantiek(bibliotheek, r));
+  fouten.push(...controleerOverlap(bibliotheek));
+  if (fouten.length > 0) return { ok: false, fouten };
+  return { ok: true, waarde: bibliotheek };
+}
+
+function maakBibliotheek(
+  wortel: string,
+  regelingen: Regeling[],
+  parameters: Map<string, ParameterBestand>,
+): Bibliotheek {
+  const perId = new Map<string, Regeling[]>();
+  for (const r of regelingen) {
+    const lijst = perId.get(r.id) ?? [];
+    lijst.push(r);
+    perId.set(r.id, lijst);
+  }
+  for (const lijst of perId.values()) lijst.sort((a, b) => (a.geldigVanaf < b.geldigVanaf ? -1 : 1));
+  return {
+    wortel,
+    regelingen,
+    parameters,
+    versies: (id) => perId.get(id) ?? [],
+    inWerking(id, datum, opties) {
+      const kandidaten = (perId.get(id) ?? []).filter((r) => r.status === 'vastgesteld' || opties?.ontwerp);
+      let uit: Regeling | undefined;
+      for (const r of kandidaten) if (r.geldigVanaf <= datum) uit = r;
+      if (uit?.geldigTot !== undefined && uit.geldigTot < datum) return undefined;
+      return uit;
+    },
+    regelingenVan: (gemeente) => [...perId.keys()].filter((id) => id.startsWith(`${gemeente}/`)).sort(),
+    gemeenten() {
+      const uit = new Map<string, { slug: string; naam: string; cbsCode: string }>();
+      for (const r of regelingen)
+        if (r.gemeente)
+          uit.set(r.gemeente.slug, {
+            slug: r.gemeente.slug,
+            naam: r.gemeente.naam,
+            cbsCode: r.gemeente.cbsCode,
+          });
+      return [...uit.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+    },
+  };
+}
+
+/** Definitions and parameters a file may use: its own first, then its national law, then the national parameters. */
+export function omgevingVoor(bibliotheek: Bibliotheek, regeling: Regeling, wet?: Regeling): Omgeving {
+  const wetten = wet ? [wet] : regeling.berustOp ? [...bibliotheek.versies(regeling.berustOp)].reverse() : [];
+  return {
+    definitie(naam): Toets | undefined {
+      const eigen = regeling.definities?.[naam];
+      if (eigen) return eigen.toets;
+      for (const w of wetten) {
+        const d = w.definities?.[naam];
+        if (d) return d.toets;
+      }
+      return undefined;
+    },
+    parameter(naam): readonly DatumWaarde[] | undefined {
+      return (
+        regeling.parameters?.[naam]?.waarden ??
+        wetten.find((w) => w.parameters?.[naam])?.parameters?.[naam]?.waarden ??
+        bibliotheek.parameters.get(naam)?.waarden
+      );
+    },
+  };
+}
+
+function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFout[] {
+  const fouten: BestandsFout[] = [];
+  const fout = (pad: readonly PropertyKey[], bericht: string) =>
+    fouten.push(foutOp(r.bron_, 'semantiek', pad, bericht));
+  const artikelen = new Set(r.artikelen.map((a) => a.nummer));
+  const compiler = new Compiler(omgevingVoor(bibliotheek, r));
+  const wet = r.berustOp ? bibliotheek.versies(r.berustOp) : [];
+  if (r.berustOp && wet.length === 0) fout(['berustOp'], `onbekende regeling '${r.berustOp}'`);
+
+  const controleerArtikel = (pad: readonly PropertyKey[], artikel: string | undefined) => {
+    if (artikel !== undefined && !artikelen.has(artikel))
+      fout([...pad, 'artikel'], `artikel ${artikel} staat niet in deze regeling`);
+  };
+  const toets = (t: Toets, pad: readonly PropertyKey[]) => compiler.toets(t, pad, nieuweVerwijzingen());
+
+  for (const [naam, d] of Object.entries(r.definities ?? {})) {
+    controleerArtikel(['definities', naam], d.artikel);
+    toets(d.toets, ['definities', naam, 'toets']);
+  }
+  (r.algemeneVoorwaarden ?? []).forEach((v, i) => {
+    controleerArtikel(['algemeneVoorwaarden', i], v.artikel);
+    toets(v.toets, ['algemeneVoorwaarden', i, 'toets']);
+  });
+  for (const [id, v] of Object.entries(r.voorzieningen ?? {})) {
+    if (!v) continue;
+    const basis = ['voorzieningen', id];
+    controleerArtikel(basis, v.artikel);
+    const ids = new Set<string>();
+    for (const lijst of ['voorwaarden', 'aanvraagVoorwaarden'] as const) {
+      (v[lijst] ?? []).forEach((w, i) => {
+        controleerArtikel([...basis, lijst, i], w.artikel);
+        if (ids.has(w.id)) fout([...basis, lijst, i, 'id'], `voorwaarde-id ${w.id} komt twee keer voor`);
+        ids.add(w.id);
+        toets(w.toets, [...basis, lijst, i, 'toets']);
+      });
+    }
+    if (v.duur) {
+      controleerArtikel([...basis, 'duur'], v.duur.artikel);
+      if (v.duur.verlenging) {
+        controleerArtikel([...basis, 'duur', 'verlenging'], v.duur.verlenging.artikel);
+        (v.duur.verlenging.voorwaarden ?? []).forEach((w, i) => {
+          controleerArtikel([...basis, 'duur', 'verlenging', 'voorwaarden', i], w.artikel);
+          toets(w.toets, [...basis, 'duur', 'verlenging', 'voorwaarden', i, 'toets']);
+        });
+      }
+    }
+    for (const [naam, b] of Object.entries(v.bedragen ?? {})) {
+      controleerArtikel([...basis, 'bedragen', naam], b.artikel);
+      compiler.getal(b.cent, [...basis, 'bedragen', naam, 'cent'], nieuweVerwijzingen());
+      if (b.als) toets(b.als, [...basis, 'bedragen', naam, 'als']);
+      if (!eindigtInHeleCenten(b.cent, (p) => omgevingVoor(bibliotheek, r).parameter(p) !== undefined)) {
+        fout(
+          [...basis, 'bedragen', naam, 'cent'],
+          'een bedrag eindigt in hele centen: een parameter in cent, een geheel getal, of afronden',
+        );
+      }
+    }
+    (v.evaluatiemomenten ?? []).forEach((e, i) =>
+      controleerArtikel([...basis, 'evaluatiemomenten', i], e.artikel),
+    );
+  }
+  for (const [naam, p] of Object.entries(r.parameters ?? {})) {
+    p.waarden.forEach((w, i) => controleerArtikel(['parameters', naam, 'waarden', i], w.artikel));
+  }
+  (r.beeindigingsgronden ?? []).forEach((b, i) => controleerArtikel(['beeindigingsgronden', i], b.artikel));
+  if (r.overgangsrecht) {
+    controleerArtikel(['overgangsrecht'], r.overgangsrecht.artikel);
+    if (r.overgangsrecht.voorwaarde) toets(r.overgangsrecht.voorwaarde, ['overgangsrecht', 'voorwaarde']);
+  }
+  // Open terms an ordinance fills must be terms its national law declares.
+  for (const [term, inv] of Object.entries(r.invullingen ?? {})) {
+    controleerArtikel(['invullingen', term], inv.artikel);
+    if (wet.length > 0 && !wet.some((w) => w.openTermen?.[term]))
+      fout(['invullingen', term], `de wet kent geen open term '${term}'`);
+    if (inv.parameter && !r.parameters?.[inv.parameter])
+      fout(['invullingen', term, 'parameter'], `onbekende parameter '${inv.parameter}'`);
+  }
+  // A grondslag must name an article the national law has (in some version).
+  r.artikelen.forEach((a, i) => {
+    (a.grondslag ?? []).forEach((g, j) => {
+      const versies = bibliotheek.versies(g.regeling);
+      if (versies.length === 0)
+        fout(['artikelen', i, 'grondslag', j, 'regeling'], `onbekende regeling '${g.regeling}'`);
+      else if (!versies.some((v) => v.artikelen.some((x) => x.nummer === g.artikel))) {
+        fout(
+          ['artikelen', i, 'grondslag', j, 'artikel'],
+          `artikel ${g.artikel} staat in geen versie van ${g.regeling}`,
+        );
+      }
+    });
+  });
+  for (const c of compiler.fouten) fout(c.pad, c.bericht);
+  return fouten;
+}
+
+function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolean): boolean {
+  if (typeof g === 'number') return Number.isInteger(g);
+  if (typeof g !== 'object' || g === null) return false;
+  if ('afronden' in g) return true;
+  if ('parameter' in g) return bekendeParameter(String((g as { parameter: string }).parameter));
+  if ('minimum' in g || 'maximum' in g) {
+    const delen =
+      (g as { minimum?: unknown[]; maximum?: unknown[] }).minimum ?? (g as { maximum: unknown[] }).maximum;
+    return delen.every((d) => eindigtInHeleCenten(d, bekendeParameter));
+  }
+  if ('som' in g) return (g as { som: unknown[] }).som.every((d) => eindigtInHeleCenten(d, bekendeParameter));
+  return false;
+}
+
+/** Two adopted versions of one regulation must not both claim the same day. */
+function controleerOverlap(b: Bibliotheek): BestandsFout[] {
+  const fouten: BestandsFout[] = [];
+  const ids = new Set(b.regelingen.map((r) => r.id));
+  for (const id of ids) {
+    const versies = b.versies(id).filter((r) => r.status === 'vastgesteld');
+    for (let i = 1; i < versies.length; i++) {
+      const vorige = versies[i - 1]!;
+      const deze = versies[i]!;
+      if (vorige.geldigTot !== undefined && vorige.geldigTot >= deze.geldigVanaf) {
+        fouten.push(
+          foutOp(vorige.bron_, 'semantiek', ['geldigTot'], `overlapt met de versie van ${deze.geldigVanaf}`),
+        );
+      }
+    }
+  }
+  return fouten;
+}

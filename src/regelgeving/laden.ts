@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { z } from 'zod';
+import type { BestandsFout } from './fouten.ts';
+import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
+import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
+
+/** One loaded regulation version: the file's content plus where it came from and its hash. */
+export interface Regeling extends RegelingBestand {
+  readonly bestand: string;
+  /** sha256 of the file's bytes: a beschikking records it so a later re-evaluation can prove what it used. */
+  readonly hash: string;
+  readonly bron_: YamlBron;
+}
+
+export interface ParameterBestand extends Parameter {
+  readonly naam: string;
+  readonly bestand: string;
+}
+
+export type LaadResultaat<T> = { ok: true; waarde: T } | { ok: false; fouten: BestandsFout[] };
+
+/** Turns zod issues into located errors; for a failed union it reports the branch that came closest. */
+export function zodFouten(
+  bron: YamlBron,
+  error: z.ZodError,
+  code: BestandsFout['code'] = 'schema',
+): BestandsFout[] {
+  const uit: BestandsFout[] = [];
+  const verwerk = (issue: z.core.$ZodIssue, basis: readonly PropertyKey[]) => {
+    const pad = [...basis, ...issue.path];
+    if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
+      const takken = issue.errors as z.core.$ZodIssue[][];
+      // The branch that got furthest (deepest issue path, then fewest issues) is the one the author meant.
+      const diepte = (t: z.core.$ZodIssue[]) =>
+        Math.max(...t.map((i) => i.path.length + (i.code === 'unrecognized_keys' ? 0 : 1)));
+      const beste = [...takken].sort((a, b) => diepte(b) - diepte(a) || a.length - b.length)[0];
+      if (beste && beste.length > 0 && diepte(beste) > 1) {
+        for (const i of beste) verwerk(i, pad);
+        return;
+      }
+      uit.push(
+        foutOp(bron, code, pad, 'geen geldige vorm hier (zie docs/regelgeving.md voor de toegestane vormen)'),
+      );
+      return;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      for (const sleutel of issue.keys)
+        uit.push(foutOp(bron, code, [...pad, sleutel], `onbekende sleutel '${sleutel}'`));
+      return;
+    }
+    uit.push(foutOp(bron, code, pad, issue.message));
+  };
+  for (const issue of error.issues) verwerk(issue, []);
+  return uit;
+}
+
+/** The id a file's place in the tree implies: gemeente/<slug>/<regeling>/<datum>.yaml → <slug>/<regeling>. */
+export function idUitPad(wortel: string, bestand: string): string | undefined {
+  const delen = relative(wortel, bestand).split(sep);
+  if (delen[0] === 'wet' && delen.length === 3) return delen[1];
+  if (delen[0] === 'gemeente' && delen.length === 4) return `${delen[1]}/${delen[2]}`;
+  return undefined;
+}
+
+export function laadRegeling(
+  wortel: string,
+  bestand: string,
+  tekst = readFileSync(bestand, 'utf8'),
+): LaadResultaat<Regeling> {
+  const gelezen = leesYaml(bestand, tekst);
+  if (!gelezen.ok) return gelezen;
+  const { bron } = gelezen;
+  const parsed = regelingSchema.safeParse(bron.data);
+  if (!parsed.success) return { ok: false, fouten: zodFouten(bron, parsed.error) };
+  const r = parsed.data;
+  const fouten: BestandsFout[] = [];
+  const naam = basename(bestand, '.yaml');
+  if (naam !== r.geldigVanaf) {
+    fouten.push(
+      foutOp(
+        bron,
+        'bestandsnaam',
+        ['geldigVanaf'],
+        `bestandsnaam ${naam}.yaml verschilt van geldigVanaf ${r.geldigVanaf}`,
+      ),
+    );
+  }
+  const verwachtId = idUitPad(wortel, bestand);
+  if (verwachtId !== undefined && verwachtId !== r.id) {
+    fouten.push(
+      foutOp(
+        bron,
+        'bestandsnaam',
+        ['id'],
+        `id ${r.id} past niet bij de map ${dirname(relative(wortel, bestand))} (verwacht ${verwachtId})`,
+      ),
+    );
+  }
+  if (
+    r.laag === 'gemeente' &&
+    r.gemeente &&
+    verwachtId !== undefined &&
+    !verwachtId.startsWith(`${r.gemeente.slug}/`)
+  ) {
+    fouten.push(
+      foutOp(bron, 'bestandsnaam', ['gemeente', 'slug'], `gemeente ${r.gemeente.slug} past niet bij de map`),
+    );
+  }
+  const nummers = new Set<string>();
+  r.artikelen.forEach((a, i) => {
+    if (nummers.has(a.nummer))
+      fouten.push(
+        foutOp(bron, 'semantiek', ['artikelen', i, 'nummer'], `artikel ${a.nummer} staat er twee keer in`),
+      );
+    nummers.add(a.nummer);
+  });
+  if (fouten.length > 0) return { ok: false, fouten };
+  const hash = createHash('sha256').update(tekst).digest('hex');
+  return { ok: true, waarde: { ...r, bestand, hash, bron_: bron } };
+}
+
+export function laadParameter(
+  bestand: string,
+  tekst = readFileSync(bestand, 'utf8'),
+): LaadResultaat<ParameterBestand> {
+  const gelezen = leesYaml(bestand, tekst);
+  if (!gelezen.ok) return gelezen;
+  const parsed = parameterSchema.safeParse(gelezen.bron.data);
+  if (!parsed.success) return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error) };
+  return { ok: true, waarde: { ...parsed.data, naam: basename(bestand, '.yaml'), bestand } };
+}
+
+/** Every .yaml file below a folder, sorted so loading order never depends on the file system. */
+export function yamlBestanden(map: string): string[] {
+  const uit: string[] = [];
+  const loop = (m: string) => {
+    for (const naam of readdirSync(m).sort()) {
+      const pad = join(m, naam);
+      if (statSync(pad).isDirectory()) loop(pad);
+      else if (naam.endsWith('.yaml')) uit.push(pad);
+    }
+  };
+  loop(map);
+  return uit;
+}

@@ -1,0 +1,376 @@
+import { FEIT_INDEX, type FeitType } from '../casus/feiten.ts';
+import { isGeldigeDatum } from '../kalender/index.ts';
+import type { Getal, Scalar, Toets, Waarde } from './ast.ts';
+import type { Context } from './context.ts';
+import { en, JA, NEE, niet, ONBEKEND, OORDEEL, of, type Waarheid } from './waarheid.ts';
+
+/**
+ * Turns rule trees into closures once per regulation version. The closures do no parsing, no
+ * lookups by string in the rule tree and no allocation on the happy path, so a batch of a million
+ * cases costs little more than the comparisons themselves.
+ */
+
+export type GecompileerdeToets = (ctx: Context) => Waarheid;
+export type GecompileerdGetal = (ctx: Context) => number | undefined;
+
+export interface DatumWaarde {
+  readonly vanaf: string;
+  readonly waarde: number | null;
+}
+
+/** What the compiler may look up: named definitions and dated parameters, resolved at compile time. */
+export interface Omgeving {
+  definitie(naam: string): Toets | undefined;
+  parameter(naam: string): readonly DatumWaarde[] | undefined;
+}
+
+export interface CompileerFout {
+  readonly pad: readonly PropertyKey[];
+  readonly bericht: string;
+}
+
+/** Facts, judgements and parameters a rule reads, known before it runs: explanations list them. */
+export interface Verwijzingen {
+  readonly feiten: Set<string>;
+  readonly oordelen: Map<string, string>;
+  readonly parameters: Set<string>;
+}
+
+export function nieuweVerwijzingen(): Verwijzingen {
+  return { feiten: new Set(), oordelen: new Map(), parameters: new Set() };
+}
+
+export class Compiler {
+  readonly fouten: CompileerFout[] = [];
+  private readonly bezig = new Set<string>();
+  private readonly definitieCache = new Map<
+    string,
+    { toets: GecompileerdeToets; verwijzingen: Verwijzingen }
+  >();
+
+  constructor(private readonly omgeving: Omgeving) {}
+
+  toets(t: Toets, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdeToets {
+    if ('alle' in t) {
+      const delen = t.alle.map((d, i) => this.toets(d, [...pad, 'alle', i], verw));
+      return (ctx) => {
+        let uit: Waarheid = JA;
+        for (const d of delen) {
+          uit = en(uit, d(ctx));
+          if (uit === NEE) return NEE;
+        }
+        return uit;
+      };
+    }
+    if ('een' in t) {
+      const delen = t.een.map((d, i) => this.toets(d, [...pad, 'een', i], verw));
+      return (ctx) => {
+        let uit: Waarheid = NEE;
+        for (const d of delen) {
+          uit = of(uit, d(ctx));
+          if (uit === JA) return JA;
+        }
+        return uit;
+      };
+    }
+    if ('niet' in t) {
+      const d = this.toets(t.niet, [...pad, 'niet'], verw);
+      return (ctx) => niet(d(ctx));
+    }
+    if ('als' in t) {
+      const als = this.toets(t.als, [...pad, 'als'], verw);
+      const dan = this.toets(t.dan, [...pad, 'dan'], verw);
+      return (ctx) => {
+        const a = als(ctx);
+        if (a === NEE) return JA;
+        return of(niet(a), dan(ctx));
+      };
+    }
+    if ('waar' in t) {
+      const w: Waarheid = t.waar ? JA : NEE;
+      return () => w;
+    }
+    if ('oordeel' in t) {
+      const { oordeel, vraag } = t;
+      verw.oordelen.set(oordeel, vraag);
+      return (ctx) => {
+        const antwoord = ctx.oordelen[oordeel];
+        if (antwoord === undefined) {
+          ctx.spoor?.vragen.push({ oordeel, vraag });
+          return OORDEEL;
+        }
+        return antwoord ? JA : NEE;
+      };
+    }
+    if ('gebruik' in t) return this.gebruik(t.gebruik, pad, verw);
+    return this.feitToets(t, pad, verw);
+  }
+
+  private gebruik(naam: string, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdeToets {
+    const cached = this.definitieCache.get(naam);
+    if (cached) {
+      voegSamen(verw, cached.verwijzingen);
+      return cached.toets;
+    }
+    const definitie = this.omgeving.definitie(naam);
+    if (!definitie) {
+      this.fouten.push({ pad: [...pad, 'gebruik'], bericht: `onbekende definitie '${naam}'` });
+      return () => ONBEKEND;
+    }
+    if (this.bezig.has(naam)) {
+      this.fouten.push({ pad: [...pad, 'gebruik'], bericht: `definitie '${naam}' verwijst naar zichzelf` });
+      return () => ONBEKEND;
+    }
+    this.bezig.add(naam);
+    const eigen = nieuweVerwijzingen();
+    const toets = this.toets(definitie, [...pad, 'gebruik'], eigen);
+    this.bezig.delete(naam);
+    this.definitieCache.set(naam, { toets, verwijzingen: eigen });
+    voegSamen(verw, eigen);
+    return toets;
+  }
+
+  private feitType(naam: string, pad: readonly PropertyKey[]): FeitType | undefined {
+    const def = FEIT_INDEX.get(naam);
+    if (!def) this.fouten.push({ pad, bericht: `onbekend feit '${naam}' (zie docs/feiten.md)` });
+    return def?.type;
+  }
+
+  private feitToets(
+    t: Extract<Toets, { feit: string }>,
+    pad: readonly PropertyKey[],
+    verw: Verwijzingen,
+  ): GecompileerdeToets {
+    const naam = t.feit;
+    verw.feiten.add(naam);
+    const type = this.feitType(naam, [...pad, 'feit']);
+    const lees = (ctx: Context) => {
+      const v = ctx.feiten[naam];
+      if (v === undefined) ctx.spoor?.ontbrekend.push(naam);
+      return v;
+    };
+    const checks: GecompileerdeToets[] = [];
+    if (t.isBekend !== undefined) {
+      const verwacht = t.isBekend;
+      checks.push((ctx) => ((ctx.feiten[naam] !== undefined) === verwacht ? JA : NEE));
+    }
+    const vergelijk = (
+      sleutel: 'is' | 'isNiet' | 'tenMinste' | 'meerDan' | 'tenHoogste' | 'minderDan',
+      test: (a: Scalar, b: Scalar) => boolean,
+    ) => {
+      const w = t[sleutel];
+      if (w === undefined) return;
+      const ordinaal = sleutel !== 'is' && sleutel !== 'isNiet';
+      if (ordinaal && type && type.soort !== 'getal' && type.soort !== 'datum') {
+        this.fouten.push({
+          pad: [...pad, sleutel],
+          bericht: `'${sleutel}' vergelijkt getallen of datums; '${naam}' is ${type.soort}`,
+        });
+      }
+      const rechts = this.waarde(w, type, [...pad, sleutel], verw);
+      checks.push((ctx) => {
+        const a = lees(ctx);
+        const b = rechts(ctx);
+        if (a === undefined || b === undefined) return ONBEKEND;
+        return test(a, b) ? JA : NEE;
+      });
+    };
+    vergelijk('is', (a, b) => a === b);
+    vergelijk('isNiet', (a, b) => a !== b);
+    vergelijk('tenMinste', (a, b) => a >= b);
+    vergelijk('meerDan', (a, b) => a > b);
+    vergelijk('tenHoogste', (a, b) => a <= b);
+    vergelijk('minderDan', (a, b) => a < b);
+    if (t.isEenVan !== undefined) {
+      t.isEenVan.forEach((v, i) => this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]));
+      const set = new Set<Scalar>(t.isEenVan);
+      checks.push((ctx) => {
+        const a = lees(ctx);
+        if (a === undefined) return ONBEKEND;
+        return set.has(a) ? JA : NEE;
+      });
+    }
+    if (checks.length === 1) return checks[0]!;
+    return (ctx) => {
+      let uit: Waarheid = JA;
+      for (const c of checks) uit = en(uit, c(ctx));
+      return uit;
+    };
+  }
+
+  private controleerLiteraal(v: Scalar, type: FeitType | undefined, pad: readonly PropertyKey[]): void {
+    if (!type) return;
+    const fout = (b: string) => this.fouten.push({ pad, bericht: b });
+    switch (type.soort) {
+      case 'waarheid':
+        if (typeof v !== 'boolean') fout(`verwacht true of false, niet ${JSON.stringify(v)}`);
+        break;
+      case 'getal':
+        if (typeof v !== 'number') fout(`verwacht een getal, niet ${JSON.stringify(v)}`);
+        break;
+      case 'datum':
+        if (typeof v !== 'string' || !isGeldigeDatum(v))
+          fout(`verwacht een datum JJJJ-MM-DD, niet ${JSON.stringify(v)}`);
+        break;
+      case 'keuze':
+        if (typeof v !== 'string' || !type.opties.includes(v))
+          fout(`verwacht een van ${type.opties.join(', ')}, niet ${JSON.stringify(v)}`);
+        break;
+    }
+  }
+
+  private waarde(
+    w: Waarde,
+    type: FeitType | undefined,
+    pad: readonly PropertyKey[],
+    verw: Verwijzingen,
+  ): (ctx: Context) => Scalar | undefined {
+    if (typeof w === 'object') {
+      if ('parameter' in w) return this.getal(w, pad, verw);
+      verw.feiten.add(w.feit);
+      const ander = this.feitType(w.feit, [...pad, 'feit']);
+      if (type && ander && type.soort !== ander.soort)
+        this.fouten.push({ pad, bericht: `'${w.feit}' is ${ander.soort}, niet ${type.soort}` });
+      const naam = w.feit;
+      return (ctx) => {
+        const v = ctx.feiten[naam];
+        if (v === undefined) ctx.spoor?.ontbrekend.push(naam);
+        return v;
+      };
+    }
+    this.controleerLiteraal(w, type, pad);
+    return () => w;
+  }
+
+  getal(g: Getal, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdGetal {
+    if (typeof g === 'number') return () => g;
+    if ('feit' in g) {
+      verw.feiten.add(g.feit);
+      const type = this.feitType(g.feit, [...pad, 'feit']);
+      if (type && type.soort !== 'getal') this.fouten.push({ pad, bericht: `'${g.feit}' is geen getal` });
+      const naam = g.feit;
+      return (ctx) => {
+        const v = ctx.feiten[naam];
+        if (v === undefined) ctx.spoor?.ontbrekend.push(naam);
+        return typeof v === 'number' ? v : undefined;
+      };
+    }
+    if ('parameter' in g) return this.parameter(g.parameter, pad, verw);
+    if ('som' in g)
+      return reduceer(
+        g.som.map((d, i) => this.getal(d, [...pad, 'som', i], verw)),
+        (a, b) => a + b,
+      );
+    if ('product' in g)
+      return reduceer(
+        g.product.map((d, i) => this.getal(d, [...pad, 'product', i], verw)),
+        (a, b) => a * b,
+      );
+    if ('minimum' in g)
+      return reduceer(
+        g.minimum.map((d, i) => this.getal(d, [...pad, 'minimum', i], verw)),
+        Math.min,
+      );
+    if ('maximum' in g)
+      return reduceer(
+        g.maximum.map((d, i) => this.getal(d, [...pad, 'maximum', i], verw)),
+        Math.max,
+      );
+    if ('verschil' in g)
+      return reduceer(
+        g.verschil.map((d, i) => this.getal(d, [...pad, 'verschil', i], verw)),
+        (a, b) => a - b,
+      );
+    if ('quotient' in g) {
+      return reduceer(
+        g.quotient.map((d, i) => this.getal(d, [...pad, 'quotient', i], verw)),
+        (a, b) => (b === 0 ? Number.NaN : a / b),
+      );
+    }
+    if ('afronden' in g) {
+      const binnen = this.getal(g.afronden, [...pad, 'afronden'], verw);
+      const stap = g.op === 'euro' ? 100 : 1;
+      const rond =
+        g.wijze === 'naar-boven' ? Math.ceil : g.wijze === 'naar-beneden' ? Math.floor : halfNaarBoven;
+      return (ctx) => {
+        const v = binnen(ctx);
+        // Cents are integers; a tiny epsilon keeps 0.1+0.2-style float noise from flipping a rounding.
+        return v === undefined
+          ? undefined
+          : rond(v / stap - (g.wijze === 'naar-boven' ? 1e-9 : -1e-9)) * stap;
+      };
+    }
+    const { feit, rijen } = g.tabel;
+    verw.feiten.add(feit);
+    const type = this.feitType(feit, [...pad, 'tabel', 'feit']);
+    if (type && type.soort !== 'getal')
+      this.fouten.push({ pad, bericht: `tabel op '${feit}': dat is geen getal` });
+    const gecompileerd = rijen.map((r, i) => ({
+      vanaf: r.vanaf,
+      tot: r.tot,
+      waarde: this.getal(r.waarde, [...pad, 'tabel', 'rijen', i, 'waarde'], verw),
+    }));
+    return (ctx) => {
+      const v = ctx.feiten[feit];
+      if (typeof v !== 'number') {
+        ctx.spoor?.ontbrekend.push(feit);
+        return undefined;
+      }
+      for (const r of gecompileerd) {
+        if ((r.vanaf === undefined || v >= r.vanaf) && (r.tot === undefined || v < r.tot))
+          return r.waarde(ctx);
+      }
+      return undefined;
+    };
+  }
+
+  private parameter(naam: string, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdGetal {
+    verw.parameters.add(naam);
+    const waarden = this.omgeving.parameter(naam);
+    if (!waarden) {
+      this.fouten.push({ pad: [...pad, 'parameter'], bericht: `onbekende parameter '${naam}'` });
+      return () => undefined;
+    }
+    const sleutel = `parameter:${naam}`;
+    return (ctx) => {
+      const w = waardeOp(waarden, ctx.peildatum);
+      if (w === undefined || w === null) {
+        ctx.spoor?.ontbrekend.push(sleutel);
+        return undefined;
+      }
+      return w;
+    };
+  }
+}
+
+/** The value in force on a date: the last one whose vanaf is on or before it; undefined before the first. */
+export function waardeOp(waarden: readonly DatumWaarde[], datum: string): number | null | undefined {
+  let uit: number | null | undefined;
+  for (const w of waarden) {
+    if (w.vanaf <= datum) uit = w.waarde;
+    else break;
+  }
+  return uit;
+}
+
+function halfNaarBoven(x: number): number {
+  return Math.sign(x) * Math.floor(Math.abs(x) + 0.5);
+}
+
+function reduceer(delen: GecompileerdGetal[], f: (a: number, b: number) => number): GecompileerdGetal {
+  return (ctx) => {
+    let uit: number | undefined;
+    for (const d of delen) {
+      const v = d(ctx);
+      if (v === undefined || Number.isNaN(v)) return undefined;
+      uit = uit === undefined ? v : f(uit, v);
+    }
+    return uit;
+  };
+}
+
+function voegSamen(doel: Verwijzingen, bron: Verwijzingen): void {
+  for (const f of bron.feiten) doel.feiten.add(f);
+  for (const [k, v] of bron.oordelen) doel.oordelen.set(k, v);
+  for (const p of bron.parameters) doel.parameters.add(p);
+}
