@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { maakEngine } from '../engine/index.ts';
+import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
+import { evaluate } from './evaluate.ts';
 import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
 import { validate } from './validate.ts';
 
@@ -31,6 +34,10 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
     switch (opdracht) {
       case 'validate':
         return validate(positionals, { quiet: values.quiet }, uit);
+      case 'evaluate': {
+        const engine = laadEngine(uit);
+        return engine ? evaluate(positionals[0], { json: values.json }, engine, uit) : 2;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -48,4 +55,14 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
     uit.fout(`interne fout: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return 2;
   }
+}
+
+function laadEngine(uit: Uitvoer) {
+  const b = laadBibliotheek();
+  if (!b.ok) {
+    // The shipped regulation files are part of the program: if they do not load, that is an internal error.
+    for (const f of b.fouten) uit.fout(formatteerFout(f));
+    return undefined;
+  }
+  return maakEngine(b.waarde);
 }

@@ -182,14 +182,15 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
         );
       }
     }
-    (v.evaluatiemomenten ?? []).forEach((e, i) =>
-      controleerArtikel([...basis, 'evaluatiemomenten', i], e.artikel),
-    );
+    for (const [i, e] of (v.evaluatiemomenten ?? []).entries())
+      controleerArtikel([...basis, 'evaluatiemomenten', i], e.artikel);
   }
   for (const [naam, p] of Object.entries(r.parameters ?? {})) {
-    p.waarden.forEach((w, i) => controleerArtikel(['parameters', naam, 'waarden', i], w.artikel));
+    for (const [i, w] of p.waarden.entries())
+      controleerArtikel(['parameters', naam, 'waarden', i], w.artikel);
   }
-  (r.beeindigingsgronden ?? []).forEach((b, i) => controleerArtikel(['beeindigingsgronden', i], b.artikel));
+  for (const [i, b] of (r.beeindigingsgronden ?? []).entries())
+    controleerArtikel(['beeindigingsgronden', i], b.artikel);
   if (r.overgangsrecht) {
     controleerArtikel(['overgangsrecht'], r.overgangsrecht.artikel);
     if (r.overgangsrecht.voorwaarde) toets(r.overgangsrecht.voorwaarde, ['overgangsrecht', 'voorwaarde']);

@@ -182,7 +182,7 @@ export class Compiler {
     vergelijk('tenHoogste', (a, b) => a <= b);
     vergelijk('minderDan', (a, b) => a < b);
     if (t.isEenVan !== undefined) {
-      t.isEenVan.forEach((v, i) => this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]));
+      for (const [i, v] of t.isEenVan.entries()) this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]);
       const set = new Set<Scalar>(t.isEenVan);
       checks.push((ctx) => {
         const a = lees(ctx);

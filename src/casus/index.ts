@@ -1,0 +1,2 @@
+export { FEIT_INDEX, FEITEN, type FeitDefinitie, type FeitType, UITKERINGEN } from './feiten.ts';
+export { type Afwijking, aanvraagSchema, type Casus, casusSchema, feitenSchema } from './schema.ts';

@@ -1,0 +1,374 @@
+import { type Bibliotheek, omgevingVoor, type Regeling } from '../regelgeving/index.ts';
+import type { BedragRegel, Duur, Voorwaarde } from '../regelgeving/schema.ts';
+import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
+import type { Toets } from '../regels/ast.ts';
+import {
+  Compiler,
+  type GecompileerdeToets,
+  type GecompileerdGetal,
+  nieuweVerwijzingen,
+  type Verwijzingen,
+} from '../regels/compileer.ts';
+import type { Conflict } from './resultaat.ts';
+
+/**
+ * A plan is everything needed to judge cases against one combination of regulation versions: the
+ * gemeente's regulations in force and the national version in force. It is compiled once and cached,
+ * so evaluating a case is running closures.
+ */
+
+export interface Bron {
+  readonly regeling: Regeling;
+  readonly artikel: string;
+  readonly lid?: string | undefined;
+  readonly onder?: string | undefined;
+}
+
+export interface PlanVoorwaarde {
+  readonly id: string;
+  readonly bron: Bron;
+  readonly laag: 'wet' | 'gemeente';
+  readonly toets: GecompileerdeToets;
+  readonly verwijzingen: Verwijzingen;
+  readonly uitleg: { readonly ja: string; readonly nee: string };
+  /** Set when national law sets this municipal rule aside on the plan's dates. */
+  readonly buitenToepassing?: Conflict;
+}
+
+export interface PlanBedrag {
+  readonly naam: string;
+  readonly bron: Bron;
+  readonly regel: BedragRegel;
+  readonly cent: GecompileerdGetal;
+  readonly als?: GecompileerdeToets;
+  readonly verwijzingen: Verwijzingen;
+}
+
+export interface PlanDuur {
+  readonly basis?: {
+    readonly maanden?: number | undefined;
+    readonly dagen?: number | undefined;
+    readonly bron: Bron;
+  };
+  readonly verlenging?: { readonly maximaalAantal: number; readonly maanden: number; readonly bron: Bron };
+  /** The strictest total (in months) the law allows for k extensions, where national law caps it. */
+  readonly wettelijkTotaal?: (k: number) => number | undefined;
+  readonly wettelijkeBron?: Bron;
+  readonly verlengingVoorwaarden: readonly PlanVoorwaarde[];
+  readonly uitleg?: string | undefined;
+}
+
+export interface PlanEvaluatiemoment {
+  readonly bron: Bron;
+  readonly naMaanden: number;
+  readonly voorAfloop: boolean;
+  readonly omschrijving: string;
+}
+
+export interface PlanVoorziening {
+  readonly id: VoorzieningId;
+  readonly titel: string;
+  readonly bron: Bron;
+  readonly voorwaarden: readonly PlanVoorwaarde[];
+  readonly aanvraagVoorwaarden: readonly PlanVoorwaarde[];
+  readonly duur?: PlanDuur;
+  readonly bedragen: readonly PlanBedrag[];
+  readonly evaluatiemomenten: readonly PlanEvaluatiemoment[];
+  readonly conflicten: readonly Conflict[];
+}
+
+export interface Plan {
+  readonly gemeenteRegelingen: readonly Regeling[];
+  readonly wet: Regeling;
+  readonly voorzieningen: ReadonlyMap<VoorzieningId, PlanVoorziening>;
+  readonly conflicten: readonly Conflict[];
+  /** The condition of each regulation's transitional article, by regulation id. */
+  readonly overgangsvoorwaarden: ReadonlyMap<string, PlanVoorwaarde>;
+}
+
+export function artikelTekst(b: {
+  artikel: string;
+  lid?: string | undefined;
+  onder?: string | undefined;
+}): string {
+  return `${b.artikel}${b.lid ? ` lid ${b.lid}` : ''}${b.onder ? ` onder ${b.onder}` : ''}`;
+}
+
+/** Whether a national article is in force in a national version: present and not repealed. */
+export function wetsartikelInWerking(wet: Regeling, artikel: string): boolean {
+  const a = wet.artikelen.find((x) => x.nummer === artikel);
+  return a !== undefined && a.vervallenPer === undefined;
+}
+
+/** Conflicts between a municipal regulation and the national version: repealed or changed foundations. */
+export function grondslagConflicten(regeling: Regeling, wet: Regeling): Conflict[] {
+  const uit: Conflict[] = [];
+  for (const a of regeling.artikelen) {
+    for (const g of a.grondslag ?? []) {
+      if (g.regeling !== wet.id) continue;
+      const wa = wet.artikelen.find((x) => x.nummer === g.artikel);
+      if (!wa || wa.vervallenPer !== undefined) {
+        uit.push({
+          soort: 'vervallen',
+          regeling: regeling.id,
+          artikel: a.nummer,
+          met: `${wet.id} ${artikelTekst(g)}`,
+          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat artikel ${
+            wa?.vervallenPer ? `is vervallen per ${wa.vervallenPer}` : 'geldt niet meer'
+          }. De wet gaat voor: de regels van de wet worden toegepast.`,
+        });
+      } else if (
+        wa.gewijzigdPer !== undefined &&
+        wa.gewijzigdPer > (regeling.vastgesteld ?? regeling.geldigVanaf)
+      ) {
+        uit.push({
+          soort: 'gewijzigd',
+          regeling: regeling.id,
+          artikel: a.nummer,
+          met: `${wet.id} ${artikelTekst(g)}`,
+          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}, dat per ${wa.gewijzigdPer} is gewijzigd: ${
+            wa.wijziging ?? 'zie de wettekst'
+          } Controleer of het artikel nog past.`,
+        });
+      }
+    }
+  }
+  return uit;
+}
+
+export function maakPlan(
+  bibliotheek: Bibliotheek,
+  gemeenteRegelingen: readonly Regeling[],
+  wet: Regeling,
+): Plan {
+  const conflicten: Conflict[] = gemeenteRegelingen.flatMap((r) => grondslagConflicten(r, wet));
+  const wetCompiler = new Compiler(omgevingVoor(bibliotheek, wet));
+  const compilers = new Map(
+    gemeenteRegelingen.map((r) => [r.id, new Compiler(omgevingVoor(bibliotheek, r, wet))]),
+  );
+
+  const compileerVoorwaarde = (
+    v: Voorwaarde,
+    regeling: Regeling,
+    laag: 'wet' | 'gemeente',
+    compiler: Compiler,
+  ): PlanVoorwaarde => {
+    const verw = nieuweVerwijzingen();
+    const toets = compiler.toets(v.toets as Toets, [], verw);
+    const bron: Bron = { regeling, artikel: v.artikel, lid: v.lid, onder: v.onder };
+    let buitenToepassing: Conflict | undefined;
+    if (laag === 'gemeente') {
+      const artikel = regeling.artikelen.find((a) => a.nummer === v.artikel);
+      const gronden = (artikel?.grondslag ?? []).filter((g) => g.regeling === wet.id);
+      if (gronden.length > 0 && gronden.every((g) => !wetsartikelInWerking(wet, g.artikel))) {
+        buitenToepassing = conflicten.find(
+          (c) => c.regeling === regeling.id && c.artikel === v.artikel && c.soort === 'vervallen',
+        );
+      }
+    }
+    return {
+      id: v.id,
+      bron,
+      laag,
+      toets,
+      verwijzingen: verw,
+      uitleg: v.uitleg,
+      ...(buitenToepassing ? { buitenToepassing } : {}),
+    };
+  };
+
+  const voorzieningen = new Map<VoorzieningId, PlanVoorziening>();
+  for (const regeling of gemeenteRegelingen) {
+    const compiler = compilers.get(regeling.id)!;
+    for (const [id, v] of Object.entries(regeling.voorzieningen ?? {}) as [
+      VoorzieningId,
+      NonNullable<Regeling['voorzieningen']>[VoorzieningId],
+    ][]) {
+      if (!v) continue;
+      const bestaand = voorzieningen.get(id);
+      const nationaal = wet.voorzieningen?.[id];
+      const algemeen = (wet.algemeneVoorwaarden ?? []).filter((a) => !(a.uitgezonderd ?? []).includes(id));
+      const voorwaarden = [
+        ...(bestaand
+          ? bestaand.voorwaarden
+          : [
+              ...algemeen.map((a) => compileerVoorwaarde(a, wet, 'wet', wetCompiler)),
+              ...(nationaal?.voorwaarden ?? []).map((a) => compileerVoorwaarde(a, wet, 'wet', wetCompiler)),
+            ]),
+        ...v.voorwaarden.map((a) => compileerVoorwaarde(a, regeling, 'gemeente', compiler)),
+      ];
+      const aanvraagVoorwaarden = [
+        ...(bestaand
+          ? bestaand.aanvraagVoorwaarden
+          : (nationaal?.aanvraagVoorwaarden ?? []).map((a) =>
+              compileerVoorwaarde(a, wet, 'wet', wetCompiler),
+            )),
+        ...(v.aanvraagVoorwaarden ?? []).map((a) => compileerVoorwaarde(a, regeling, 'gemeente', compiler)),
+      ];
+      const eigenConflicten: Conflict[] = [];
+      const duur =
+        combineerDuur(v.duur, regeling, nationaal?.duur, wet, eigenConflicten, (w, r, laag) =>
+          compileerVoorwaarde(w, r, laag, laag === 'wet' ? wetCompiler : compiler),
+        ) ?? bestaand?.duur;
+      const bedragen: PlanBedrag[] = [...(bestaand?.bedragen ?? [])];
+      const voegBedragenToe = (lijst: Record<string, BedragRegel> | undefined, r: Regeling, c: Compiler) => {
+        for (const [naam, b] of Object.entries(lijst ?? {})) {
+          if (bedragen.some((x) => x.naam === naam)) continue;
+          const verw = nieuweVerwijzingen();
+          const cent = c.getal(b.cent, [], verw);
+          const als = b.als ? c.toets(b.als as Toets, [], verw) : undefined;
+          bedragen.push({
+            naam,
+            bron: { regeling: r, artikel: b.artikel, lid: b.lid, onder: b.onder },
+            regel: b,
+            cent,
+            verwijzingen: verw,
+            ...(als ? { als } : {}),
+          });
+        }
+      };
+      voegBedragenToe(v.bedragen, regeling, compiler);
+      if (!bestaand) voegBedragenToe(nationaal?.bedragen, wet, wetCompiler);
+      const momenten: PlanEvaluatiemoment[] = [
+        ...(bestaand?.evaluatiemomenten ??
+          (nationaal?.evaluatiemomenten ?? []).map((e) => ({
+            bron: { regeling: wet, artikel: e.artikel, lid: e.lid, onder: e.onder },
+            naMaanden: e.naMaanden,
+            voorAfloop: e.voorAfloop ?? false,
+            omschrijving: e.omschrijving,
+          }))),
+        ...(v.evaluatiemomenten ?? []).map((e) => ({
+          bron: { regeling, artikel: e.artikel, lid: e.lid, onder: e.onder },
+          naMaanden: e.naMaanden,
+          voorAfloop: e.voorAfloop ?? false,
+          omschrijving: e.omschrijving,
+        })),
+      ];
+      const voorzieningConflicten = [
+        ...(bestaand?.conflicten ?? []),
+        ...eigenConflicten,
+        ...conflicten.filter((c) => c.regeling === regeling.id && c.artikel === v.artikel),
+      ];
+      voorzieningen.set(id, {
+        id,
+        titel: bestaand?.titel ?? v.titel,
+        bron: bestaand?.bron ?? { regeling, artikel: v.artikel, lid: v.lid, onder: v.onder },
+        voorwaarden,
+        aanvraagVoorwaarden,
+        ...(duur ? { duur } : {}),
+        bedragen,
+        evaluatiemomenten: momenten,
+        conflicten: voorzieningConflicten,
+      });
+      conflicten.push(...eigenConflicten);
+    }
+  }
+  const overgangsvoorwaarden = new Map<string, PlanVoorwaarde>();
+  for (const r of gemeenteRegelingen) {
+    const ov = r.overgangsrecht;
+    if (!ov?.voorwaarde) continue;
+    const nee = 'U voldoet niet meer aan de voorwaarden waaronder de voorziening eerder is toegekend.';
+    overgangsvoorwaarden.set(
+      r.id,
+      compileerVoorwaarde(
+        {
+          id: 'overgangsrecht',
+          artikel: ov.artikel,
+          lid: ov.lid,
+          onder: ov.onder,
+          toets: ov.voorwaarde,
+          uitleg: { ja: ov.uitleg, nee },
+        },
+        r,
+        'gemeente',
+        compilers.get(r.id)!,
+      ),
+    );
+  }
+  const fouten = [wetCompiler, ...compilers.values()].flatMap((c) => c.fouten);
+  if (fouten.length > 0) {
+    // The library validated every file; a failure here is a programming error, not bad input.
+    throw new Error(`plan kon niet worden gecompileerd: ${fouten.map((f) => f.bericht).join('; ')}`);
+  }
+  return { gemeenteRegelingen, wet, voorzieningen, conflicten, overgangsvoorwaarden };
+}
+
+function totaalMaanden(d: Duur | undefined, k: number): number | undefined {
+  if (!d?.maximaal) return undefined;
+  const basis = d.maximaal.maanden ?? (d.maximaal.dagen !== undefined ? d.maximaal.dagen / 30 : 0);
+  const v = d.verlenging;
+  return basis + (v ? Math.min(k, v.maximaalAantal) * v.maanden : 0);
+}
+
+/**
+ * Municipal and national terms together. The ordinance may be stricter than the law; where it is
+ * more generous, the law applies and the difference is reported as a conflict.
+ */
+function combineerDuur(
+  gemeente: Duur | undefined,
+  regeling: Regeling,
+  wettelijk: Duur | undefined,
+  wet: Regeling,
+  conflicten: Conflict[],
+  voorwaarde: (v: Voorwaarde, r: Regeling, laag: 'wet' | 'gemeente') => PlanVoorwaarde,
+): PlanDuur | undefined {
+  if (!gemeente && !wettelijk) return undefined;
+  const gBron: Bron | undefined = gemeente
+    ? { regeling, artikel: gemeente.artikel, lid: gemeente.lid, onder: gemeente.onder }
+    : undefined;
+  const wBron: Bron | undefined = wettelijk
+    ? { regeling: wet, artikel: wettelijk.artikel, lid: wettelijk.lid, onder: wettelijk.onder }
+    : undefined;
+  const leidend = gemeente?.maximaal ? gemeente : wettelijk;
+  const leidendeBron = leidend === gemeente ? gBron! : wBron!;
+  let basis = leidend?.maximaal
+    ? { maanden: leidend.maximaal.maanden, dagen: leidend.maximaal.dagen, bron: leidendeBron }
+    : undefined;
+  const wBasis = wettelijk?.maximaal?.maanden;
+  if (
+    gemeente?.maximaal?.maanden !== undefined &&
+    wBasis !== undefined &&
+    gemeente.maximaal.maanden > wBasis &&
+    wBron
+  ) {
+    conflicten.push({
+      soort: 'strijdig',
+      regeling: regeling.id,
+      artikel: gemeente.artikel,
+      met: `${wet.id} ${artikelTekst(wBron)}`,
+      uitleg: `Artikel ${artikelTekst(gBron!)} van de ${regeling.citeertitel} staat ${gemeente.maximaal.maanden} maanden toe; artikel ${artikelTekst(
+        wBron,
+      )} van de ${wet.citeertitel} ${wBasis} maanden. De wet gaat voor.`,
+    });
+    basis = { maanden: wBasis, dagen: undefined, bron: wBron };
+  }
+  const verlengingBron = gemeente?.maximaal ? gemeente.verlenging : wettelijk?.verlenging;
+  const verlenging = verlengingBron
+    ? {
+        maximaalAantal: verlengingBron.maximaalAantal,
+        maanden: verlengingBron.maanden,
+        bron: {
+          regeling: verlengingBron === gemeente?.verlenging ? regeling : wet,
+          artikel: verlengingBron.artikel,
+          lid: verlengingBron.lid,
+          onder: verlengingBron.onder,
+        },
+      }
+    : undefined;
+  const verlengingVoorwaarden = [
+    ...(wettelijk?.verlenging?.voorwaarden ?? []).map((v) => voorwaarde(v, wet, 'wet')),
+    ...(gemeente?.verlenging?.voorwaarden ?? []).map((v) => voorwaarde(v, regeling, 'gemeente')),
+  ];
+  return {
+    ...(basis ? { basis } : {}),
+    ...(verlenging ? { verlenging } : {}),
+    ...(wettelijk?.maximaal
+      ? {
+          wettelijkTotaal: (k: number) => totaalMaanden(wettelijk, k),
+          ...(wBron ? { wettelijkeBron: wBron } : {}),
+        }
+      : {}),
+    verlengingVoorwaarden,
+    uitleg: gemeente?.uitleg ?? wettelijk?.uitleg,
+  };
+}

@@ -1,0 +1,54 @@
+import { eindeTermijnDagen, eindeTermijnMaanden, plusDagen, plusMaanden } from '../kalender/index.ts';
+import type { PlanDuur, PlanEvaluatiemoment } from './plan.ts';
+
+/** Term arithmetic on calendar dates: maximum end dates, reviews and payment moments. */
+
+/** The last allowed day with k extensions, or null when no text sets a maximum. */
+export function maximaleEinddatum(duur: PlanDuur | undefined, ingang: string, k: number): string | null {
+  if (!duur?.basis) return null;
+  const extra = duur.verlenging ? Math.min(k, duur.verlenging.maximaalAantal) * duur.verlenging.maanden : 0;
+  if (duur.basis.dagen !== undefined) {
+    const einde = eindeTermijnDagen(ingang, duur.basis.dagen);
+    return extra > 0 ? eindeTermijnMaanden(plusDagen(einde, 1), extra) : einde;
+  }
+  let maanden = (duur.basis.maanden ?? 0) + extra;
+  const wettelijk = duur.wettelijkTotaal?.(k);
+  if (wettelijk !== undefined) maanden = Math.min(maanden, wettelijk);
+  return eindeTermijnMaanden(ingang, maanden);
+}
+
+/** The moment a review falls due: n months after the start, or the last day of an n-month term. */
+export function momentDatum(m: PlanEvaluatiemoment, ingang: string): string {
+  return m.voorAfloop ? eindeTermijnMaanden(ingang, m.naMaanden) : plusMaanden(ingang, m.naMaanden);
+}
+
+/**
+ * Days a periodic amount falls due: after each completed period ("telkens nadat hij gedurende zes
+ * maanden ... heeft verricht"), within the maximum term; open-ended voorzieningen list the first few.
+ */
+export function betaaldata(
+  ingang: string,
+  periodeMaanden: number,
+  einde: string | null,
+  hoogstens = 8,
+): string[] {
+  const uit: string[] = [];
+  for (let i = 1; uit.length < hoogstens; i++) {
+    const afgerond = eindeTermijnMaanden(ingang, periodeMaanden * i);
+    if (einde !== null && afgerond > einde) break;
+    uit.push(plusMaanden(ingang, periodeMaanden * i));
+  }
+  return uit;
+}
+
+/** The end a request asks for: its einddatum, else ingangsdatum plus duurMaanden. */
+export function gevraagdeEinddatum(
+  ingang: string,
+  aanvraag: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
+  if (!aanvraag) return undefined;
+  if (typeof aanvraag.einddatum === 'string') return aanvraag.einddatum;
+  if (typeof aanvraag.duurMaanden === 'number' && aanvraag.duurMaanden > 0)
+    return eindeTermijnMaanden(ingang, aanvraag.duurMaanden);
+  return undefined;
+}

@@ -1,0 +1,9 @@
+export {
+  bedragTekst,
+  datumTekst,
+  feitLabel,
+  feitWaardeTekst,
+  getalTekst,
+  opsomming,
+  vulIn,
+} from './formatteer.ts';
