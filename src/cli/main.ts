@@ -1,7 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { feitenDocumentatie } from '../casus/documentatie.ts';
 import { maakEngine } from '../engine/index.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
+import { conformance } from './conformance.ts';
+import { diff } from './diff.ts';
 import { evaluate } from './evaluate.ts';
+import { ordinances } from './ordinances.ts';
+import { test } from './test.ts';
 import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
 import { validate } from './validate.ts';
 
@@ -34,6 +41,24 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
     switch (opdracht) {
       case 'validate':
         return validate(positionals, { quiet: values.quiet }, uit);
+      case 'ordinances': {
+        const engine = laadEngine(uit);
+        return engine ? ordinances(engine.bibliotheek, { json: values.json }, uit) : 2;
+      }
+      case 'conformance': {
+        const engine = laadEngine(uit);
+        return engine ? conformance(values.date, { json: values.json }, engine, uit) : 2;
+      }
+      case 'diff':
+        return diff(positionals, { json: values.json }, uit);
+      case 'docs':
+        writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'), feitenDocumentatie());
+        uit.regel('docs/feiten.md geschreven.');
+        return 0;
+      case 'test': {
+        const engine = laadEngine(uit);
+        return engine ? test(positionals, engine, uit) : 2;
+      }
       case 'evaluate': {
         const engine = laadEngine(uit);
         return engine ? evaluate(positionals[0], { json: values.json }, engine, uit) : 2;

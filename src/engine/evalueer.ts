@@ -256,10 +256,12 @@ function zoekOvergang(
     // The earlier ordinance is not loaded: only national law and the transitional article itself apply.
     const huidig = plan.voorzieningen.get(voorziening);
     if (!huidig) return { regeling: r };
+    const { duur: _gemeentelijk, ...zonderDuur } = huidig;
     return {
       regeling: r,
       planVoorziening: {
-        ...huidig,
+        ...zonderDuur,
+        ...(huidig.wettelijkeDuur ? { duur: huidig.wettelijkeDuur } : {}),
         voorwaarden: huidig.voorwaarden.filter((v) => v.laag === 'wet'),
         aanvraagVoorwaarden: huidig.aanvraagVoorwaarden.filter((v) => v.laag === 'wet'),
         bedragen: huidig.bedragen.filter((b) => b.bron.regeling === plan.wet),
@@ -504,6 +506,10 @@ function beoordeelVoorziening(
     }
   }
 
+  // Reviews and payments follow the term actually asked for, within the maximum.
+  const gevraagdeEinde = gevraagdeEinddatum(ingang, aanvraag);
+  const looptTot =
+    gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
   const bedragen: Record<string, Bedrag> = {};
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
   for (const b of pv.bedragen) {
@@ -561,7 +567,7 @@ function beoordeelVoorziening(
     });
     const periode = /^(\d+) maanden$/.exec(per);
     if (periode) {
-      for (const datum of betaaldata(ingang, Number(periode[1]), einde)) {
+      for (const datum of betaaldata(ingang, Number(periode[1]), looptTot)) {
         betaalmomenten.push({
           datum,
           artikel: grondArtikel(b.bron),
@@ -580,7 +586,7 @@ function beoordeelVoorziening(
       regeling: m.bron.regeling.id,
       omschrijving: m.omschrijving,
     }))
-    .filter((m) => einde === null || m.datum <= einde)
+    .filter((m) => looptTot === null || m.datum <= looptTot)
     .sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
 
   const uitkomst = UITKOMST[totaal];
@@ -598,6 +604,7 @@ function beoordeelVoorziening(
       bedragen,
       termijnen: {
         ingangsdatum: ingang,
+        ...(gevraagdeEinde !== undefined ? { einddatum: gevraagdeEinde } : {}),
         maximaleEinddatum: einde,
         ...(metVerlengingen !== undefined && !aanvraag
           ? { maximaleEinddatumMetVerlengingen: metVerlengingen }

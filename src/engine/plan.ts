@@ -72,6 +72,8 @@ export interface PlanVoorziening {
   readonly voorwaarden: readonly PlanVoorwaarde[];
   readonly aanvraagVoorwaarden: readonly PlanVoorwaarde[];
   readonly duur?: PlanDuur;
+  /** The national terms alone, for voorzieningen kept under transitional law. */
+  readonly wettelijkeDuur?: PlanDuur;
   readonly bedragen: readonly PlanBedrag[];
   readonly evaluatiemomenten: readonly PlanEvaluatiemoment[];
   readonly conflicten: readonly Conflict[];
@@ -94,41 +96,60 @@ export function artikelTekst(b: {
   return `${b.artikel}${b.lid ? ` lid ${b.lid}` : ''}${b.onder ? ` onder ${b.onder}` : ''}`;
 }
 
-/** Whether a national article is in force in a national version: present and not repealed. */
-export function wetsartikelInWerking(wet: Regeling, artikel: string): boolean {
-  const a = wet.artikelen.find((x) => x.nummer === artikel);
-  return a !== undefined && a.vervallenPer === undefined;
+type Grondslag = { artikel: string; lid?: string | undefined; onder?: string | undefined };
+
+function lidLabel(g: Grondslag): string | undefined {
+  return g.lid === undefined ? undefined : `${g.lid}${g.onder ? ` onder ${g.onder}` : ''}`;
+}
+
+/** Whether a change or repeal listed for leden touches the lid (and onderdeel) a rule rests on. */
+function raakt(g: Grondslag, leden: readonly string[] | undefined): boolean {
+  if (!leden) return true;
+  if (g.lid === undefined) return g.onder === undefined || leden.some((e) => e.endsWith(` onder ${g.onder}`));
+  const label = lidLabel(g);
+  return leden.some(
+    (e) => e === g.lid || e === label || (g.onder === undefined && e.startsWith(`${g.lid} onder `)),
+  );
+}
+
+/** Whether the national provision a rule rests on is in force in a national version. */
+export function grondslagInWerking(wet: Regeling, g: Grondslag): boolean {
+  const a = wet.artikelen.find((x) => x.nummer === g.artikel);
+  if (!a || a.vervallenPer !== undefined) return false;
+  const label = lidLabel(g);
+  return !(a.vervallenLeden ?? []).some((l) => l === g.lid || l === label);
 }
 
 /** Conflicts between a municipal regulation and the national version: repealed or changed foundations. */
 export function grondslagConflicten(regeling: Regeling, wet: Regeling): Conflict[] {
   const uit: Conflict[] = [];
+  const sinds = regeling.vastgesteld ?? regeling.geldigVanaf;
   for (const a of regeling.artikelen) {
     for (const g of a.grondslag ?? []) {
       if (g.regeling !== wet.id) continue;
       const wa = wet.artikelen.find((x) => x.nummer === g.artikel);
-      if (!wa || wa.vervallenPer !== undefined) {
+      const met = `${wet.id} ${artikelTekst(g)}`;
+      if (!grondslagInWerking(wet, g)) {
+        const wanneer = wa?.vervallenPer ? ` per ${wa.vervallenPer}` : '';
         uit.push({
           soort: 'vervallen',
           regeling: regeling.id,
           artikel: a.nummer,
-          met: `${wet.id} ${artikelTekst(g)}`,
-          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat artikel ${
-            wa?.vervallenPer ? `is vervallen per ${wa.vervallenPer}` : 'geldt niet meer'
-          }. De wet gaat voor: de regels van de wet worden toegepast.`,
+          met,
+          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat ${
+            wa && !wa.vervallenPer ? 'lid' : 'artikel'
+          } is vervallen${wanneer}. De wet gaat voor: de regels van de wet worden toegepast.`,
         });
-      } else if (
-        wa.gewijzigdPer !== undefined &&
-        wa.gewijzigdPer > (regeling.vastgesteld ?? regeling.geldigVanaf)
-      ) {
+        continue;
+      }
+      for (const w of wa?.wijzigingen ?? []) {
+        if (w.redactioneel || w.per <= sinds || !raakt(g, w.leden)) continue;
         uit.push({
           soort: 'gewijzigd',
           regeling: regeling.id,
           artikel: a.nummer,
-          met: `${wet.id} ${artikelTekst(g)}`,
-          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}, dat per ${wa.gewijzigdPer} is gewijzigd: ${
-            wa.wijziging ?? 'zie de wettekst'
-          } Controleer of het artikel nog past.`,
+          met,
+          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat is per ${w.per} gewijzigd: ${w.omschrijving} Controleer of het artikel nog past.`,
         });
       }
     }
@@ -160,7 +181,7 @@ export function maakPlan(
     if (laag === 'gemeente') {
       const artikel = regeling.artikelen.find((a) => a.nummer === v.artikel);
       const gronden = (artikel?.grondslag ?? []).filter((g) => g.regeling === wet.id);
-      if (gronden.length > 0 && gronden.every((g) => !wetsartikelInWerking(wet, g.artikel))) {
+      if (gronden.length > 0 && gronden.every((g) => !grondslagInWerking(wet, g))) {
         buitenToepassing = conflicten.find(
           (c) => c.regeling === regeling.id && c.artikel === v.artikel && c.soort === 'vervallen',
         );
@@ -210,6 +231,9 @@ export function maakPlan(
         combineerDuur(v.duur, regeling, nationaal?.duur, wet, eigenConflicten, (w, r, laag) =>
           compileerVoorwaarde(w, r, laag, laag === 'wet' ? wetCompiler : compiler),
         ) ?? bestaand?.duur;
+      const wettelijkeDuur = combineerDuur(undefined, regeling, nationaal?.duur, wet, [], (w, r, laag) =>
+        compileerVoorwaarde(w, r, laag, laag === 'wet' ? wetCompiler : compiler),
+      );
       const bedragen: PlanBedrag[] = [...(bestaand?.bedragen ?? [])];
       const voegBedragenToe = (lijst: Record<string, BedragRegel> | undefined, r: Regeling, c: Compiler) => {
         for (const [naam, b] of Object.entries(lijst ?? {})) {
@@ -256,6 +280,7 @@ export function maakPlan(
         voorwaarden,
         aanvraagVoorwaarden,
         ...(duur ? { duur } : {}),
+        ...(wettelijkeDuur ? { wettelijkeDuur } : {}),
         bedragen,
         evaluatiemomenten: momenten,
         conflicten: voorzieningConflicten,

@@ -53,6 +53,9 @@ export interface Moment {
 
 export interface Termijnen {
   readonly ingangsdatum: string;
+  /** The last day the request asks for (einddatum, or ingangsdatum plus duurMaanden). */
+  readonly einddatum?: string;
+  /** The last day the rules allow, with the extensions asked for; null when no text sets a maximum. */
   readonly maximaleEinddatum: string | null;
   readonly maximaleEinddatumMetVerlengingen?: string | null;
   readonly evaluatiemomenten: readonly Moment[];

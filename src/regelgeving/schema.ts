@@ -147,10 +147,23 @@ export const artikelSchema = z
       .optional(),
     grondslag: z.array(verwijzingSchema).optional(),
     soort: z.enum(['hardheidsclausule', 'innovatie', 'overgangsrecht', 'begrippen', 'budget']).optional(),
-    /** For national law: the date this article was repealed or last changed in substance. */
+    /** For national law: the date this whole article was repealed. */
     vervallenPer: datumSchema.optional(),
-    gewijzigdPer: datumSchema.optional(),
-    wijziging: tekstSchema.optional(),
+    /** Leden (or "3 onder a") no longer in force in this version. */
+    vervallenLeden: z.array(z.string()).optional(),
+    /** For national law: what changed, when, and in which leden; ordinances resting on those leden are flagged. */
+    wijzigingen: z
+      .array(
+        z.strictObject({
+          per: datumSchema,
+          /** "3", "3 onder a"; omitted: the article as a whole. */
+          leden: z.array(z.string()).optional(),
+          omschrijving: tekstSchema,
+          /** Wording only; does not change what an ordinance resting on it may do. */
+          redactioneel: z.boolean().optional(),
+        }),
+      )
+      .optional(),
   })
   .refine((a) => a.tekst !== undefined || a.samenvatting !== undefined || a.tekstOntbreekt !== undefined, {
     message: 'een artikel heeft tekst, samenvatting of tekstOntbreekt',

@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
+import { type BestandsFout, leesYaml, VOORZIENINGEN } from '../regelgeving/index.ts';
+import { zodFouten } from '../regelgeving/laden.ts';
+import {
+  testbestandSchema,
+  type VerwachtVoorziening,
+  verwachtSchema,
+  verwachtVoorzieningSchema,
+} from './schema.ts';
+
+/** One conformance case with what went wrong, if anything. */
+export interface GevalUitslag {
+  readonly bestand: string;
+  readonly regel?: number | undefined;
+  readonly naam: string;
+  readonly afwijkingen: readonly string[];
+}
+
+export type Testbestand =
+  | {
+      ok: true;
+      gevallen: {
+        naam: string;
+        regel?: number | undefined;
+        casus: unknown;
+        verwacht: Record<string, unknown>;
+      }[];
+    }
+  | { ok: false; fouten: BestandsFout[] };
+
+export function leesTestbestand(bestand: string): Testbestand {
+  const gelezen = leesYaml(bestand, readFileSync(bestand, 'utf8'));
+  if (!gelezen.ok) return gelezen;
+  const parsed = testbestandSchema.safeParse(gelezen.bron.data);
+  if (!parsed.success) return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error) };
+  const fouten: BestandsFout[] = [];
+  parsed.data.gevallen.forEach((g, i) => {
+    const basis = verwachtSchema.safeParse(g.verwacht);
+    if (!basis.success)
+      fouten.push(
+        ...zodFouten(gelezen.bron, basis.error).map((f) => ({
+          ...f,
+          pad: `gevallen[${i}].verwacht.${f.pad}`,
+        })),
+      );
+    for (const [sleutel, waarde] of Object.entries(g.verwacht)) {
+      if (sleutel === 'fout' || sleutel === 'conflicten') continue;
+      if (!(VOORZIENINGEN as readonly string[]).includes(sleutel)) {
+        fouten.push({
+          code: 'schema',
+          bestand,
+          pad: `gevallen[${i}].verwacht.${sleutel}`,
+          bericht: `onbekende voorziening '${sleutel}'`,
+          ...plaats(gelezen.bron, ['gevallen', i, 'verwacht', sleutel]),
+        });
+        continue;
+      }
+      const v = verwachtVoorzieningSchema.safeParse(waarde);
+      if (!v.success) {
+        for (const f of zodFouten(gelezen.bron, v.error)) {
+          fouten.push({
+            ...f,
+            pad: `gevallen[${i}].verwacht.${sleutel}.${f.pad}`,
+            ...plaats(gelezen.bron, ['gevallen', i, 'verwacht', sleutel]),
+          });
+        }
+      }
+    }
+  });
+  if (fouten.length > 0) return { ok: false, fouten };
+  return {
+    ok: true,
+    gevallen: parsed.data.gevallen.map((g, i) => ({
+      ...g,
+      regel: gelezen.bron.plaatsVan(['gevallen', i])?.regel,
+    })),
+  };
+}
+
+function plaats(
+  bron: { plaatsVan(p: readonly PropertyKey[]): { regel: number; kolom: number } | undefined },
+  pad: readonly PropertyKey[],
+) {
+  const p = bron.plaatsVan(pad);
+  return p ? { regel: p.regel, kolom: p.kolom } : {};
+}
+
+/** Runs one case and lists every difference between expected and actual. */
+export function draaiGeval(engine: Engine, casus: unknown, verwacht: Record<string, unknown>): string[] {
+  const afwijkingen: string[] = [];
+  const r = engine.evalueer(casus);
+  const basis = verwachtSchema.parse(verwacht);
+  if (!r.ok) {
+    if (basis.fout !== r.fout.code)
+      afwijkingen.push(
+        `verwacht ${basis.fout ? `fout ${basis.fout}` : 'een uitkomst'}, kreeg fout ${r.fout.code}: ${'bericht' in r.fout ? r.fout.bericht : JSON.stringify(r.fout.fouten)}`,
+      );
+    return afwijkingen;
+  }
+  if (basis.fout) {
+    afwijkingen.push(`verwacht fout ${basis.fout}, kreeg een uitkomst`);
+    return afwijkingen;
+  }
+  if (basis.conflicten) vergelijkConflicten(r.resultaat, basis.conflicten, afwijkingen);
+  for (const [id, waarde] of Object.entries(verwacht)) {
+    if (id === 'fout' || id === 'conflicten') continue;
+    const v = verwachtVoorzieningSchema.parse(waarde);
+    const u = r.resultaat.voorzieningen.find((x) => x.voorziening === id);
+    if (!u) {
+      afwijkingen.push(`${id}: niet beoordeeld`);
+      continue;
+    }
+    vergelijkVoorziening(u, v, r.resultaat, afwijkingen);
+  }
+  return afwijkingen;
+}
+
+function vergelijkConflicten(r: Resultaat, verwacht: readonly string[], uit: string[]): void {
+  const sleutels = r.conflicten.map((c) => `${c.artikel} ${c.met}`);
+  for (const v of verwacht)
+    if (!sleutels.includes(v))
+      uit.push(`conflict '${v}' niet gemeld (wel: ${sleutels.join('; ') || 'geen'})`);
+  if (verwacht.length === 0) {
+    const hard = r.conflicten.filter((c) => c.soort === 'vervallen' || c.soort === 'strijdig');
+    if (hard.length > 0)
+      uit.push(`geen conflicten verwacht, kreeg: ${hard.map((c) => `${c.artikel} ${c.met}`).join('; ')}`);
+  }
+}
+
+/** "15 lid 1" names an article of the gemeente; "participatiewet 10a lid 1" one of another regulation. */
+function citeert(
+  u: VoorzieningUitkomst,
+  r: Resultaat,
+  verwijzing: string,
+  alleenNietVoldaan: boolean,
+): boolean {
+  const [eerste, ...rest] = verwijzing.split(' ');
+  const regelingIds = new Set(r.regelingen.map((x) => x.id));
+  const metRegeling =
+    eerste !== undefined && (regelingIds.has(eerste) || eerste.includes('/') || eerste === 'participatiewet');
+  const artikel = metRegeling ? rest.join(' ') : verwijzing;
+  return u.gronden.some(
+    (g) =>
+      (!alleenNietVoldaan || g.voldaan === false) &&
+      (metRegeling
+        ? g.regeling === eerste
+        : r.regelingen.some((x) => x.id === g.regeling && x.id.includes('/'))) &&
+      (g.artikel === artikel || g.artikel.startsWith(`${artikel} `)),
+  );
+}
+
+function vergelijkVoorziening(
+  u: VoorzieningUitkomst,
+  v: VerwachtVoorziening,
+  r: Resultaat,
+  uit: string[],
+): void {
+  const id = u.voorziening;
+  if (u.uitkomst !== v.uitkomst) {
+    const redenen = u.gronden
+      .filter((g) => g.voldaan !== true)
+      .map((g) => `${g.regeling} ${g.artikel}: ${g.uitleg}`);
+    uit.push(
+      `${id}: uitkomst ${u.uitkomst}, verwacht ${v.uitkomst}${redenen.length ? `\n      ${redenen.join('\n      ')}` : ''}`,
+    );
+  }
+  if (v.vragen) {
+    const echt = u.vragen.map((q) => q.feit).sort();
+    if (JSON.stringify(echt) !== JSON.stringify([...v.vragen].sort()))
+      uit.push(`${id}: vragen ${JSON.stringify(echt)}, verwacht ${JSON.stringify(v.vragen)}`);
+  }
+  for (const a of v.artikelen ?? []) {
+    const nietVoldaan = v.uitkomst === 'afgewezen';
+    if (!citeert(u, r, a, nietVoldaan)) {
+      uit.push(
+        `${id}: artikel ${a} niet geciteerd${nietVoldaan ? ' als reden van afwijzing' : ''} (wel: ${u.gronden.map((g) => `${g.regeling} ${g.artikel}${g.voldaan === false ? '✘' : ''}`).join(', ')})`,
+      );
+    }
+  }
+  for (const [naam, cent] of Object.entries(v.bedragen ?? {})) {
+    const b = u.bedragen[naam];
+    if (!b)
+      uit.push(`${id}: bedrag ${naam} ontbreekt (wel: ${Object.keys(u.bedragen).join(', ') || 'geen'})`);
+    else if (b.cent !== cent) uit.push(`${id}: bedrag ${naam} is ${b.cent}, verwacht ${cent}`);
+  }
+  for (const naam of v.geenBedragen ?? [])
+    if (u.bedragen[naam]) uit.push(`${id}: bedrag ${naam} had er niet moeten zijn`);
+  if (v.maximaleEinddatum !== undefined && u.termijnen.maximaleEinddatum !== v.maximaleEinddatum) {
+    uit.push(`${id}: maximaleEinddatum ${u.termijnen.maximaleEinddatum}, verwacht ${v.maximaleEinddatum}`);
+  }
+  if (v.einddatum !== undefined && u.termijnen.einddatum !== v.einddatum)
+    uit.push(`${id}: einddatum ${u.termijnen.einddatum}, verwacht ${v.einddatum}`);
+  for (const d of v.evaluatiemomenten ?? []) {
+    if (!u.termijnen.evaluatiemomenten.some((m) => m.datum === d))
+      uit.push(
+        `${id}: evaluatiemoment ${d} ontbreekt (wel: ${u.termijnen.evaluatiemomenten.map((m) => m.datum).join(', ')})`,
+      );
+  }
+  if (v.ontbrekendeFeiten) {
+    const echt = [...u.ontbrekendeFeiten].sort();
+    if (JSON.stringify(echt) !== JSON.stringify([...v.ontbrekendeFeiten].sort()))
+      uit.push(
+        `${id}: ontbrekendeFeiten ${JSON.stringify(echt)}, verwacht ${JSON.stringify(v.ontbrekendeFeiten)}`,
+      );
+  }
+}
+
+export function draaiTestbestand(
+  engine: Engine,
+  bestand: string,
+): { fouten: BestandsFout[]; uitslagen: GevalUitslag[] } {
+  const t = leesTestbestand(bestand);
+  if (!t.ok) return { fouten: t.fouten, uitslagen: [] };
+  return {
+    fouten: [],
+    uitslagen: t.gevallen.map((g) => ({
+      bestand,
+      regel: g.regel,
+      naam: g.naam,
+      afwijkingen: draaiGeval(engine, g.casus, g.verwacht),
+    })),
+  };
+}

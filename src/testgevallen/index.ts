@@ -1,0 +1,1 @@
+export { draaiGeval, draaiTestbestand, type GevalUitslag, leesTestbestand } from './draai.ts';

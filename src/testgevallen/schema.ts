@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { datumSchema } from '../regels/schema.ts';
+
+/** The shape of a `<geldigVanaf>.test.yaml` file: cases a policy officer can read and extend. */
+
+const verwachtVoorzieningSchema = z.strictObject({
+  uitkomst: z.enum(['toegestaan', 'afgewezen', 'ter-beoordeling', 'onbepaald']),
+  /** Judgement ids that must be asked, exactly. */
+  vragen: z.array(z.string()).optional(),
+  /** Articles that must be cited ("15 lid 1", or "participatiewet 10a lid 1"); for afgewezen: among the failed grounds. */
+  artikelen: z.array(z.string()).optional(),
+  bedragen: z.record(z.string(), z.number().int().nullable()).optional(),
+  geenBedragen: z.array(z.string()).optional(),
+  maximaleEinddatum: datumSchema.nullable().optional(),
+  /** The end the request asks for, as the engine computes it. */
+  einddatum: datumSchema.optional(),
+  /** Review dates that must be among the evaluatiemomenten. */
+  evaluatiemomenten: z.array(datumSchema).optional(),
+  /** Missing inputs, exactly. */
+  ontbrekendeFeiten: z.array(z.string()).optional(),
+});
+
+export const testbestandSchema = z.strictObject({
+  gevallen: z
+    .array(
+      z.strictObject({
+        naam: z.string().min(3),
+        casus: z.unknown(),
+        verwacht: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .min(1),
+});
+
+export const verwachtSchema = z.object({
+  fout: z.enum(['geen-regeling', 'onbekende-gemeente', 'ongeldige-casus']).optional(),
+  /** Conflicts that must be reported, as "<artikel> <met>", e.g. "13 participatiewet 10f"; [] means none of soort vervallen or strijdig. */
+  conflicten: z.array(z.string()).optional(),
+});
+
+export { verwachtVoorzieningSchema };
+export type VerwachtVoorziening = z.output<typeof verwachtVoorzieningSchema>;
