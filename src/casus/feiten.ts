@@ -177,7 +177,8 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'verlengingen',
     bron: 'aanvraag',
     type: { soort: 'getal', min: 0, geheel: true },
-    omschrijving: 'Hoeveel verlengingen de gevraagde duur bevat (0 bij een eerste toekenning).',
+    omschrijving:
+      'Hoeveel verlengingen de gevraagde duur bevat; ontbreekt het bij een aanvraag, dan is het 0 (een eerste toekenning).',
     label: 'het aantal verlengingen',
   },
   {

@@ -1,2 +1,9 @@
 export { FEIT_INDEX, FEITEN, type FeitDefinitie, type FeitType, UITKERINGEN } from './feiten.ts';
-export { type Afwijking, aanvraagSchema, type Casus, casusSchema, feitenSchema } from './schema.ts';
+export {
+  type Afwijking,
+  aanvraagSchema,
+  type Casus,
+  casusSchema,
+  feitenSchema,
+  veldFouten,
+} from './schema.ts';

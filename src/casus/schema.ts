@@ -80,3 +80,19 @@ export type Casus = {
   feiten: Record<string, unknown> & { oordelen?: Record<string, boolean>; afwijkingen?: Afwijking[] };
   aanvraag?: Record<string, unknown> & { voorziening: string };
 };
+
+/** Zod issues as field paths and Dutch messages; an unknown key is reported at its own path. */
+export function veldFouten(issues: readonly z.core.$ZodIssue[]): { pad: string; bericht: string }[] {
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({
+          pad: padVan([...i.path, k]),
+          bericht: `onbekend veld '${k}' (zie docs/feiten.md)`,
+        }))
+      : [{ pad: padVan(i.path), bericht: i.message }],
+  );
+}
+
+function padVan(pad: readonly PropertyKey[]): string {
+  return pad.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+}

@@ -11,32 +11,43 @@ const KOP: Record<VoorzieningUitkomst['uitkomst'], string> = {
   onbepaald: 'ONBEPAALD',
 };
 
+/** Evaluates one or more case files; several files give a JSON array, or tables one after another. */
 export function evaluate(
-  pad: string | undefined,
+  paden: readonly string[],
   opties: { json: boolean },
   engine: Engine,
   uit: Uitvoer,
 ): number {
-  if (!pad) {
-    uit.fout('gebruik: reintegratie evaluate <casus.json> [--json]');
+  if (paden.length === 0) {
+    uit.fout('gebruik: reintegratie evaluate <casus.json> [...] [--json]');
     return 1;
   }
-  const invoer = leesJson(pad);
-  if (!invoer.ok) {
-    uit.fout(invoer.bericht);
-    return 1;
+  const resultaten: Resultaat[] = [];
+  let code = 0;
+  for (const pad of paden) {
+    const invoer = leesJson(pad);
+    if (!invoer.ok) {
+      uit.fout(invoer.bericht);
+      code = 1;
+      continue;
+    }
+    const r = engine.evalueer(invoer.data);
+    if (!r.ok) {
+      const f = r.fout;
+      if (f.code === 'ongeldige-casus')
+        for (const x of f.fouten) uit.fout(`${pad}: ${x.pad || '(casus)'}: ${x.bericht}`);
+      else uit.fout(`${pad}: ${f.bericht}`);
+      code = 1;
+      continue;
+    }
+    resultaten.push(r.resultaat);
+    if (!opties.json) {
+      if (paden.length > 1) uit.regel(`${resultaten.length > 1 ? '\n' : ''}== ${pad}`);
+      for (const regel of alsTabel(r.resultaat)) uit.regel(regel);
+    }
   }
-  const r = engine.evalueer(invoer.data);
-  if (!r.ok) {
-    const f = r.fout;
-    if (f.code === 'ongeldige-casus')
-      for (const x of f.fouten) uit.fout(`${pad}: ${x.pad || '(casus)'}: ${x.bericht}`);
-    else uit.fout(`${pad}: ${f.bericht}`);
-    return 1;
-  }
-  if (opties.json) uit.regel(JSON.stringify(r.resultaat, null, 2));
-  else for (const regel of alsTabel(r.resultaat)) uit.regel(regel);
-  return 0;
+  if (opties.json) uit.regel(JSON.stringify(paden.length === 1 ? resultaten[0] : resultaten, null, 2));
+  return code;
 }
 
 /** The result as a person reads it on a terminal. */
@@ -48,7 +59,11 @@ export function alsTabel(r: Resultaat): string[] {
   for (const v of r.voorzieningen) {
     uit.push('');
     uit.push(`${v.titel} [${v.voorziening}]: ${KOP[v.uitkomst]}`);
-    for (const g of v.gronden) uit.push(`  ${TEKEN[String(g.voldaan)]} ${g.uitleg}`);
+    // An amount whose condition does not hold is "not applicable", not a failed condition.
+    for (const g of v.gronden)
+      uit.push(
+        `  ${g.soort === 'bedrag' && g.voldaan === false ? '–' : TEKEN[String(g.voldaan)]} ${g.uitleg}`,
+      );
     for (const [naam, b] of Object.entries(v.bedragen)) {
       uit.push(
         `  bedrag ${naam}: ${b.cent === null ? 'onbepaald' : bedragTekst(b.cent)} (${b.per}, art. ${b.artikel})${b.voorbehoud ? ' onder voorbehoud' : ''}`,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 
 /** Reads a JSON file (or stdin for "-"), turning syntax errors into a message with line and column. */
 export function leesJson(pad: string): { ok: true; data: unknown } | { ok: false; bericht: string } {
@@ -14,13 +15,20 @@ export function leesJson(pad: string): { ok: true; data: unknown } | { ok: false
   try {
     return { ok: true, data: JSON.parse(tekst) };
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    if (m) {
-      const voor = tekst.slice(0, Number(m[1]));
+    // Node 20's JSON.parse gives no position; jsonc-parser (strict mode) says where it broke.
+    const fouten: ParseError[] = [];
+    parse(tekst, fouten, { disallowComments: true, allowTrailingComma: false });
+    const reden = (e as Error).message.split('\n')[0];
+    const eerste = fouten[0];
+    if (eerste) {
+      const voor = tekst.slice(0, eerste.offset);
       const regel = voor.split('\n').length;
-      const kolom = Number(m[1]) - voor.lastIndexOf('\n');
-      return { ok: false, bericht: `${pad}:${regel}:${kolom}: ongeldige JSON (${(e as Error).message})` };
+      const kolom = eerste.offset - voor.lastIndexOf('\n');
+      return {
+        ok: false,
+        bericht: `${pad}:${regel}:${kolom}: ongeldige JSON (${printParseErrorCode(eerste.error)})`,
+      };
     }
-    return { ok: false, bericht: `${pad}: ongeldige JSON (${(e as Error).message})` };
+    return { ok: false, bericht: `${pad}: ongeldige JSON (${reden})` };
   }
 }

@@ -15,7 +15,7 @@ import { validate } from './validate.ts';
 export const HULP = `reintegratie — re-integratieregels als uitvoerbare, uitlegbare regels
 
 Gebruik:
-  reintegratie evaluate <casus.json> [--json]     beoordeel een casus (tabel, of JSON met --json)
+  reintegratie evaluate <casus.json>... [--json]  beoordeel casussen (tabel, of JSON met --json)
   reintegratie ordinances                         welke regelingen zijn geladen, per gemeente en datum
   reintegratie validate [bestand|map ...]         controleer regelingsbestanden
   reintegratie test [bestand|map ...]             draai de conformiteitsgevallen (*.test.yaml)
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'evaluate': {
         const engine = laadEngine(uit);
-        return engine ? evaluate(positionals[0], { json: values.json }, engine, uit) : 2;
+        return engine ? evaluate(positionals, { json: values.json }, engine, uit) : 2;
       }
       case undefined:
       case 'help':

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Casus, casusSchema } from '../casus/index.ts';
+import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
 import { eindeTermijnMaanden, leeftijdOp } from '../kalender/index.ts';
-import { type Bibliotheek, padTekst, type Regeling } from '../regelgeving/index.ts';
+import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
@@ -135,7 +135,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
           ok: false,
           fout: {
             code: 'ongeldige-casus',
-            fouten: parsed.error.issues.map((i) => ({ pad: padTekst(i.path), bericht: i.message })),
+            fouten: veldFouten(parsed.error.issues),
           },
         };
       }
@@ -209,6 +209,8 @@ export function maakContext(casus: Casus, metSpoor = true): Context {
   };
   if (typeof feiten.geboortedatum === 'string')
     plat.leeftijd = leeftijdOp(feiten.geboortedatum, casus.peildatum);
+  // A request that names no extensions is a first grant.
+  if (casus.aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
   return {
     peildatum: casus.peildatum,
     feiten: plat,
@@ -333,6 +335,7 @@ function beoordeelVoorziening(
     ...pv.voorwaarden,
     ...pv.aanvraagVoorwaarden,
     ...(pv.duur?.verlengingVoorwaarden ?? []),
+    ...(pv.duur?.wettelijkeVerlengingVoorwaarden ?? []),
   ];
   for (const a of casus.feiten.afwijkingen ?? []) {
     if (a.voorziening !== undefined && a.voorziening !== pv.id) continue;
@@ -488,21 +491,41 @@ function beoordeelVoorziening(
     }
     if (k >= 1) for (const v of duur?.verlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
+    // The law's extension conditions apply once the term runs past the law's basic term, whatever
+    // the ordinance counts as its first extension (Groningen: 1 year + 1 year; the law: 2 years).
+    const wettelijkeBasis = duur?.wettelijkeBasisMaanden;
+    const voorbijWettelijkeBasis =
+      wettelijkeBasis !== undefined &&
+      (gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, wettelijkeBasis) : k >= 1);
+    if (voorbijWettelijkeBasis)
+      for (const v of duur?.wettelijkeVerlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     if (gevraagd !== undefined && einde !== null && duur) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
       const past = gevraagd <= einde;
-      if (!past) totaal = en(totaal, NEE);
-      const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
-      gronden.push({
-        regeling: bron.regeling.id,
-        artikel: grondArtikel(bron),
-        uitleg: past
-          ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-          : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-        voldaan: past,
-        feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
-        soort: 'termijn',
-      });
+      if (!past && overgang) {
+        // Under transitional law the agreed term is not refused; it simply ends where that article says.
+        gronden.push({
+          regeling: overgang.regeling.id,
+          artikel: artikelTekst(overgang.regeling.overgangsrecht!),
+          uitleg: `De afgesproken periode loopt tot en met ${datumTekst(gevraagd)}, maar onder het overgangsrecht eindigt de voorziening uiterlijk op ${datumTekst(einde)}. (${verwijzing({ regeling: overgang.regeling, artikel: overgang.regeling.overgangsrecht!.artikel, lid: overgang.regeling.overgangsrecht!.lid })})`,
+          voldaan: true,
+          feiten: { ingangsdatum: ingang, einddatum: gevraagd },
+          soort: 'overgangsrecht',
+        });
+      } else {
+        if (!past) totaal = en(totaal, NEE);
+        const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
+        gronden.push({
+          regeling: bron.regeling.id,
+          artikel: grondArtikel(bron),
+          uitleg: past
+            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
+            : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+          voldaan: past,
+          feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
+          soort: 'termijn',
+        });
+      }
     }
   }
 

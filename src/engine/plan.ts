@@ -54,7 +54,11 @@ export interface PlanDuur {
   /** The strictest total (in months) the law allows for k extensions, where national law caps it. */
   readonly wettelijkTotaal?: (k: number) => number | undefined;
   readonly wettelijkeBron?: Bron;
+  /** The ordinance's conditions for an extension of its own term. */
   readonly verlengingVoorwaarden: readonly PlanVoorwaarde[];
+  /** The law's conditions for going beyond the law's own basic term (art. 10a lid 9: the third year). */
+  readonly wettelijkeVerlengingVoorwaarden: readonly PlanVoorwaarde[];
+  readonly wettelijkeBasisMaanden?: number;
   readonly uitleg?: string | undefined;
 }
 
@@ -380,10 +384,12 @@ function combineerDuur(
         },
       }
     : undefined;
-  const verlengingVoorwaarden = [
-    ...(wettelijk?.verlenging?.voorwaarden ?? []).map((v) => voorwaarde(v, wet, 'wet')),
-    ...(gemeente?.verlenging?.voorwaarden ?? []).map((v) => voorwaarde(v, regeling, 'gemeente')),
-  ];
+  const verlengingVoorwaarden = (gemeente?.verlenging?.voorwaarden ?? []).map((v) =>
+    voorwaarde(v, regeling, 'gemeente'),
+  );
+  const wettelijkeVerlengingVoorwaarden = (wettelijk?.verlenging?.voorwaarden ?? []).map((v) =>
+    voorwaarde(v, wet, 'wet'),
+  );
   return {
     ...(basis ? { basis } : {}),
     ...(verlenging ? { verlenging } : {}),
@@ -394,6 +400,14 @@ function combineerDuur(
         }
       : {}),
     verlengingVoorwaarden,
-    uitleg: gemeente?.uitleg ?? wettelijk?.uitleg,
+    wettelijkeVerlengingVoorwaarden,
+    ...(wettelijk?.maximaal?.maanden !== undefined
+      ? { wettelijkeBasisMaanden: wettelijk.maximaal.maanden }
+      : {}),
+    // The explanation follows the limit that actually applies.
+    uitleg:
+      basis?.bron.regeling === wet
+        ? (wettelijk?.uitleg ?? gemeente?.uitleg)
+        : (gemeente?.uitleg ?? wettelijk?.uitleg),
   };
 }

@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UITKERINGEN } from '../src/casus/index.ts';
+import { artikelTekst, grondslagInWerking } from '../src/engine/index.ts';
+import { VOORZIENINGEN } from '../src/regelgeving/index.ts';
+import { standaardEngine } from './helpers.ts';
+
+const engine = standaardEngine();
+const gemeenten = engine.bibliotheek.gemeenten().map((g) => g.slug);
+
+const datum = (van: string, tot: string) =>
+  fc
+    .date({ min: new Date(`${van}T00:00:00Z`), max: new Date(`${tot}T00:00:00Z`), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+/** Schema-valid cases: any subset of facts, any values the vocabulary allows. */
+const casus = fc.record(
+  {
+    gemeente: fc.constantFrom(...gemeenten),
+    peildatum: datum('2015-07-01', '2027-12-31'),
+    feiten: fc.record(
+      {
+        geboortedatum: datum('1950-01-01', '2012-12-31'),
+        uitkering: fc.constantFrom(...UITKERINGEN),
+        startkwalificatie: fc.boolean(),
+        leerplichtOfKwalificatieplicht: fc.boolean(),
+        kanOnderwijsVolgen: fc.boolean(),
+        afstandTotArbeidsmarkt: fc.constantFrom('kort', 'groot'),
+        eerderActiefOpArbeidsmarkt: fc.boolean(),
+        langdurigWerkloos: fc.boolean(),
+        doelgroepLoonkostensubsidie: fc.boolean(),
+        loonwaardePercentage: fc.integer({ min: 0, max: 100 }),
+        indicatieBeschutWerkDatum: datum('2015-01-01', '2027-12-31'),
+        arbeidsbeperking: fc.boolean(),
+        voorliggendeVoorziening: fc.boolean(),
+        oordelen: fc.dictionary(
+          fc.constantFrom(
+            'participatieplaatsPassend',
+            'proefplaatsPassend',
+            'ondersteuningJongereArt7a',
+            'leerwerktrajectNodig',
+          ),
+          fc.boolean(),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    aanvraag: fc.record(
+      {
+        voorziening: fc.constantFrom(...VOORZIENINGEN),
+        ingangsdatum: datum('2015-07-01', '2027-12-31'),
+        duurMaanden: fc.integer({ min: 1, max: 72 }),
+        urenPerWeek: fc.double({ min: 0, max: 60, noNaN: true }),
+        verlengingen: fc.integer({ min: 0, max: 4 }),
+        zelfdeWerkgever: fc.boolean(),
+        andereOmgeving: fc.boolean(),
+        voldoendeMeegewerkt: fc.boolean(),
+        toegekendOp: datum('2012-01-01', '2027-12-31'),
+        contractToegezegdMaanden: fc.integer({ min: 0, max: 24 }),
+      },
+      { requiredKeys: ['voorziening'] },
+    ),
+  },
+  { requiredKeys: ['gemeente', 'peildatum', 'feiten'] },
+);
+
+describe('eigenschappen van de engine', () => {
+  it('gooit nooit een uitzondering op een geldige casus', () => {
+    fc.assert(
+      fc.property(casus, (c) => {
+        const r = engine.evalueer(c);
+        return r.ok || ['geen-regeling', 'onbekende-gemeente', 'ongeldige-casus'].includes(r.fout.code);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('onderbouwt elke uitkomst behalve onbepaald met een artikel dat op de peildatum geldt', () => {
+    fc.assert(
+      fc.property(casus, (c) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        const regelingen = new Map(r.resultaat.regelingen.map((x) => [x.id, x]));
+        for (const v of r.resultaat.voorzieningen) {
+          if (v.uitkomst === 'onbepaald') continue;
+          const geldig = v.gronden.filter((g) => {
+            const reg = regelingen.get(g.regeling);
+            if (!reg || reg.geldigVanaf > c.peildatum) return false;
+            const regeling = engine.bibliotheek.versies(g.regeling).find((x) => x.hash === reg.hash);
+            if (!regeling) return false;
+            if (regeling.laag === 'gemeente')
+              return regeling.artikelen.some(
+                (a) => g.artikel === a.nummer || g.artikel.startsWith(`${a.nummer} `),
+              );
+            const [artikel, , lid] = g.artikel.split(' ');
+            return artikel !== undefined && grondslagInWerking(regeling, { artikel, lid });
+          });
+          expect(
+            geldig.length,
+            `${v.voorziening}: ${v.gronden.map((g) => `${g.regeling} ${g.artikel}`).join(', ')}`,
+          ).toBeGreaterThan(0);
+        }
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('een afwijzing noemt altijd een niet-vervulde grond', () => {
+    fc.assert(
+      fc.property(casus, (c) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        return r.resultaat.voorzieningen.every(
+          (v) => v.uitkomst !== 'afgewezen' || v.gronden.some((g) => g.voldaan === false),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('een antwoord op een open vraag maakt de uitkomst nooit onbepaald', () => {
+    fc.assert(
+      fc.property(casus, fc.boolean(), (c, antwoord) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        for (const v of r.resultaat.voorzieningen) {
+          if (v.uitkomst !== 'ter-beoordeling') continue;
+          const oordelen = Object.fromEntries(v.vragen.map((q) => [q.feit, antwoord]));
+          const na = engine.evalueer({
+            ...c,
+            feiten: { ...c.feiten, oordelen: { ...c.feiten.oordelen, ...oordelen } },
+          });
+          const uitkomst = na.ok
+            ? na.resultaat.voorzieningen.find((x) => x.voorziening === v.voorziening)?.uitkomst
+            : undefined;
+          expect(
+            uitkomst === 'toegestaan' || uitkomst === 'afgewezen',
+            `${v.voorziening} → ${uitkomst}`,
+          ).toBe(true);
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bedragen zijn altijd hele centen of null', () => {
+    fc.assert(
+      fc.property(casus, (c) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        return r.resultaat.voorzieningen.every((v) =>
+          Object.values(v.bedragen).every((b) => b.cent === null || Number.isInteger(b.cent)),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('artikelTekst schrijft lid en onderdeel zoals de wet', () => {
+    expect(artikelTekst({ artikel: '8a', lid: '2', onder: 'd' })).toBe('8a lid 2 onder d');
+  });
+});

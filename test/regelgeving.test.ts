@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { laadBibliotheek, laadRegeling, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
+
+const bron = readFileSync(
+  join(STANDAARD_WORTEL, 'gemeente/dinkelland/re-integratieverordening/2015-07-01.yaml'),
+  'utf8',
+);
+
+/** A copy of the shipped tree with one Dinkelland file replaced, so errors are found in context. */
+function boomMet(tekst: string, naam = '2015-07-01.yaml') {
+  const wortel = mkdtempSync(join(tmpdir(), 'regelgeving-'));
+  const wet = join(wortel, 'wet');
+  mkdirSync(join(wet, 'participatiewet'), { recursive: true });
+  mkdirSync(join(wet, 'parameters'), { recursive: true });
+  for (const v of ['2015-01-01', '2023-07-01', '2026-01-01']) {
+    writeFileSync(
+      join(wet, 'participatiewet', `${v}.yaml`),
+      readFileSync(join(STANDAARD_WORTEL, 'wet/participatiewet', `${v}.yaml`)),
+    );
+  }
+  for (const p of [
+    'wml-per-uur',
+    'vakantiebijslag-procent',
+    'lks-maximum-procent',
+    'lks-forfaitair-procent',
+    'lks-werkgeverslasten-procent',
+    'premie-vrijlating-per-jaar',
+    'lks-uren-basis',
+  ]) {
+    writeFileSync(
+      join(wet, 'parameters', `${p}.yaml`),
+      readFileSync(join(STANDAARD_WORTEL, 'wet/parameters', `${p}.yaml`)),
+    );
+  }
+  const map = join(wortel, 'gemeente/dinkelland/re-integratieverordening');
+  mkdirSync(map, { recursive: true });
+  writeFileSync(join(map, naam), tekst);
+  return { wortel, bestand: join(map, naam) };
+}
+
+function regelVan(tekst: string, fragment: string): number {
+  return tekst.slice(0, tekst.indexOf(fragment)).split('\n').length;
+}
+
+describe('regelingsbestanden', () => {
+  it('de meegeleverde regelgeving is geldig', () => {
+    const b = laadBibliotheek();
+    expect(b.ok ? [] : b.fouten).toEqual([]);
+  });
+
+  it('weigert een onbekende sleutel en noemt regel, kolom en pad', () => {
+    const plek = bron.indexOf('    titel: Participatieplaats\n', bron.indexOf('\nvoorzieningen:'));
+    const tekst = `${bron.slice(0, plek)}    premie: 150\n${bron.slice(plek)}`;
+    const { wortel, bestand } = boomMet(tekst);
+    const r = laadRegeling(wortel, bestand, tekst);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fouten).toEqual([
+      expect.objectContaining({
+        bestand,
+        pad: 'voorzieningen.participatieplaats.premie',
+        regel: regelVan(tekst, '    premie: 150'),
+        bericht: "onbekende sleutel 'premie'",
+      }),
+    ]);
+  });
+
+  it('weigert een verkeerd type', () => {
+    const tekst = bron.replace('maximaal: { maanden: 24 }', 'maximaal: { maanden: "twee jaar" }');
+    expect(tekst).not.toBe(bron);
+    const { wortel, bestand } = boomMet(tekst);
+    const r = laadRegeling(wortel, bestand, tekst);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fouten[0]?.pad).toBe('voorzieningen.participatieplaats.duur.maximaal.maanden');
+    expect(r.fouten[0]?.regel).toBe(regelVan(tekst, 'maanden: "twee jaar"'));
+  });
+
+  it('weigert een bestandsnaam die niet gelijk is aan geldigVanaf', () => {
+    const { wortel, bestand } = boomMet(bron, '2015-08-01.yaml');
+    const r = laadRegeling(wortel, bestand, bron);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fouten[0]).toMatchObject({
+      code: 'bestandsnaam',
+      pad: 'geldigVanaf',
+      regel: regelVan(bron, 'geldigVanaf:'),
+    });
+  });
+
+  it('weigert een onbekend feit, een verkeerde waarde en een onbekend artikel in de regels', () => {
+    const tekst = bron
+      .replace('{ feit: leeftijd, tenMinste: 27 }', '{ feit: lefttijd, tenMinste: 27 }')
+      .replace('{ feit: uitkering, is: algemene-bijstand }', '{ feit: uitkering, is: bijstand }');
+    const { wortel } = boomMet(tekst);
+    const b = laadBibliotheek(wortel);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    const berichten = b.fouten.map((f) => `${f.regel}: ${f.bericht}`);
+    expect(berichten).toContainEqual(
+      `${regelVan(tekst, 'feit: lefttijd')}: onbekend feit 'lefttijd' (zie docs/feiten.md)`,
+    );
+    expect(berichten.some((x) => x.includes('verwacht een van algemene-bijstand'))).toBe(true);
+  });
+
+  it('weigert kapotte YAML met de plaats', () => {
+    const tekst = `${bron}\n  - nummer: [onaf\n`;
+    const { wortel, bestand } = boomMet(tekst);
+    const r = laadRegeling(wortel, bestand, tekst);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fouten[0]?.code).toBe('yaml');
+    expect(r.fouten[0]?.regel).toBeGreaterThan(bron.split('\n').length - 1);
+  });
+});
