@@ -10,7 +10,7 @@ export function diff(paden: readonly string[], opties: { json: boolean }, uit: U
   }
   const geladen = paden.map((p) => laadRegeling(STANDAARD_WORTEL, resolve(p)));
   let fout = false;
-  for (const g of geladen) if (!g.ok) for (const f of g.fouten) (fout = true), uit.fout(formatteerFout(f));
+  for (const g of geladen) if (!g.ok) for (const f of g.fouten) ((fout = true), uit.fout(formatteerFout(f)));
   if (fout) return 1;
   const [a, b] = geladen.map((g) => (g.ok ? g.waarde : undefined));
   const verschillen = vergelijkRegelingen(a!, b!);

@@ -115,5 +115,4 @@ export type EvaluatieFout =
   | { readonly code: 'geen-wet'; readonly peildatum: string; readonly bericht: string };
 
 export type EvaluatieResultaat =
-  | { readonly ok: true; readonly resultaat: Resultaat }
-  | { readonly ok: false; readonly fout: EvaluatieFout };
+  { readonly ok: true; readonly resultaat: Resultaat } | { readonly ok: false; readonly fout: EvaluatieFout };
