@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+
+/** Settings from the environment; documented in the README. */
+export interface Configuratie {
+  readonly poort: number;
+  /** Directory of the embedded store (PGlite) and its key file; ignored for the store when databaseUrl is set. */
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  /** 32-byte key (hex) that encrypts BSNs; kept outside the database so a dump alone does not reveal them. */
+  readonly bsnSleutel?: string;
+}
+
+export function configuratieUitOmgeving(env: NodeJS.ProcessEnv = process.env): Configuratie {
+  const poort = env.PORT === undefined ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(poort) || poort < 0 || poort > 65535)
+    throw new Error(`PORT moet een poortnummer zijn, niet '${env.PORT}'`);
+  return {
+    poort,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.BSN_SLEUTEL ? { bsnSleutel: env.BSN_SLEUTEL } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Configuratie } from './configuratie.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface Opslag {
+  readonly db: Db;
+  readonly soort: 'pglite' | 'postgres';
+  sluit(): Promise<void>;
+}
+
+// DATE columns stay calendar dates: never let the driver turn them into a Date at local midnight.
+pg.types.setTypeParser(1082, (v: string) => v);
+// BIGINT amounts in cents fit in a double up to 2^53; parse them as numbers.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+/** Opens the store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR (or in memory for tests). */
+export async function openOpslag(
+  config: Pick<Configuratie, 'dataDir' | 'databaseUrl'>,
+  opties: { inGeheugen?: boolean } = {},
+): Promise<Opslag> {
+  const plugins = [new CamelCasePlugin()];
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, soort: 'postgres', sluit: () => db.destroy() };
+  }
+  const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
+  let pglite: PGlite;
+  if (opties.inGeheugen) pglite = await PGlite.create({ parsers });
+  else {
+    mkdirSync(config.dataDir, { recursive: true });
+    pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers });
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
+  return { db, soort: 'pglite', sluit: () => db.destroy() };
+}

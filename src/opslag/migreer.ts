@@ -1,0 +1,27 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import type { Db } from './database.ts';
+import * as basis from './migraties/0001-basis.ts';
+
+/** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
+const MIGRATIES: Record<string, Migration> = {
+  '0001-basis': basis,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
+
+/** Brings the schema up to date; runs on every start and is a no-op when nothing is new. */
+export async function migreer(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'migratie',
+    migrationLockTableName: 'migratie_slot',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const mislukt = results?.find((r) => r.status === 'Error');
+  if (error || mislukt) {
+    throw new Error(
+      `migratie ${mislukt?.migrationName ?? ''} mislukt: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

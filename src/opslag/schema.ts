@@ -1,0 +1,160 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types for Kysely (camelCase; the CamelCasePlugin maps to snake_case columns). */
+
+/** JSON columns are written as strings (JSON.stringify) so pg and PGlite serialise them alike, and read back parsed. */
+export type Json<T> = ColumnType<T, string, string>;
+type Tijdstip = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface Database {
+  uitvoeringsorganisatie: { id: string; naam: string };
+  gemeente: { slug: string; naam: string; cbsCode: string; organisatieId: string };
+  gebruiker: {
+    id: Generated<string>;
+    gebruikersnaam: string;
+    naam: string;
+    wachtwoordHash: string;
+    aangemaaktOp: Generated<Date>;
+  };
+  rol: { gebruikerId: string; gemeente: string; rol: Rol };
+  sessie: { tokenHash: string; gebruikerId: string; verlooptOp: Tijdstip };
+  inwoner: {
+    id: Generated<string>;
+    gemeente: string;
+    bsnHash: string;
+    bsnVersleuteld: string;
+    naam: string;
+    geboortedatum: string | null;
+    casemanagerId: string | null;
+    versie: Generated<number>;
+    aangemaaktOp: Generated<Date>;
+  };
+  feit: {
+    id: Generated<number>;
+    gemeente: string;
+    inwonerId: string;
+    naam: string;
+    waarde: Json<unknown>;
+    geldigVanaf: string;
+    bron: string;
+    vastgelegdDoor: string;
+    vastgelegdOp: Generated<Date>;
+  };
+  aanvraag: {
+    id: Generated<string>;
+    gemeente: string;
+    inwonerId: string;
+    voorziening: string;
+    soort: 'aanvraag' | 'ambtshalve';
+    ontvangenOp: string;
+    gegevens: Json<Record<string, unknown>>;
+    status: Generated<string>;
+    versie: Generated<number>;
+    aangemaaktDoor: string;
+    aangemaaktOp: Generated<Date>;
+  };
+  beschikking: {
+    id: Generated<string>;
+    gemeente: string;
+    inwonerId: string;
+    aanvraagId: string | null;
+    vorigeId: string | null;
+    soort: 'toekenning' | 'afwijzing' | 'wijziging' | 'beeindiging';
+    voorziening: string;
+    peildatum: string;
+    besluitdatum: string;
+    verzondenOp: string | null;
+    ingangsdatum: string | null;
+    einddatum: string | null;
+    uitkomst: string;
+    casus: Json<unknown>;
+    resultaat: Json<unknown>;
+    regelingen: Json<{ id: string; geldigVanaf: string; hash: string }[]>;
+    motivering: Json<Record<string, unknown>>;
+    beeindigingsgrond: string | null;
+    jaarbedragCent: ColumnType<number, number | undefined, number>;
+    genomenDoor: string;
+    aangemaaktOp: Generated<Date>;
+  };
+  termijn: {
+    id: Generated<number>;
+    gemeente: string;
+    beschikkingId: string;
+    inwonerId: string;
+    soort: string;
+    datum: string;
+    artikel: string;
+    regeling: string;
+    omschrijving: string;
+    bedragCent: number | null;
+    status: Generated<string>;
+    afgehandeldOp: Tijdstip | null;
+    afgehandeldDoor: string | null;
+    toelichting: string | null;
+  };
+  budget: {
+    gemeente: string;
+    jaar: number;
+    voorziening: string;
+    plafondCent: number;
+    deelnemersplafond: number | null;
+    artikel: string;
+    besteedCent: Generated<number>;
+    deelnemers: Generated<number>;
+  };
+  budgetmutatie: {
+    id: Generated<number>;
+    gemeente: string;
+    jaar: number;
+    voorziening: string;
+    soort: 'vaststelling' | 'toekenning' | 'vrijval' | 'overheveling';
+    bedragCent: number;
+    beschikkingId: string | null;
+    besluit: string | null;
+    door: string;
+    op: Generated<Date>;
+  };
+  beschutWerkPlan: { gemeente: string; jaar: number; plaatsen: number; bezet: Generated<number> };
+  beschutWerkIndicatie: {
+    id: Generated<string>;
+    gemeente: string;
+    inwonerId: string;
+    indicatiedatum: string;
+    status: Generated<string>;
+    geplaatstOp: string | null;
+    vrijgekomenOp: string | null;
+    versie: Generated<number>;
+  };
+  bezwaar: {
+    id: Generated<string>;
+    gemeente: string;
+    beschikkingId: string;
+    ontvangenOp: string;
+    termijnEinde: string;
+    tijdig: boolean;
+    uitkomst: string | null;
+    beslistOp: string | null;
+    versie: Generated<number>;
+  };
+  audit: {
+    id: Generated<number>;
+    tijdstip: Generated<Date>;
+    gebruikerId: string | null;
+    gemeente: string | null;
+    actie: string;
+    object: string;
+    objectId: string | null;
+    doel: string;
+  };
+  idempotentie: {
+    gebruikerId: string;
+    sleutel: string;
+    verzoek: string;
+    status: number;
+    antwoord: Json<unknown>;
+    aangemaaktOp: Generated<Date>;
+  };
+}
+
+export const ROLLEN = ['casemanager', 'beleidsmedewerker', 'manager', 'auditor', 'beheerder'] as const;
+export type Rol = (typeof ROLLEN)[number];
