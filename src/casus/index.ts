@@ -2,6 +2,7 @@ export { FEIT_INDEX, FEITEN, type FeitDefinitie, type FeitType, UITKERINGEN } fr
 export {
   type Afwijking,
   aanvraagSchema,
+  afwijkingSchema,
   type Casus,
   casusSchema,
   feitenSchema,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { feitenDocumentatie } from '../casus/documentatie.ts';
+import { configuratieUitOmgeving } from '../opslag/configuratie.ts';
 import { maakEngine } from '../engine/index.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { conformance } from './conformance.ts';
@@ -22,6 +23,8 @@ Gebruik:
   reintegratie diff <a.yaml> <b.yaml>             artikelen en parameters die verschillen
   reintegratie conformance --date JJJJ-MM-DD      gemeentelijke regels zonder geldende wettelijke grondslag
   reintegratie docs                               schrijf docs/feiten.md opnieuw
+  reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
+  reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
 
 Exitcodes: 0 in orde, 1 invoer ongeldig, 2 interne fout.`;
 
@@ -36,6 +39,8 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         date: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        'per-gemeente': { type: 'string' },
       },
     });
     switch (opdracht) {
@@ -51,6 +56,23 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'diff':
         return diff(positionals, { json: values.json }, uit);
+      case 'serve': {
+        const { startServer } = await import('../api/server.ts');
+        const server = await startServer(configuratieUitOmgeving(), {
+          demo: values.demo,
+          log: (t) => uit.regel(t),
+        });
+        await new Promise<void>((klaar) => {
+          const stop = () => void server.stop().then(klaar);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
+      case 'seed-demo': {
+        const { seedDemo } = await import('./seed-demo.ts');
+        return seedDemo(configuratieUitOmgeving(), values['per-gemeente'], uit);
+      }
       case 'docs':
         writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'), feitenDocumentatie());
         uit.regel('docs/feiten.md geschreven.');

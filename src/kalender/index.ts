@@ -14,3 +14,4 @@ export {
   vanDagnummer,
   vergelijk,
 } from './datum.ts';
+export { bezwaartermijnEinde, isFeestdag, paaszondag, verlengdeEinddatum, weekdag } from './termijnenwet.ts';

@@ -11,6 +11,8 @@ export type Db = Kysely<Database>;
 export interface Opslag {
   readonly db: Db;
   readonly soort: 'pglite' | 'postgres';
+  /** The PostgreSQL schema in use when not the default one (tests). */
+  readonly schema?: string;
   sluit(): Promise<void>;
 }
 
@@ -22,13 +24,31 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 /** Opens the store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR (or in memory for tests). */
 export async function openOpslag(
   config: Pick<Configuratie, 'dataDir' | 'databaseUrl'>,
-  opties: { inGeheugen?: boolean } = {},
+  opties: { inGeheugen?: boolean; schema?: string } = {},
 ): Promise<Opslag> {
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    if (opties.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opties.schema))
+      throw new Error('ongeldige schemanaam');
+    if (opties.schema) {
+      // Tests get a schema of their own on a shared server, so runs never see each other's rows.
+      const c = new pg.Client({ connectionString: config.databaseUrl });
+      await c.connect();
+      await c.query(`create schema if not exists ${opties.schema}`);
+      await c.end();
+    }
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      ...(opties.schema ? { options: `-c search_path=${opties.schema}` } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, soort: 'postgres', sluit: () => db.destroy() };
+    return {
+      db,
+      soort: 'postgres',
+      ...(opties.schema ? { schema: opties.schema } : {}),
+      sluit: () => db.destroy(),
+    };
   }
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
   let pglite: PGlite;

@@ -10,7 +10,7 @@ const MIGRATIES: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
 
 /** Brings the schema up to date; runs on every start and is a no-op when nothing is new. */
-export async function migreer(db: Db): Promise<void> {
+export async function migreer(db: Db, schema?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider,

@@ -1,0 +1,46 @@
+import { serve } from '@hono/node-server';
+import { zorgVoorGemeenten } from '../administratie/opzet.ts';
+import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
+import { maakBsnKluis } from '../beveiliging/bsn.ts';
+import { bsnSleutel } from '../beveiliging/sleutel.ts';
+import { maakEngine } from '../engine/index.ts';
+import type { Configuratie } from '../opslag/configuratie.ts';
+import { openOpslag } from '../opslag/database.ts';
+import { migreer } from '../opslag/migreer.ts';
+import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
+import { maakApp } from './app.ts';
+import { vulDemo } from './demo.ts';
+
+/** Starts the HTTP server: store, migrations, gemeenten, optionally demo data; stops cleanly on SIGTERM. */
+export async function startServer(
+  config: Configuratie,
+  opties: { demo: boolean; log: (t: string) => void },
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const b = laadBibliotheek();
+  if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+  const engine = maakEngine(b.waarde);
+  const opslag = await openOpslag(config);
+  await migreer(opslag.db);
+  await zorgVoorGemeenten(opslag.db, b.waarde);
+  const kluis = maakBsnKluis(bsnSleutel(config));
+  if (opties.demo) {
+    const gevuld = await vulDemo(opslag.db, engine, kluis, { alleenAlsLeeg: true, perGemeente: 300 });
+    if (gevuld)
+      opties.log(
+        `demogegevens: ${gevuld.inwoners} inwoners, ${gevuld.beschikkingen} beschikkingen; wachtwoord van alle demogebruikers: ${gevuld.wachtwoord}`,
+      );
+  }
+  const app = maakApp({ db: opslag.db, engine, kluis, authenticator: lokaleAuthenticator(opslag.db) });
+  const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
+    const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
+  });
+  const adres = server.address();
+  const poort = typeof adres === 'object' && adres ? adres.port : config.poort;
+  const url = `http://127.0.0.1:${poort}`;
+  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
+  const stop = async () => {
+    await new Promise<void>((klaar) => server.close(() => klaar()));
+    await opslag.sluit();
+  };
+  return { url, stop };
+}

@@ -1,0 +1,40 @@
+import { vulDemo } from '../api/demo.ts';
+import { zorgVoorGemeenten } from '../administratie/opzet.ts';
+import { maakBsnKluis } from '../beveiliging/bsn.ts';
+import { bsnSleutel } from '../beveiliging/sleutel.ts';
+import { maakEngine } from '../engine/index.ts';
+import type { Configuratie } from '../opslag/configuratie.ts';
+import { openOpslag } from '../opslag/database.ts';
+import { migreer } from '../opslag/migreer.ts';
+import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
+import type { Uitvoer } from './uitvoer.ts';
+
+export async function seedDemo(
+  config: Configuratie,
+  perGemeente: string | undefined,
+  uit: Uitvoer,
+): Promise<number> {
+  const aantal = perGemeente === undefined ? 600 : Number(perGemeente);
+  if (!Number.isInteger(aantal) || aantal < 0) {
+    uit.fout('--per-gemeente moet een heel getal zijn');
+    return 1;
+  }
+  const b = laadBibliotheek();
+  if (!b.ok) {
+    for (const f of b.fouten) uit.fout(formatteerFout(f));
+    return 2;
+  }
+  const engine = maakEngine(b.waarde);
+  const opslag = await openOpslag(config);
+  try {
+    await migreer(opslag.db);
+    await zorgVoorGemeenten(opslag.db, b.waarde);
+    const r = await vulDemo(opslag.db, engine, maakBsnKluis(bsnSleutel(config)), { perGemeente: aantal });
+    uit.regel(
+      `demogegevens (${opslag.soort}): ${r?.inwoners ?? 0} inwoners, ${r?.beschikkingen ?? 0} beschikkingen; gebruikers <rol>@<gemeente> en 'beheerder', wachtwoord '${r?.wachtwoord}'.`,
+    );
+    return 0;
+  } finally {
+    await opslag.sluit();
+  }
+}
