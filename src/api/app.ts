@@ -31,6 +31,7 @@ import type { Db } from '../opslag/database.ts';
 import { idempotentie } from './idempotentie.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { probleem } from './probleem.ts';
+import { registreerBeschutWerkRoutes } from './routes-beschut-werk.ts';
 import { docsPagina } from './docs.ts';
 
 export interface ApiAfhankelijkheden {
@@ -718,6 +719,9 @@ export function maakApp(deps: ApiAfhankelijkheden) {
       );
     },
   );
+
+  const hulp = { registreer, antwoord, actor, vandaag };
+  registreerBeschutWerkRoutes(app, deps, hulp);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

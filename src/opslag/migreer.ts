@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './database.ts';
 import * as basis from './migraties/0001-basis.ts';
+import * as beschutWerkBezwaarTaken from './migraties/0002-beschut-werk-bezwaar-taken.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
   '0001-basis': basis,
+  '0002-beschut-werk-bezwaar-taken': beschutWerkBezwaarTaken,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

@@ -91,6 +91,8 @@ export interface Database {
     afgehandeldOp: Tijdstip | null;
     afgehandeldDoor: string | null;
     toelichting: string | null;
+    /** Set by the daily job when the term passed while still open. */
+    teLaatSinds: ColumnType<string | null, string | null | undefined, string | null>;
   };
   budget: {
     gemeente: string;
@@ -120,10 +122,17 @@ export interface Database {
     gemeente: string;
     inwonerId: string;
     indicatiedatum: string;
-    status: Generated<string>;
+    status: Generated<'wachtend' | 'geplaatst' | 'vrijgekomen'>;
     geplaatstOp: string | null;
     vrijgekomenOp: string | null;
     versie: Generated<number>;
+    /** Registration order: breaks ties between equal indication dates on the waiting list. */
+    volgnummer: Generated<number>;
+    geregistreerdDoor: string | null;
+    geregistreerdOp: Generated<Date>;
+    /** The plan year whose places this placement first took. */
+    plaatsingsjaar: number | null;
+    vrijgavereden: string | null;
   };
   bezwaar: {
     id: Generated<string>;
@@ -132,9 +141,26 @@ export interface Database {
     ontvangenOp: string;
     termijnEinde: string;
     tijdig: boolean;
-    uitkomst: string | null;
+    uitkomst: BezwaarUitkomst | null;
     beslistOp: string | null;
     versie: Generated<number>;
+    terPostBezorgdOp: string | null;
+    geregistreerdDoor: string | null;
+    geregistreerdOp: Generated<Date>;
+    beslistDoor: string | null;
+    toelichting: string | null;
+  };
+  herberekening: {
+    id: Generated<number>;
+    gemeente: string;
+    beschikkingId: string;
+    inwonerId: string;
+    jaar: number;
+    voorziening: string;
+    jaarbedragCent: number;
+    artikel: string;
+    status: Generated<string>;
+    aangemaaktOp: Generated<Date>;
   };
   audit: {
     id: Generated<number>;
@@ -158,3 +184,5 @@ export interface Database {
 
 export const ROLLEN = ['casemanager', 'beleidsmedewerker', 'manager', 'auditor', 'beheerder'] as const;
 export type Rol = (typeof ROLLEN)[number];
+export const BEZWAAR_UITKOMSTEN = ['gegrond', 'ongegrond', 'niet-ontvankelijk', 'ingetrokken'] as const;
+export type BezwaarUitkomst = (typeof BEZWAAR_UITKOMSTEN)[number];
