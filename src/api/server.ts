@@ -20,7 +20,7 @@ export async function startServer(
   if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
   const engine = maakEngine(b.waarde);
   const opslag = await openOpslag(config);
-  await migreer(opslag.db);
+  await migreer(opslag.db, opslag.schema);
   await zorgVoorGemeenten(opslag.db, b.waarde);
   const kluis = maakBsnKluis(bsnSleutel(config));
   if (opties.demo) {

@@ -27,7 +27,7 @@ export async function seedDemo(
   const engine = maakEngine(b.waarde);
   const opslag = await openOpslag(config);
   try {
-    await migreer(opslag.db);
+    await migreer(opslag.db, opslag.schema);
     await zorgVoorGemeenten(opslag.db, b.waarde);
     const r = await vulDemo(opslag.db, engine, maakBsnKluis(bsnSleutel(config)), { perGemeente: aantal });
     uit.regel(

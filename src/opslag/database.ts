@@ -23,30 +23,30 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /** Opens the store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR (or in memory for tests). */
 export async function openOpslag(
-  config: Pick<Configuratie, 'dataDir' | 'databaseUrl'>,
+  config: Pick<Configuratie, 'dataDir' | 'databaseUrl' | 'databaseSchema'>,
   opties: { inGeheugen?: boolean; schema?: string } = {},
 ): Promise<Opslag> {
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
-    if (opties.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opties.schema))
-      throw new Error('ongeldige schemanaam');
-    if (opties.schema) {
-      // Tests get a schema of their own on a shared server, so runs never see each other's rows.
+    const schema = opties.schema ?? config.databaseSchema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('ongeldige schemanaam');
+    if (schema) {
+      // A schema of its own on a shared server (tests, DATABASE_SCHEMA), so runs never see each other's rows.
       const c = new pg.Client({ connectionString: config.databaseUrl });
       await c.connect();
-      await c.query(`create schema if not exists ${opties.schema}`);
+      await c.query(`create schema if not exists ${schema}`);
       await c.end();
     }
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: 10,
-      ...(opties.schema ? { options: `-c search_path=${opties.schema}` } : {}),
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       db,
       soort: 'postgres',
-      ...(opties.schema ? { schema: opties.schema } : {}),
+      ...(schema ? { schema } : {}),
       sluit: () => db.destroy(),
     };
   }
@@ -55,7 +55,11 @@ export async function openOpslag(
   if (opties.inGeheugen) pglite = await PGlite.create({ parsers });
   else {
     mkdirSync(config.dataDir, { recursive: true });
-    pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers });
+    // PGlite runs Postgres with fsync off and its NodeFS writes each WAL page with a synchronous
+    // write(2) but never fsyncs: a commit is in the kernel before the query returns, so a killed
+    // process loses nothing (test/crash.test.ts), but an OS crash or power cut can. relaxedDurability
+    // answers before the filesystem's sync step (empty on NodeFS, real on others); keep it off.
+    pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers, relaxedDurability: false });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
   return { db, soort: 'pglite', sluit: () => db.destroy() };
