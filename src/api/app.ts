@@ -33,6 +33,7 @@ import type { ApiEnv } from './omgeving.ts';
 import { probleem } from './probleem.ts';
 import { registreerBeschutWerkRoutes } from './routes-beschut-werk.ts';
 import { registreerBezwaarRoutes } from './routes-bezwaren.ts';
+import { registreerAanvraagRoutes } from './routes-aanvragen.ts';
 import { docsPagina } from './docs.ts';
 
 export interface ApiAfhankelijkheden {
@@ -724,6 +725,7 @@ export function maakApp(deps: ApiAfhankelijkheden) {
   const hulp = { registreer, antwoord, actor, vandaag };
   registreerBeschutWerkRoutes(app, deps, hulp);
   registreerBezwaarRoutes(app, deps, hulp);
+  registreerAanvraagRoutes(app, deps, hulp);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,94 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import {
+  aanvraagInvoerSchema,
+  leesAanvraag,
+  registreerAanvraag,
+  zoekAanvragen,
+} from '../administratie/aanvragen.ts';
+import type { ApiAfhankelijkheden } from './app.ts';
+import type { ApiEnv } from './omgeving.ts';
+import { algemeen, beveiligd, etagVan, FOUTEN, gemeenteParam, json, type RouteHulp } from './route-hulp.ts';
+
+const tags = ['aanvragen'];
+
+/** Aanvragen, on request or ambtshalve; a beschikking with `aanvraagId` marks one decided. */
+export function registreerAanvraagRoutes(
+  _app: OpenAPIHono<ApiEnv>,
+  { db }: ApiAfhankelijkheden,
+  { registreer, antwoord, actor }: RouteHulp,
+): void {
+  registreer(
+    createRoute({
+      method: 'post',
+      path: '/gemeenten/{gemeente}/aanvragen',
+      summary:
+        'Registreer een aanvraag of een ambtshalve procedure; gegevens = het aanvraagdeel van het casuscontract',
+      tags,
+      security: beveiligd,
+      request: {
+        params: gemeenteParam,
+        body: { content: { 'application/json': { schema: aanvraagInvoerSchema } } },
+      },
+      responses: { 201: json(algemeen, 'Geregistreerd (ETag = versie)'), ...FOUTEN },
+    }),
+    async (c) =>
+      antwoord(
+        c,
+        await registreerAanvraag(db, actor(c), c.req.valid('param').gemeente, c.req.valid('json')),
+        201,
+        etagVan,
+      ),
+  );
+
+  registreer(
+    createRoute({
+      method: 'get',
+      path: '/gemeenten/{gemeente}/aanvragen',
+      summary: 'Aanvragen, nieuwste eerst; filter op inwoner en status (open, beslist)',
+      tags,
+      security: beveiligd,
+      request: {
+        params: gemeenteParam,
+        query: z.object({
+          inwonerId: z.string().optional(),
+          status: z.string().optional(),
+          limiet: z.coerce.number().int().min(1).max(500).optional(),
+          vanaf: z.coerce.number().int().min(0).optional(),
+        }),
+      },
+      responses: {
+        200: json(z.object({ totaal: z.number(), items: z.array(algemeen) }), 'Aanvragen'),
+        ...FOUTEN,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return antwoord(
+        c,
+        await zoekAanvragen(db, actor(c), c.req.valid('param').gemeente, {
+          inwonerId: q.inwonerId,
+          status: q.status,
+          limiet: q.limiet ?? 50,
+          vanaf: q.vanaf ?? 0,
+        }),
+      );
+    },
+  );
+
+  registreer(
+    createRoute({
+      method: 'get',
+      path: '/gemeenten/{gemeente}/aanvragen/{id}',
+      summary: 'Lees een aanvraag met de beschikkingen die erop zijn genomen',
+      tags,
+      security: beveiligd,
+      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      responses: { 200: json(algemeen, 'Aanvraag (ETag = versie)'), ...FOUTEN },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      return antwoord(c, await leesAanvraag(db, actor(c), gemeente, id), 200, etagVan);
+    },
+  );
+}
