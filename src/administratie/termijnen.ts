@@ -87,6 +87,7 @@ export async function dueLijst(
       'termijn.regeling',
       'termijn.omschrijving',
       'termijn.bedragCent',
+      'termijn.teLaatSinds',
       'termijn.beschikkingId',
       'termijn.inwonerId',
       'inwoner.casemanagerId',

@@ -34,6 +34,7 @@ import { probleem } from './probleem.ts';
 import { registreerBeschutWerkRoutes } from './routes-beschut-werk.ts';
 import { registreerBezwaarRoutes } from './routes-bezwaren.ts';
 import { registreerAanvraagRoutes } from './routes-aanvragen.ts';
+import { registreerTaakRoutes } from './routes-taken.ts';
 import { docsPagina } from './docs.ts';
 
 export interface ApiAfhankelijkheden {
@@ -726,6 +727,7 @@ export function maakApp(deps: ApiAfhankelijkheden) {
   registreerBeschutWerkRoutes(app, deps, hulp);
   registreerBezwaarRoutes(app, deps, hulp);
   registreerAanvraagRoutes(app, deps, hulp);
+  registreerTaakRoutes(app, deps, hulp);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,17 +1,19 @@
 import { serve } from '@hono/node-server';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
 import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
+import { planTaken } from '../administratie/taken.ts';
 import { maakBsnKluis } from '../beveiliging/bsn.ts';
 import { bsnSleutel } from '../beveiliging/sleutel.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { openOpslag } from '../opslag/database.ts';
 import { migreer } from '../opslag/migreer.ts';
+import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { maakApp } from './app.ts';
 import { vulDemo } from './demo.ts';
 
-/** Starts the HTTP server: store, migrations, gemeenten, optionally demo data; stops cleanly on SIGTERM. */
+/** Starts the HTTP server: store, migrations, gemeenten, optionally demo data, the job queue; stops cleanly on SIGTERM. */
 export async function startServer(
   config: Configuratie,
   opties: { demo: boolean; log: (t: string) => void },
@@ -31,6 +33,9 @@ export async function startServer(
       );
   }
   const app = maakApp({ db: opslag.db, engine, kluis, authenticator: lokaleAuthenticator(opslag.db) });
+  // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
+  const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
+  await planTaken(wachtrij, opslag.db, { inhalen: true });
   const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
     const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
   });
@@ -40,6 +45,7 @@ export async function startServer(
   opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
   const stop = async () => {
     await new Promise<void>((klaar) => server.close(() => klaar()));
+    await wachtrij.stop();
     await opslag.sluit();
   };
   return { url, stop };

@@ -13,6 +13,8 @@ export interface Opslag {
   readonly soort: 'pglite' | 'postgres';
   /** The PostgreSQL schema in use when not the default one (tests). */
   readonly schema?: string;
+  /** The embedded instance itself, for tools that speak to it without Kysely (the job queue). */
+  readonly pglite?: PGlite;
   sluit(): Promise<void>;
 }
 
@@ -62,5 +64,5 @@ export async function openOpslag(
     pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers, relaxedDurability: false });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
-  return { db, soort: 'pglite', sluit: () => db.destroy() };
+  return { db, soort: 'pglite', pglite, sluit: () => db.destroy() };
 }

@@ -1,0 +1,30 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { herberekeningen } from '../administratie/taken.ts';
+import type { ApiAfhankelijkheden } from './app.ts';
+import type { ApiEnv } from './omgeving.ts';
+import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, type RouteHulp } from './route-hulp.ts';
+
+/** What the scheduled jobs found; the overdue signal itself shows in the due list (`teLaatSinds`). */
+export function registreerTaakRoutes(
+  _app: OpenAPIHono<ApiEnv>,
+  { db }: ApiAfhankelijkheden,
+  { registreer, antwoord, actor }: RouteHulp,
+): void {
+  registreer(
+    createRoute({
+      method: 'get',
+      path: '/gemeenten/{gemeente}/herberekeningen/{jaar}',
+      summary:
+        'Loonkostensubsidies die per 1 januari opnieuw moeten worden vastgesteld (art. 10d lid 7 Pw), gevonden door de jaarlijkse taak',
+      tags: ['termijnen'],
+      security: beveiligd,
+      request: { params: gemeenteParam.extend({ jaar: z.coerce.number().int() }) },
+      responses: { 200: json(z.array(algemeen), 'Te herberekenen beschikkingen'), ...FOUTEN },
+    }),
+    async (c) => {
+      const { gemeente, jaar } = c.req.valid('param');
+      return antwoord(c, await herberekeningen(db, actor(c), gemeente, jaar));
+    },
+  );
+}
