@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdOp } from '../kalender/index.ts';
+import { leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -9,6 +9,14 @@ import type { Context } from '../regels/context.ts';
 import { nieuwSpoor } from '../regels/context.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
 import { bedragTekst, datumTekst, feitLabel, opsomming, vulIn } from '../taal/index.ts';
+import {
+  ingangsdatumVan,
+  maximaalAantalVerlengingen,
+  overgangsgrens,
+  verlengingenVan,
+  voorbijWettelijkeBasis,
+  weegAfwijking,
+} from './beslissing.ts';
 import {
   artikelTekst,
   type Bron,
@@ -231,14 +239,14 @@ function ontbrekendeInvoer(namen: readonly string[]): string[] {
   return [...new Set(namen.map((n) => AFGELEID_VAN[n] ?? n))];
 }
 
-interface Overgang {
+export interface Overgang {
   readonly regeling: Regeling;
   readonly planVoorziening?: PlanVoorziening;
   readonly oudeVersie?: Regeling;
 }
 
 /** A request granted before the ordinance in force took effect falls under its transitional article. */
-function zoekOvergang(
+export function zoekOvergang(
   plan: Plan,
   toegekendOp: string,
   planVoor: (regelingen: readonly Regeling[]) => Plan,
@@ -331,22 +339,10 @@ function beoordeelVoorziening(
   // Recorded deviations (hardheidsclausule, innovatie) are never automatic: they only count when
   // they rest on such an article of an ordinance in force and concern a municipal rule.
   const afwijkingVoor = new Map<string, ToegepasteAfwijking>();
-  const alleVoorwaarden = [
-    ...pv.voorwaarden,
-    ...pv.aanvraagVoorwaarden,
-    ...(pv.duur?.verlengingVoorwaarden ?? []),
-    ...(pv.duur?.wettelijkeVerlengingVoorwaarden ?? []),
-  ];
   for (const a of casus.feiten.afwijkingen ?? []) {
-    if (a.voorziening !== undefined && a.voorziening !== pv.id) continue;
-    const doel = alleVoorwaarden.find((v) => v.id === a.voorwaarde);
-    if (!doel) continue;
-    const regeling = plan.gemeenteRegelingen.find((r) =>
-      r.artikelen.some(
-        (x) => x.nummer === a.artikel && (x.soort === 'hardheidsclausule' || x.soort === 'innovatie'),
-      ),
-    );
-    const toegepast = regeling !== undefined && doel.laag === 'gemeente';
+    const gewogen = weegAfwijking(a, pv, plan);
+    if (!gewogen) continue;
+    const { doel, regeling, toegepast } = gewogen;
     const uitleg = !regeling
       ? `Artikel ${a.artikel} is geen hardheidsclausule of innovatieartikel van een geldende regeling; de afwijking is niet toegepast.`
       : doel.laag === 'wet'
@@ -440,8 +436,8 @@ function beoordeelVoorziening(
 
   for (const v of pv.voorwaarden) toets(v, 'voorwaarde');
 
-  const ingang = typeof aanvraag?.ingangsdatum === 'string' ? aanvraag.ingangsdatum : casus.peildatum;
-  const k = typeof aanvraag?.verlengingen === 'number' ? aanvraag.verlengingen : 0;
+  const ingang = ingangsdatumVan(aanvraag, casus.peildatum);
+  const k = verlengingenVan(aanvraag);
   let einde = maximaleEinddatum(pv.duur, ingang, k);
 
   if (overgang) {
@@ -453,10 +449,7 @@ function beoordeelVoorziening(
       ontbrekend.push('einddatum');
       totaal = en(totaal, ONBEKEND);
     } else {
-      const grens =
-        ov.duur === 'overeengekomen'
-          ? afgesproken
-          : minDatum(afgesproken, eindeVanMaanden(r.geldigVanaf, ov.duur.maandenNaInwerkingtreding));
+      const grens = overgangsgrens(r, afgesproken);
       einde = einde === null ? grens : minDatum(einde, grens);
     }
     gronden.push({
@@ -476,7 +469,7 @@ function beoordeelVoorziening(
   if (aanvraag) {
     for (const v of pv.aanvraagVoorwaarden) toets(v, 'aanvraag');
     const duur = pv.duur;
-    const maxAantal = duur?.verlenging?.maximaalAantal ?? 0;
+    const maxAantal = maximaalAantalVerlengingen(duur);
     if (k > maxAantal) {
       const bron = duur?.verlenging?.bron ?? duur?.basis?.bron ?? pv.bron;
       totaal = en(totaal, NEE);
@@ -491,13 +484,7 @@ function beoordeelVoorziening(
     }
     if (k >= 1) for (const v of duur?.verlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
-    // The law's extension conditions apply once the term runs past the law's basic term, whatever
-    // the ordinance counts as its first extension (Groningen: 1 year + 1 year; the law: 2 years).
-    const wettelijkeBasis = duur?.wettelijkeBasisMaanden;
-    const voorbijWettelijkeBasis =
-      wettelijkeBasis !== undefined &&
-      (gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, wettelijkeBasis) : k >= 1);
-    if (voorbijWettelijkeBasis)
+    if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
       for (const v of duur?.wettelijkeVerlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     if (gevraagd !== undefined && einde !== null && duur) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
@@ -639,10 +626,6 @@ function beoordeelVoorziening(
     afwijkingen,
     conflicten,
   };
-}
-
-function eindeVanMaanden(ingang: string, maanden: number): string {
-  return eindeTermijnMaanden(ingang, maanden);
 }
 
 function minDatum(a: string, b: string): string {

@@ -29,6 +29,8 @@ export interface PlanVoorwaarde {
   readonly bron: Bron;
   readonly laag: 'wet' | 'gemeente';
   readonly toets: GecompileerdeToets;
+  /** The rule as written, for tools that translate it (bench peers). */
+  readonly regel: Voorwaarde;
   readonly verwijzingen: Verwijzingen;
   readonly uitleg: { readonly ja: string; readonly nee: string };
   /** Set when national law sets this municipal rule aside on the plan's dates. */
@@ -196,6 +198,7 @@ export function maakPlan(
       bron,
       laag,
       toets,
+      regel: v,
       verwijzingen: verw,
       uitleg: v.uitleg,
       ...(buitenToepassing ? { buitenToepassing } : {}),

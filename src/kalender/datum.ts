@@ -6,8 +6,6 @@
 
 export type IsoDatum = string;
 
-const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days in the given month of the given year (month 1–12). */
 export function dagenInMaand(jaar: number, maand: number): number {
   if (maand === 2) return isSchrikkeljaar(jaar) ? 29 : 28;
@@ -20,11 +18,28 @@ export function isSchrikkeljaar(jaar: number): boolean {
 
 /** True when the string is a real calendar date in YYYY-MM-DD form. */
 export function isGeldigeDatum(tekst: string): boolean {
-  const m = ISO_PATTERN.exec(tekst);
-  if (!m) return false;
-  const maand = Number(m[2]);
-  const dag = Number(m[3]);
-  return maand >= 1 && maand <= 12 && dag >= 1 && dag <= dagenInMaand(Number(m[1]), maand);
+  return ontleed(tekst) !== undefined;
+}
+
+/** The digits at [van, tot) as a number, or -1 when one is not an ASCII digit. */
+function cijfers(tekst: string, van: number, tot: number): number {
+  let n = 0;
+  for (let i = van; i < tot; i++) {
+    const c = tekst.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+// Read by hand rather than by regular expression: batch runs parse millions of dates.
+function ontleed(tekst: string): Ymd | undefined {
+  if (tekst.length !== 10 || tekst.charCodeAt(4) !== 45 || tekst.charCodeAt(7) !== 45) return undefined;
+  const jaar = cijfers(tekst, 0, 4);
+  const maand = cijfers(tekst, 5, 7);
+  const dag = cijfers(tekst, 8, 10);
+  if (jaar < 0 || maand < 1 || maand > 12 || dag < 1 || dag > dagenInMaand(jaar, maand)) return undefined;
+  return { jaar, maand, dag };
 }
 
 export interface Ymd {
@@ -34,12 +49,14 @@ export interface Ymd {
 }
 
 export function splits(datum: IsoDatum): Ymd {
-  const m = ISO_PATTERN.exec(datum);
-  if (!m || !isGeldigeDatum(datum)) throw new RangeError(`geen geldige datum: ${datum}`);
-  return { jaar: Number(m[1]), maand: Number(m[2]), dag: Number(m[3]) };
+  const d = ontleed(datum);
+  if (!d) throw new RangeError(`geen geldige datum: ${datum}`);
+  return d;
 }
 
 export function samenstellen({ jaar, maand, dag }: Ymd): IsoDatum {
+  if (jaar >= 1000 && jaar <= 9999)
+    return `${jaar}-${maand < 10 ? '0' : ''}${maand}-${dag < 10 ? '0' : ''}${dag}`;
   return `${String(jaar).padStart(4, '0')}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
 }
 
@@ -107,7 +124,11 @@ export function eindeTermijnMaanden(ingang: IsoDatum, maanden: number): IsoDatum
   const doelMaand = totaal - doelJaar * 12 + 1;
   const laatste = dagenInMaand(doelJaar, doelMaand);
   if (dag > laatste) return samenstellen({ jaar: doelJaar, maand: doelMaand, dag: laatste });
-  return plusDagen(samenstellen({ jaar: doelJaar, maand: doelMaand, dag }), -1);
+  if (dag > 1) return samenstellen({ jaar: doelJaar, maand: doelMaand, dag: dag - 1 });
+  // The day before the first of a month is the last day of the month before.
+  const vorigJaar = doelMaand === 1 ? doelJaar - 1 : doelJaar;
+  const vorigeMaand = doelMaand === 1 ? 12 : doelMaand - 1;
+  return samenstellen({ jaar: vorigJaar, maand: vorigeMaand, dag: dagenInMaand(vorigJaar, vorigeMaand) });
 }
 
 /** The last day of a term of n days that starts on (and includes) `ingang`. */

@@ -1,0 +1,257 @@
+import { type Casus, UITKERINGEN } from '../casus/index.ts';
+import type { Plan } from '../engine/index.ts';
+import { eindeTermijnMaanden, naarDagnummer, vanDagnummer } from '../kalender/index.ts';
+import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
+import { gewogen, maakPrng, type Prng } from './prng.ts';
+
+/**
+ * A synthetic caseload: people on a gemeente's books with the facts the ordinances ask about, most
+ * with a request for a voorziening (new, or running with its grant date and extensions), some
+ * judgements already answered and some facts still missing, as in a real case file. Case i depends
+ * only on the seed and i, so any slice of a caseload can be made again on its own.
+ */
+
+export interface Aanbod {
+  /** The voorzieningen the gemeente offers, with the judgements (oordelen) each one asks for. */
+  readonly voorzieningen: ReadonlyMap<VoorzieningId, readonly string[]>;
+  /** Judgements that may come up for any request (transitional law). */
+  readonly algemeen: readonly string[];
+}
+
+export interface CaseloadOpties {
+  readonly gemeente: string;
+  readonly peildatum: string;
+  readonly aantal: number;
+  readonly seed: number | string;
+  readonly aanbod: Aanbod;
+  /** First case number (for slices); default 0. */
+  readonly vanaf?: number;
+}
+
+/** What a plan offers and asks, for the generator. */
+export function aanbodVan(plan: Plan): Aanbod {
+  const voorzieningen = new Map<VoorzieningId, string[]>();
+  for (const [id, pv] of plan.voorzieningen) {
+    const namen = new Set<string>();
+    for (const v of [
+      ...pv.voorwaarden,
+      ...pv.aanvraagVoorwaarden,
+      ...(pv.duur?.verlengingVoorwaarden ?? []),
+      ...(pv.duur?.wettelijkeVerlengingVoorwaarden ?? []),
+    ])
+      for (const o of v.verwijzingen.oordelen.keys()) namen.add(o);
+    voorzieningen.set(id, [...namen]);
+  }
+  const algemeen = [...plan.overgangsvoorwaarden.values()].flatMap((v) => [
+    ...v.verwijzingen.oordelen.keys(),
+  ]);
+  return { voorzieningen, algemeen };
+}
+
+/** How often people ask for each voorziening, relative to each other (among those on offer). */
+const VRAAG: Readonly<Record<VoorzieningId, number>> = {
+  participatieplaats: 16,
+  loonkostensubsidie: 13,
+  jobcoaching: 9,
+  scholing: 9,
+  proefplaats: 8,
+  werkervaringsplaats: 8,
+  'sociale-activering': 8,
+  werkstage: 6,
+  uitstroompremie: 5,
+  leerwerktraject: 4,
+  'no-riskpolis': 4,
+  'beschut-werk': 3,
+  verwervingskosten: 3,
+  vervoersvoorziening: 3,
+  detacheringsbaan: 2,
+  'meeneembare-voorziening': 2,
+  werkgeversarrangement: 2,
+  stimuleringssubsidie: 2,
+};
+
+/** Typical requested terms in months; a request may also name none. */
+const DUUR: Partial<Record<VoorzieningId, readonly number[]>> = {
+  proefplaats: [1, 2, 2, 3, 3, 4],
+  werkstage: [2, 3, 3, 3, 6, 7],
+  participatieplaats: [6, 12, 12, 18, 24, 24, 25],
+  werkervaringsplaats: [3, 6, 6, 7, 9, 12],
+  scholing: [3, 6, 12, 24],
+  leerwerktraject: [6, 12, 24],
+  jobcoaching: [6, 12, 24, 36],
+  loonkostensubsidie: [6, 12, 24],
+  'sociale-activering': [6, 12],
+};
+
+/** Extra months one extension adds, roughly as the ordinances count them. */
+const VERLENGING: Partial<Record<VoorzieningId, number>> = {
+  participatieplaats: 12,
+  werkstage: 3,
+  werkervaringsplaats: 6,
+  jobcoaching: 12,
+  loonkostensubsidie: 12,
+};
+
+const UREN = [8, 12, 16, 18, 20, 20, 20, 24, 24, 28, 32, 32, 36, 36, 38, 40] as const;
+
+const LEEFTIJDEN: readonly (readonly [string, number])[] = [
+  ['16-17', 2],
+  ['18-26', 16],
+  ['27-44', 38],
+  ['45-54', 22],
+  ['55-66', 22],
+];
+const GRENZEN: Readonly<Record<string, readonly [number, number]>> = {
+  '16-17': [16, 17],
+  '18-26': [18, 26],
+  '27-44': [27, 44],
+  '45-54': [45, 54],
+  '55-66': [55, 66],
+};
+
+const UITKERING: readonly (readonly [(typeof UITKERINGEN)[number], number])[] = [
+  ['algemene-bijstand', 68],
+  ['geen', 10],
+  ['uwv-overig', 9],
+  ['wia', 6],
+  ['ioaw', 4],
+  ['anw', 2],
+  ['ioaz', 1],
+];
+
+/** A yes/no fact: true with p, false with q, missing otherwise. */
+function jaNee(prng: Prng, p: number, q: number): boolean | undefined {
+  const r = prng.getal();
+  return r < p ? true : r < p + q ? false : undefined;
+}
+
+export interface Casusmaker {
+  /** Case number i of the caseload (the same for the same seed, whatever came before). */
+  casus(i: number): Casus;
+}
+
+export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>): Casusmaker {
+  const { gemeente, peildatum, aanbod } = opties;
+  const prng = maakPrng(opties.seed);
+  const peildag = naarDagnummer(peildatum);
+  const aangeboden = [...aanbod.voorzieningen.keys()];
+  const vraag = aangeboden.map((v) => [v, VRAAG[v]] as const);
+  const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
+  const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
+  const datum = (dag: number) => vanDagnummer(dag);
+
+  return {
+    casus(i) {
+      prng.zaai(i);
+      const feiten: Casus['feiten'] = {};
+      const klasse = gewogen(prng, LEEFTIJDEN);
+      const [min, max] = GRENZEN[klasse]!;
+      const leeftijd = prng.tussen(min, max);
+      // Born `leeftijd` whole years before the peildatum, on any day of that year.
+      if (!prng.kans(0.015))
+        feiten.geboortedatum = datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
+      const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
+      if (!prng.kans(0.015)) feiten.uitkering = uitkering;
+      const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
+      if (startkwalificatie !== undefined) feiten.startkwalificatie = startkwalificatie;
+      if (leeftijd < 23) {
+        const plicht = leeftijd < 18 ? startkwalificatie !== true : false;
+        if (!prng.kans(0.05)) feiten.leerplichtOfKwalificatieplicht = plicht;
+      }
+      const onderwijs = leeftijd < 27 ? jaNee(prng, 0.35, 0.55) : jaNee(prng, 0, 0.2);
+      if (onderwijs !== undefined) feiten.kanOnderwijsVolgen = onderwijs;
+      const beperking = jaNee(prng, 0.22, 0.75);
+      if (beperking !== undefined) feiten.arbeidsbeperking = beperking;
+      const grootKans = beperking ? 0.8 : leeftijd >= 55 ? 0.65 : 0.5;
+      const r = prng.getal();
+      const afstand = r < 0.08 ? undefined : r < 0.08 + 0.92 * grootKans ? 'groot' : 'kort';
+      if (afstand !== undefined) feiten.afstandTotArbeidsmarkt = afstand;
+      const eerder = jaNee(prng, leeftijd < 23 ? 0.4 : 0.8, leeftijd < 23 ? 0.55 : 0.15);
+      if (eerder !== undefined) feiten.eerderActiefOpArbeidsmarkt = eerder;
+      const langdurig = jaNee(prng, 0.55, 0.4);
+      if (langdurig !== undefined) feiten.langdurigWerkloos = langdurig;
+      const lks = beperking ? jaNee(prng, 0.5, 0.42) : jaNee(prng, 0.04, 0.88);
+      if (lks !== undefined) feiten.doelgroepLoonkostensubsidie = lks;
+      if (lks && prng.kans(0.8)) feiten.loonwaardePercentage = prng.tussen(25, 55) + prng.tussen(0, 30);
+      if (beperking && afstand === 'groot' && prng.kans(0.12))
+        feiten.indicatieBeschutWerkDatum = datum(peildag - prng.tussen(20, 1500));
+      const sw = jaNee(prng, 0.01, 0.3);
+      if (sw !== undefined) feiten.swIndicatie2014 = sw;
+      const voorliggend = jaNee(prng, 0.08, 0.8);
+      if (voorliggend !== undefined) feiten.voorliggendeVoorziening = voorliggend;
+
+      const casus: Casus = { gemeente, peildatum, feiten };
+      const oordelen: Record<string, boolean> = {};
+      const beantwoord = (namen: readonly string[], p: number) => {
+        for (const o of namen) if (prng.kans(p)) oordelen[o] = prng.kans(0.78);
+      };
+
+      if (aangeboden.length > 0 && prng.kans(0.85)) {
+        const voorziening: VoorzieningId =
+          nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
+        const aanvraag: NonNullable<Casus['aanvraag']> = { voorziening };
+        const lopend = prng.kans(0.35);
+        let ingang: number | undefined;
+        let k = 0;
+        if (lopend) {
+          ingang = peildag - prng.tussen(1, 900);
+          k = Number(
+            gewogen(prng, [
+              ['0', 55],
+              ['1', 30],
+              ['2', 12],
+              ['3', 3],
+            ]),
+          );
+          aanvraag.verlengingen = k;
+          if (prng.kans(0.95)) aanvraag.toegekendOp = datum(ingang - prng.tussen(0, 30));
+        } else {
+          if (!prng.kans(0.03)) ingang = peildag + prng.tussen(0, 60);
+          if (prng.kans(0.4)) aanvraag.verlengingen = 0;
+        }
+        if (ingang !== undefined) aanvraag.ingangsdatum = datum(ingang);
+        const duren = DUUR[voorziening];
+        if (duren && prng.kans(0.85)) {
+          const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
+          if (ingang !== undefined && prng.kans(0.2)) {
+            const einde = eindeTermijnMaanden(datum(ingang), maanden);
+            aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
+          } else aanvraag.duurMaanden = maanden;
+        }
+        if (k >= 1) {
+          const zelfde = jaNee(prng, 0.65, 0.3);
+          if (zelfde !== undefined) {
+            aanvraag.zelfdeWerkgever = zelfde;
+            aanvraag.andereOmgeving = prng.kans(0.9) ? !zelfde : zelfde;
+          }
+        }
+        if (
+          prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
+        ) {
+          const uren = prng.een(UREN);
+          aanvraag.urenPerWeek = prng.kans(0.08) ? uren + 0.5 : uren;
+        }
+        const meegewerkt = jaNee(prng, 0.85, 0.1);
+        if (meegewerkt !== undefined) aanvraag.voldoendeMeegewerkt = meegewerkt;
+        if (voorziening === 'proefplaats' && prng.kans(0.7))
+          aanvraag.contractToegezegdMaanden = prng.een([0, 3, 6, 6, 12]);
+        if (voorziening === 'verwervingskosten') aanvraag.kostenCent = prng.tussen(10, 600) * 100;
+        casus.aanvraag = aanvraag;
+        beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
+        if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
+        beantwoord(alleOordelen, 0.03);
+      } else {
+        beantwoord(alleOordelen, 0.12);
+      }
+      if (Object.keys(oordelen).length > 0) feiten.oordelen = oordelen;
+      return casus;
+    },
+  };
+}
+
+/** The caseload as a stream: nothing is kept, so a million cases take no more memory than one. */
+export function* caseload(opties: CaseloadOpties): Generator<Casus, void, undefined> {
+  const g = maakCasusmaker(opties);
+  const vanaf = opties.vanaf ?? 0;
+  for (let i = vanaf; i < vanaf + opties.aantal; i++) yield g.casus(i);
+}

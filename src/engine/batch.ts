@@ -1,0 +1,366 @@
+import { type Afwijking, type Casus, FEIT_INDEX } from '../casus/index.ts';
+import { leeftijdOp } from '../kalender/index.ts';
+import type { Regeling } from '../regelgeving/index.ts';
+import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
+import type { Scalar } from '../regels/ast.ts';
+import type { GecompileerdeToets, GecompileerdGetal } from '../regels/compileer.ts';
+import type { Context } from '../regels/context.ts';
+import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
+import {
+  ingangsdatumVan,
+  maximaalAantalVerlengingen,
+  verlengingenVan,
+  voorbijWettelijkeBasis,
+  weegAfwijking,
+} from './beslissing.ts';
+import { type Engine, type EvaluatieOpties, type Overgang, zoekOvergang } from './evalueer.ts';
+import { maakPlan, type Plan, type PlanDuur, type PlanVoorwaarde, type PlanVoorziening } from './plan.ts';
+import type { EvaluatieFout, Uitkomst } from './resultaat.ts';
+import { gevraagdeEinddatum, maximaleEinddatum } from './termijnen.ts';
+
+/**
+ * Outcomes only, for a million cases: the same compiled plan and the same decision steps as
+ * `evalueer` (src/engine/beslissing.ts), without parsing, strings or explanations. A case goes in,
+ * one small integer per voorziening comes out. Input is trusted: it comes from the generator or the
+ * store, both of which hold only cases that pass `casusSchema`.
+ */
+
+/** Outcome codes; the first four are the rule engine's own truth values. */
+export const AFGEWEZEN = NEE;
+export const TOEGESTAAN = JA;
+export const ONBEPAALD = ONBEKEND;
+export const TER_BEOORDELING = OORDEEL;
+/** The case asked for another voorziening, so this one was not judged. */
+export const NIET_BEOORDEELD = 4;
+export type UitkomstCode = Waarheid | typeof NIET_BEOORDEELD;
+
+export const UITKOMST_VAN_CODE: readonly (Uitkomst | 'niet-beoordeeld')[] = [
+  'afgewezen',
+  'toegestaan',
+  'onbepaald',
+  'ter-beoordeling',
+  'niet-beoordeeld',
+];
+export const CODE_VAN_UITKOMST: Readonly<Record<Uitkomst, Waarheid>> = {
+  afgewezen: NEE,
+  toegestaan: JA,
+  onbepaald: ONBEKEND,
+  'ter-beoordeling': OORDEEL,
+};
+
+/** One slot per voorziening the system knows, in this order, whatever the gemeente offers. */
+export const SLOTEN: readonly VoorzieningId[] = VOORZIENINGEN;
+export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) => [v, i]));
+
+/** How often an amount falls due in a year; undefined for amounts per hour, which have no yearly figure. */
+export function perJaar(per: string): number | undefined {
+  if (per === 'maand') return 12;
+  if (per === 'jaar' || per === 'eenmalig') return 1;
+  const m = /^(\d+) maanden$/.exec(per);
+  return m ? 12 / Number(m[1]) : undefined;
+}
+
+export interface BatchOpties extends EvaluatieOpties {
+  /** Also compute each granted voorziening's known amounts as cents per year (impact runs). */
+  readonly bedragen?: boolean;
+}
+
+export interface Batch {
+  readonly gemeente: string;
+  readonly peildatum: string;
+  readonly plan: Plan;
+  /**
+   * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
+   * (length SLOTEN.length) and, when asked for at creation, the yearly cents of every granted
+   * voorziening into `jaarCent` (0 where nothing is granted or known).
+   */
+  beoordeel(casus: Casus, uitkomsten: Uint8Array, jaarCent?: Float64Array): void;
+}
+
+/** The facts compiled rules will read, by where they come from: the case's feiten, its aanvraag, or derived. */
+interface Vulling {
+  readonly uitFeiten: readonly string[];
+  readonly uitAanvraag: readonly string[];
+  readonly leeftijd: boolean;
+  readonly verlengingen: boolean;
+  readonly namen: readonly string[];
+}
+
+interface Stap {
+  readonly id: string;
+  readonly toets: GecompileerdeToets;
+}
+
+interface BatchBedrag {
+  readonly als: GecompileerdeToets | undefined;
+  readonly cent: GecompileerdGetal;
+  readonly factor: number;
+}
+
+/** A voorziening of a plan, prepared for batch use. */
+interface BatchVoorziening {
+  readonly pv: PlanVoorziening;
+  readonly slot: number;
+  readonly voorwaarden: readonly Stap[];
+  readonly aanvraagVoorwaarden: readonly Stap[];
+  readonly verlengingVoorwaarden: readonly Stap[];
+  readonly wettelijkeVerlengingVoorwaarden: readonly Stap[];
+  readonly duur: PlanDuur | undefined;
+  readonly maxVerlengingen: number;
+  readonly bedragen: readonly BatchBedrag[];
+  /** The facts a request for this voorziening may read. */
+  readonly vulling: Vulling;
+}
+
+interface OvergangsKeuze {
+  readonly overgang: Overgang | undefined;
+  readonly vz: BatchVoorziening | undefined;
+}
+
+export function maakBatch(
+  engine: Engine,
+  gemeente: string,
+  peildatum: string,
+  opties: BatchOpties = {},
+): { ok: true; batch: Batch } | { ok: false; fout: EvaluatieFout } {
+  const gevonden = engine.planOp(gemeente, peildatum, opties);
+  if (!gevonden.ok) return gevonden;
+  const plan = gevonden.plan;
+  const metBedragen = opties.bedragen ?? false;
+
+  const stappen = (lijst: readonly PlanVoorwaarde[] | undefined): Stap[] =>
+    (lijst ?? []).filter((v) => !v.buitenToepassing).map((v) => ({ id: v.id, toets: v.toets }));
+
+  // One context for all cases: the compiled rules read it, nothing keeps it. Its facts get fixed
+  // slots, built by JSON.parse so V8 gives the object fast properties (added one key at a time it
+  // would become a hash table). Only the facts a voorziening's rules read are copied in: cases come
+  // in hundreds of shapes, and every read from one of them misses V8's caches.
+  const feiten = JSON.parse(
+    JSON.stringify(Object.fromEntries([...FEIT_INDEX.keys()].map((n) => [n, null]))),
+  ) as Record<string, Scalar | undefined>;
+  for (const n of FEIT_INDEX.keys()) feiten[n] = undefined;
+  feiten.peildatum = peildatum;
+  const ctx: {
+    peildatum: string;
+    feiten: Record<string, Scalar | undefined>;
+    oordelen: Context['oordelen'];
+  } = { peildatum, feiten, oordelen: {} };
+  const GEEN_OORDELEN: Context['oordelen'] = Object.freeze({});
+  let afwijkingen: readonly Afwijking[] | undefined;
+
+  const vullingVoor = (lijst: Iterable<string>): Vulling => {
+    const namen = [...new Set(lijst)];
+    const afgeleid = new Set(['leeftijd', 'peildatum', 'verlengingen']);
+    const bron = (n: string) => FEIT_INDEX.get(n)?.bron;
+    return {
+      uitFeiten: namen.filter((n) => !afgeleid.has(n) && bron(n) !== 'aanvraag'),
+      uitAanvraag: namen.filter((n) => !afgeleid.has(n) && bron(n) === 'aanvraag'),
+      leeftijd: namen.includes('leeftijd'),
+      verlengingen: namen.includes('verlengingen'),
+      namen,
+    };
+  };
+
+  const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
+    const uitFeiten = v.uitFeiten;
+    for (let i = 0; i < uitFeiten.length; i++) {
+      const naam = uitFeiten[i]!;
+      feiten[naam] = f[naam] as Scalar | undefined;
+    }
+    const uitAanvraag = v.uitAanvraag;
+    for (let i = 0; i < uitAanvraag.length; i++) {
+      const naam = uitAanvraag[i]!;
+      feiten[naam] = a?.[naam] as Scalar | undefined;
+    }
+    if (v.leeftijd) {
+      const g = f.geboortedatum;
+      feiten.leeftijd = typeof g === 'string' ? leeftijdOp(g, peildatum) : undefined;
+    }
+    if (v.verlengingen) {
+      const k = a?.verlengingen as Scalar | undefined;
+      feiten.verlengingen = a && k === undefined ? 0 : k;
+    }
+  };
+
+  const bereid = (pv: PlanVoorziening, extra: readonly PlanVoorwaarde[] = []): BatchVoorziening => {
+    const alle = [
+      ...pv.voorwaarden,
+      ...pv.aanvraagVoorwaarden,
+      ...(pv.duur?.verlengingVoorwaarden ?? []),
+      ...(pv.duur?.wettelijkeVerlengingVoorwaarden ?? []),
+      ...extra,
+    ];
+    const namen = alle.flatMap((v) => [...v.verwijzingen.feiten]);
+    const bedragen: BatchBedrag[] = [];
+    if (metBedragen) {
+      for (const b of pv.bedragen) {
+        const factor = perJaar(b.regel.per);
+        if (factor === undefined) continue;
+        bedragen.push({ als: b.als, cent: b.cent, factor });
+        namen.push(...b.verwijzingen.feiten);
+      }
+    }
+    return {
+      pv,
+      slot: SLOT_VAN.get(pv.id)!,
+      voorwaarden: stappen(pv.voorwaarden),
+      aanvraagVoorwaarden: stappen(pv.aanvraagVoorwaarden),
+      verlengingVoorwaarden: stappen(pv.duur?.verlengingVoorwaarden),
+      wettelijkeVerlengingVoorwaarden: stappen(pv.duur?.wettelijkeVerlengingVoorwaarden),
+      duur: pv.duur,
+      maxVerlengingen: maximaalAantalVerlengingen(pv.duur),
+      bedragen,
+      vulling: vullingVoor(namen),
+    };
+  };
+
+  const overgangsvoorwaarden = [...plan.overgangsvoorwaarden.values()];
+  const aanbod = [...plan.voorzieningen.values()].map((pv) => bereid(pv, overgangsvoorwaarden));
+  const perId = new Map(aanbod.map((vz) => [vz.pv.id as string, vz]));
+  // Without a request every voorziening is judged on its conditions alone.
+  const vullingZonderAanvraag = vullingVoor(
+    aanbod.flatMap((vz) => [
+      ...vz.pv.voorwaarden.flatMap((v) => [...v.verwijzingen.feiten]),
+      ...(metBedragen ? vz.vulling.namen : []),
+    ]),
+  );
+
+  // Transitional law depends on the grant date only through which versions were in force then.
+  const eerderePlannen = new Map<string, Plan>();
+  const planVoor = (regelingen: readonly Regeling[]): Plan => {
+    const sleutel = regelingen.map((r) => r.hash).join(':');
+    let p = eerderePlannen.get(sleutel);
+    if (!p) {
+      p = maakPlan(engine.bibliotheek, regelingen, plan.wet);
+      eerderePlannen.set(sleutel, p);
+    }
+    return p;
+  };
+  const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
+  // Per voorziening, by grant date; a key per case would cost more than the lookup saves.
+  const overgangen = new Map<string, Map<string, OvergangsKeuze>>(SLOTEN.map((id) => [id, new Map()]));
+  const heeftOvergangsrecht = plan.gemeenteRegelingen.some((r) => r.overgangsrecht);
+  const kiesOvergang = (id: string, toegekendOp: string): OvergangsKeuze => {
+    const perDatum = overgangen.get(id)!;
+    let keuze = perDatum.get(toegekendOp);
+    if (!keuze) {
+      const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id as VoorzieningId);
+      const pv = overgang?.planVoorziening;
+      keuze = { overgang, vz: pv ? bereid(pv, overgangsvoorwaarden) : perId.get(id) };
+      perDatum.set(toegekendOp, keuze);
+    }
+    return keuze;
+  };
+
+  /** Kleene-and over the steps, skipping the ones a deviation sets aside; stops at the first no. */
+  const reeks = (lijst: readonly Stap[], t: Waarheid, opzij: ReadonlySet<string> | undefined): Waarheid => {
+    for (let i = 0; i < lijst.length && t !== NEE; i++) {
+      const s = lijst[i]!;
+      if (opzij === undefined || !opzij.has(s.id)) t = en(t, s.toets(ctx));
+    }
+    return t;
+  };
+
+  const opzijGezet = (vz: BatchVoorziening): Set<string> | undefined => {
+    if (afwijkingen === undefined || afwijkingen.length === 0) return undefined;
+    let uit: Set<string> | undefined;
+    for (const a of afwijkingen) {
+      const gewogen = weegAfwijking(a, vz.pv, plan);
+      if (gewogen?.toegepast) (uit ??= new Set()).add(a.voorwaarde);
+    }
+    return uit;
+  };
+
+  const jaarbedrag = (vz: BatchVoorziening): number => {
+    let som = 0;
+    for (const b of vz.bedragen) {
+      if (b.als !== undefined && b.als(ctx) !== JA) continue;
+      const cent = b.cent(ctx);
+      if (cent !== undefined) som += Math.round(cent * b.factor);
+    }
+    return som;
+  };
+
+  const zonderAanvraag = (f: Casus['feiten'], uitkomsten: Uint8Array, jaarCent: Float64Array | undefined) => {
+    vul(vullingZonderAanvraag, f, undefined);
+    for (const vz of aanbod) {
+      const t = reeks(vz.voorwaarden, JA, opzijGezet(vz));
+      uitkomsten[vz.slot] = t;
+      if (jaarCent && t === JA) jaarCent[vz.slot] = jaarbedrag(vz);
+    }
+  };
+
+  const metAanvraag = (
+    f: Casus['feiten'],
+    aanvraag: NonNullable<Casus['aanvraag']>,
+    uitkomsten: Uint8Array,
+    jaarCent: Float64Array | undefined,
+  ) => {
+    const id = aanvraag.voorziening;
+    let vz = perId.get(id);
+    let overgang: Overgang | undefined;
+    const toegekendOp = aanvraag.toegekendOp;
+    if (heeftOvergangsrecht && typeof toegekendOp === 'string') {
+      const keuze = kiesOvergang(id, toegekendOp);
+      overgang = keuze.overgang;
+      vz = keuze.vz;
+    }
+    const slot = SLOT_VAN.get(id)!;
+    if (!vz) {
+      uitkomsten[slot] = NEE;
+      return;
+    }
+    vul(vz.vulling, f, aanvraag);
+    const opzij = opzijGezet(vz);
+    let t = reeks(vz.voorwaarden, JA, opzij);
+    const ingang = ingangsdatumVan(aanvraag, peildatum);
+    let gevraagd: string | undefined;
+    if (overgang && t !== NEE) {
+      gevraagd = gevraagdeEinddatum(ingang, aanvraag);
+      if (gevraagd === undefined) t = en(t, ONBEKEND);
+      const voorwaarde = plan.overgangsvoorwaarden.get(overgang.regeling.id);
+      if (voorwaarde && !voorwaarde.buitenToepassing && !opzij?.has(voorwaarde.id))
+        t = en(t, voorwaarde.toets(ctx));
+    }
+    t = reeks(vz.aanvraagVoorwaarden, t, opzij);
+    const k = verlengingenVan(aanvraag);
+    if (k > vz.maxVerlengingen) t = NEE;
+    if (k >= 1) t = reeks(vz.verlengingVoorwaarden, t, opzij);
+    if (t !== NEE) {
+      const duur = vz.duur;
+      if (!overgang) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
+      if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
+        t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, opzij);
+      // Under transitional law the agreed term is never refused, only cut short.
+      if (t !== NEE && !overgang && gevraagd !== undefined && duur) {
+        const einde = maximaleEinddatum(duur, ingang, k);
+        if (einde !== null && gevraagd > einde) t = NEE;
+      }
+    }
+    uitkomsten[slot] = t;
+    if (jaarCent && t === JA) jaarCent[slot] = jaarbedrag(vz);
+  };
+
+  return {
+    ok: true,
+    batch: {
+      gemeente,
+      peildatum,
+      plan,
+      beoordeel(casus, uitkomsten, jaarCent) {
+        if (casus.gemeente !== gemeente || casus.peildatum !== peildatum)
+          throw new RangeError(
+            `casus voor ${casus.gemeente} op ${casus.peildatum} in een batch voor ${gemeente} op ${peildatum}`,
+          );
+        uitkomsten.fill(NIET_BEOORDEELD);
+        if (jaarCent) jaarCent.fill(0);
+        const f = casus.feiten;
+        ctx.oordelen = f.oordelen ?? GEEN_OORDELEN;
+        afwijkingen = f.afwijkingen;
+        const aanvraag = casus.aanvraag;
+        if (aanvraag) metAanvraag(f, aanvraag, uitkomsten, jaarCent);
+        else zonderAanvraag(f, uitkomsten, jaarCent);
+      },
+    },
+  };
+}
