@@ -18,6 +18,8 @@ export async function migreer(db: Db, schema?: string): Promise<void> {
     provider,
     migrationTableName: 'migratie',
     migrationLockTableName: 'migratie_slot',
+    // Without it Kysely takes a migratie table in any other schema on the server for its own.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const mislukt = results?.find((r) => r.status === 'Error');
