@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { afwijkingSchema, aanvraagSchema, veldFouten } from '../casus/index.ts';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { bezwaartermijnEinde, isGeldigeDatum } from '../kalender/index.ts';
+import { bulkInsert } from '../opslag/bulk.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Regeling } from '../regelgeving/index.ts';
-import { log } from './audit.ts';
-import { boekToekenning, geefDeelnemerVrij } from './budgetten.ts';
+import { auditRij, log } from './audit.ts';
+import { boekToekenningen, geefDeelnemerVrij } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
-import { feitenOp } from './inwoners.ts';
+import { feitenUit } from './inwoners.ts';
 import { termijnenUit } from './termijnen.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -65,9 +68,27 @@ export function jaarbedrag(v: VoorzieningUitkomst, extra = 0): number {
 }
 
 /**
+ * A decision judged by the engine and ready to be written: everything the transaction needs, so the
+ * transaction itself reads nothing but the budget rows it books against.
+ */
+export interface Voorstel {
+  readonly actor: Actor;
+  readonly gemeente: string;
+  readonly invoer: BeschikkingInvoer;
+  readonly casus: { gemeente: string; peildatum: string; feiten: Record<string, unknown>; aanvraag: unknown };
+  readonly resultaat: Resultaat;
+  readonly uitkomst: VoorzieningUitkomst;
+  readonly bedrag: number;
+  readonly ingangsdatum: string;
+  readonly einddatum: string | null;
+  readonly motivering: Readonly<Record<string, unknown>>;
+}
+
+/**
  * Takes a decision. The engine judges the case built from the stored facts on the peildatum plus the
  * request and the answered judgements; a grant needs `toegestaan`, a refusal `afgewezen`. Budget,
  * decision, terms and audit are written in one transaction, so a crash leaves all or nothing.
+ * Concurrent decisions on one store share a transaction (group commit, see `schrijver`).
  */
 export async function neemBeschikking(
   db: Db,
@@ -76,6 +97,20 @@ export async function neemBeschikking(
   gemeente: string,
   invoer: unknown,
 ): Promise<Uitslag<Beschikking>> {
+  const v = await bereidBeschikking(db, engine, actor, gemeente, invoer);
+  if (!v.ok) return v;
+  if (db.isTransaction) return gelukt((await schrijfBeschikkingen(db, [v.waarde]))[0]!);
+  return gelukt(await schrijver(db).schrijf(v.waarde));
+}
+
+/** Everything of a decision that comes before the transaction: role, input, reads and the engine's judgement. */
+export async function bereidBeschikking(
+  db: Db,
+  engine: Engine,
+  actor: Actor,
+  gemeente: string,
+  invoer: unknown,
+): Promise<Uitslag<Voorstel>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
   const p = beschikkingInvoerSchema.safeParse(invoer);
@@ -86,12 +121,22 @@ export async function neemBeschikking(
       velden: veldFouten(p.error.issues),
     });
   const b = p.data;
-  const inwoner = await db
+  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision.
+  const rijen = await db
     .selectFrom('inwoner')
-    .select(['id', 'geboortedatum'])
-    .where('gemeente', '=', gemeente)
-    .where('id', '=', b.inwonerId)
-    .executeTakeFirst();
+    .leftJoin('feit', (j) =>
+      j
+        .onRef('feit.inwonerId', '=', 'inwoner.id')
+        .on('feit.gemeente', '=', gemeente)
+        .on('feit.geldigVanaf', '<=', b.peildatum),
+    )
+    .select(['inwoner.geboortedatum', 'feit.naam', 'feit.waarde'])
+    .where('inwoner.gemeente', '=', gemeente)
+    .where('inwoner.id', '=', b.inwonerId)
+    .orderBy('feit.geldigVanaf')
+    .orderBy('feit.id')
+    .execute();
+  const inwoner = rijen[0];
   if (!inwoner) return nietGevonden('inwoner');
   if (b.aanvraagId) {
     const a = await db
@@ -103,7 +148,9 @@ export async function neemBeschikking(
       .executeTakeFirst();
     if (!a) return nietGevonden('aanvraag');
   }
-  const feiten: Record<string, unknown> = { ...(await feitenOp(db, gemeente, b.inwonerId, b.peildatum)) };
+  const feiten = feitenUit(
+    rijen.flatMap((r) => (r.naam === null ? [] : [{ naam: r.naam, waarde: r.waarde }])),
+  );
   if (inwoner.geboortedatum) feiten.geboortedatum = inwoner.geboortedatum;
   if (b.oordelen)
     feiten.oordelen = Object.fromEntries(Object.entries(b.oordelen).map(([k, v]) => [k, v.antwoord]));
@@ -132,105 +179,254 @@ export async function neemBeschikking(
       },
     });
   }
-  const bedrag = b.soort === 'toekenning' ? jaarbedrag(uitkomst, b.kostenPerJaarCent) : 0;
-  const ingangsdatum = uitkomst.termijnen.ingangsdatum;
-  const einddatum = uitkomst.termijnen.einddatum ?? uitkomst.termijnen.maximaleEinddatum;
-  const besluitdatum = b.besluitdatum ?? b.peildatum;
-  const motivering: Record<string, unknown> = {
-    ...(b.motivering ? { toelichting: b.motivering } : {}),
-    ...(b.oordelen ? { oordelen: b.oordelen } : {}),
-    ...(b.afwijkingen ? { afwijkingen: b.afwijkingen } : {}),
-  };
-
-  return db.transaction().execute(async (trx) => {
-    let soort: 'toekenning' | 'afwijzing' = b.soort;
-    let resultaat: Resultaat = r.resultaat;
-    if (soort === 'toekenning') {
-      const boeking = await boekToekenning(
-        trx,
-        gemeente,
-        Number(ingangsdatum.slice(0, 4)),
-        uitkomst.voorziening,
-        bedrag,
-      );
-      if (!boeking.ok) {
-        // The ceiling is a ground for refusal (e.g. Dinkelland art. 3): record the refusal, not the grant.
-        soort = 'afwijzing';
-        motivering.plafond = boeking.plafond;
-        resultaat = metPlafondGrond(r.resultaat, gemeente, boeking.plafond);
-      }
-    }
-    const rij = await trx
-      .insertInto('beschikking')
-      .values({
-        gemeente,
-        inwonerId: b.inwonerId,
-        aanvraagId: b.aanvraagId ?? null,
-        vorigeId: null,
-        soort,
-        voorziening: uitkomst.voorziening,
-        peildatum: b.peildatum,
-        besluitdatum,
-        verzondenOp: b.verzondenOp ?? null,
-        ingangsdatum: soort === 'toekenning' ? ingangsdatum : null,
-        einddatum: soort === 'toekenning' ? einddatum : null,
-        uitkomst: soort === 'toekenning' ? 'toegestaan' : 'afgewezen',
-        casus: JSON.stringify(casus),
-        resultaat: JSON.stringify(resultaat),
-        regelingen: JSON.stringify(
-          r.resultaat.regelingen.map(({ id, geldigVanaf, hash }) => ({ id, geldigVanaf, hash })),
-        ),
-        motivering: JSON.stringify(motivering),
-        jaarbedragCent: soort === 'toekenning' ? bedrag : 0,
-        genomenDoor: actor.gebruikerId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (soort === 'toekenning') {
-      await trx
-        .insertInto('budgetmutatie')
-        .values({
-          gemeente,
-          jaar: Number(ingangsdatum.slice(0, 4)),
-          voorziening: uitkomst.voorziening,
-          soort: 'toekenning',
-          bedragCent: bedrag,
-          beschikkingId: rij.id,
-          besluit: null,
-          door: actor.gebruikerId,
-        })
-        .execute();
-      const termijnen = termijnenUit(uitkomst, { gemeente, beschikkingId: rij.id, inwonerId: b.inwonerId });
-      if (termijnen.length > 0) await trx.insertInto('termijn').values(termijnen).execute();
-    }
-    if (b.verzondenOp) {
-      await trx
-        .insertInto('termijn')
-        .values({
-          gemeente,
-          beschikkingId: rij.id,
-          inwonerId: b.inwonerId,
-          soort: 'bezwaartermijn',
-          datum: bezwaartermijnEinde(b.verzondenOp),
-          artikel: '6:7',
-          regeling: 'awb',
-          omschrijving: 'Laatste dag om bezwaar te maken (6 weken na verzending, art. 6:7 en 6:8 Awb).',
-          bedragCent: null,
-          afgehandeldOp: null,
-          afgehandeldDoor: null,
-          toelichting: null,
-        })
-        .execute();
-    }
-    if (b.aanvraagId)
-      await trx
-        .updateTable('aanvraag')
-        .set((eb) => ({ status: 'beslist', versie: eb('versie', '+', 1) }))
-        .where('id', '=', b.aanvraagId)
-        .execute();
-    await log(trx, actor, gemeente, soort, 'beschikking', rij.id);
-    return gelukt(naarBeschikking(rij));
+  return gelukt({
+    actor,
+    gemeente,
+    invoer: b,
+    casus,
+    resultaat: r.resultaat,
+    uitkomst,
+    bedrag: b.soort === 'toekenning' ? jaarbedrag(uitkomst, b.kostenPerJaarCent) : 0,
+    ingangsdatum: uitkomst.termijnen.ingangsdatum,
+    einddatum: uitkomst.termijnen.einddatum ?? uitkomst.termijnen.maximaleEinddatum,
+    motivering: {
+      ...(b.motivering ? { toelichting: b.motivering } : {}),
+      ...(b.oordelen ? { oordelen: b.oordelen } : {}),
+      ...(b.afwijkingen ? { afwijkingen: b.afwijkingen } : {}),
+    },
   });
+}
+
+/**
+ * Writes prepared decisions inside the caller's transaction: books the grants against their budgets
+ * in order (a grant over a ceiling becomes a refusal with the ceiling article as ground), then inserts
+ * decisions, budget mutations, terms and audit rows, each kind in one statement.
+ */
+export async function schrijfBeschikkingen(
+  trx: Db,
+  voorstellen: readonly Voorstel[],
+): Promise<Beschikking[]> {
+  const toekenningen = voorstellen.filter((v) => v.invoer.soort === 'toekenning');
+  const boekingen = await boekToekenningen(
+    trx,
+    toekenningen.map((v) => ({
+      gemeente: v.gemeente,
+      jaar: Number(v.ingangsdatum.slice(0, 4)),
+      voorziening: v.uitkomst.voorziening,
+      bedragCent: v.bedrag,
+    })),
+  );
+  const geboekt = new Map(toekenningen.map((v, i) => [v, boekingen[i]!]));
+  const rijen = voorstellen.map((v) => {
+    const b = v.invoer;
+    const boeking = geboekt.get(v);
+    // The ceiling is a ground for refusal (e.g. Dinkelland art. 3): record the refusal, not the grant.
+    const soort: 'toekenning' | 'afwijzing' = boeking && !boeking.ok ? 'afwijzing' : b.soort;
+    const toegekend = soort === 'toekenning';
+    const motivering = boeking && !boeking.ok ? { ...v.motivering, plafond: boeking.plafond } : v.motivering;
+    const resultaat =
+      boeking && !boeking.ok ? metPlafondGrond(v.resultaat, v.gemeente, boeking.plafond) : v.resultaat;
+    const regelingen = v.resultaat.regelingen.map(({ id, geldigVanaf, hash }) => ({ id, geldigVanaf, hash }));
+    const beschikking: Beschikking = {
+      id: randomUUID(),
+      gemeente: v.gemeente,
+      inwonerId: b.inwonerId,
+      soort,
+      voorziening: v.uitkomst.voorziening,
+      uitkomst: toegekend ? 'toegestaan' : 'afgewezen',
+      peildatum: b.peildatum,
+      besluitdatum: b.besluitdatum ?? b.peildatum,
+      ingangsdatum: toegekend ? v.ingangsdatum : null,
+      einddatum: toegekend ? v.einddatum : null,
+      jaarbedragCent: toegekend ? v.bedrag : 0,
+      regelingen,
+      motivering,
+      resultaat,
+      beeindigingsgrond: null,
+      vorigeId: null,
+    };
+    return { v, beschikking };
+  });
+  const toegekend = rijen.filter((r) => r.beschikking.soort === 'toekenning');
+  const termijnen = rijen.flatMap(({ v, beschikking: x }) => [
+    ...(x.soort === 'toekenning'
+      ? termijnenUit(v.uitkomst, { gemeente: x.gemeente, beschikkingId: x.id, inwonerId: x.inwonerId })
+      : []),
+    ...(v.invoer.verzondenOp ? [bezwaartermijn(x.gemeente, x.id, x.inwonerId, v.invoer.verzondenOp)] : []),
+  ]);
+  // One statement for all rows of all decisions: per decision this path is the hot one under load.
+  // Foreign keys are checked at the end of the statement, when every part has been inserted.
+  await sql`with
+    b as (${bulkInsert(
+      'beschikking',
+      BESCHIKKING_KOLOMMEN,
+      rijen.map(({ v, beschikking: x }) => ({
+        ...x,
+        aanvraagId: v.invoer.aanvraagId ?? null,
+        verzondenOp: v.invoer.verzondenOp ?? null,
+        casus: v.casus,
+        genomenDoor: v.actor.gebruikerId,
+      })),
+    )}),
+    m as (${bulkInsert(
+      'budgetmutatie',
+      MUTATIE_KOLOMMEN,
+      toegekend.map(({ v, beschikking: x }) => ({
+        gemeente: x.gemeente,
+        jaar: Number(v.ingangsdatum.slice(0, 4)),
+        voorziening: x.voorziening,
+        soort: 'toekenning',
+        bedragCent: x.jaarbedragCent,
+        beschikkingId: x.id,
+        door: v.actor.gebruikerId,
+      })),
+    )}),
+    t as (${bulkInsert('termijn', TERMIJN_KOLOMMEN, termijnen)}),
+    a as (${bulkInsert(
+      'audit',
+      AUDIT_KOLOMMEN,
+      rijen.map(({ v, beschikking: x }) =>
+        auditRij({
+          actor: v.actor,
+          gemeente: x.gemeente,
+          actie: x.soort,
+          object: 'beschikking',
+          objectId: x.id,
+        }),
+      ),
+    )})
+    select 1`.execute(trx);
+  const aanvragen = rijen.flatMap(({ v }) => (v.invoer.aanvraagId ? [v.invoer.aanvraagId] : []));
+  if (aanvragen.length > 0)
+    await trx
+      .updateTable('aanvraag')
+      .set((eb) => ({ status: 'beslist', versie: eb('versie', '+', 1) }))
+      .where('id', 'in', aanvragen)
+      .execute();
+  return rijen.map((r) => r.beschikking);
+}
+
+const BESCHIKKING_KOLOMMEN = {
+  id: 'uuid',
+  gemeente: 'text',
+  inwonerId: 'uuid',
+  aanvraagId: 'uuid',
+  vorigeId: 'uuid',
+  soort: 'text',
+  voorziening: 'text',
+  peildatum: 'date',
+  besluitdatum: 'date',
+  verzondenOp: 'date',
+  ingangsdatum: 'date',
+  einddatum: 'date',
+  uitkomst: 'text',
+  casus: 'jsonb',
+  resultaat: 'jsonb',
+  regelingen: 'jsonb',
+  motivering: 'jsonb',
+  beeindigingsgrond: 'text',
+  jaarbedragCent: 'bigint',
+  genomenDoor: 'uuid',
+};
+const MUTATIE_KOLOMMEN = {
+  gemeente: 'text',
+  jaar: 'integer',
+  voorziening: 'text',
+  soort: 'text',
+  bedragCent: 'bigint',
+  beschikkingId: 'uuid',
+  besluit: 'text',
+  door: 'uuid',
+};
+const TERMIJN_KOLOMMEN = {
+  gemeente: 'text',
+  beschikkingId: 'uuid',
+  inwonerId: 'uuid',
+  soort: 'text',
+  datum: 'date',
+  artikel: 'text',
+  regeling: 'text',
+  omschrijving: 'text',
+  bedragCent: 'bigint',
+};
+const AUDIT_KOLOMMEN = {
+  gebruikerId: 'uuid',
+  gemeente: 'text',
+  actie: 'text',
+  object: 'text',
+  objectId: 'text',
+  doel: 'text',
+};
+
+const bezwaartermijn = (gemeente: string, beschikkingId: string, inwonerId: string, verzondenOp: string) => ({
+  gemeente,
+  beschikkingId,
+  inwonerId,
+  soort: 'bezwaartermijn',
+  datum: bezwaartermijnEinde(verzondenOp),
+  artikel: '6:7',
+  regeling: 'awb',
+  omschrijving: 'Laatste dag om bezwaar te maken (6 weken na verzending, art. 6:7 en 6:8 Awb).',
+  bedragCent: null,
+  afgehandeldOp: null,
+  afgehandeldDoor: null,
+  toelichting: null,
+});
+
+/**
+ * Group commit: decisions taken at the same time on one store are written in one transaction. Each
+ * grant serialises on its budget row until its commit is on disk, so one commit per grant caps a
+ * budget at one grant per disk flush; a shared commit books the whole group per flush. A caller is
+ * answered only after the commit that holds its decision; a failing group is retried one by one, so
+ * one bad decision cannot take the others down.
+ */
+const MAX_GROEP = 100;
+const schrijvers = new WeakMap<Db, { schrijf(v: Voorstel): Promise<Beschikking> }>();
+
+function schrijver(db: Db) {
+  let s = schrijvers.get(db);
+  if (s) return s;
+  const wachtend: { v: Voorstel; klaar: (b: Beschikking) => void; faal: (e: unknown) => void }[] = [];
+  let bezig = false;
+  const alleen = (v: Voorstel) =>
+    db.transaction().execute(async (trx) => (await schrijfBeschikkingen(trx, [v]))[0]!);
+  const pomp = async () => {
+    bezig = true;
+    try {
+      while (wachtend.length > 0) {
+        const groep = wachtend.splice(0, MAX_GROEP);
+        try {
+          const uit =
+            groep.length === 1
+              ? [await alleen(groep[0]!.v)]
+              : await db.transaction().execute((trx) =>
+                  schrijfBeschikkingen(
+                    trx,
+                    groep.map((g) => g.v),
+                  ),
+                );
+          groep.forEach((g, i) => g.klaar(uit[i]!));
+        } catch (e) {
+          if (groep.length === 1) groep[0]!.faal(e);
+          else
+            for (const g of groep) {
+              await alleen(g.v).then(g.klaar, g.faal);
+            }
+        }
+      }
+    } finally {
+      bezig = false;
+    }
+  };
+  s = {
+    schrijf: (v) =>
+      new Promise<Beschikking>((klaar, faal) => {
+        wachtend.push({ v, klaar, faal });
+        if (!bezig) void pomp();
+      }),
+  };
+  schrijvers.set(db, s);
+  return s;
 }
 
 function metPlafondGrond(

@@ -14,10 +14,17 @@ export interface Plafond {
   readonly uitleg: string;
 }
 
+/** A grant to book: which budget, how much. */
+export interface Boeking {
+  readonly gemeente: string;
+  readonly jaar: number;
+  readonly voorziening: string;
+  readonly bedragCent: number;
+}
+
 /**
- * Books a grant against its budget in one conditional UPDATE: the row changes only if the amount and
- * one more participant still fit, so concurrent grants can never overrun the ceiling (the CHECK
- * constraint on the table is the second line). No budget row means no ceiling was set.
+ * Books one grant against its budget. No budget row means no ceiling was set.
+ * Must run inside a transaction (it locks the budget row until commit).
  */
 export async function boekToekenning(
   db: Db,
@@ -26,38 +33,91 @@ export async function boekToekenning(
   voorziening: string,
   bedragCent: number,
 ): Promise<{ ok: true } | { ok: false; plafond: Plafond }> {
-  const budget = await db
-    .selectFrom('budget')
-    .selectAll()
-    .where('gemeente', '=', gemeente)
-    .where('jaar', '=', jaar)
-    .where('voorziening', '=', voorziening)
-    .executeTakeFirst();
-  if (!budget) return { ok: true };
-  const geboekt = await db
-    .updateTable('budget')
-    .set({ besteedCent: sql`besteed_cent + ${bedragCent}`, deelnemers: sql`deelnemers + 1` })
-    .where('gemeente', '=', gemeente)
-    .where('jaar', '=', jaar)
-    .where('voorziening', '=', voorziening)
-    .where(sql<boolean>`besteed_cent + ${bedragCent} <= plafond_cent`)
-    .where((eb) =>
-      eb.or([eb('deelnemersplafond', 'is', null), eb('deelnemers', '<', eb.ref('deelnemersplafond'))]),
-    )
-    .returning('besteedCent')
-    .executeTakeFirst();
-  if (geboekt) return { ok: true };
-  const over = budget.deelnemersplafond !== null && budget.deelnemers >= budget.deelnemersplafond;
-  return {
-    ok: false,
-    plafond: {
-      artikel: budget.artikel,
-      regeling: `${gemeente}`,
-      uitleg: over
-        ? `Het college heeft voor ${jaar} een plafond van ${budget.deelnemersplafond} deelnemers voor deze voorziening vastgesteld, en dat is bereikt (artikel ${budget.artikel}).`
-        : `Het budgetplafond voor deze voorziening in ${jaar} is ${bedragTekst(Number(budget.plafondCent))}; er is nog ${bedragTekst(Number(budget.plafondCent) - Number(budget.besteedCent))} over, te weinig voor ${bedragTekst(bedragCent)} (artikel ${budget.artikel}).`,
-    },
-  };
+  const [uit] = await boekToekenningen(db, [{ gemeente, jaar, voorziening, bedragCent }]);
+  return uit!;
+}
+
+/**
+ * Books grants in order against their budgets, inside the caller's transaction. Each budget row is
+ * locked (in key order, so concurrent batches cannot deadlock) and read once; the grants that still
+ * fit the amount and participant ceilings are booked with one UPDATE per budget, the rest get the
+ * ceiling as ground. Concurrent writers wait for the lock, so a ceiling is never overrun; the CHECK
+ * constraint on the table is the second line.
+ */
+export async function boekToekenningen(
+  db: Db,
+  boekingen: readonly Boeking[],
+): Promise<({ ok: true } | { ok: false; plafond: Plafond })[]> {
+  const sleutel = (b: Omit<Boeking, 'bedragCent'>) => `${b.gemeente}\u0000${b.jaar}\u0000${b.voorziening}`;
+  const stand = new Map<
+    string,
+    {
+      besteed: number;
+      deelnemers: number;
+      plafondCent: number;
+      deelnemersplafond: number | null;
+      artikel: string;
+      erbij: number;
+      nieuw: number;
+    }
+  >();
+  const sleutels = [...new Map(boekingen.map((b) => [sleutel(b), b])).entries()].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  for (const [k, b] of sleutels) {
+    const rij = await db
+      .selectFrom('budget')
+      .selectAll()
+      .where('gemeente', '=', b.gemeente)
+      .where('jaar', '=', b.jaar)
+      .where('voorziening', '=', b.voorziening)
+      .forUpdate()
+      .executeTakeFirst();
+    if (rij)
+      stand.set(k, {
+        besteed: Number(rij.besteedCent),
+        deelnemers: rij.deelnemers,
+        plafondCent: Number(rij.plafondCent),
+        deelnemersplafond: rij.deelnemersplafond,
+        artikel: rij.artikel,
+        erbij: 0,
+        nieuw: 0,
+      });
+  }
+  const uit = boekingen.map((b): { ok: true } | { ok: false; plafond: Plafond } => {
+    const s = stand.get(sleutel(b));
+    if (!s) return { ok: true };
+    const over = s.deelnemersplafond !== null && s.deelnemers >= s.deelnemersplafond;
+    if (!over && s.besteed + b.bedragCent <= s.plafondCent) {
+      s.besteed += b.bedragCent;
+      s.deelnemers++;
+      s.erbij += b.bedragCent;
+      s.nieuw++;
+      return { ok: true };
+    }
+    return {
+      ok: false,
+      plafond: {
+        artikel: s.artikel,
+        regeling: `${b.gemeente}`,
+        uitleg: over
+          ? `Het college heeft voor ${b.jaar} een plafond van ${s.deelnemersplafond} deelnemers voor deze voorziening vastgesteld, en dat is bereikt (artikel ${s.artikel}).`
+          : `Het budgetplafond voor deze voorziening in ${b.jaar} is ${bedragTekst(s.plafondCent)}; er is nog ${bedragTekst(s.plafondCent - s.besteed)} over, te weinig voor ${bedragTekst(b.bedragCent)} (artikel ${s.artikel}).`,
+      },
+    };
+  });
+  for (const [k, b] of sleutels) {
+    const s = stand.get(k);
+    if (!s || s.nieuw === 0) continue;
+    await db
+      .updateTable('budget')
+      .set({ besteedCent: sql`besteed_cent + ${s.erbij}`, deelnemers: sql`deelnemers + ${s.nieuw}` })
+      .where('gemeente', '=', b.gemeente)
+      .where('jaar', '=', b.jaar)
+      .where('voorziening', '=', b.voorziening)
+      .execute();
+  }
+  return uit;
 }
 
 /** Frees a participant place when a voorziening ends; the money booked stays spent. */

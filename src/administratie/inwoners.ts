@@ -198,6 +198,11 @@ export async function feitenOp(
     .orderBy('geldigVanaf')
     .orderBy('id')
     .execute();
+  return feitenUit(rijen);
+}
+
+/** Folds fact rows, oldest first, into the facts in force: the last value wins, null retracts. */
+export function feitenUit(rijen: readonly { naam: string; waarde: unknown }[]): Record<string, unknown> {
   const feiten: Record<string, unknown> = {};
   for (const r of rijen) feiten[r.naam] = r.waarde;
   for (const [k, v] of Object.entries(feiten)) if (v === null) delete feiten[k];
