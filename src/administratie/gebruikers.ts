@@ -70,16 +70,27 @@ export async function meldAan(
   return { token, verlooptOp, gebruikerId: g.id };
 }
 
-export function lokaleAuthenticator(db: Db): Authenticator {
+/**
+ * `geheugenMs` keeps a resolved session for that long (never past its expiry), so a busy client does
+ * not cost a store query per request; a changed role or ended session then takes effect within that
+ * time. Unknown tokens are never remembered.
+ */
+export function lokaleAuthenticator(db: Db, opties: { geheugenMs?: number } = {}): Authenticator {
+  const geheugen = new Map<string, { actor: Omit<Actor, 'doel'>; tot: number }>();
+  const geheugenMs = opties.geheugenMs ?? 0;
   return {
     async actorVoorToken(token, doel) {
+      const sleutel = tokenHash(token);
+      const nu = Date.now();
+      const bekend = geheugen.get(sleutel);
+      if (bekend && bekend.tot > nu) return { ...bekend.actor, doel };
       const rijen = await db
         .selectFrom('sessie')
         .innerJoin('gebruiker', 'gebruiker.id', 'sessie.gebruikerId')
         .leftJoin('rol', 'rol.gebruikerId', 'gebruiker.id')
-        .select(['gebruiker.id', 'gebruiker.gebruikersnaam', 'rol.gemeente', 'rol.rol'])
-        .where('sessie.tokenHash', '=', tokenHash(token))
-        .where('sessie.verlooptOp', '>', new Date())
+        .select(['gebruiker.id', 'gebruiker.gebruikersnaam', 'sessie.verlooptOp', 'rol.gemeente', 'rol.rol'])
+        .where('sessie.tokenHash', '=', sleutel)
+        .where('sessie.verlooptOp', '>', new Date(nu))
         .execute();
       const eerste = rijen[0];
       if (!eerste) return undefined;
@@ -90,7 +101,16 @@ export function lokaleAuthenticator(db: Db): Authenticator {
         set.add(r.rol);
         rollen.set(r.gemeente, set);
       }
-      return { gebruikerId: eerste.id, gebruikersnaam: eerste.gebruikersnaam, rollen, doel };
+      const actor = { gebruikerId: eerste.id, gebruikersnaam: eerste.gebruikersnaam, rollen };
+      if (geheugenMs > 0) {
+        if (geheugen.size >= 10_000) for (const [k, v] of geheugen) if (v.tot <= nu) geheugen.delete(k);
+        if (geheugen.size < 10_000)
+          geheugen.set(sleutel, {
+            actor,
+            tot: Math.min(nu + geheugenMs, new Date(eerste.verlooptOp).getTime()),
+          });
+      }
+      return { ...actor, doel };
     },
   };
 }

@@ -32,7 +32,12 @@ export async function startServer(
         `demogegevens: ${gevuld.inwoners} inwoners, ${gevuld.beschikkingen} beschikkingen; wachtwoord van alle demogebruikers: ${gevuld.wachtwoord}`,
       );
   }
-  const app = maakApp({ db: opslag.db, engine, kluis, authenticator: lokaleAuthenticator(opslag.db) });
+  const app = maakApp({
+    db: opslag.db,
+    engine,
+    kluis,
+    authenticator: lokaleAuthenticator(opslag.db, { geheugenMs: 5_000 }),
+  });
   // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
   const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
   await planTaken(wachtrij, opslag.db, { inhalen: true });
