@@ -29,7 +29,7 @@ export async function startServer(
     const gevuld = await vulDemo(opslag.db, engine, kluis, { alleenAlsLeeg: true, perGemeente: 300 });
     if (gevuld)
       opties.log(
-        `demogegevens: ${gevuld.inwoners} inwoners, ${gevuld.beschikkingen} beschikkingen; wachtwoord van alle demogebruikers: ${gevuld.wachtwoord}`,
+        `demogegevens: ${gevuld.inwoners} inwoners, ${gevuld.beschikkingen} beschikkingen, ${gevuld.budgetten} budgetten, ${gevuld.wachtlijst} op de wachtlijst beschut werk; wachtwoord van alle demogebruikers: ${gevuld.wachtwoord}`,
       );
   }
   const app = maakApp({

@@ -31,7 +31,7 @@ export async function seedDemo(
     await zorgVoorGemeenten(opslag.db, b.waarde);
     const r = await vulDemo(opslag.db, engine, maakBsnKluis(bsnSleutel(config)), { perGemeente: aantal });
     uit.regel(
-      `demogegevens (${opslag.soort}): ${r?.inwoners ?? 0} inwoners, ${r?.beschikkingen ?? 0} beschikkingen; gebruikers <rol>@<gemeente> en 'beheerder', wachtwoord '${r?.wachtwoord}'.`,
+      `demogegevens (${opslag.soort}): ${r?.inwoners ?? 0} inwoners, ${r?.beschikkingen ?? 0} beschikkingen (${r?.beeindigd ?? 0} voorzieningen beëindigd), ${r?.budgetten ?? 0} budgetten, ${r?.wachtlijst ?? 0} op de wachtlijst beschut werk; gebruikers <rol>@<gemeente> en 'beheerder', wachtwoord '${r?.wachtwoord}'.`,
     );
     return 0;
   } finally {

@@ -1,0 +1,454 @@
+/**
+ * API load bench (issue 3 item 4): `npm run bench:api`.
+ *
+ * Starts the real server (`reintegratie serve`) as a child process on the embedded store and, when a
+ * server answers at DATABASE_URL (default the local one), on PostgreSQL in a schema of its own, and
+ * drives it with autocannon over loopback:
+ *   1. POST /evaluate held at 1,000 requests/s (target p99 ≤ 20 ms), then at full speed;
+ *   2. grants with the budget check at full speed, then a race for the last room under a ceiling;
+ *      afterwards the store is checked: no ceiling overrun and exactly as many grants as fit.
+ * Writes bench/api-results.md. BENCH_OPSLAG=pglite|postgres runs one store only; BENCH_PROFIEL=<dir>
+ * runs the server with --cpu-prof into that dir.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { maakGebruiker } from '../src/administratie/gebruikers.ts';
+import { zorgVoorGemeenten } from '../src/administratie/opzet.ts';
+import type { Configuratie } from '../src/opslag/configuratie.ts';
+import { openOpslag } from '../src/opslag/database.ts';
+import { migreer } from '../src/opslag/migreer.ts';
+import { laadBibliotheek } from '../src/regelgeving/index.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SLEUTEL = 'b'.repeat(64);
+const WACHTWOORD = 'bench-wachtwoord-1';
+const JAARBEDRAG = 30_000;
+const INWONERS = 30_000;
+const EVALUATIE_RATE = 1_000;
+const EVALUATIE_DUUR = 15;
+const MAX_DUUR = 10;
+const TOEKENNING_DUUR = 15;
+/** Grants that still fit when the ceiling race starts; twice as many compete for them. */
+const RESTRUIMTE = 500;
+
+const casus = readFileSync(join(ROOT, 'voorbeelden', 'dinkelland-participatieplaats.json'), 'utf8');
+
+const toekenning = (inwonerId: string) =>
+  JSON.stringify({
+    inwonerId,
+    soort: 'toekenning',
+    peildatum: '2016-05-01',
+    aanvraag: {
+      voorziening: 'participatieplaats',
+      ingangsdatum: '2016-05-01',
+      duurMaanden: 12,
+      urenPerWeek: 24,
+      voldoendeMeegewerkt: true,
+    },
+    oordelen: { participatieplaatsPassend: { antwoord: true, motivering: 'Passend gezien de afstand.' } },
+  });
+
+interface Meting {
+  readonly naam: string;
+  /** Server CPU time (user + system) per request, from /proc: less sensitive to other load than latency. */
+  readonly cpuMs: number;
+  readonly verzoeken: number;
+  readonly perSeconde: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly fouten: number;
+}
+
+interface Server {
+  readonly url: string;
+  readonly proces: ChildProcess;
+  readonly einde: Promise<number | null>;
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const profiel = process.env.BENCH_PROFIEL
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFIEL}`]
+    : [];
+  const proces = spawn(process.execPath, [...profiel, join(ROOT, 'bin', 'reintegratie.js'), 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const einde = new Promise<number | null>((klaar) => proces.once('exit', (code) => klaar(code)));
+  let uit = '';
+  return new Promise((klaar, faal) => {
+    proces.stdout!.on('data', (d: Buffer) => {
+      uit += d.toString();
+      const m = /luistert op (http:\/\/\S+)/.exec(uit);
+      if (m) klaar({ url: m[1]!, proces, einde });
+    });
+    void einde.then((code) => faal(new Error(`server stopte (code ${code})\n${uit}`)));
+  });
+}
+
+async function stopServer(s: Server): Promise<void> {
+  s.proces.kill('SIGTERM');
+  await s.einde;
+}
+
+async function zaai(config: Configuratie): Promise<string[]> {
+  const b = laadBibliotheek();
+  if (!b.ok) throw new Error('regelgeving laadt niet');
+  const o = await openOpslag(config);
+  try {
+    await migreer(o.db, o.schema);
+    await zorgVoorGemeenten(o.db, b.waarde);
+    const cm = await maakGebruiker(o.db, {
+      gebruikersnaam: 'cm',
+      naam: 'cm',
+      wachtwoord: WACHTWOORD,
+      rollen: [{ gemeente: 'dinkelland', rol: 'casemanager' }],
+    });
+    await maakGebruiker(o.db, {
+      gebruikersnaam: 'beleid',
+      naam: 'beleid',
+      wachtwoord: WACHTWOORD,
+      rollen: [{ gemeente: 'dinkelland', rol: 'beleidsmedewerker' }],
+    });
+    await o.db
+      .insertInto('budget')
+      .values({
+        gemeente: 'dinkelland',
+        jaar: 2016,
+        voorziening: 'participatieplaats',
+        plafondCent: 1_000_000 * JAARBEDRAG,
+        deelnemersplafond: null,
+        artikel: '3 lid 1',
+      })
+      .execute();
+    const ids: string[] = [];
+    for (let start = 0; start < INWONERS; start += 1_000) {
+      const rijen = await o.db
+        .insertInto('inwoner')
+        .values(
+          Array.from({ length: 1_000 }, (_, i) => ({
+            gemeente: 'dinkelland',
+            bsnHash: `bench-${start + i}`,
+            bsnVersleuteld: 'v1:x:y:z',
+            naam: `Bench ${start + i}`,
+            geboortedatum: '1980-01-01',
+            casemanagerId: cm,
+          })),
+        )
+        .returning('id')
+        .execute();
+      await o.db
+        .insertInto('feit')
+        .values(
+          rijen.map(({ id }) => ({
+            gemeente: 'dinkelland',
+            inwonerId: id,
+            naam: 'uitkering',
+            waarde: JSON.stringify('algemene-bijstand'),
+            geldigVanaf: '2016-01-01',
+            bron: 'bench',
+            vastgelegdDoor: cm,
+          })),
+        )
+        .execute();
+      ids.push(...rijen.map((r) => r.id));
+    }
+    return ids;
+  } finally {
+    await o.sluit();
+  }
+}
+
+async function meldAan(url: string, gebruikersnaam: string): Promise<string> {
+  const r = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ gebruikersnaam, wachtwoord: WACHTWOORD }),
+  });
+  if (r.status !== 200) throw new Error(`aanmelden mislukt: ${r.status}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** CPU seconds used so far by a process (Linux /proc; 0 elsewhere). */
+function cpuTijd(pid: number | undefined): number {
+  try {
+    const velden = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(velden[11]) + Number(velden[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+async function gemeten(naam: string, pid: number | undefined, run: () => Promise<autocannon.Result>) {
+  const voor = cpuTijd(pid);
+  const r = await run();
+  return meting(naam, r, ((cpuTijd(pid) - voor) * 1000) / Math.max(1, r.requests.total));
+}
+
+function meting(naam: string, r: autocannon.Result, cpuMs: number): Meting {
+  return {
+    naam,
+    cpuMs,
+    verzoeken: r.requests.total,
+    perSeconde: r.requests.total / (r.duration || 1),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    fouten: r.errors + r.timeouts + r.non2xx,
+  };
+}
+
+const koppen = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+
+/**
+ * autocannon holds a rate with a per-second quota per connection: each connection sends its share
+ * back to back at the start of every second and then waits. The connection count is therefore the
+ * depth of the burst the server sees each second; both a shallow (10) and a deep (50) burst are
+ * measured, and full speed with 20 connections.
+ */
+async function meetEvaluatie(url: string, token: string, pid: number | undefined): Promise<Meting[]> {
+  const basis = { url: `${url}/evaluate`, method: 'POST' as const, headers: koppen(token), body: casus };
+  await autocannon({ ...basis, connections: 10, duration: 3 });
+  const uit: Meting[] = [];
+  for (const connections of [10, 50])
+    uit.push(
+      await gemeten(`POST /evaluate, vast ${EVALUATIE_RATE}/s, ${connections} verbindingen`, pid, () =>
+        autocannon({ ...basis, connections, overallRate: EVALUATIE_RATE, duration: EVALUATIE_DUUR }),
+      ),
+    );
+  uit.push(
+    await gemeten('POST /evaluate, maximaal, 20 verbindingen', pid, () =>
+      autocannon({ ...basis, connections: 20, duration: MAX_DUUR }),
+    ),
+  );
+  return uit;
+}
+
+/** Drives grants over distinct inwoners; counts what the answers say (toekenning or plafond-afwijzing). */
+async function toekennen(
+  url: string,
+  token: string,
+  ids: readonly string[],
+  vanaf: number,
+  opties: { duration: number } | { amount: number },
+) {
+  let volgende = vanaf;
+  const soorten = { toekenning: 0, afwijzing: 0 };
+  const r = await autocannon({
+    url,
+    connections: 16,
+    ...opties,
+    requests: [
+      {
+        method: 'POST',
+        path: '/gemeenten/dinkelland/beschikkingen',
+        headers: koppen(token),
+        setupRequest: (req) => ({ ...req, body: toekenning(ids[volgende++ % ids.length]!) }),
+        onResponse: (status, body) => {
+          if (status !== 201) return;
+          const soort = (JSON.parse(body) as { soort: string }).soort;
+          if (soort === 'toekenning' || soort === 'afwijzing') soorten[soort]++;
+        },
+      },
+    ],
+  });
+  return { r, soorten, volgende };
+}
+
+async function budget(url: string, token: string) {
+  const r = await fetch(`${url}/gemeenten/dinkelland/budgetten/2016`, { headers: koppen(token) });
+  const [b] = (await r.json()) as { plafondCent: number; besteedCent: number; deelnemers: number }[];
+  if (!b) throw new Error('geen budget');
+  return b;
+}
+
+async function meetToekenningen(
+  url: string,
+  token: string,
+  beleid: string,
+  ids: readonly string[],
+  pid: number | undefined,
+) {
+  const cpuA = cpuTijd(pid);
+  const a = await toekennen(url, token, ids, 0, { duration: TOEKENNING_DUUR });
+  const cpuPerA = ((cpuTijd(pid) - cpuA) * 1000) / Math.max(1, a.r.requests.total);
+  // autocannon stops counting at the deadline, but requests still in flight are still decided: wait for them.
+  let voor = await budget(url, beleid);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const nu = await budget(url, beleid);
+    if (nu.deelnemers === voor.deelnemers) break;
+    voor = nu;
+  }
+  // The race: lower the ceiling to what is spent plus RESTRUIMTE grants, then let twice as many compete.
+  const plafond = voor.besteedCent + RESTRUIMTE * JAARBEDRAG;
+  const gezet = await fetch(`${url}/gemeenten/dinkelland/budgetten/2016/participatieplaats`, {
+    method: 'PUT',
+    headers: koppen(beleid),
+    body: JSON.stringify({ plafondCent: plafond, artikel: '3 lid 1', besluit: 'Bench: plafond verlaagd' }),
+  });
+  if (gezet.status !== 200) throw new Error(`plafond zetten: ${gezet.status} ${await gezet.text()}`);
+  const cpuB = cpuTijd(pid);
+  const b = await toekennen(url, token, ids, a.volgende, { amount: 2 * RESTRUIMTE });
+  const cpuPerB = ((cpuTijd(pid) - cpuB) * 1000) / Math.max(1, b.r.requests.total);
+  const na = await budget(url, beleid);
+  return {
+    metingen: [
+      meting('toekenningen met budgetcontrole, maximaal, 16 verbindingen', a.r, cpuPerA),
+      meting(`plafondrace: ${2 * RESTRUIMTE} verzoeken om ${RESTRUIMTE} plaatsen`, b.r, cpuPerB),
+    ],
+    a: a.soorten,
+    b: b.soorten,
+    plafond,
+    na,
+  };
+}
+
+/** Reads the store after the server stopped: spent equals the sum of grants, and never above the ceiling. */
+async function controleer(config: Configuratie) {
+  const o = await openOpslag(config);
+  try {
+    const { n, som } = await o.db
+      .selectFrom('beschikking')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('jaarbedragCent').as('som')])
+      .where('soort', '=', 'toekenning')
+      .executeTakeFirstOrThrow();
+    const b = await o.db.selectFrom('budget').selectAll().executeTakeFirstOrThrow();
+    const zonderMutatie = await o.db
+      .selectFrom('beschikking')
+      .leftJoin('budgetmutatie', 'budgetmutatie.beschikkingId', 'beschikking.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('beschikking.soort', '=', 'toekenning')
+      .where('budgetmutatie.id', 'is', null)
+      .executeTakeFirstOrThrow();
+    return {
+      toekenningen: Number(n),
+      somJaarbedrag: Number(som),
+      besteed: Number(b.besteedCent),
+      plafond: Number(b.plafondCent),
+      zonderMutatie: Number(zonderMutatie.n),
+    };
+  } finally {
+    await o.sluit();
+  }
+}
+
+async function postgresBereikbaar(): Promise<string | undefined> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await c.connect();
+    const r = await c.query<{ server_version: string }>('show server_version');
+    return r.rows[0]?.server_version;
+  } catch {
+    return undefined;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+async function bench(naam: 'pglite' | 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'reintegratie-bench-'));
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const pgConfig = naam === 'postgres' ? { databaseUrl: PG_URL, databaseSchema: schema } : {};
+  const config: Configuratie = { poort: 0, dataDir, ...pgConfig };
+  const { DATABASE_URL: _u, DATABASE_SCHEMA: _s, ...basis } = process.env;
+  const env = {
+    ...basis,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    BSN_SLEUTEL: SLEUTEL,
+    ...(naam === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+  };
+  try {
+    process.stdout.write(`${naam}: ${INWONERS} inwoners zaaien… `);
+    const ids = await zaai(config);
+    const server = await startServer(env);
+    process.stdout.write(`server op ${server.url}\n`);
+    const token = await meldAan(server.url, 'cm');
+    const beleid = await meldAan(server.url, 'beleid');
+    const evaluatie = await meetEvaluatie(server.url, token, server.proces.pid);
+    for (const m of evaluatie) console.log(regel(naam, m));
+    const t = await meetToekenningen(server.url, token, beleid, ids, server.proces.pid);
+    for (const m of t.metingen) console.log(regel(naam, m));
+    await stopServer(server);
+    const c = await controleer(config);
+    const controles = {
+      'besteed ≤ plafond': c.besteed <= c.plafond,
+      'besteed = som van de toegekende jaarbedragen': c.besteed === c.somJaarbedrag,
+      'elke toekenning heeft haar budgetmutatie': c.zonderMutatie === 0,
+      'deelnemers in het budget = toekenningen in de opslag': c.toekenningen === t.na.deelnemers,
+      'toekenningen in de opslag ≥ erkende toekenningen': c.toekenningen >= t.a.toekenning + t.b.toekenning,
+      [`plafondrace: precies ${RESTRUIMTE} toegekend, de rest afgewezen`]:
+        t.b.toekenning === RESTRUIMTE && t.b.afwijzing === RESTRUIMTE && c.besteed === c.plafond,
+    };
+    for (const [k, v] of Object.entries(controles)) console.log(`  ${v ? 'ok  ' : 'FOUT'} ${k}`);
+    return { naam, metingen: [...evaluatie, ...t.metingen], controles, c };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (naam === 'postgres') {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    }
+  }
+}
+
+const regel = (opslag: string, m: Meting) =>
+  `${opslag.padEnd(9)} ${m.naam.padEnd(58)} ${m.perSeconde.toFixed(0).padStart(6)}/s  p50 ${m.p50.toFixed(1).padStart(5)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  max ${m.max.toFixed(0).padStart(5)} ms  server-cpu ${m.cpuMs.toFixed(2)} ms/verzoek  fouten ${m.fouten}`;
+
+const pgVersie = await postgresBereikbaar();
+const lastBegin = loadavg()[0]!.toFixed(2);
+const begin = Date.now();
+const alleen = process.env.BENCH_OPSLAG;
+const uitslagen = [];
+if (alleen !== 'postgres') uitslagen.push(await bench('pglite'));
+if (alleen !== 'pglite') {
+  if (pgVersie) uitslagen.push(await bench('postgres'));
+  else console.log(`geen PostgreSQL op ${PG_URL}: alleen de ingebedde opslag`);
+}
+const duur = (Date.now() - begin) / 1000;
+
+const pglite = JSON.parse(
+  readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+) as {
+  version: string;
+};
+const md = [
+  '# API load bench',
+  '',
+  `Command: \`npm run bench:api\` (${new Date().toISOString().slice(0, 10)}, ${duur.toFixed(0)} s in all).`,
+  '',
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM; Node ${process.version}; PGlite ${pglite.version}${pgVersie ? `; PostgreSQL ${pgVersie} on the same machine` : ''}. Server (\`reintegratie serve\`, one process) and autocannon run on this machine, over loopback. Load average (1 min) at start ${lastBegin}, at the end ${loadavg()[0]!.toFixed(2)}: other work on the machine shares its two cores and shows in the latencies.`,
+  '',
+  "Notes: autocannon holds a rate with a quota per connection per second: each connection sends its share back to back at the start of each second, so '1000/s over 50 connections' is a burst of 50 concurrent requests every second, not evenly spaced arrivals; its latency percentiles include its coordinated-omission correction. 'server CPU' is the server process's CPU time per request (from /proc), which other load on the machine disturbs less than latency. PGlite runs inside the server process, so its CPU includes the database work; PostgreSQL's own CPU is not in that column.",
+  '',
+  'Targets (issue 3): `POST /evaluate` p99 ≤ 20 ms at 1,000 requests/s; grants with budget check ≥ 500/s on PostgreSQL with zero ceiling overruns.',
+  '',
+  '| store | what | requests | per second | p50 ms | p99 ms | max ms | server CPU ms/request | errors |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ...uitslagen.flatMap((u) =>
+    u.metingen.map(
+      (m) =>
+        `| ${u.naam} | ${m.naam} | ${m.verzoeken} | ${m.perSeconde.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.max.toFixed(0)} | ${m.cpuMs.toFixed(2)} | ${m.fouten} |`,
+    ),
+  ),
+  '',
+  'Checks on the store after each run:',
+  '',
+  ...uitslagen.flatMap((u) =>
+    Object.entries(u.controles).map(([k, v]) => `- ${u.naam}: ${k}: ${v ? 'yes' : '**NO**'}`),
+  ),
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'api-results.md'), md.join('\n'));
+console.log(`bench/api-results.md geschreven (${duur.toFixed(0)} s)`);
+if (uitslagen.some((u) => Object.values(u.controles).some((v) => !v))) process.exitCode = 1;

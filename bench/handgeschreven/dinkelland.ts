@@ -1,0 +1,210 @@
+import type { Casus } from '../../src/casus/index.ts';
+import { eindeTermijnMaanden, leeftijdOp } from '../../src/kalender/index.ts';
+import {
+  bekend,
+  en,
+  is,
+  JA,
+  minderDan,
+  NEE,
+  NIET_BEOORDEELD,
+  niet,
+  ONBEKEND,
+  of,
+  oordeel,
+  SLOT,
+  tenHoogste,
+  tenMinste,
+  type W,
+} from './kleene.ts';
+
+/**
+ * Re-integratieverordening Participatiewet Dinkelland 2015 with the Participatiewet as it stood in
+ * 2015/2016, hand-written: the limit the engine is measured against. Only for a peildatum between
+ * 1 July 2015 and 31 December 2025 (the versions in force then).
+ */
+
+type Feiten = Casus['feiten'];
+type Aanvraag = NonNullable<Casus['aanvraag']>;
+type Oordelen = Readonly<Record<string, boolean>> | undefined;
+
+const DOELGROEP = new Set(['algemene-bijstand', 'wia', 'anw', 'ioaw', 'ioaz', 'geen']);
+/** Art. 20 lid 3: voorzieningen granted before the ordinance took effect run on for the agreed term. */
+const INWERKINGTREDING = '2015-07-01';
+
+function leeftijdVan(f: Feiten, peildatum: string): number | undefined {
+  return typeof f.geboortedatum === 'string' ? leeftijdOp(f.geboortedatum, peildatum) : undefined;
+}
+
+/** Art. 7 lid 3 onder a Pw: under 27 and able to follow education the State pays for. */
+function jongereMetOnderwijs(f: Feiten, l: number | undefined): W {
+  return niet(en(minderDan(l, 27), is(f.kanOnderwijsVolgen, true)));
+}
+
+function doelgroep(f: Feiten): W {
+  const u = f.uitkering;
+  return u === undefined ? ONBEKEND : DOELGROEP.has(u as string) ? JA : NEE;
+}
+
+/** The conditions of each voorziening (art. 5 to 16), the law's first. */
+function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
+  switch (id) {
+    case 'proefplaats':
+      return en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'proefplaatsPassend'));
+    case 'werkstage': {
+      const ervaring = of(is(f.eerderActiefOpArbeidsmarkt, false), is(f.langdurigWerkloos, true));
+      return en(
+        en(en(jongereMetOnderwijs(f, l), doelgroep(f)), ervaring),
+        oordeel(o, 'werkstageGeenVerdringing'),
+      );
+    }
+    case 'detacheringsbaan':
+      return en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'detacheringGeenVerdringing'));
+    case 'loonkostensubsidie': {
+      const lks = is(f.doelgroepLoonkostensubsidie, true);
+      return en(en(en(jongereMetOnderwijs(f, l), lks), doelgroep(f)), bekend(f.loonwaardePercentage));
+    }
+    case 'no-riskpolis':
+      return en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'noRiskpolisVolgensNadereRegels'));
+    case 'jobcoaching':
+      return en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'zonderOndersteuningNietInStaat'));
+    case 'verwervingskosten':
+      return en(
+        en(en(jongereMetOnderwijs(f, l), doelgroep(f)), is(f.voorliggendeVoorziening, false)),
+        oordeel(o, 'kostenAantoonbaarEnReeel'),
+      );
+    case 'scholing':
+      return en(
+        en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'scholingAfrondbaar')),
+        oordeel(o, 'scholingVergrootKansen'),
+      );
+    case 'leerwerktraject': {
+      // Art. 13: 16 or 17 with leerplicht or kwalificatieplicht, or 18 to 26 without startkwalificatie.
+      const jong = en(en(tenMinste(l, 16), tenHoogste(l, 17)), is(f.leerplichtOfKwalificatieplicht, true));
+      const zonder = en(en(tenMinste(l, 18), minderDan(l, 27)), is(f.startkwalificatie, false));
+      return en(en(doelgroep(f), of(jong, zonder)), oordeel(o, 'leerwerktrajectNodig'));
+    }
+    case 'beschut-werk':
+      return en(
+        en(
+          en(jongereMetOnderwijs(f, l), bekend(f.indicatieBeschutWerkDatum)),
+          en(doelgroep(f), is(f.afstandTotArbeidsmarkt, 'groot')),
+        ),
+        oordeel(o, 'beschutWerkPlekBeschikbaar'),
+      );
+    case 'participatieplaats':
+      // Art. 7 lid 8 and 10a lid 1 Pw, art. 15 lid 1: 27 or older, algemene bijstand, passend.
+      return en(
+        en(en(jongereMetOnderwijs(f, l), tenMinste(l, 27)), is(f.uitkering, 'algemene-bijstand')),
+        en(doelgroep(f), oordeel(o, 'participatieplaatsPassend')),
+      );
+    case 'sociale-activering':
+      return en(jongereMetOnderwijs(f, l), doelgroep(f));
+  }
+  return NEE;
+}
+
+/** Under transitional law only the law's own conditions still apply. */
+function wettelijkeVoorwaarden(id: string, f: Feiten, l: number | undefined): W {
+  switch (id) {
+    case 'leerwerktraject':
+      return JA;
+    case 'loonkostensubsidie':
+      return en(jongereMetOnderwijs(f, l), is(f.doelgroepLoonkostensubsidie, true));
+    case 'beschut-werk':
+      return en(jongereMetOnderwijs(f, l), bekend(f.indicatieBeschutWerkDatum));
+    case 'participatieplaats':
+      return en(en(jongereMetOnderwijs(f, l), tenMinste(l, 27)), is(f.uitkering, 'algemene-bijstand'));
+  }
+  return jongereMetOnderwijs(f, l);
+}
+
+/** The requested end: einddatum, else ingangsdatum plus duurMaanden. */
+function gevraagdEinde(a: Aanvraag, ingang: string): string | undefined {
+  if (typeof a.einddatum === 'string') return a.einddatum;
+  const m = a.duurMaanden;
+  return typeof m === 'number' && m > 0 ? eindeTermijnMaanden(ingang, m) : undefined;
+}
+
+/** Participatieplaats beyond two years (art. 10a lid 9 Pw): another environment, and a clear gain. */
+function derdeJaar(a: Aanvraag, o: Oordelen, ingang: string, gevraagd: string | undefined, k: number): W {
+  const voorbij = gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, 24) : k >= 1;
+  return voorbij
+    ? en(is(a.andereOmgeving, true), oordeel(o, 'verlengingParticipatieplaatsAanmerkelijk'))
+    : JA;
+}
+
+function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
+  const f = c.feiten;
+  const o = f.oordelen;
+  const id = a.voorziening;
+  if (SLOT[id] === undefined || !AANBOD.has(id)) return NEE;
+  const ingang = typeof a.ingangsdatum === 'string' ? a.ingangsdatum : c.peildatum;
+  const k = typeof a.verlengingen === 'number' ? a.verlengingen : 0;
+  if (typeof a.toegekendOp === 'string' && a.toegekendOp < INWERKINGTREDING) {
+    // Art. 20 lid 3: the agreed term runs on if the old conditions are still met; the 2012 ordinance
+    // is not in this system, so only the law's conditions and terms apply.
+    let t = en(wettelijkeVoorwaarden(id, f, l), oordeel(o, 'voldoetAanOudeVoorwaarden'));
+    const gevraagd = gevraagdEinde(a, ingang);
+    if (gevraagd === undefined) t = en(t, ONBEKEND);
+    if (id === 'participatieplaats') {
+      if (k > 2) return NEE;
+      return en(t, derdeJaar(a, o, ingang, gevraagd, k));
+    }
+    return k > 0 ? NEE : t;
+  }
+  let t = voorwaarden(id, f, l, o);
+  if (t === NEE) return NEE;
+  switch (id) {
+    case 'proefplaats': {
+      // Art. 5 lid 3: at most 3 months, no extension.
+      if (k > 0) return NEE;
+      const gevraagd = gevraagdEinde(a, ingang);
+      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 3) ? NEE : t;
+    }
+    case 'werkstage': {
+      // Art. 6 lid 3: 3 months, once extended by 3 months with the same employer.
+      if (k > 1) return NEE;
+      if (k >= 1) t = en(t, is(a.zelfdeWerkgever, true));
+      const gevraagd = gevraagdEinde(a, ingang);
+      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 3 + 3 * k) ? NEE : t;
+    }
+    case 'participatieplaats': {
+      // Art. 15 lid 2: 24 months, at most twice 12 more; the law allows the same.
+      if (k > 2) return NEE;
+      const gevraagd = gevraagdEinde(a, ingang);
+      t = en(t, derdeJaar(a, o, ingang, gevraagd, k));
+      if (t === NEE) return NEE;
+      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 24 + 12 * k) ? NEE : t;
+    }
+  }
+  // No other voorziening can be extended.
+  return k > 0 ? NEE : t;
+}
+
+const AANBOD = new Set([
+  'proefplaats',
+  'werkstage',
+  'detacheringsbaan',
+  'loonkostensubsidie',
+  'no-riskpolis',
+  'jobcoaching',
+  'verwervingskosten',
+  'scholing',
+  'leerwerktraject',
+  'beschut-werk',
+  'participatieplaats',
+  'sociale-activering',
+]);
+const AANBOD_SLOTEN = [...AANBOD].map((id) => [id, SLOT[id]!] as const);
+
+export function beoordeel(c: Casus, uit: Uint8Array): void {
+  uit.fill(NIET_BEOORDEELD);
+  const l = leeftijdVan(c.feiten, c.peildatum);
+  const a = c.aanvraag;
+  if (a) {
+    uit[SLOT[a.voorziening]!] = aanvraag(c, a, l);
+    return;
+  }
+  for (const [id, slot] of AANBOD_SLOTEN) uit[slot] = voorwaarden(id, c.feiten, l, c.feiten.oordelen);
+}

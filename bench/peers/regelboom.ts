@@ -1,0 +1,372 @@
+import { FEIT_INDEX } from '../../src/casus/index.ts';
+import type { Engine, Plan, PlanVoorziening } from '../../src/engine/index.ts';
+import { maximaalAantalVerlengingen } from '../../src/engine/beslissing.ts';
+import { zoekOvergang } from '../../src/engine/evalueer.ts';
+import type { PlanVoorwaarde } from '../../src/engine/plan.ts';
+import { naarDagnummer, plusDagen } from '../../src/kalender/index.ts';
+import {
+  omgevingVoor,
+  type Regeling,
+  VOORZIENINGEN,
+  type VoorzieningId,
+} from '../../src/regelgeving/index.ts';
+import type { Scalar, Toets, Waarde } from '../../src/regels/ast.ts';
+import { waardeOp } from '../../src/regels/compileer.ts';
+
+/**
+ * The rules of one plan on one peildatum as a small four-valued expression tree that a peer engine
+ * can be generated from. It is read off the same rule trees the engine compiles (PlanVoorwaarde.regel),
+ * so json-rules-engine, Zen and our engine judge by the same text. What a peer cannot compute itself
+ * (calendar arithmetic for terms, age from a birth date) comes in as precomputed facts, see feiten.ts.
+ *
+ * Values: 0 no, 1 yes, 2 a fact missing, 3 a judgement open (the engine's own codes).
+ */
+
+export type Expr =
+  | { readonly k: 'const'; readonly w: 0 | 1 | 2 | 3 }
+  /** A comparison of a fact with a literal (dates as day numbers) or with another fact. */
+  | {
+      readonly k: 'cmp';
+      readonly feit: string;
+      readonly op: 'eq' | 'ne' | 'ge' | 'gt' | 'le' | 'lt';
+      readonly waarde: Scalar | { readonly feit: string };
+    }
+  | { readonly k: 'in'; readonly feit: string; readonly waarden: readonly Scalar[] }
+  | { readonly k: 'bekend'; readonly feit: string; readonly verwacht: boolean }
+  | { readonly k: 'oordeel'; readonly naam: string }
+  | { readonly k: 'en'; readonly delen: readonly Expr[] }
+  | { readonly k: 'of'; readonly delen: readonly Expr[] }
+  | { readonly k: 'niet'; readonly deel: Expr }
+  /** Kleene implication: JA when `als` is NEE, else of(niet(als), dan). */
+  | { readonly k: 'als'; readonly als: Expr; readonly dan: Expr };
+
+/** Fact names the peers see besides the vocabulary's: the requested voorziening ('' for none) and terms. */
+export const AANVRAAG = 'aanvraagVan';
+export const GEVRAAGD_EINDE = 'gevraagdeEinde';
+export const MAX_EINDE = 'maximaleEinde';
+export const WETTELIJKE_BASIS_EINDE = 'wettelijkeBasisEinde';
+export const oordeelFeit = (naam: string) => `oordeel_${naam}`;
+
+export const JA_: Expr = { k: 'const', w: 1 };
+const NEE_: Expr = { k: 'const', w: 0 };
+const ONBEKEND_: Expr = { k: 'const', w: 2 };
+
+export interface VoorzieningRegels {
+  readonly id: VoorzieningId;
+  readonly slot: number;
+  /** The outcome when judged; judged only without a request or when the request is for this one. */
+  readonly uitkomst: Expr;
+}
+
+export interface Regelboom {
+  readonly gemeente: string;
+  readonly peildatum: string;
+  readonly voorzieningen: readonly VoorzieningRegels[];
+  /** Requested but not offered: refused (art. 8a lid 1 onder a Pw). */
+  readonly nietAangeboden: readonly { readonly id: VoorzieningId; readonly slot: number }[];
+  readonly oordelen: readonly string[];
+  /** Every fact the rules read (the peers get exactly these, null where missing). */
+  readonly feiten: readonly string[];
+  /** The harness computes the terms of a request from the plan's durations. */
+  readonly plan: Plan;
+}
+
+const dag = (d: string) => naarDagnummer(d);
+
+function isDatum(feit: string): boolean {
+  return FEIT_INDEX.get(feit)?.type.soort === 'datum';
+}
+
+function literaal(feit: string, v: Scalar): Scalar {
+  return isDatum(feit) && typeof v === 'string' ? dag(v) : v;
+}
+
+const eq = (feit: string, waarde: Scalar): Expr => ({ k: 'cmp', feit, op: 'eq', waarde });
+const en = (...delen: Expr[]): Expr => ({ k: 'en', delen });
+const als = (a: Expr, d: Expr): Expr => ({ k: 'als', als: a, dan: d });
+/** Guards are definite (never missing): whether a fact is present is always known. */
+const bekend = (feit: string): Expr => ({ k: 'bekend', feit, verwacht: true });
+const isNull = (feit: string): Expr => ({ k: 'bekend', feit, verwacht: false });
+
+export function maakRegelboom(engine: Engine, gemeente: string, peildatum: string): Regelboom {
+  const p = engine.planOp(gemeente, peildatum);
+  if (!p.ok) throw new Error(`${gemeente} ${peildatum}: ${p.fout.code}`);
+  const plan = p.plan;
+  const oordelen = new Set<string>();
+
+  const vertaal = (t: Toets, regeling: Regeling): Expr => {
+    const omgeving = omgevingVoor(engine.bibliotheek, regeling, plan.wet);
+    const rec = (x: Toets): Expr => {
+      if ('alle' in x) return { k: 'en', delen: x.alle.map(rec) };
+      if ('een' in x) return { k: 'of', delen: x.een.map(rec) };
+      if ('niet' in x) return { k: 'niet', deel: rec(x.niet) };
+      if ('als' in x) return { k: 'als', als: rec(x.als), dan: rec(x.dan) };
+      if ('waar' in x) return x.waar ? JA_ : NEE_;
+      if ('oordeel' in x) {
+        oordelen.add(x.oordeel);
+        return { k: 'oordeel', naam: x.oordeel };
+      }
+      if ('gebruik' in x) {
+        const d = omgeving.definitie(x.gebruik);
+        if (!d) throw new Error(`onbekende definitie ${x.gebruik}`);
+        return rec(d);
+      }
+      const feit = x.feit;
+      const checks: Expr[] = [];
+      if (x.isBekend !== undefined) checks.push({ k: 'bekend', feit, verwacht: x.isBekend });
+      const rechts = (w: Waarde): Scalar | { feit: string } | null => {
+        if (typeof w !== 'object') return literaal(feit, w);
+        if ('feit' in w) return { feit: w.feit };
+        const waarden = omgeving.parameter(w.parameter);
+        const v = waarden ? waardeOp(waarden, peildatum) : undefined;
+        return v === undefined || v === null ? null : v;
+      };
+      const ops = [
+        ['is', 'eq'],
+        ['isNiet', 'ne'],
+        ['tenMinste', 'ge'],
+        ['meerDan', 'gt'],
+        ['tenHoogste', 'le'],
+        ['minderDan', 'lt'],
+      ] as const;
+      for (const [sleutel, op] of ops) {
+        const w = x[sleutel];
+        if (w === undefined) continue;
+        const r = rechts(w);
+        // An unknown figure makes the comparison unknowable, whatever the fact.
+        checks.push(r === null ? ONBEKEND_ : { k: 'cmp', feit, op, waarde: r });
+      }
+      if (x.isEenVan !== undefined)
+        checks.push({ k: 'in', feit, waarden: x.isEenVan.map((v) => literaal(feit, v)) });
+      return checks.length === 1 ? checks[0]! : en(...checks);
+    };
+    return rec(t);
+  };
+
+  const stap = (v: PlanVoorwaarde): Expr =>
+    v.buitenToepassing ? JA_ : vertaal(v.regel.toets, v.bron.regeling);
+  const stappen = (lijst: readonly PlanVoorwaarde[] | undefined) => (lijst ?? []).map(stap);
+
+  /** The request part of a voorziening: conditions, extensions, the law's third year, the term. */
+  const aanvraagDeel = (pv: PlanVoorziening, overgang: boolean): Expr => {
+    const duur = pv.duur;
+    const k = 'verlengingen';
+    const max = maximaalAantalVerlengingen(duur);
+    const voorbij: Expr = {
+      k: 'of',
+      delen: [
+        en(bekend(GEVRAAGD_EINDE), {
+          k: 'cmp',
+          feit: GEVRAAGD_EINDE,
+          op: 'gt',
+          waarde: { feit: WETTELIJKE_BASIS_EINDE },
+        }),
+        en(isNull(GEVRAAGD_EINDE), { k: 'cmp', feit: k, op: 'ge', waarde: 1 }),
+      ],
+    };
+    const delen: Expr[] = [
+      ...stappen(pv.aanvraagVoorwaarden),
+      { k: 'cmp', feit: k, op: 'le', waarde: max },
+      ...stappen(duur?.verlengingVoorwaarden).map((s) => als({ k: 'cmp', feit: k, op: 'ge', waarde: 1 }, s)),
+    ];
+    if (duur?.wettelijkeBasisMaanden !== undefined)
+      delen.push(...stappen(duur.wettelijkeVerlengingVoorwaarden).map((s) => als(voorbij, s)));
+    // Under transitional law the agreed term is never refused; otherwise the request must fit.
+    if (!overgang && duur?.basis)
+      delen.push(
+        als(en(bekend(GEVRAAGD_EINDE), bekend(MAX_EINDE)), {
+          k: 'cmp',
+          feit: GEVRAAGD_EINDE,
+          op: 'le',
+          waarde: { feit: MAX_EINDE },
+        }),
+      );
+    return en(...delen);
+  };
+
+  const overgangsRegelingen = plan.gemeenteRegelingen.filter((r) => r.overgangsrecht);
+  if (overgangsRegelingen.length > 1)
+    throw new Error('meer dan een regeling met overgangsrecht: niet vertaald');
+  const overgangsRegeling = overgangsRegelingen[0];
+  const grens = overgangsRegeling
+    ? (overgangsRegeling.overgangsrecht!.toegekendVoor ?? overgangsRegeling.geldigVanaf)
+    : undefined;
+  if (
+    overgangsRegeling &&
+    engine.bibliotheek
+      .versies(overgangsRegeling.id)
+      .some((r) => r !== overgangsRegeling && r.geldigVanaf < grens!)
+  )
+    throw new Error('overgangsrecht met een eerdere geladen versie: niet vertaald');
+
+  const voorzieningen: VoorzieningRegels[] = [];
+  for (const [id, pv] of plan.voorzieningen) {
+    const aangevraagd = eq(AANVRAAG, id);
+    const normaal = en(...stappen(pv.voorwaarden), als(aangevraagd, aanvraagDeel(pv, false)));
+    let uitkomst = normaal;
+    if (overgangsRegeling && grens) {
+      // The same variant evalueer builds for a grant before the ordinance took effect.
+      const o = zoekOvergang(
+        plan,
+        plusDagen(grens, -1),
+        () => plan,
+        (rid, d) => engine.bibliotheek.inWerking(rid, d),
+        id,
+      );
+      const variant = o?.planVoorziening;
+      if (variant && variant.duur?.wettelijkeBasisMaanden !== pv.duur?.wettelijkeBasisMaanden)
+        throw new Error(`${id}: overgangsrecht met een andere wettelijke basistermijn: niet vertaald`);
+      const inOvergang = en(aangevraagd, bekend('toegekendOp'), {
+        k: 'cmp',
+        feit: 'toegekendOp',
+        op: 'lt',
+        waarde: dag(grens),
+      });
+      const ovVoorwaarde = plan.overgangsvoorwaarden.get(overgangsRegeling.id);
+      // Without an agreed end the transitional term cannot be known.
+      const afgesproken: Expr = { k: 'of', delen: [bekend(GEVRAAGD_EINDE), ONBEKEND_] };
+      const onderOvergang: Expr = variant
+        ? en(
+            ...stappen(variant.voorwaarden),
+            afgesproken,
+            ...(ovVoorwaarde ? [stap(ovVoorwaarde)] : []),
+            aanvraagDeel(variant, true),
+          )
+        : NEE_;
+      uitkomst = en(als(inOvergang, onderOvergang), als({ k: 'niet', deel: inOvergang }, normaal));
+    }
+    voorzieningen.push({ id, slot: VOORZIENINGEN.indexOf(id), uitkomst: vereenvoudig(uitkomst) });
+  }
+  const nietAangeboden = VOORZIENINGEN.filter((v) => !plan.voorzieningen.has(v)).map((id) => ({
+    id,
+    slot: VOORZIENINGEN.indexOf(id),
+  }));
+  const feiten = new Set<string>([AANVRAAG, 'verlengingen']);
+  const verzamel = (e: Expr): void => {
+    if (e.k === 'cmp') {
+      feiten.add(e.feit);
+      if (typeof e.waarde === 'object') feiten.add(e.waarde.feit);
+    } else if (e.k === 'in' || e.k === 'bekend') feiten.add(e.feit);
+    else if (e.k === 'oordeel') feiten.add(oordeelFeit(e.naam));
+    else if (e.k === 'en' || e.k === 'of') e.delen.forEach(verzamel);
+    else if (e.k === 'niet') verzamel(e.deel);
+    else if (e.k === 'als') {
+      verzamel(e.als);
+      verzamel(e.dan);
+    }
+  };
+  for (const v of voorzieningen) verzamel(v.uitkomst);
+  return {
+    gemeente,
+    peildatum,
+    voorzieningen,
+    nietAangeboden,
+    oordelen: [...oordelen],
+    feiten: [...feiten],
+    plan,
+  };
+}
+
+/** Folds constants and flattens nested and/or, so the peers get no dead branches. */
+export function vereenvoudig(e: Expr): Expr {
+  switch (e.k) {
+    case 'en': {
+      const delen: Expr[] = [];
+      for (const d of e.delen.map(vereenvoudig)) {
+        if (d.k === 'const' && d.w === 1) continue;
+        if (d.k === 'const' && d.w === 0) return NEE_;
+        if (d.k === 'en') delen.push(...d.delen);
+        else delen.push(d);
+      }
+      if (delen.length === 0) return JA_;
+      return delen.length === 1 ? delen[0]! : { k: 'en', delen };
+    }
+    case 'of': {
+      const delen: Expr[] = [];
+      for (const d of e.delen.map(vereenvoudig)) {
+        if (d.k === 'const' && d.w === 0) continue;
+        if (d.k === 'const' && d.w === 1) return JA_;
+        if (d.k === 'of') delen.push(...d.delen);
+        else delen.push(d);
+      }
+      if (delen.length === 0) return NEE_;
+      return delen.length === 1 ? delen[0]! : { k: 'of', delen };
+    }
+    case 'niet': {
+      const d = vereenvoudig(e.deel);
+      if (d.k === 'const') return { k: 'const', w: d.w === 1 ? 0 : d.w === 0 ? 1 : d.w };
+      return { k: 'niet', deel: d };
+    }
+    case 'als': {
+      const a = vereenvoudig(e.als);
+      const d = vereenvoudig(e.dan);
+      if (a.k === 'const' && a.w === 0) return JA_;
+      if (a.k === 'const' && a.w === 1) return d;
+      if (d.k === 'const' && d.w === 1) return JA_;
+      return { k: 'als', als: a, dan: d };
+    }
+    default:
+      return e;
+  }
+}
+
+/** Evaluates the tree on flat facts: the reference the emitters are checked against. */
+export function evalueerBoom(e: Expr, f: Readonly<Record<string, unknown>>): 0 | 1 | 2 | 3 {
+  const NEE = 0;
+  const JA = 1;
+  const ONB = 2;
+  const OORD = 3;
+  type W = 0 | 1 | 2 | 3;
+  const enW = (a: W, b: W): W =>
+    a === NEE || b === NEE ? NEE : a === ONB || b === ONB ? ONB : a === OORD || b === OORD ? OORD : JA;
+  const ofW = (a: W, b: W): W =>
+    a === JA || b === JA ? JA : a === ONB || b === ONB ? ONB : a === OORD || b === OORD ? OORD : NEE;
+  const nietW = (a: W): W => (a === JA ? NEE : a === NEE ? JA : a);
+  switch (e.k) {
+    case 'const':
+      return e.w;
+    case 'cmp': {
+      const a = f[e.feit];
+      const b = typeof e.waarde === 'object' ? f[e.waarde.feit] : e.waarde;
+      if (a === null || a === undefined || b === null || b === undefined) return ONB;
+      const x = a as Scalar;
+      const y = b as Scalar;
+      const r =
+        e.op === 'eq'
+          ? x === y
+          : e.op === 'ne'
+            ? x !== y
+            : e.op === 'ge'
+              ? x >= y
+              : e.op === 'gt'
+                ? x > y
+                : e.op === 'le'
+                  ? x <= y
+                  : x < y;
+      return r ? JA : NEE;
+    }
+    case 'in': {
+      const a = f[e.feit];
+      if (a === null || a === undefined) return ONB;
+      return e.waarden.includes(a as Scalar) ? JA : NEE;
+    }
+    case 'bekend': {
+      const a = f[e.feit];
+      return (a !== null && a !== undefined) === e.verwacht ? JA : NEE;
+    }
+    case 'oordeel': {
+      const a = f[oordeelFeit(e.naam)];
+      return a === null || a === undefined ? OORD : a ? JA : NEE;
+    }
+    case 'en':
+      return e.delen.reduce<W>((t, d) => enW(t, evalueerBoom(d, f)), JA);
+    case 'of':
+      return e.delen.reduce<W>((t, d) => ofW(t, evalueerBoom(d, f)), NEE);
+    case 'niet':
+      return nietW(evalueerBoom(e.deel, f));
+    case 'als': {
+      const a = evalueerBoom(e.als, f);
+      return a === NEE ? JA : ofW(nietW(a), evalueerBoom(e.dan, f));
+    }
+  }
+}
