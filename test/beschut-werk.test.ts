@@ -75,6 +75,8 @@ describe.each(OPSLAGEN)('beschut werk op $naam', ({ open }) => {
       [3, 'Dewi'],
       [4, 'Anouk'],
     ]);
+    // The order's ground is Zevenaar's own article, read from its ordinance file.
+    expect(lijst.body.grondslag).toMatch(/Zevenaar artikel 10 lid 2/);
   });
 
   it('plaatst alleen de eerste op de wachtlijst en nooit boven het plan', async () => {
@@ -193,6 +195,9 @@ describe.each(OPSLAGEN)('beschut werk op $naam', ({ open }) => {
     expect(via.status).toBe(404);
     const eigen = await api.json('ander', 'GET', '/gemeenten/dinkelland/beschut-werk/wachtlijst');
     expect(eigen.body.wachtenden).toEqual([]);
+    // Dinkelland's ordinance sets no order: the answer says so instead of citing another gemeente.
+    expect(eigen.body.grondslag).toMatch(/de verordening regelt de volgorde niet/);
+    expect(eigen.body.grondslag).not.toMatch(/Zevenaar/);
   });
 
   it('geeft bij 20 gelijktijdige plaatsingen voor de laatste plaats die plaats precies één keer', async () => {

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
+import type { Bibliotheek } from '../regelgeving/index.ts';
 import { log } from './audit.ts';
 import { type Fout, gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BELEID, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
 /**
- * Beschut werk (art. 10b Participatiewet; Zevenaar art. 10): the college plans a number of places per
- * year, people with an indication wait in order of the indication date (Zevenaar art. 10 lid 2) and
- * no one is placed beyond the planned number (lid 5).
+ * Beschut werk (art. 10b Participatiewet): the college plans a number of places per year, people
+ * with an indication wait in order of the indication date (e.g. Zevenaar art. 10 lid 2) and no one
+ * is placed beyond the planned number (Zevenaar art. 10 lid 5). Which article says so comes from the
+ * gemeente's own ordinance (beschutWerkGrondslagen).
  *
  * A plan counts places as a stock: a person placed in year G occupies a place in the plan of G and of
  * every later year until the place frees in year F; from F on it is free again. `bezet` of each plan
@@ -20,8 +22,40 @@ import { type Actor, BELEID, BESLISSERS, LEZERS, vereisRol } from './toegang.ts'
 const datum = z.string().refine(isGeldigeDatum, { message: 'datum JJJJ-MM-DD' });
 const jaarVan = (d: string) => Number(d.slice(0, 4));
 
-export const GRONDSLAG_PLAN = 'artikel 10b Participatiewet; Zevenaar artikel 10 lid 5';
-export const GRONDSLAG_VOLGORDE = 'Zevenaar artikel 10 lid 2 (volgorde van de datum van vaststelling)';
+/** The articles behind the plan and the order of the waiting list, as a gemeente's ordinance gives them. */
+export interface BeschutWerkGrondslagen {
+  readonly plan: string;
+  readonly volgorde: string;
+}
+
+const artikelNaam = (p: { artikel: string; lid?: number | string | undefined }) =>
+  `artikel ${p.artikel}${p.lid !== undefined ? ` lid ${p.lid}` : ''}`;
+
+/**
+ * Reads the grounds from the gemeente's ordinance in force on the date (`wachtlijst` on its
+ * beschut-werk voorziening). Where the ordinance sets no order, the list still follows the
+ * indication date, and says that this is the college's practice, not a rule of the ordinance.
+ */
+export function beschutWerkGrondslagen(
+  bibliotheek: Bibliotheek,
+  gemeente: string,
+  datum: string,
+): BeschutWerkGrondslagen {
+  for (const id of bibliotheek.regelingenVan(gemeente)) {
+    const r = bibliotheek.inWerking(id, datum);
+    const w = r?.voorzieningen?.['beschut-werk']?.wachtlijst;
+    if (!r || !w) continue;
+    return {
+      plan: `artikel 10b Participatiewet${w.raming ? `; ${r.citeertitel} ${artikelNaam(w.raming)}` : ''}`,
+      volgorde: `${r.citeertitel} ${artikelNaam(w)} (volgorde van de datum van de indicatie)`,
+    };
+  }
+  return {
+    plan: 'artikel 10b Participatiewet',
+    volgorde:
+      'volgorde van de datum van de indicatie (werkwijze van het college; de verordening regelt de volgorde niet)',
+  };
+}
 
 export interface BeschutWerkPlan {
   readonly gemeente: string;
@@ -270,12 +304,13 @@ export async function wachtlijst(
   db: Db,
   actor: Actor,
   gemeente: string,
+  grondslagen: BeschutWerkGrondslagen,
 ): Promise<Uitslag<{ grondslag: string; wachtenden: Wachtende[] }>> {
   const rol = vereisRol(actor, gemeente, LEZERS);
   if (!rol.ok) return rol;
   const lijst = await wachtenden(db, gemeente);
   await log(db, actor, gemeente, 'lijst-lezen', 'beschut-werk-wachtlijst', null);
-  return gelukt({ grondslag: GRONDSLAG_VOLGORDE, wachtenden: lijst });
+  return gelukt({ grondslag: grondslagen.volgorde, wachtenden: lijst });
 }
 
 const plaatsingSchema = z.strictObject({ indicatieId: z.uuid(), geplaatstOp: datum.optional() });
@@ -292,6 +327,7 @@ export async function plaats(
   gemeente: string,
   invoer: unknown,
   vandaag: string,
+  grondslagen: BeschutWerkGrondslagen,
 ): Promise<Uitslag<{ indicatie: Indicatie; plan: BeschutWerkPlan }>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
@@ -336,9 +372,9 @@ export async function plaats(
       return mislukt({
         code: 'niet-toegestaan',
         bericht: bestaand
-          ? `alle ${bestaand.plaatsen} geraamde plaatsen beschut werk voor ${jaar} zijn bezet; geen plaatsing boven het geraamde aantal (${GRONDSLAG_PLAN})`
-          : `er is geen plan beschut werk voor ${jaar}; zonder geraamd aantal geen plaatsing (${GRONDSLAG_PLAN})`,
-        details: { jaar, grondslag: GRONDSLAG_PLAN, plan: bestaand ? naarPlan(bestaand) : null },
+          ? `alle ${bestaand.plaatsen} geraamde plaatsen beschut werk voor ${jaar} zijn bezet; geen plaatsing boven het geraamde aantal (${grondslagen.plan})`
+          : `er is geen plan beschut werk voor ${jaar}; zonder geraamd aantal geen plaatsing (${grondslagen.plan})`,
+        details: { jaar, grondslag: grondslagen.plan, plan: bestaand ? naarPlan(bestaand) : null },
       });
     }
     // The person keeps the place in later years too: each later plan must have room as well.
@@ -361,15 +397,15 @@ export async function plaats(
       if (!ok)
         throw new Terugdraaien({
           code: 'niet-toegestaan',
-          bericht: `het plan beschut werk voor ${j} is al vol; deze plaatsing zou daar boven het geraamde aantal komen (${GRONDSLAG_PLAN})`,
-          details: { jaar: j, grondslag: GRONDSLAG_PLAN },
+          bericht: `het plan beschut werk voor ${j} is al vol; deze plaatsing zou daar boven het geraamde aantal komen (${grondslagen.plan})`,
+          details: { jaar: j, grondslag: grondslagen.plan },
         });
     }
     const [eerste] = await wachtenden(trx, gemeente, 1);
     if (eerste?.indicatieId !== indicatieId)
       throw new Terugdraaien({
         code: 'conflict',
-        bericht: `alleen de eerste op de wachtlijst kan worden geplaatst (${GRONDSLAG_VOLGORDE})`,
+        bericht: `alleen de eerste op de wachtlijst kan worden geplaatst (${grondslagen.volgorde})`,
       });
     const geplaatst = await trx
       .updateTable('beschutWerkIndicatie')
@@ -399,6 +435,7 @@ export async function geefPlaatsVrij(
   indicatieId: string,
   invoer: unknown,
   vandaag: string,
+  grondslagen: BeschutWerkGrondslagen,
 ): Promise<
   Uitslag<{
     vrijgekomen: Indicatie;
@@ -472,7 +509,7 @@ export async function geefPlaatsVrij(
     return gelukt({
       vrijgekomen,
       plan: plan ? naarPlan(plan) : null,
-      voorstel: eerste ? { ...eerste, grondslag: GRONDSLAG_VOLGORDE } : null,
+      voorstel: eerste ? { ...eerste, grondslag: grondslagen.volgorde } : null,
     });
   });
 }

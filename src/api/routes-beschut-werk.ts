@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  beschutWerkGrondslagen,
   geefPlaatsVrij,
   leesPlan,
   plaats,
@@ -26,9 +27,10 @@ const tags = ['beschut werk'];
 /** Beschut werk: plan per year, indications, the waiting list, placement of the first in line, freed places. */
 export function registreerBeschutWerkRoutes(
   _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
+  { db, engine }: ApiAfhankelijkheden,
   { registreer, antwoord, actor, vandaag }: RouteHulp,
 ): void {
+  const grondslagen = (gemeente: string) => beschutWerkGrondslagen(engine.bibliotheek, gemeente, vandaag());
   registreer(
     createRoute({
       method: 'put',
@@ -109,7 +111,10 @@ export function registreerBeschutWerkRoutes(
       request: { params: gemeenteParam },
       responses: { 200: json(algemeen, 'Wachtlijst'), ...FOUTEN },
     }),
-    async (c) => antwoord(c, await wachtlijst(db, actor(c), c.req.valid('param').gemeente)),
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      return antwoord(c, await wachtlijst(db, actor(c), gemeente, grondslagen(gemeente)));
+    },
   );
 
   registreer(
@@ -137,12 +142,14 @@ export function registreerBeschutWerkRoutes(
         422: probleemAntwoord('Geen vrije plaats binnen het plan'),
       },
     }),
-    async (c) =>
-      antwoord(
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      return antwoord(
         c,
-        await plaats(db, actor(c), c.req.valid('param').gemeente, c.req.valid('json'), vandaag()),
+        await plaats(db, actor(c), gemeente, c.req.valid('json'), vandaag(), grondslagen(gemeente)),
         201,
-      ),
+      );
+    },
   );
 
   registreer(
@@ -172,7 +179,15 @@ export function registreerBeschutWerkRoutes(
       const { gemeente, id } = c.req.valid('param');
       return antwoord(
         c,
-        await geefPlaatsVrij(db, actor(c), gemeente, id, c.req.valid('json'), vandaag()),
+        await geefPlaatsVrij(
+          db,
+          actor(c),
+          gemeente,
+          id,
+          c.req.valid('json'),
+          vandaag(),
+          grondslagen(gemeente),
+        ),
         201,
       );
     },

@@ -79,6 +79,18 @@ export const evaluatiemomentSchema = z.strictObject({
   omschrijving: tekstSchema,
 });
 
+/**
+ * How a gemeente orders people waiting for a voorziening with a limited number of places (beschut
+ * werk): the article that sets the order and, where the ordinance says so, the one that forbids
+ * places beyond the planned number.
+ */
+export const wachtlijstSchema = z.strictObject({
+  ...plaatsVelden,
+  volgorde: z.enum(['indicatiedatum']),
+  omschrijving: tekstSchema,
+  raming: z.strictObject({ ...plaatsVelden, omschrijving: tekstSchema }).optional(),
+});
+
 export const voorzieningSchema = z.strictObject({
   ...plaatsVelden,
   titel: tekstSchema,
@@ -90,6 +102,7 @@ export const voorzieningSchema = z.strictObject({
   duur: duurSchema.optional(),
   bedragen: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), bedragSchema).optional(),
   evaluatiemomenten: z.array(evaluatiemomentSchema).optional(),
+  wachtlijst: wachtlijstSchema.optional(),
 });
 
 const parameterWaardeSchema = z.strictObject({
