@@ -131,6 +131,16 @@ export function maakApp(deps: ApiAfhankelijkheden) {
     c.set('actor', actor);
     return next();
   });
+  // A gemeente the user has no role for does not exist for them: 404 before validation or
+  // idempotency, so not even a 400 on a malformed body tells them that a route or resource is there.
+  const alleenEigenGemeente = async (c: Context<ApiEnv>, next: () => Promise<void>) => {
+    const gemeente = c.req.param('gemeente');
+    if (gemeente !== undefined && !c.get('actor')?.rollen.get(gemeente)?.size)
+      return probleem(c, { code: 'niet-gevonden', bericht: `gemeente '${gemeente}' niet gevonden` });
+    return next();
+  };
+  app.use('/gemeenten/:gemeente', alleenEigenGemeente);
+  app.use('/gemeenten/:gemeente/*', alleenEigenGemeente);
   app.use('*', idempotentie(db));
 
   // Handlers return plain Responses (problem+json, ETags); the route config still documents them.

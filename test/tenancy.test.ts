@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vulDemo } from '../src/api/demo.ts';
+import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
+import type { Opslag } from '../src/opslag/database.ts';
+import { ROLLEN } from '../src/opslag/schema.ts';
+import { startApi, type TestApi } from './api-opzet.ts';
+import { standaardEngine } from './helpers.ts';
+import { OPSLAGEN, TEST_SLEUTEL } from './opslagen.ts';
+
+const engine = standaardEngine();
+const kluis = maakBsnKluis(TEST_SLEUTEL);
+
+/**
+ * Tenant isolation over every endpoint the API describes, not a hand-picked list: each path under
+ * /gemeenten/{gemeente} from /openapi.json is called for Dinkelland, with ids of real Dinkelland
+ * resources, by a user who holds every role in Zevenaar and none in Dinkelland. A new route is
+ * covered as soon as it is documented.
+ */
+describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ open }) => {
+  let opslag: Opslag;
+  let api: TestApi;
+  const ids: Record<string, string> = {};
+  const namen: string[] = [];
+  let bsn = '';
+
+  beforeAll(async () => {
+    opslag = await open(engine);
+    await vulDemo(opslag.db, engine, kluis, { perGemeente: 40 });
+    const alleRollen = (gemeente: string) => ROLLEN.map((rol) => ({ gemeente, rol }));
+    api = await startApi(opslag, engine, {
+      vreemde: alleRollen('zevenaar'),
+      eigen: alleRollen('dinkelland'),
+    });
+    const db = opslag.db;
+    const inwoners = await db
+      .selectFrom('inwoner')
+      .select(['id', 'naam', 'bsnVersleuteld'])
+      .where('gemeente', '=', 'dinkelland')
+      .execute();
+    namen.push(...inwoners.map((i) => i.naam));
+    bsn = kluis.ontsleutel(inwoners[0]!.bsnVersleuteld);
+    const eerste = async (
+      tabel: 'beschikking' | 'termijn' | 'beschutWerkIndicatie' | 'aanvraag' | 'bezwaar',
+    ) =>
+      String(
+        (
+          await db
+            .selectFrom(tabel)
+            .select('id')
+            .where('gemeente', '=', 'dinkelland')
+            .orderBy('id')
+            .executeTakeFirst()
+        )?.id ?? '00000000-0000-4000-8000-000000000000',
+      );
+    ids.inwoner = inwoners[0]!.id;
+    ids.beschikking = await eerste('beschikking');
+    ids.termijn = await eerste('termijn');
+    ids.indicatie = await eerste('beschutWerkIndicatie');
+    ids.aanvraag = await eerste('aanvraag');
+    ids.bezwaar = await eerste('bezwaar');
+  }, 120_000);
+
+  afterAll(async () => {
+    await opslag?.sluit();
+  });
+
+  /** Fills a documented path with Dinkelland's real ids, by what the segment before {id} names. */
+  function vul(pad: string): string {
+    return pad
+      .replace('{gemeente}', 'dinkelland')
+      .replace('{jaar}', '2026')
+      .replace('{voorziening}', 'participatieplaats')
+      .replace('{bezwaarId}', ids.bezwaar!)
+      .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
+        const id: Record<string, string | undefined> = {
+          inwoners: ids.inwoner,
+          beschikkingen: ids.beschikking,
+          termijnen: ids.termijn,
+          plaatsingen: ids.indicatie,
+          aanvragen: ids.aanvraag,
+        };
+        if (!id[soort]) throw new Error(`geen id voor /${soort}/{id}: breid de test uit`);
+        return `/${soort}/${id[soort]}`;
+      });
+  }
+
+  it('geeft 404 op elke route van een andere gemeente, zonder iets van die gemeente te tonen', async () => {
+    const doc = (await (await api.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([pad]) => pad.startsWith('/gemeenten/{gemeente}'))
+      .flatMap(([pad, methoden]) => Object.keys(methoden).map((m) => [m.toUpperCase(), vul(pad)] as const));
+    expect(routes.length).toBeGreaterThan(20);
+    for (const [methode, pad] of routes) {
+      const body = methode === 'GET' ? undefined : {};
+      const r = await api.verzoek('vreemde', methode, pad, body, { 'if-match': '"1"' });
+      const tekst = await r.text();
+      expect(r.status, `${methode} ${pad}`).toBe(404);
+      expect(tekst, `${methode} ${pad}`).toContain("gemeente 'dinkelland' niet gevonden");
+      for (const id of Object.values(ids)) expect(tekst).not.toContain(id);
+      for (const naam of namen.slice(0, 20)) expect(tekst).not.toContain(naam);
+    }
+    // The same GETs succeed for a user of Dinkelland: the ids are real, so the 404s above are tenancy.
+    const gets = routes.filter(
+      ([m, pad]) => m === 'GET' && !pad.includes('bezwaren/') && !pad.includes('aanvragen/'),
+    );
+    for (const [, pad] of gets) expect((await api.verzoek('eigen', 'GET', pad)).status, pad).toBe(200);
+  });
+
+  it('toont in lijsten, tellingen, zoeken en audit alleen de eigen gemeente', async () => {
+    const gemeenten = (await api.json('vreemde', 'GET', '/gemeenten')).body as { slug: string }[];
+    expect(gemeenten.map((g) => g.slug)).toEqual(['zevenaar']);
+
+    const inZevenaar = await opslag.db
+      .selectFrom('inwoner')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('gemeente', '=', 'zevenaar')
+      .executeTakeFirstOrThrow();
+    const lijst = await api.json('vreemde', 'GET', '/gemeenten/zevenaar/inwoners?limiet=500');
+    expect(lijst.body.totaal).toBe(Number(inZevenaar.n));
+    expect(lijst.body.items.every((i: { gemeente: string }) => i.gemeente === 'zevenaar')).toBe(true);
+
+    // A Dinkelland client's BSN and name find nothing from Zevenaar.
+    const opBsn = await api.json('vreemde', 'GET', `/gemeenten/zevenaar/inwoners?bsn=${bsn}`);
+    expect(opBsn.body).toMatchObject({ totaal: 0, items: [] });
+    const opNaam = await api.json(
+      'vreemde',
+      'GET',
+      `/gemeenten/zevenaar/inwoners?naam=${encodeURIComponent(namen[0]!)}`,
+    );
+    expect(opNaam.body.items.every((i: { gemeente: string }) => i.gemeente === 'zevenaar')).toBe(true);
+    const eigenZoek = await api.json('eigen', 'GET', `/gemeenten/dinkelland/inwoners?bsn=${bsn}`);
+    expect(eigenZoek.body.totaal).toBe(1);
+
+    for (const pad of [
+      '/gemeenten/zevenaar/termijnen?tot=2030-12-31',
+      '/gemeenten/zevenaar/audit?limiet=500',
+      '/gemeenten/zevenaar/budgetten/2026',
+      '/gemeenten/zevenaar/beschut-werk/wachtlijst',
+      '/gemeenten/zevenaar/aanvragen',
+    ]) {
+      const r = await api.verzoek('vreemde', 'GET', pad);
+      expect(r.status, pad).toBe(200);
+      const tekst = await r.text();
+      expect(tekst, pad).not.toContain('dinkelland');
+      expect(tekst, pad).not.toContain(ids.inwoner!);
+    }
+  });
+});
