@@ -8,6 +8,7 @@ import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { conformance } from './conformance.ts';
 import { diff } from './diff.ts';
 import { evaluate } from './evaluate.ts';
+import { impact } from './impact.ts';
 import { ordinances } from './ordinances.ts';
 import { test } from './test.ts';
 import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
@@ -22,6 +23,8 @@ Gebruik:
   reintegratie test [bestand|map ...]             draai de conformiteitsgevallen (*.test.yaml)
   reintegratie diff <a.yaml> <b.yaml>             artikelen en parameters die verschillen
   reintegratie conformance --date JJJJ-MM-DD      gemeentelijke regels zonder geldende wettelijke grondslag
+  reintegratie impact --to <versie> --date JJJJ-MM-DD [--from <versie>] [--generated N [--seed S] | --cases <bestand.ndjson>]
+                                                  wat een (ontwerp)versie verandert voor een caseload: uitkomsten en jaarlast
   reintegratie docs                               schrijf docs/feiten.md opnieuw
   reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
   reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
@@ -41,6 +44,12 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         date: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'per-gemeente': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        generated: { type: 'string' },
+        seed: { type: 'string' },
+        cases: { type: 'string' },
+        threads: { type: 'string' },
       },
     });
     switch (opdracht) {
@@ -53,6 +62,16 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       case 'conformance': {
         const engine = laadEngine(uit);
         return engine ? conformance(values.date, { json: values.json }, engine, uit) : 2;
+      }
+      case 'impact': {
+        const engine = laadEngine(uit);
+        if (!engine) return 2;
+        if (positionals.length > 0) {
+          uit.fout(`onverwacht argument '${positionals[0]}'`);
+          return 1;
+        }
+        const { from, to, date, generated, seed, cases, threads, json } = values;
+        return impact({ from, to, date, generated, seed, cases, threads, json }, engine, uit);
       }
       case 'diff':
         return diff(positionals, { json: values.json }, uit);

@@ -1,0 +1,21 @@
+export { type GegenereerdOpties, telGegenereerd } from './gegenereerd.ts';
+export {
+  type ImpactCijfers,
+  type ImpactStand,
+  impactCijfers,
+  type Impactteller,
+  JAARLAST_DEFINITIE,
+  type Jaarlast,
+  maakImpactteller,
+  nieuweStand,
+  type Overgang,
+  type Overgangen,
+  UITKOMSTLABELS,
+  type Uitkomstlabel,
+  voegStandToe,
+  type VoorzieningImpact,
+} from './impact.ts';
+export { type Jaarbedrag, maakJaarbedrag } from './jaarbedrag.ts';
+export { leesNdjsonCasussen, type NdjsonOpties, type NdjsonUitslag } from './ndjson-casussen.ts';
+export { gezamenlijkAanbod, type ImpactOpzet, type ImpactVraag, zetImpactOp } from './opzet.ts';
+export { isBestandsnotatie, versieNotatie, type VersieUitslag, zoekVersie } from './versies.ts';
