@@ -146,9 +146,16 @@ describe.each(OPSLAGEN)('geplande taken op pg-boss op $naam', ({ open }) => {
   it('signaleert open termijnen over hun datum als te laat, en een tweede run verandert niets', async () => {
     const eerste = await voerUit(TAKEN.termijnenSignaleren.naam, { datum: '2016-06-01' });
     expect(eerste.status).toBe('completed');
-    expect(eerste.uitvoer).toEqual({ datum: '2016-06-01', gesignaleerd: 1, perGemeente: { dinkelland: 1 } });
+    // The bezwaar term, and the first period of each loonkostensubsidie (two here, one in Assen).
+    expect(eerste.uitvoer).toEqual({
+      datum: '2016-06-01',
+      gesignaleerd: 4,
+      perGemeente: { assen: 1, dinkelland: 3 },
+    });
     const na1 = await termijnen();
     expect(na1.filter((t) => t.teLaatSinds !== null).map((t) => [t.soort, t.datum, t.teLaatSinds])).toEqual([
+      ['lks-periode', '2016-02-01', '2016-02-02'],
+      ['lks-periode', '2016-02-01', '2016-02-02'],
       ['bezwaartermijn', '2016-04-15', '2016-04-16'],
     ]);
     const tweede = await voerUit(TAKEN.termijnenSignaleren.naam, { datum: '2016-06-01' });
@@ -156,17 +163,26 @@ describe.each(OPSLAGEN)('geplande taken op pg-boss op $naam', ({ open }) => {
     expect(await termijnen()).toEqual(na1);
 
     const later = await voerUit(TAKEN.termijnenSignaleren.naam, { datum: '2017-01-05' });
-    // The two evaluations and the premie of the participatieplaats; the grants of loonkostensubsidie
-    // have no terms of their own while the engine knows no amount for them.
-    expect(later.uitvoer).toEqual({ datum: '2017-01-05', gesignaleerd: 3, perGemeente: { dinkelland: 3 } });
+    // The two evaluations and the premie of the participatieplaats; the 1 January 2017 re-set of the
+    // running loonkostensubsidie (not of the ended one: its term lapsed) and the first period of the
+    // one starting that day; in Assen its re-set.
+    expect(later.uitvoer).toEqual({
+      datum: '2017-01-05',
+      gesignaleerd: 6,
+      perGemeente: { assen: 1, dinkelland: 5 },
+    });
     const na3 = await termijnen();
     for (const t of na3)
       expect(t.teLaatSinds, `${t.soort} ${t.datum}`).toBe(
         t.datum < '2017-01-05' ? plusDagen(t.datum, 1) : null,
       );
-    expect(na3.filter((t) => t.teLaatSinds === null).map((t) => t.datum)).toEqual([
-      '2017-02-28',
-      '2017-03-01',
+    expect(na3.filter((t) => t.teLaatSinds === null).map((t) => [t.soort, t.datum])).toEqual([
+      ['einde', '2017-02-28'],
+      ['premie', '2017-03-01'],
+      ['lks-herberekening', '2018-01-01'],
+      ['lks-herberekening', '2018-01-01'],
+      ['lks-herberekening', '2019-01-01'],
+      ['lks-herberekening', '2019-01-01'],
     ]);
     expect((await voerUit(TAKEN.termijnenSignaleren.naam, { datum: '2017-01-05' })).uitvoer).toMatchObject({
       gesignaleerd: 0,
@@ -194,12 +210,31 @@ describe.each(OPSLAGEN)('geplande taken op pg-boss op $naam', ({ open }) => {
   it('legt per 1 januari vast welke loonkostensubsidies opnieuw moeten, één keer', async () => {
     const eerste = await voerUit(TAKEN.lksHerberekening.naam, { jaar: 2017 });
     expect(eerste.status).toBe('completed');
-    expect(eerste.uitvoer).toEqual({ jaar: 2017, nieuw: 2, perGemeente: { assen: 1, dinkelland: 1 } });
+    expect(eerste.uitvoer).toEqual({
+      jaar: 2017,
+      nieuw: 2,
+      perGemeente: { assen: 1, dinkelland: 1 },
+      bedragen: { vastgesteld: 0, perGemeente: {} },
+    });
     // Not the ended grant, not the one starting on 1 January itself, not the participatieplaats.
     expect(await teHerberekenen('dinkelland', 'cm', 2017)).toEqual([b.lopend]);
     expect(await teHerberekenen('assen', 'assen', 2017)).toEqual([b.assen]);
+    // Before 2024 the minimum wage had no hourly figure: the amount stays open, and says why.
+    const lijst = (await api.json('cm', 'GET', '/gemeenten/dinkelland/herberekeningen/2017')).body;
+    expect(lijst).toEqual([
+      expect.objectContaining({
+        status: 'te-herberekenen',
+        maandbedragCent: null,
+        bedragReden: 'minimumloon per uur op 1 januari 2017 niet bekend',
+      }),
+    ]);
     const tweede = await voerUit(TAKEN.lksHerberekening.naam, { jaar: 2017 });
-    expect(tweede.uitvoer).toEqual({ jaar: 2017, nieuw: 0, perGemeente: {} });
+    expect(tweede.uitvoer).toEqual({
+      jaar: 2017,
+      nieuw: 0,
+      perGemeente: {},
+      bedragen: { vastgesteld: 0, perGemeente: {} },
+    });
     expect(await teHerberekenen('dinkelland', 'cm', 2017)).toEqual([b.lopend]);
     const volgend = await voerUit(TAKEN.lksHerberekening.naam, { jaar: 2018, gemeente: 'dinkelland' });
     expect(volgend.uitvoer).toMatchObject({ nieuw: 2, perGemeente: { dinkelland: 2 } });

@@ -12,7 +12,7 @@ import { auditRij, log } from './audit.ts';
 import { boekToekenningen, geefDeelnemerVrij } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { feitenUit } from './inwoners.ts';
-import { termijnenUit } from './termijnen.ts';
+import { lksMaandbedrag, lksPerioden, type TermijnBedrag, termijnenUit } from './termijnen.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
 const datum = z.string().refine(isGeldigeDatum, { message: 'datum JJJJ-MM-DD' });
@@ -82,6 +82,8 @@ export interface Voorstel {
   readonly ingangsdatum: string;
   readonly einddatum: string | null;
   readonly motivering: Readonly<Record<string, unknown>>;
+  /** For a grant of loonkostensubsidie: the monthly amount of each period, by the period's first day. */
+  readonly periodeBedragen?: ReadonlyMap<string, TermijnBedrag>;
 }
 
 /**
@@ -179,6 +181,18 @@ export async function bereidBeschikking(
       },
     });
   }
+  // Each period of a loonkostensubsidie gets the amount the engine gives on its first day; judged
+  // here, outside the transaction, like the decision itself.
+  const einde = uitkomst.termijnen.einddatum ?? uitkomst.termijnen.maximaleEinddatum;
+  const periodeBedragen =
+    b.soort === 'toekenning' && uitkomst.voorziening === 'loonkostensubsidie'
+      ? new Map(
+          lksPerioden(uitkomst.termijnen.ingangsdatum, einde).map((p) => [
+            p.van,
+            lksMaandbedrag(engine, casus, r.resultaat.regelingen, p.van),
+          ]),
+        )
+      : undefined;
   return gelukt({
     actor,
     gemeente,
@@ -186,6 +200,7 @@ export async function bereidBeschikking(
     casus,
     resultaat: r.resultaat,
     uitkomst,
+    ...(periodeBedragen ? { periodeBedragen } : {}),
     bedrag: b.soort === 'toekenning' ? jaarbedrag(uitkomst, b.kostenPerJaarCent) : 0,
     ingangsdatum: uitkomst.termijnen.ingangsdatum,
     einddatum: uitkomst.termijnen.einddatum ?? uitkomst.termijnen.maximaleEinddatum,
@@ -250,7 +265,9 @@ export async function schrijfBeschikkingen(
   const toegekend = rijen.filter((r) => r.beschikking.soort === 'toekenning');
   const termijnen = rijen.flatMap(({ v, beschikking: x }) => [
     ...(x.soort === 'toekenning'
-      ? termijnenUit(v.uitkomst, { gemeente: x.gemeente, beschikkingId: x.id, inwonerId: x.inwonerId })
+      ? termijnenUit(v.uitkomst, { gemeente: x.gemeente, beschikkingId: x.id, inwonerId: x.inwonerId }, (d) =>
+          v.periodeBedragen?.get(d),
+        )
       : []),
     ...(v.invoer.verzondenOp ? [bezwaartermijn(x.gemeente, x.id, x.inwonerId, v.invoer.verzondenOp)] : []),
   ]);
@@ -348,6 +365,7 @@ const TERMIJN_KOLOMMEN = {
   regeling: 'text',
   omschrijving: 'text',
   bedragCent: 'bigint',
+  bedragReden: 'text',
 };
 const AUDIT_KOLOMMEN = {
   gebruikerId: 'uuid',

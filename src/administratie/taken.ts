@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { type Engine, maakEngine } from '../engine/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { TIJDZONE, type Wachtrij } from '../opslag/wachtrij.ts';
+import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { log } from './audit.ts';
 import { gelukt, mislukt } from './fouten.ts';
+import { LKS_PERIODE_SOORTEN, lksMaandbedrag, minimumloonOnbekend } from './termijnen.ts';
 import { type Actor, LEZERS, vereisRol } from './toegang.ts';
 
 /**
@@ -52,9 +55,9 @@ export async function signaleerTermijnen(
 }
 
 /**
- * The 1 January re-set of loonkostensubsidie (art. 10d lid 7 Pw): records each grant running on
- * 1 January that needs its amount set again with the new minimum wage. A stub: the new amount
- * itself is not computed here. Grants starting on 1 January already use that year's wage.
+ * The 1 January re-set of loonkostensubsidie (art. 10d lid 7 Pw), part one: records each grant running
+ * on 1 January that needs its amount set again with the new minimum wage. Grants starting on 1 January
+ * already use that year's wage. Part two, the amounts themselves, is `stelLksBedragenVast`.
  */
 export async function markeerLksHerberekeningen(
   db: Db,
@@ -110,6 +113,102 @@ export async function markeerLksHerberekeningen(
   });
 }
 
+/**
+ * The 1 January re-set, part two: every open period term of a loonkostensubsidie that has no amount
+ * yet (because the minimum wage of its first day was not known when the grant was taken) gets the
+ * amount the engine gives now, if the loaded figures know that wage by now. Each change is recorded
+ * in `termijnbedrag` with the old and new amount and the versions used, and in the audit trail. Terms
+ * that already have an amount are left alone: an amount once set is changed by a decision, not by a
+ * job. Then each marked re-set whose 1 January term has its amount counts as computed.
+ */
+export async function stelLksBedragenVast(
+  db: Db,
+  engine: Engine,
+  opdracht: { gemeente?: string | undefined },
+): Promise<{ vastgesteld: number; perGemeente: Record<string, number> }> {
+  let q = db
+    .selectFrom('termijn as t')
+    .innerJoin('beschikking as b', 'b.id', 't.beschikkingId')
+    .select(['t.id', 't.gemeente', 't.datum', 't.bedragReden', 't.beschikkingId', 'b.casus', 'b.regelingen'])
+    .where('t.soort', 'in', LKS_PERIODE_SOORTEN)
+    .where('t.status', '=', 'open')
+    .where('t.bedragCent', 'is', null);
+  if (opdracht.gemeente) q = q.where('t.gemeente', '=', opdracht.gemeente);
+  const open = await q.orderBy('t.id').execute();
+  // Judged outside the transaction; the cheap check on the minimum wage first, so terms that cannot
+  // be computed yet cost no evaluation on every run.
+  const berekend = open.flatMap((t) => {
+    if (minimumloonOnbekend(engine.bibliotheek, t.datum)) return [];
+    const bedrag = lksMaandbedrag(
+      engine,
+      t.casus as { gemeente: string } & Record<string, unknown>,
+      t.regelingen,
+      t.datum,
+    );
+    return bedrag.cent === null ? [] : [{ t, bedrag: { ...bedrag, cent: bedrag.cent } }];
+  });
+  return db.transaction().execute(async (trx) => {
+    const gezet: { gemeente: string }[] = [];
+    for (const { t, bedrag } of berekend) {
+      // Only while still open and without an amount: a second run or a second worker writes nothing.
+      const rij = await trx
+        .updateTable('termijn')
+        .set({ bedragCent: bedrag.cent, bedragReden: null })
+        .where('id', '=', t.id)
+        .where('status', '=', 'open')
+        .where('bedragCent', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!rij) continue;
+      await trx
+        .insertInto('termijnbedrag')
+        .values({
+          gemeente: t.gemeente,
+          termijnId: Number(t.id),
+          beschikkingId: t.beschikkingId,
+          peildatum: t.datum,
+          oudCent: null,
+          oudeReden: t.bedragReden,
+          nieuwCent: bedrag.cent,
+          regelingen: JSON.stringify(bedrag.regelingen ?? []),
+          engine: bedrag.engine ?? '',
+          door: null,
+        })
+        .execute();
+      await log(trx, undefined, t.gemeente, 'termijnbedrag-vastgesteld', 'termijn', String(t.id));
+      gezet.push(t);
+    }
+    let klaar = trx
+      .updateTable('herberekening as h')
+      .set({ status: 'berekend' })
+      .where('h.status', '=', 'te-herberekenen')
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('termijn as t')
+            .select('t.id')
+            .whereRef('t.beschikkingId', '=', 'h.beschikkingId')
+            .where('t.soort', '=', 'lks-herberekening')
+            .where('t.datum', '=', sql<string>`make_date(h.jaar, 1, 1)`)
+            .where('t.bedragCent', 'is not', null),
+        ),
+      );
+    if (opdracht.gemeente) klaar = klaar.where('h.gemeente', '=', opdracht.gemeente);
+    await klaar.execute();
+    return { vastgesteld: gezet.length, perGemeente: groepeer(gezet) };
+  });
+}
+
+/** Both parts of the 1 January re-set, as the yearly job runs them. */
+export async function lksHerberekening(
+  db: Db,
+  engine: Engine,
+  opdracht: { jaar: number; gemeente?: string | undefined },
+) {
+  const gemarkeerd = await markeerLksHerberekeningen(db, opdracht);
+  const bedragen = await stelLksBedragenVast(db, engine, { gemeente: opdracht.gemeente });
+  return { ...gemarkeerd, bedragen };
+}
+
 export async function herberekeningen(db: Db, actor: Actor, gemeente: string, jaar: number) {
   const rol = vereisRol(actor, gemeente, LEZERS);
   if (!rol.ok) return rol;
@@ -119,23 +218,41 @@ export async function herberekeningen(db: Db, actor: Actor, gemeente: string, ja
       bericht: 'ongeldig jaar',
       velden: [{ pad: 'jaar', bericht: '2015–2100' }],
     });
+  // With the 1 January term: the new monthly amount, or why it is not known yet.
   const rijen = await db
-    .selectFrom('herberekening')
+    .selectFrom('herberekening as h')
+    .leftJoin('termijn as t', (j) =>
+      j
+        .onRef('t.beschikkingId', '=', 'h.beschikkingId')
+        .on('t.soort', '=', 'lks-herberekening')
+        .on('t.datum', '=', sql<string>`make_date(h.jaar, 1, 1)`),
+    )
     .select([
-      'id',
-      'beschikkingId',
-      'inwonerId',
-      'jaar',
-      'voorziening',
-      'jaarbedragCent',
-      'artikel',
-      'status',
+      'h.id',
+      'h.beschikkingId',
+      'h.inwonerId',
+      'h.jaar',
+      'h.voorziening',
+      'h.jaarbedragCent',
+      'h.artikel',
+      'h.status',
+      't.id as termijnId',
+      't.bedragCent as maandbedragCent',
+      't.bedragReden',
     ])
-    .where('gemeente', '=', gemeente)
-    .where('jaar', '=', jaar)
-    .orderBy('id')
+    .where('h.gemeente', '=', gemeente)
+    .where('h.jaar', '=', jaar)
+    .orderBy('h.id')
     .execute();
-  return gelukt(rijen.map((r) => ({ ...r, id: Number(r.id), jaarbedragCent: Number(r.jaarbedragCent) })));
+  return gelukt(
+    rijen.map((r) => ({
+      ...r,
+      id: Number(r.id),
+      jaarbedragCent: Number(r.jaarbedragCent),
+      termijnId: r.termijnId === null ? null : Number(r.termijnId),
+      maandbedragCent: r.maandbedragCent === null ? null : Number(r.maandbedragCent),
+    })),
+  );
 }
 
 const signaleerOpdracht = z.strictObject({
@@ -156,13 +273,24 @@ export const TAKEN = {
  * Registers the workers and their schedules (a scheduled job carries no date: the worker takes
  * today's). With `inhalen` both jobs are also sent at once for today: a schedule only fires while
  * the server runs, and because the jobs are idempotent a catch-up after downtime is always safe.
+ * The loonkostensubsidie job judges with `engine`, the one loaded at start; without it, it loads the
+ * shipped regulation tree itself the first time it runs.
  */
 export async function planTaken(
   wachtrij: Wachtrij,
   db: Db,
-  opties: { inhalen: boolean; vandaag?: () => string },
+  opties: { inhalen: boolean; vandaag?: () => string; engine?: Engine },
 ): Promise<{ ingehaald: { naam: string; id: string }[] }> {
   const vandaag = opties.vandaag ?? (() => vandaagInNederland());
+  let engine = opties.engine;
+  const engineVoorTaak = () => {
+    if (!engine) {
+      const b = laadBibliotheek();
+      if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+      engine = maakEngine(b.waarde);
+    }
+    return engine;
+  };
   await wachtrij.registreer(
     TAKEN.termijnenSignaleren.naam,
     async (data) => {
@@ -175,7 +303,7 @@ export async function planTaken(
     TAKEN.lksHerberekening.naam,
     async (data) => {
       const o = lksOpdracht.parse(data ?? {});
-      return markeerLksHerberekeningen(db, {
+      return lksHerberekening(db, engineVoorTaak(), {
         jaar: o.jaar ?? Number(vandaag().slice(0, 4)),
         gemeente: o.gemeente,
       });

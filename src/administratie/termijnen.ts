@@ -1,18 +1,70 @@
 import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
-import type { VoorzieningUitkomst } from '../engine/index.ts';
+import type { Engine, VoorzieningUitkomst } from '../engine/index.ts';
 import type { Db } from '../opslag/database.ts';
+import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
+import { datumTekst, feitLabel, opsomming } from '../taal/index.ts';
 import { log } from './audit.ts';
 import { gelukt, mislukt, nietGevonden } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
-/** The calendar a grant brings: reviews, payments, the loonkostensubsidie reset each 1 January, the end. */
+/** A term's amount, or why there is none yet. */
+export interface TermijnBedrag {
+  readonly cent: number | null;
+  /** Why `cent` is null; null when the amount is known. */
+  readonly reden: string | null;
+  /** The regulation versions (and engine) that computed the amount. */
+  readonly regelingen?: readonly { id: string; geldigVanaf: string; hash: string }[];
+  readonly engine?: string;
+}
+
+/** The terms of a loonkostensubsidie that carry its amount for a period. */
+export const LKS_PERIODE_SOORTEN = ['lks-periode', 'lks-herberekening'] as const;
+
+/**
+ * The periods of a loonkostensubsidie, each with its own amount: from the ingangsdatum to 31 December,
+ * then each calendar year up to the end date (art. 10d lid 7 Pw: re-set ambtshalve each 1 January
+ * with the minimum wage then in force). Without an end date, the first three 1 Januaries are listed.
+ */
+export function lksPerioden(ingangsdatum: string, einde: string | null): { van: string; tot: string }[] {
+  const eerste = Number(ingangsdatum.slice(0, 4));
+  const laatste = einde ? Number(einde.slice(0, 4)) : eerste + 3;
+  const uit: { van: string; tot: string }[] = [];
+  for (let jaar = eerste; jaar <= laatste; jaar++) {
+    const van = jaar === eerste ? ingangsdatum : `${jaar}-01-01`;
+    const tot = einde && einde < `${jaar}-12-31` ? einde : `${jaar}-12-31`;
+    if (tot >= van) uit.push({ van, tot });
+  }
+  return uit;
+}
+
+/**
+ * The calendar a grant brings: reviews, payments, the end, and for a loonkostensubsidie one term per
+ * period with that period's monthly amount (the first on the ingangsdatum, then each 1 January).
+ * `bedragOp` gives the amount of the period starting on a date (see `lksMaandbedrag`); without it
+ * the periods carry no amount. Which terms there are depends on the judgement alone.
+ */
 export function termijnenUit(
   v: VoorzieningUitkomst,
   basis: { gemeente: string; beschikkingId: string; inwonerId: string },
+  bedragOp?: (datum: string) => TermijnBedrag | undefined,
 ) {
-  const leeg = { afgehandeldOp: null, afgehandeldDoor: null, toelichting: null };
-  const uit = [
+  const leeg = { afgehandeldOp: null, afgehandeldDoor: null, toelichting: null, bedragReden: null };
+  const uit: {
+    gemeente: string;
+    beschikkingId: string;
+    inwonerId: string;
+    afgehandeldOp: null;
+    afgehandeldDoor: null;
+    toelichting: null;
+    soort: string;
+    datum: string;
+    artikel: string;
+    regeling: string;
+    omschrijving: string;
+    bedragCent: number | null;
+    bedragReden: string | null;
+  }[] = [
     ...v.termijnen.evaluatiemomenten.map((m) => ({
       ...basis,
       ...leeg,
@@ -46,25 +98,107 @@ export function termijnenUit(
       omschrijving: 'Laatste dag van de voorziening.',
       bedragCent: null,
     });
-  const lks = Object.values(v.bedragen).find((b) => b.per === 'maand' && b.cent !== null);
-  if (v.voorziening === 'loonkostensubsidie' && lks) {
-    // Art. 10d lid 7 Pw: the amount follows the minimum wage, re-set ambtshalve on each 1 January.
-    const eerste = Number(v.termijnen.ingangsdatum.slice(0, 4)) + 1;
-    const laatste = einde ? Number(einde.slice(0, 4)) : eerste + 2;
-    for (let jaar = eerste; jaar <= laatste; jaar++) {
+  if (v.voorziening === 'loonkostensubsidie' && Object.values(v.bedragen).some((b) => b.per === 'maand')) {
+    for (const [i, p] of lksPerioden(v.termijnen.ingangsdatum, einde).entries()) {
+      const bedrag = bedragOp?.(p.van);
       uit.push({
         ...basis,
         ...leeg,
-        soort: 'lks-herberekening',
-        datum: `${jaar}-01-01`,
-        artikel: '10d lid 7',
+        soort: i === 0 ? 'lks-periode' : 'lks-herberekening',
+        datum: p.van,
+        artikel: i === 0 ? '10d lid 4' : '10d lid 7',
         regeling: 'participatiewet',
-        omschrijving: 'Loonkostensubsidie opnieuw vaststellen met het minimumloon per 1 januari.',
-        bedragCent: null,
+        omschrijving:
+          i === 0
+            ? `Loonkostensubsidie per maand van ${datumTekst(p.van)} tot en met ${datumTekst(p.tot)}, met het minimumloon op de ingangsdatum.`
+            : `Loonkostensubsidie opnieuw vaststellen met het minimumloon per ${datumTekst(p.van)}, voor ${datumTekst(p.van)} tot en met ${datumTekst(p.tot)}.`,
+        bedragCent: bedrag?.cent ?? null,
+        bedragReden: bedrag ? bedrag.reden : null,
       });
     }
   }
   return uit;
+}
+
+const MINIMUMLOON = 'wml-per-uur';
+
+/**
+ * Whether the minimum wage in force on a date is among the loaded figures; null when it is, else why
+ * not. The minimum wage is indexed each 1 January and 1 July (art. 14 Wet minimumloon en
+ * minimumvakantiebijslag), so the last figure on file holds only until the next indexing date: after
+ * that the figure is not known yet, even though the engine would go on using the last one it has.
+ */
+export function minimumloonOnbekend(bibliotheek: Bibliotheek, datum: string): string | null {
+  const p = bibliotheek.parameters.get(MINIMUMLOON);
+  const jaar = datum.slice(0, 4);
+  const indexering = datum >= `${jaar}-07-01` ? `${jaar}-07-01` : `${jaar}-01-01`;
+  let laatste: { vanaf: string; waarde: number | null } | undefined;
+  for (const w of p?.waarden ?? []) if (w.vanaf <= datum) laatste = w;
+  if (!laatste || laatste.waarde === null) return `minimumloon per uur op ${datumTekst(datum)} niet bekend`;
+  if (laatste.vanaf < indexering) return `minimumloon per ${datumTekst(indexering)} nog niet bekend`;
+  return null;
+}
+
+/**
+ * The monthly loonkostensubsidie for the period starting on `datum`: the stored case of the grant
+ * (facts and request as decided) judged again by the engine with that date as peildatum, so with the
+ * minimum wage and the national law in force then. The gemeente's regulations stay the versions the
+ * grant recorded (by hash): a later ordinance does not change a running grant. The amount is the
+ * first monthly amount the rules give that applies and is known (art. 10d lid 4: minimum wage with
+ * holiday pay minus loonwaarde, at most 70%, pro rata the hours); the allowance for employer costs,
+ * whose percentage is not known to us, stays out as it does in the grant itself.
+ */
+export function lksMaandbedrag(
+  engine: Engine,
+  casus: { gemeente: string } & Record<string, unknown>,
+  regelingen: readonly { id: string; geldigVanaf: string; hash: string }[],
+  datum: string,
+): TermijnBedrag {
+  const onbekend = minimumloonOnbekend(engine.bibliotheek, datum);
+  if (onbekend) return { cent: null, reden: onbekend };
+  const eigen = new Set(engine.bibliotheek.regelingenVan(casus.gemeente));
+  const vervang = new Map<string, Regeling>();
+  for (const r of regelingen) {
+    if (!eigen.has(r.id)) continue;
+    const versie = engine.bibliotheek.versies(r.id).find((x) => x.hash === r.hash);
+    if (!versie)
+      return {
+        cent: null,
+        reden: `de versie van ${r.id} van ${datumTekst(r.geldigVanaf)} waarop de beschikking rust, is niet meer geladen`,
+      };
+    vervang.set(r.id, versie);
+  }
+  const opnieuw = engine.evalueer({ ...casus, peildatum: datum }, { vervang });
+  if (!opnieuw.ok)
+    return {
+      cent: null,
+      reden:
+        'bericht' in opnieuw.fout ? opnieuw.fout.bericht : 'de opgeslagen casus is niet meer te beoordelen',
+    };
+  const v = opnieuw.resultaat.voorzieningen[0];
+  const per = Object.values(v?.bedragen ?? {}).filter((b) => b.per === 'maand' && !b.voorbehoud);
+  const bedrag = per.find((b) => b.cent !== null) ?? per[0];
+  const gebruikt = opnieuw.resultaat.regelingen.map(({ id, geldigVanaf, hash }) => ({
+    id,
+    geldigVanaf,
+    hash,
+  }));
+  const herkomst = { regelingen: gebruikt, engine: opnieuw.resultaat.engine.versie };
+  if (!bedrag)
+    return {
+      cent: null,
+      reden: `de regels geven op ${datumTekst(datum)} geen bedrag per maand`,
+      ...herkomst,
+    };
+  if (bedrag.cent === null) {
+    const mist = bedrag.ontbrekend ?? [];
+    return {
+      cent: null,
+      reden: `bedrag niet te berekenen: ${opsomming(mist.map(feitLabel)) || 'een gegeven'} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}`,
+      ...herkomst,
+    };
+  }
+  return { cent: bedrag.cent, reden: null, ...herkomst };
 }
 
 /** Open terms up to a date, per gemeente and optionally per casemanager; overdue ones are flagged. */
@@ -87,6 +221,7 @@ export async function dueLijst(
       'termijn.regeling',
       'termijn.omschrijving',
       'termijn.bedragCent',
+      'termijn.bedragReden',
       'termijn.teLaatSinds',
       'termijn.beschikkingId',
       'termijn.inwonerId',

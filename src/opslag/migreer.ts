@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Db } from './database.ts';
 import * as basis from './migraties/0001-basis.ts';
 import * as beschutWerkBezwaarTaken from './migraties/0002-beschut-werk-bezwaar-taken.ts';
+import * as lksBedragen from './migraties/0003-lks-bedragen.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
   '0001-basis': basis,
   '0002-beschut-werk-bezwaar-taken': beschutWerkBezwaarTaken,
+  '0003-lks-bedragen': lksBedragen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

@@ -93,6 +93,23 @@ export interface Database {
     toelichting: string | null;
     /** Set by the daily job when the term passed while still open. */
     teLaatSinds: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Why `bedragCent` is null where the term should carry an amount (e.g. a minimum wage not known yet). */
+    bedragReden: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** Each later change of a term's amount: what it was, what it became, computed with which versions. */
+  termijnbedrag: {
+    id: Generated<number>;
+    gemeente: string;
+    termijnId: number;
+    beschikkingId: string;
+    peildatum: string;
+    oudCent: number | null;
+    oudeReden: string | null;
+    nieuwCent: number | null;
+    regelingen: Json<{ id: string; geldigVanaf: string; hash: string }[]>;
+    engine: string;
+    door: string | null;
+    op: Generated<Date>;
   };
   budget: {
     gemeente: string;
