@@ -1,22 +1,33 @@
 import { Engine, type NestedCondition, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { Casus } from '../../src/casus/index.ts';
 import { AANVRAAG, type Expr, oordeelFeit, type Regelboom } from './regelboom.ts';
 
 /**
  * The plan's rules as json-rules-engine rules, generated from the rule tree. json-rules-engine
  * conditions are two-valued, so each voorziening gets four rules, one per outcome, whose conditions
- * are the exact two-valued predicates "the four-valued result is afgewezen / onbepaald / ter
- * beoordeling / toegestaan" (Kleene's tables written out). Exactly one fires for every voorziening
- * that is judged; the event says which slot and which outcome. Used as documented: one Engine built
- * once and reused, facts passed straight to run(), conditions with priorities so the cheap request
- * guard is checked first and cuts the rest short.
+ * are the exact two-valued predicates "the four-valued result is afgewezen / toegestaan / onbepaald /
+ * ter beoordeling" (Kleene's tables written out). Exactly one fires for every voorziening that is
+ * judged; the event says which slot and which outcome.
+ *
+ * Used as its documentation advises for speed:
+ * - one Engine, built once and reused for every case; facts passed straight to `run()`;
+ * - shared conditions (`engine.setCondition`): each predicate of each and/or node is a named
+ *   condition that its parents reference, so the rules grow linearly with the rule tree. Written out
+ *   inline, the predicates repeat their children's (Dinkelland: 4,957 conditions in 54 rules), and
+ *   json-rules-engine deep-copies a rule's conditions on every run, so most of the time went to copying;
+ *   a reference is only copied when it is reached;
+ * - condition priorities: siblings get descending priorities, so `all` stops at the first false one
+ *   and `any` at the first true one, and the cheap request guard is checked before anything else
+ *   (equal priorities are evaluated together, without short-circuit).
+ * On this machine that took Dinkelland from ~105 to ~700 cases/s and Groningen from ~540 to ~1,400,
+ * with the same outcomes on every case.
  */
 
 type B =
   | boolean
   | { readonly atom: NestedCondition }
-  | { readonly en: B[] }
-  | { readonly of: B[] }
+  | { readonly ref: string }
+  | { readonly en: readonly B[] }
+  | { readonly of: readonly B[] }
   | { readonly niet: B };
 
 const atom = (fact: string, operator: string, value: unknown): B => ({
@@ -63,106 +74,134 @@ const OP: Record<string, [string, string]> = {
 };
 
 interface Vier {
-  nee: B;
-  ja: B;
-  onbekend: B;
-  oordeel: B;
+  readonly nee: B;
+  readonly ja: B;
+  readonly onbekend: B;
+  readonly oordeel: B;
 }
 
-/** The four predicates of an expression: which of the four values it takes. */
-function vier(e: Expr): Vier {
-  switch (e.k) {
-    case 'const':
-      return { nee: e.w === 0, ja: e.w === 1, onbekend: e.w === 2, oordeel: e.w === 3 };
-    case 'cmp': {
-      const [op, tegen] = OP[e.op]!;
-      const rechts = typeof e.waarde === 'object' ? { fact: e.waarde.feit } : e.waarde;
-      const ontbreekt =
-        typeof e.waarde === 'object' ? of(isNull(e.feit), isNull(e.waarde.feit)) : isNull(e.feit);
-      // notEqual holds for null too, so those need the fact to be present; the others fail on null.
-      const aanwezig = (o: string) => (o === 'notEqual' ? niet(ontbreekt) : true);
-      return {
-        ja: en(aanwezig(op), atom(e.feit, op, rechts)),
-        nee: en(aanwezig(tegen), atom(e.feit, tegen, rechts)),
-        onbekend: ontbreekt,
-        oordeel: false,
-      };
-    }
-    case 'in':
-      return {
-        ja: atom(e.feit, 'in', e.waarden),
-        nee: en(nietNull(e.feit), atom(e.feit, 'notIn', e.waarden)),
-        onbekend: isNull(e.feit),
-        oordeel: false,
-      };
-    case 'bekend':
-      return {
-        ja: e.verwacht ? nietNull(e.feit) : isNull(e.feit),
-        nee: e.verwacht ? isNull(e.feit) : nietNull(e.feit),
-        onbekend: false,
-        oordeel: false,
-      };
-    case 'oordeel': {
-      const f = oordeelFeit(e.naam);
-      return {
-        ja: atom(f, 'equal', true),
-        nee: atom(f, 'equal', false),
-        onbekend: false,
-        oordeel: isNull(f),
-      };
-    }
-    case 'en': {
-      const d = e.delen.map(vier);
-      const geenNee = niet(of(...d.map((x) => x.nee)));
-      const geenOnbekend = niet(of(...d.map((x) => x.onbekend)));
-      return {
-        nee: of(...d.map((x) => x.nee)),
-        onbekend: en(geenNee, of(...d.map((x) => x.onbekend))),
-        oordeel: en(geenNee, geenOnbekend, of(...d.map((x) => x.oordeel))),
-        ja: en(...d.map((x) => x.ja)),
-      };
-    }
-    case 'of': {
-      const d = e.delen.map(vier);
-      const geenJa = niet(of(...d.map((x) => x.ja)));
-      const geenOnbekend = niet(of(...d.map((x) => x.onbekend)));
-      return {
-        ja: of(...d.map((x) => x.ja)),
-        onbekend: en(geenJa, of(...d.map((x) => x.onbekend))),
-        oordeel: en(geenJa, geenOnbekend, of(...d.map((x) => x.oordeel))),
-        nee: en(...d.map((x) => x.nee)),
-      };
-    }
-    case 'niet': {
-      const d = vier(e.deel);
-      return { ja: d.nee, nee: d.ja, onbekend: d.onbekend, oordeel: d.oordeel };
-    }
-    case 'als':
-      // als(a, d) is of(niet(a), d).
-      return vier({ k: 'of', delen: [{ k: 'niet', deel: e.als }, e.dan] });
-  }
+/** Siblings in evaluation order: the first gets the highest priority, so it runs alone and first. */
+function metPrioriteit(lijst: NestedCondition[]): NestedCondition[] {
+  return lijst.map((c, i) => ({ ...c, priority: lijst.length - i }) as NestedCondition);
 }
 
 function naarConditie(b: B): NestedCondition {
-  if (b === true) return { fact: AANVRAAG, operator: 'notEqual', value: null } as NestedCondition;
-  if (b === false) return { fact: AANVRAAG, operator: 'equal', value: null } as NestedCondition;
+  if (typeof b === 'boolean') throw new Error('constante conditie: hoort weggevouwen te zijn');
   if ('atom' in b) return b.atom;
-  if ('en' in b) return { all: b.en.map(naarConditie) };
-  if ('of' in b) return { any: b.of.map(naarConditie) };
-  return { not: naarConditie(b.niet) };
+  if ('ref' in b) return { condition: b.ref } as NestedCondition;
+  if ('en' in b) return { all: metPrioriteit(b.en.map(naarConditie)) } as NestedCondition;
+  if ('of' in b) return { any: metPrioriteit(b.of.map(naarConditie)) } as NestedCondition;
+  return { not: naarConditie(b.niet) } as NestedCondition;
 }
 
-export function jsonRegels(boom: Regelboom): RuleProperties[] {
+export interface JsonRegels {
+  readonly regels: RuleProperties[];
+  /** Named conditions for `engine.setCondition`, referenced from the rules and from each other. */
+  readonly condities: ReadonlyMap<string, TopLevelCondition>;
+}
+
+/** The rules and their shared conditions for one rule tree. */
+export function jsonRegels(boom: Regelboom): JsonRegels {
+  const condities = new Map<string, TopLevelCondition>();
+  // The same sub-tree (a definition used by several voorzieningen) gets its conditions once.
+  const gezien = new Map<string, Vier>();
+  let teller = 0;
+
+  const benoem = (naam: string, b: B): B => {
+    if (typeof b === 'boolean' || 'atom' in b || 'ref' in b) return b;
+    condities.set(naam, naarConditie(b) as TopLevelCondition);
+    return { ref: naam };
+  };
+
+  /** The four predicates of an expression: which of the four values it takes. */
+  const vier = (e: Expr): Vier => {
+    const sleutel = JSON.stringify(e);
+    let v = gezien.get(sleutel);
+    if (!v) {
+      v = bereken(e);
+      gezien.set(sleutel, v);
+    }
+    return v;
+  };
+
+  const bereken = (e: Expr): Vier => {
+    switch (e.k) {
+      case 'const':
+        return { nee: e.w === 0, ja: e.w === 1, onbekend: e.w === 2, oordeel: e.w === 3 };
+      case 'cmp': {
+        const [op, tegen] = OP[e.op]!;
+        const rechts = typeof e.waarde === 'object' ? { fact: e.waarde.feit } : e.waarde;
+        const ontbreekt =
+          typeof e.waarde === 'object' ? of(isNull(e.feit), isNull(e.waarde.feit)) : isNull(e.feit);
+        // notEqual holds for null too, so those need the fact to be present; the others fail on null.
+        const aanwezig = (o: string) => (o === 'notEqual' ? niet(ontbreekt) : true);
+        return {
+          ja: en(aanwezig(op), atom(e.feit, op, rechts)),
+          nee: en(aanwezig(tegen), atom(e.feit, tegen, rechts)),
+          onbekend: ontbreekt,
+          oordeel: false,
+        };
+      }
+      case 'in':
+        return {
+          ja: atom(e.feit, 'in', e.waarden),
+          nee: en(nietNull(e.feit), atom(e.feit, 'notIn', e.waarden)),
+          onbekend: isNull(e.feit),
+          oordeel: false,
+        };
+      case 'bekend':
+        return {
+          ja: e.verwacht ? nietNull(e.feit) : isNull(e.feit),
+          nee: e.verwacht ? isNull(e.feit) : nietNull(e.feit),
+          onbekend: false,
+          oordeel: false,
+        };
+      case 'oordeel': {
+        const f = oordeelFeit(e.naam);
+        return {
+          ja: atom(f, 'equal', true),
+          nee: atom(f, 'equal', false),
+          onbekend: false,
+          oordeel: isNull(f),
+        };
+      }
+      case 'niet': {
+        const d = vier(e.deel);
+        return { ja: d.nee, nee: d.ja, onbekend: d.onbekend, oordeel: d.oordeel };
+      }
+      case 'als':
+        // als(a, d) is of(niet(a), d).
+        return vier({ k: 'of', delen: [{ k: 'niet', deel: e.als }, e.dan] });
+      case 'en':
+      case 'of': {
+        const d = e.delen.map(vier);
+        const id = `n${teller++}`;
+        // One part decides an and (nee) or an or (ja); otherwise a missing fact, then an open judgement.
+        const doorslag = e.k === 'en' ? 'nee' : 'ja';
+        const rest = e.k === 'en' ? 'ja' : 'nee';
+        const beslist = benoem(`${id}:${doorslag}`, of(...d.map((x) => x[doorslag])));
+        const onbekend = benoem(`${id}:onbekend`, en(niet(beslist), of(...d.map((x) => x.onbekend))));
+        const oordeel = benoem(
+          `${id}:oordeel`,
+          en(niet(beslist), niet(of(...d.map((x) => x.onbekend))), of(...d.map((x) => x.oordeel))),
+        );
+        const ander = benoem(`${id}:${rest}`, en(...d.map((x) => x[rest])));
+        return e.k === 'en'
+          ? { nee: beslist, ja: ander, onbekend, oordeel }
+          : { ja: beslist, nee: ander, onbekend, oordeel };
+      }
+    }
+  };
+
   const regels: RuleProperties[] = [];
   for (const v of boom.voorzieningen) {
     const p = vier(v.uitkomst);
     // Judged without a request, or when the request is for this voorziening.
-    const bewaking: NestedCondition = {
+    const bewaking = {
       any: [
         { fact: AANVRAAG, operator: 'equal', value: '' },
         { fact: AANVRAAG, operator: 'equal', value: v.id },
       ],
-      priority: 10,
     } as NestedCondition;
     for (const [code, b] of [
       [0, p.nee],
@@ -173,7 +212,9 @@ export function jsonRegels(boom: Regelboom): RuleProperties[] {
       if (b === false) continue;
       regels.push({
         name: `${v.id}:${code}`,
-        conditions: { all: [bewaking, naarConditie(b)] } as TopLevelCondition,
+        conditions: {
+          all: metPrioriteit(b === true ? [bewaking] : [bewaking, naarConditie(b)]),
+        } as TopLevelCondition,
         event: { type: 'uitkomst', params: { slot: v.slot, code } },
       });
     }
@@ -184,19 +225,23 @@ export function jsonRegels(boom: Regelboom): RuleProperties[] {
       conditions: { all: [{ fact: AANVRAAG, operator: 'equal', value: n.id }] },
       event: { type: 'uitkomst', params: { slot: n.slot, code: 0 } },
     });
-  return regels;
+  return { regels, condities };
 }
 
 export interface JsonRulesPeer {
   readonly aantalRegels: number;
+  readonly aantalCondities: number;
   beoordeel(facts: Record<string, unknown>, uit: Uint8Array): Promise<void>;
 }
 
 export function maakJsonRulesPeer(boom: Regelboom): JsonRulesPeer {
-  const regels = jsonRegels(boom);
-  const engine = new Engine(regels, { allowUndefinedFacts: false });
+  const { regels, condities } = jsonRegels(boom);
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const [naam, c] of condities) engine.setCondition(naam, c);
+  for (const r of regels) engine.addRule(r);
   return {
     aantalRegels: regels.length,
+    aantalCondities: condities.size,
     async beoordeel(facts, uit) {
       const { events } = await engine.run(facts);
       uit.fill(4);
@@ -207,5 +252,3 @@ export function maakJsonRulesPeer(boom: Regelboom): JsonRulesPeer {
     },
   };
 }
-
-export type { Casus };

