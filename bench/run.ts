@@ -481,8 +481,18 @@ function rapport(r: {
     `Command: \`${r.commando}\` (${r.datum} UTC, ${seconden(r.wandklok)} s in all). Source: ${bronstand()}.`,
   );
   regels.push('');
-  regels.push(`Machine: ${machine()}. Load average before ${r.belastingVoor}, after ${belasting()}.`);
+  const belastingNa = belasting();
+  regels.push(`Machine: ${machine()}. Load average before ${r.belastingVoor}, after ${belastingNa}.`);
   regels.push('');
+  const hoogste = Math.max(...`${r.belastingVoor} ${belastingNa}`.split(' ').map(Number));
+  if (hoogste > cpus().length) {
+    regels.push(
+      `The machine was busy with other work during this run (load up to ${hoogste.toFixed(1)} on ` +
+        `${cpus().length} cores): where a single-threaded engine's CPU seconds are below its seconds, ` +
+        'it waited for a core, and its cases/s understate it.',
+    );
+    regels.push('');
+  }
   if (r.mislukt) {
     regels.push('**FAILED: the engines do not agree on every case; the figures below do not count.**');
     regels.push('');
