@@ -53,6 +53,14 @@ export class Compiler {
   toets(t: Toets, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdeToets {
     if ('alle' in t) {
       const delen = t.alle.map((d, i) => this.toets(d, [...pad, 'alle', i], verw));
+      if (delen.length === 1) return delen[0]!;
+      if (delen.length === 2) {
+        const [a, b] = delen as [GecompileerdeToets, GecompileerdeToets];
+        return (ctx) => {
+          const x = a(ctx);
+          return x === NEE ? NEE : en(x, b(ctx));
+        };
+      }
       return (ctx) => {
         let uit: Waarheid = JA;
         for (const d of delen) {
@@ -64,6 +72,14 @@ export class Compiler {
     }
     if ('een' in t) {
       const delen = t.een.map((d, i) => this.toets(d, [...pad, 'een', i], verw));
+      if (delen.length === 1) return delen[0]!;
+      if (delen.length === 2) {
+        const [a, b] = delen as [GecompileerdeToets, GecompileerdeToets];
+        return (ctx) => {
+          const x = a(ctx);
+          return x === JA ? JA : of(x, b(ctx));
+        };
+      }
       return (ctx) => {
         let uit: Waarheid = NEE;
         for (const d of delen) {
@@ -154,10 +170,7 @@ export class Compiler {
       const verwacht = t.isBekend;
       checks.push((ctx) => ((ctx.feiten[naam] !== undefined) === verwacht ? JA : NEE));
     }
-    const vergelijk = (
-      sleutel: 'is' | 'isNiet' | 'tenMinste' | 'meerDan' | 'tenHoogste' | 'minderDan',
-      test: (a: Scalar, b: Scalar) => boolean,
-    ) => {
+    const vergelijk = (sleutel: Vergelijker, test: (a: Scalar, b: Scalar) => boolean) => {
       const w = t[sleutel];
       if (w === undefined) return;
       const ordinaal = sleutel !== 'is' && sleutel !== 'isNiet';
@@ -168,6 +181,12 @@ export class Compiler {
         });
       }
       const rechts = this.waarde(w, type, [...pad, sleutel], verw);
+      // Most comparisons are with a literal: one closure with the literal in it instead of reading the
+      // fact, the literal and the operator through three more calls.
+      if (typeof w !== 'object') {
+        checks.push(vergelijkMetLiteraal(naam, sleutel, w));
+        return;
+      }
       checks.push((ctx) => {
         const a = lees(ctx);
         const b = rechts(ctx);
@@ -185,8 +204,11 @@ export class Compiler {
       for (const [i, v] of t.isEenVan.entries()) this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]);
       const set = new Set<Scalar>(t.isEenVan);
       checks.push((ctx) => {
-        const a = lees(ctx);
-        if (a === undefined) return ONBEKEND;
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
         return set.has(a) ? JA : NEE;
       });
     }
@@ -351,6 +373,72 @@ export function waardeOp(waarden: readonly DatumWaarde[], datum: string): number
     else break;
   }
   return uit;
+}
+
+type Vergelijker = 'is' | 'isNiet' | 'tenMinste' | 'meerDan' | 'tenHoogste' | 'minderDan';
+
+/**
+ * A fact compared with a literal, as one closure per operator: each operator gets its own call site
+ * and type feedback, and the comparison needs no further calls. A missing fact is recorded in the
+ * trace exactly as the general form does.
+ */
+function vergelijkMetLiteraal(naam: string, sleutel: Vergelijker, w: Scalar): GecompileerdeToets {
+  switch (sleutel) {
+    case 'is':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a === w ? JA : NEE;
+      };
+    case 'isNiet':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a !== w ? JA : NEE;
+      };
+    case 'tenMinste':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a >= w ? JA : NEE;
+      };
+    case 'meerDan':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a > w ? JA : NEE;
+      };
+    case 'tenHoogste':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a <= w ? JA : NEE;
+      };
+    case 'minderDan':
+      return (ctx) => {
+        const a = ctx.feiten[naam];
+        if (a === undefined) {
+          ctx.spoor?.ontbrekend.push(naam);
+          return ONBEKEND;
+        }
+        return a < w ? JA : NEE;
+      };
+  }
 }
 
 function halfNaarBoven(x: number): number {
