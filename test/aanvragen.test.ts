@@ -165,4 +165,120 @@ describe.each(OPSLAGEN)('aanvragen op $naam', ({ open }) => {
     expect(aanvraagActies.filter((a) => a === 'aanvraag-registreren')).toHaveLength(2);
     expect(aanvraagActies).toEqual(expect.arrayContaining(['lezen', 'lijst-lezen']));
   });
+
+  describe('een beschikking op een aanvraag', () => {
+    const OORDELEN = {
+      participatieplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot de arbeidsmarkt.' },
+    };
+    const registreer = async (wie: string, gemeente: string, inwoner: string, voorziening: string) => {
+      const r = await api.json(wie, 'POST', `/gemeenten/${gemeente}/aanvragen`, {
+        inwonerId: inwoner,
+        soort: 'aanvraag',
+        voorziening,
+        ontvangenOp: '2016-02-01',
+        gegevens: voorziening === 'participatieplaats' ? GEGEVENS : { voorziening },
+      });
+      expect(r.status).toBe(201);
+      return r.body.id as string;
+    };
+    const beslis = (aanvraag: string, inwoner = inwonerId, soort = 'toekenning') =>
+      api.json('cm', 'POST', `${D}/beschikkingen`, {
+        inwonerId: inwoner,
+        aanvraagId: aanvraag,
+        soort,
+        peildatum: '2016-03-01',
+        aanvraag: GEGEVENS,
+        oordelen: OORDELEN,
+      });
+    const lees = async (id: string) => (await api.json('cm', 'GET', `${D}/aanvragen/${id}`)).body;
+    const weigert = async (aanvraag: string, pad: string, bericht: string, inwoner = inwonerId) => {
+      const r = await beslis(aanvraag, inwoner);
+      expect(r.status, bericht).toBe(400);
+      expect(r.koppen.get('content-type')).toContain('application/problem+json');
+      expect(r.body).toMatchObject({ title: bericht, velden: [{ pad, bericht }] });
+    };
+
+    it('weigert een aanvraag die niet bestaat of van een andere gemeente is, met het veldpad', async () => {
+      await weigert(
+        '00000000-0000-4000-8000-000000000000',
+        'aanvraagId',
+        'deze aanvraag bestaat niet in deze gemeente',
+      );
+      const elders = await registreer(
+        'zevenaar',
+        'zevenaar',
+        await api.inwoner('zevenaar', 'Elders'),
+        'scholing',
+      );
+      await weigert(elders, 'aanvraagId', 'deze aanvraag bestaat niet in deze gemeente');
+      expect(
+        (await api.json('zevenaar', 'GET', `/gemeenten/zevenaar/aanvragen/${elders}`)).body,
+      ).toMatchObject({ status: 'open', versie: 1, beschikkingen: [] });
+    });
+
+    it('weigert de aanvraag van een andere inwoner en een aanvraag voor een andere voorziening', async () => {
+      const ander = await api.inwoner('dinkelland', 'Ander');
+      const vanAnder = await registreer('cm', 'dinkelland', ander, 'participatieplaats');
+      await weigert(vanAnder, 'aanvraagId', 'deze aanvraag is van een andere inwoner');
+      const scholing = await registreer('cm', 'dinkelland', inwonerId, 'scholing');
+      await weigert(
+        scholing,
+        'aanvraag.voorziening',
+        'de aanvraag vraagt om scholing, niet om participatieplaats',
+      );
+      for (const id of [vanAnder, scholing])
+        expect(await lees(id)).toMatchObject({ status: 'open', versie: 1, beschikkingen: [] });
+    });
+
+    it('weigert een aanvraag die al beslist of ingetrokken is', async () => {
+      // The first aanvraag of this file was decided above.
+      await weigert(aanvraagId, 'aanvraagId', 'deze aanvraag is al beslist');
+      expect((await lees(aanvraagId)).beschikkingen).toHaveLength(1);
+      const ingetrokken = await registreer('cm', 'dinkelland', inwonerId, 'participatieplaats');
+      expect((await api.verzoek('cm', 'POST', `${D}/aanvragen/${ingetrokken}/intrekking`)).status).toBe(428);
+      const oud = await api.verzoek('cm', 'POST', `${D}/aanvragen/${ingetrokken}/intrekking`, undefined, {
+        'if-match': 'W/"7"',
+      });
+      expect(oud.status).toBe(412);
+      const r = await api.json('cm', 'POST', `${D}/aanvragen/${ingetrokken}/intrekking`, undefined, {
+        'if-match': 'W/"1"',
+      });
+      expect(r.status).toBe(200);
+      expect(r.koppen.get('etag')).toBe('W/"2"');
+      expect(r.body).toMatchObject({ status: 'ingetrokken', versie: 2 });
+      const nogmaals = await api.json('cm', 'POST', `${D}/aanvragen/${ingetrokken}/intrekking`, undefined, {
+        'if-match': 'W/"2"',
+      });
+      expect(nogmaals.status).toBe(409);
+      await weigert(ingetrokken, 'aanvraagId', 'deze aanvraag is ingetrokken');
+      expect(await lees(ingetrokken)).toMatchObject({ status: 'ingetrokken', versie: 2, beschikkingen: [] });
+      // A decided aanvraag cannot be withdrawn.
+      const beslist = await api.json('cm', 'POST', `${D}/aanvragen/${aanvraagId}/intrekking`, undefined, {
+        'if-match': 'W/"2"',
+      });
+      expect(beslist.status).toBe(409);
+    });
+
+    it('laat de aanvraag open als de beschikking niet genomen wordt', async () => {
+      const id = await registreer('cm', 'dinkelland', inwonerId, 'participatieplaats');
+      // The rules grant this request, so a refusal is not allowed (422): nothing is written.
+      const r = await beslis(id, inwonerId, 'afwijzing');
+      expect(r.status).toBe(422);
+      expect(await lees(id)).toMatchObject({ status: 'open', versie: 1, beschikkingen: [] });
+    });
+
+    it('sluit de aanvraag in dezelfde transactie: van gelijktijdige beschikkingen wordt er één genomen', async () => {
+      const id = await registreer('cm', 'dinkelland', inwonerId, 'participatieplaats');
+      const uit = await Promise.all(Array.from({ length: 6 }, () => beslis(id)));
+      expect(uit.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+      for (const r of uit.filter((x) => x.status === 400))
+        expect(r.body.velden).toEqual([
+          { pad: 'aanvraagId', bericht: expect.stringMatching(/^deze aanvraag /) },
+        ]);
+      const genomen = uit.find((r) => r.status === 201)!.body;
+      const a = await lees(id);
+      expect(a).toMatchObject({ status: 'beslist', versie: 2 });
+      expect(a.beschikkingen).toEqual([{ id: genomen.id, soort: 'toekenning', besluitdatum: '2016-03-01' }]);
+    });
+  });
 });

@@ -60,6 +60,81 @@ const metTermijn = <R extends Omit<Aanvraag, 'beslistermijnEinde'>>(r: R): R & A
   beslistermijnEinde: r.soort === 'aanvraag' ? verlengdeEinddatum(plusDagen(r.ontvangenOp, 56)) : null,
 });
 
+/** Statuses of an aanvraag: open until a beschikking decides it or it is withdrawn. */
+export const AANVRAAG_STATUSSEN = ['open', 'beslist', 'ingetrokken'] as const;
+
+/**
+ * Whether a beschikking may decide this aanvraag: it must exist in the gemeente, be open, belong to
+ * the same inwoner and ask for the same voorziening. Null when it may, else the field and why not.
+ * Another gemeente's aanvraag reads as one that does not exist.
+ */
+export async function aanvraagBezwaar(
+  db: Db,
+  gemeente: string,
+  b: { aanvraagId: string; inwonerId: string; voorziening: string },
+): Promise<{ pad: string; bericht: string } | null> {
+  const a = await db
+    .selectFrom('aanvraag')
+    .select(['inwonerId', 'voorziening', 'status'])
+    .where('gemeente', '=', gemeente)
+    .where('id', '=', b.aanvraagId)
+    .executeTakeFirst();
+  if (!a) return { pad: 'aanvraagId', bericht: 'deze aanvraag bestaat niet in deze gemeente' };
+  if (a.inwonerId !== b.inwonerId)
+    return { pad: 'aanvraagId', bericht: 'deze aanvraag is van een andere inwoner' };
+  if (a.status !== 'open') return { pad: 'aanvraagId', bericht: nietOpen(a.status) };
+  if (a.voorziening !== b.voorziening)
+    return {
+      pad: 'aanvraag.voorziening',
+      bericht: `de aanvraag vraagt om ${a.voorziening}, niet om ${b.voorziening}`,
+    };
+  return null;
+}
+
+const nietOpen = (status: string) =>
+  status === 'ingetrokken' ? 'deze aanvraag is ingetrokken' : `deze aanvraag is al ${status}`;
+
+/** Thrown inside a decision's transaction when its aanvraag is no longer open; rolls the decision back. */
+export class AanvraagNietOpen extends Error {
+  constructor(
+    readonly aanvraagId: string,
+    bericht: string,
+  ) {
+    super(bericht);
+  }
+}
+
+/**
+ * Closes the aanvragen that decisions refer to, inside the decisions' transaction. Each row is locked
+ * first (in id order, so concurrent groups cannot deadlock) and checked, so a decision that lost a
+ * race to another one changes nothing before it is rolled back: two decisions on one aanvraag, at the
+ * same time or in one group, leave exactly one.
+ */
+export async function sluitAanvragen(trx: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const uniek = [...new Set(ids)].sort();
+  const dubbel = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dubbel)
+    throw new AanvraagNietOpen(dubbel, 'over deze aanvraag wordt tegelijk een andere beschikking genomen');
+  const rijen = await trx
+    .selectFrom('aanvraag')
+    .select(['id', 'status'])
+    .where('id', 'in', uniek)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  const status = new Map(rijen.map((r) => [r.id, r.status]));
+  for (const id of uniek) {
+    const s = status.get(id);
+    if (s !== 'open') throw new AanvraagNietOpen(id, s ? nietOpen(s) : 'deze aanvraag bestaat niet meer');
+  }
+  await trx
+    .updateTable('aanvraag')
+    .set((eb) => ({ status: 'beslist', versie: eb('versie', '+', 1) }))
+    .where('id', 'in', uniek)
+    .execute();
+}
+
 export async function registreerAanvraag(
   db: Db,
   actor: Actor,
@@ -151,4 +226,45 @@ export async function leesAanvraag(
     .execute();
   await log(db, actor, gemeente, 'lezen', 'aanvraag', id);
   return gelukt({ ...metTermijn(rij), beschikkingen });
+}
+
+/**
+ * Withdraws an open aanvraag (the person withdraws the request, or the college stops an ambtshalve
+ * procedure). Needs the version the caller read (If-Match); a decided aanvraag cannot be withdrawn.
+ */
+export async function trekAanvraagIn(
+  db: Db,
+  actor: Actor,
+  gemeente: string,
+  id: string,
+  verwachteVersie: number,
+): Promise<Uitslag<Aanvraag>> {
+  const rol = vereisRol(actor, gemeente, BESLISSERS);
+  if (!rol.ok) return rol;
+  if (!z.uuid().safeParse(id).success) return nietGevonden('aanvraag');
+  return db.transaction().execute(async (trx) => {
+    const nu = await trx
+      .selectFrom('aanvraag')
+      .select(VELDEN)
+      .where('gemeente', '=', gemeente)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!nu) return nietGevonden('aanvraag');
+    if (nu.versie !== verwachteVersie)
+      return mislukt({
+        code: 'versie',
+        bericht: 'de aanvraag is gewijzigd sinds u haar las',
+        huidig: nu.versie,
+      });
+    if (nu.status !== 'open') return mislukt({ code: 'conflict', bericht: nietOpen(nu.status) });
+    const rij = await trx
+      .updateTable('aanvraag')
+      .set((eb) => ({ status: 'ingetrokken', versie: eb('versie', '+', 1) }))
+      .where('id', '=', id)
+      .returning(VELDEN)
+      .executeTakeFirstOrThrow();
+    await log(trx, actor, gemeente, 'aanvraag-intrekken', 'aanvraag', id);
+    return gelukt(metTermijn(rij));
+  });
 }

@@ -8,6 +8,7 @@ import { bezwaartermijnEinde, isGeldigeDatum } from '../kalender/index.ts';
 import { bulkInsert } from '../opslag/bulk.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Regeling } from '../regelgeving/index.ts';
+import { AanvraagNietOpen, aanvraagBezwaar, sluitAanvragen } from './aanvragen.ts';
 import { auditRij, log } from './audit.ts';
 import { boekToekenningen, geefDeelnemerVrij } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
@@ -101,8 +102,19 @@ export async function neemBeschikking(
 ): Promise<Uitslag<Beschikking>> {
   const v = await bereidBeschikking(db, engine, actor, gemeente, invoer);
   if (!v.ok) return v;
-  if (db.isTransaction) return gelukt((await schrijfBeschikkingen(db, [v.waarde]))[0]!);
-  return gelukt(await schrijver(db).schrijf(v.waarde));
+  try {
+    if (db.isTransaction) return gelukt((await schrijfBeschikkingen(db, [v.waarde]))[0]!);
+    return gelukt(await schrijver(db).schrijf(v.waarde));
+  } catch (e) {
+    // Checked before, but another decision on the same aanvraag can have committed in between.
+    if (e instanceof AanvraagNietOpen)
+      return mislukt({
+        code: 'ongeldig',
+        bericht: e.message,
+        velden: [{ pad: 'aanvraagId', bericht: e.message }],
+      });
+    throw e;
+  }
 }
 
 /** Everything of a decision that comes before the transaction: role, input, reads and the engine's judgement. */
@@ -141,14 +153,12 @@ export async function bereidBeschikking(
   const inwoner = rijen[0];
   if (!inwoner) return nietGevonden('inwoner');
   if (b.aanvraagId) {
-    const a = await db
-      .selectFrom('aanvraag')
-      .select('id')
-      .where('gemeente', '=', gemeente)
-      .where('id', '=', b.aanvraagId)
-      .where('inwonerId', '=', b.inwonerId)
-      .executeTakeFirst();
-    if (!a) return nietGevonden('aanvraag');
+    const bezwaar = await aanvraagBezwaar(db, gemeente, {
+      aanvraagId: b.aanvraagId,
+      inwonerId: b.inwonerId,
+      voorziening: b.aanvraag.voorziening,
+    });
+    if (bezwaar) return mislukt({ code: 'ongeldig', bericht: bezwaar.bericht, velden: [bezwaar] });
   }
   const feiten = feitenUit(
     rijen.flatMap((r) => (r.naam === null ? [] : [{ naam: r.naam, waarde: r.waarde }])),
@@ -221,6 +231,11 @@ export async function schrijfBeschikkingen(
   trx: Db,
   voorstellen: readonly Voorstel[],
 ): Promise<Beschikking[]> {
+  // First, before anything is written: a decision whose aanvraag is no longer open throws here.
+  await sluitAanvragen(
+    trx,
+    voorstellen.flatMap((v) => (v.invoer.aanvraagId ? [v.invoer.aanvraagId] : [])),
+  );
   const toekenningen = voorstellen.filter((v) => v.invoer.soort === 'toekenning');
   const boekingen = await boekToekenningen(
     trx,
@@ -313,13 +328,6 @@ export async function schrijfBeschikkingen(
       ),
     )})
     select 1`.execute(trx);
-  const aanvragen = rijen.flatMap(({ v }) => (v.invoer.aanvraagId ? [v.invoer.aanvraagId] : []));
-  if (aanvragen.length > 0)
-    await trx
-      .updateTable('aanvraag')
-      .set((eb) => ({ status: 'beslist', versie: eb('versie', '+', 1) }))
-      .where('id', 'in', aanvragen)
-      .execute();
   return rijen.map((r) => r.beschikking);
 }
 

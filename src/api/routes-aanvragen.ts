@@ -4,15 +4,32 @@ import {
   aanvraagInvoerSchema,
   leesAanvraag,
   registreerAanvraag,
+  trekAanvraagIn,
   zoekAanvragen,
 } from '../administratie/aanvragen.ts';
+import { BESLISSERS, vereisRol } from '../administratie/toegang.ts';
 import type { ApiAfhankelijkheden } from './app.ts';
 import type { ApiEnv } from './omgeving.ts';
-import { algemeen, beveiligd, etagVan, FOUTEN, gemeenteParam, json, type RouteHulp } from './route-hulp.ts';
+import { probleem } from './probleem.ts';
+import {
+  algemeen,
+  beveiligd,
+  etagVan,
+  FOUTEN,
+  gemeenteParam,
+  json,
+  probleemAntwoord,
+  type RouteHulp,
+  verwachteVersie,
+  WIJZIG_FOUTEN,
+} from './route-hulp.ts';
 
 const tags = ['aanvragen'];
 
-/** Aanvragen, on request or ambtshalve; a beschikking with `aanvraagId` marks one decided. */
+/**
+ * Aanvragen, on request or ambtshalve. A beschikking with `aanvraagId` decides one: it must be open,
+ * of the same inwoner and for the same voorziening, and is closed in the decision's transaction.
+ */
 export function registreerAanvraagRoutes(
   _app: OpenAPIHono<ApiEnv>,
   { db }: ApiAfhankelijkheden,
@@ -45,7 +62,7 @@ export function registreerAanvraagRoutes(
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/aanvragen',
-      summary: 'Aanvragen, nieuwste eerst; filter op inwoner en status (open, beslist)',
+      summary: 'Aanvragen, nieuwste eerst; filter op inwoner en status (open, beslist, ingetrokken)',
       tags,
       security: beveiligd,
       request: {
@@ -89,6 +106,34 @@ export function registreerAanvraagRoutes(
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
       return antwoord(c, await leesAanvraag(db, actor(c), gemeente, id), 200, etagVan);
+    },
+  );
+
+  registreer(
+    createRoute({
+      method: 'post',
+      path: '/gemeenten/{gemeente}/aanvragen/{id}/intrekking',
+      summary:
+        'Trek een open aanvraag in (of stop een ambtshalve procedure); vereist If-Match met de ETag. Daarna kan er geen beschikking meer op worden genomen',
+      tags,
+      security: beveiligd,
+      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      responses: {
+        200: json(algemeen, 'Ingetrokken (nieuwe ETag)'),
+        ...FOUTEN,
+        409: probleemAntwoord('Al beslist of ingetrokken'),
+        ...WIJZIG_FOUTEN,
+      },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      const a = actor(c);
+      // Tenancy first, so another gemeente's user gets 404 whatever headers they send.
+      const rol = vereisRol(a, gemeente, BESLISSERS);
+      if (!rol.ok) return probleem(c, rol.fout);
+      const versie = verwachteVersie(c);
+      if (versie instanceof Response) return versie;
+      return antwoord(c, await trekAanvraagIn(db, a, gemeente, id, versie), 200, etagVan);
     },
   );
 }
