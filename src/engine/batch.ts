@@ -1,5 +1,5 @@
 import { type Afwijking, type Casus, FEIT_INDEX } from '../casus/index.ts';
-import { leeftijdOp } from '../kalender/index.ts';
+import { leeftijdenOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -107,6 +107,8 @@ interface BatchVoorziening {
   readonly wettelijkeVerlengingVoorwaarden: readonly Stap[];
   readonly duur: PlanDuur | undefined;
   readonly maxVerlengingen: number;
+  /** Whether a maximum term or the law's extension conditions look at the requested end. */
+  readonly leestEinde: boolean;
   readonly bedragen: readonly BatchBedrag[];
   /** The facts a request for this voorziening may read. */
   readonly vulling: Vulling;
@@ -115,6 +117,15 @@ interface BatchVoorziening {
 interface OvergangsKeuze {
   readonly overgang: Overgang | undefined;
   readonly vz: BatchVoorziening | undefined;
+}
+
+/** What a request for one voorziening needs, found with one lookup by its id. */
+interface Doel {
+  readonly slot: number;
+  /** Undefined when the gemeente does not offer it. */
+  readonly vz: BatchVoorziening | undefined;
+  /** Transitional law for earlier grants, by grant date. */
+  readonly overgangen: Map<string, OvergangsKeuze>;
 }
 
 export function maakBatch(
@@ -161,6 +172,7 @@ export function maakBatch(
     };
   };
 
+  const leeftijdVan = leeftijdenOp(peildatum);
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     const uitFeiten = v.uitFeiten;
     for (let i = 0; i < uitFeiten.length; i++) {
@@ -174,7 +186,7 @@ export function maakBatch(
     }
     if (v.leeftijd) {
       const g = f.geboortedatum;
-      feiten.leeftijd = typeof g === 'string' ? leeftijdOp(g, peildatum) : undefined;
+      feiten.leeftijd = typeof g === 'string' ? leeftijdVan(g) : undefined;
     }
     if (v.verlengingen) {
       const k = a?.verlengingen as Scalar | undefined;
@@ -209,6 +221,8 @@ export function maakBatch(
       wettelijkeVerlengingVoorwaarden: stappen(pv.duur?.wettelijkeVerlengingVoorwaarden),
       duur: pv.duur,
       maxVerlengingen: maximaalAantalVerlengingen(pv.duur),
+      leestEinde:
+        pv.duur?.basis !== undefined || stappen(pv.duur?.wettelijkeVerlengingVoorwaarden).length > 0,
       bedragen,
       vulling: vullingVoor(namen),
     };
@@ -237,11 +251,23 @@ export function maakBatch(
     return p;
   };
   const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
+  const doelen = new Map<string, Doel>(
+    SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: new Map() }]),
+  );
+  // Transitional law reaches only grants before a transitional article's boundary (`zoekOvergang`
+  // looks no further): a grant on or after the latest boundary is judged under the current plan.
+  let overgangTot: string | undefined;
+  for (const r of plan.gemeenteRegelingen) {
+    if (!r.overgangsrecht) continue;
+    const grens = r.overgangsrecht.toegekendVoor ?? r.geldigVanaf;
+    if (overgangTot === undefined || grens > overgangTot) overgangTot = grens;
+  }
   // Per voorziening, by grant date; a key per case would cost more than the lookup saves.
-  const overgangen = new Map<string, Map<string, OvergangsKeuze>>(SLOTEN.map((id) => [id, new Map()]));
-  const heeftOvergangsrecht = plan.gemeenteRegelingen.some((r) => r.overgangsrecht);
-  const kiesOvergang = (id: string, toegekendOp: string): OvergangsKeuze => {
-    const perDatum = overgangen.get(id)!;
+  const kiesOvergang = (
+    id: string,
+    perDatum: Map<string, OvergangsKeuze>,
+    toegekendOp: string,
+  ): OvergangsKeuze => {
     let keuze = perDatum.get(toegekendOp);
     if (!keuze) {
       const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id as VoorzieningId);
@@ -297,15 +323,16 @@ export function maakBatch(
     jaarCent: Float64Array | undefined,
   ) => {
     const id = aanvraag.voorziening;
-    let vz = perId.get(id);
+    const doel = doelen.get(id)!;
+    let vz = doel.vz;
     let overgang: Overgang | undefined;
     const toegekendOp = aanvraag.toegekendOp;
-    if (heeftOvergangsrecht && typeof toegekendOp === 'string') {
-      const keuze = kiesOvergang(id, toegekendOp);
+    if (overgangTot !== undefined && typeof toegekendOp === 'string' && toegekendOp < overgangTot) {
+      const keuze = kiesOvergang(id, doel.overgangen, toegekendOp);
       overgang = keuze.overgang;
       vz = keuze.vz;
     }
-    const slot = SLOT_VAN.get(id)!;
+    const slot = doel.slot;
     if (!vz) {
       uitkomsten[slot] = NEE;
       return;
@@ -328,7 +355,8 @@ export function maakBatch(
     if (k >= 1) t = reeks(vz.verlengingVoorwaarden, t, opzij);
     if (t !== NEE) {
       const duur = vz.duur;
-      if (!overgang) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
+      // The requested end is date arithmetic on strings: only worked out when a term can use it.
+      if (!overgang && vz.leestEinde) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
       if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
         t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, opzij);
       // Under transitional law the agreed term is never refused, only cut short.

@@ -138,8 +138,16 @@ export function eindeTermijnDagen(ingang: IsoDatum, dagen: number): IsoDatum {
 
 /** Whole years completed on `op` by someone born on `geboren` (a birthday on 29 February counts on 1 March). */
 export function leeftijdOp(geboren: IsoDatum, op: IsoDatum): number {
-  const g = splits(geboren);
+  return jarenTussen(splits(geboren), splits(op));
+}
+
+/** `leeftijdOp` for many people on one day: the day is read once, not once per person. */
+export function leeftijdenOp(op: IsoDatum): (geboren: IsoDatum) => number {
   const d = splits(op);
+  return (geboren) => jarenTussen(splits(geboren), d);
+}
+
+function jarenTussen(g: Ymd, d: Ymd): number {
   let jaren = d.jaar - g.jaar;
   if (d.maand < g.maand || (d.maand === g.maand && d.dag < g.dag)) jaren -= 1;
   return jaren;

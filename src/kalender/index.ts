@@ -5,6 +5,7 @@ export {
   eindeTermijnMaanden,
   type IsoDatum,
   isGeldigeDatum,
+  leeftijdenOp,
   leeftijdOp,
   max,
   min,
