@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type ImpactCijfers,
   impactCijfers,
@@ -14,6 +15,7 @@ import {
 } from '../beleid/index.ts';
 import { maakVoortgang } from '../caseload/index.ts';
 import type { Engine } from '../engine/index.ts';
+import type { Configuratie } from '../opslag/configuratie.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { bedragTekst, datumTekst } from '../taal/index.ts';
 import type { Uitvoer } from './uitvoer.ts';
@@ -25,32 +27,45 @@ export interface ImpactOpties {
   readonly generated?: string | undefined;
   readonly seed?: string | undefined;
   readonly cases?: string | undefined;
+  readonly store: boolean;
   readonly threads?: string | undefined;
   readonly json: boolean;
 }
 
 export const IMPACT_GEBRUIK =
   'gebruik: reintegratie impact --to <versie> [--from <versie>] --date JJJJ-MM-DD ' +
-  '[--generated N [--seed S] | --cases <bestand.ndjson>] [--json]\n' +
+  '[--generated N [--seed S] | --cases <bestand.ndjson> | --store] [--json]\n' +
   '  een versie is <id>@<geldigVanaf> (zie reintegratie ordinances), <id> (in werking op --date)\n' +
   '  of het pad van een .yaml-bestand (ook een ontwerp buiten regelgeving/)';
 
-/** Without a source, this many generated cases. */
+/** Without a source and without a store, this many generated cases. */
 const STANDAARD_AANTAL = 100_000;
 /** Runs this large draw a progress bar on a terminal. */
 const GROOT = 20_000;
 
 type Bron =
   | { readonly soort: 'gegenereerd'; readonly aantal: number; readonly seed: number | string }
-  | { readonly soort: 'ndjson'; readonly bestand: string };
+  | { readonly soort: 'ndjson'; readonly bestand: string }
+  | {
+      readonly soort: 'opslag';
+      opslag?: 'pglite' | 'postgres';
+      inwoners?: number;
+      /** Stored cases that do not make a valid case, left out. */
+      ongeldig?: number;
+    };
 
 /** Judges a caseload under two versions of a regulation and reports what changes. */
-export async function impact(opties: ImpactOpties, engine: Engine, uit: Uitvoer): Promise<number> {
+export async function impact(
+  opties: ImpactOpties,
+  engine: Engine,
+  config: Configuratie,
+  uit: Uitvoer,
+): Promise<number> {
   if (opties.to === undefined || opties.date === undefined) {
     uit.fout(IMPACT_GEBRUIK);
     return 1;
   }
-  const bron = kiesBron(opties);
+  const bron = kiesBron(opties, config);
   if (typeof bron === 'string') {
     uit.fout(`${bron}\n${IMPACT_GEBRUIK}`);
     return 1;
@@ -79,6 +94,10 @@ export async function impact(opties: ImpactOpties, engine: Engine, uit: Uitvoer)
       ...(threads !== undefined ? { threads } : {}),
       ...(bron.aantal >= GROOT ? { voortgang: maakVoortgang('impact', bron.aantal) } : {}),
     });
+  } else if (bron.soort === 'opslag') {
+    const gelezen = await telOpslag(opzet, config, bron, uit);
+    if (gelezen === undefined) return 1;
+    stand = gelezen;
   } else {
     const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
     const grootte = bron.bestand === '-' ? 0 : grootteVan(bron.bestand);
@@ -122,13 +141,17 @@ export async function impact(opties: ImpactOpties, engine: Engine, uit: Uitvoer)
   return 0;
 }
 
-function kiesBron(opties: ImpactOpties): Bron | string {
-  const gekozen = [opties.generated !== undefined, opties.cases !== undefined].filter(Boolean).length;
-  if (gekozen > 1) return 'kies één bron: --generated N of --cases <bestand>';
-  if (opties.cases !== undefined) {
-    if (opties.seed !== undefined) return '--seed hoort bij --generated';
-    return { soort: 'ndjson', bestand: opties.cases };
-  }
+function kiesBron(opties: ImpactOpties, config: Configuratie): Bron | string {
+  const gekozen = [opties.generated !== undefined, opties.cases !== undefined, opties.store].filter(
+    Boolean,
+  ).length;
+  if (gekozen > 1) return 'kies één bron: --generated N, --cases <bestand> of --store';
+  if (opties.seed !== undefined && opties.generated === undefined && gekozen > 0)
+    return '--seed hoort bij --generated';
+  if (opties.cases !== undefined) return { soort: 'ndjson', bestand: opties.cases };
+  // Without a choice: the store when there is one, else a generated caseload.
+  if (opties.store || (gekozen === 0 && opties.seed === undefined && heeftOpslag(config)))
+    return { soort: 'opslag' };
   const aantal = opties.generated === undefined ? STANDAARD_AANTAL : Number(opties.generated);
   if (!Number.isInteger(aantal) || aantal < 1 || aantal > 2 ** 31 - BLOKMARGE)
     return `--generated: '${opties.generated}' is geen positief geheel getal`;
@@ -139,6 +162,55 @@ function kiesBron(opties: ImpactOpties): Bron | string {
 
 /** Case numbers are 32-bit integers in the shared block counter; leave room for the last block. */
 const BLOKMARGE = 1 << 13;
+
+function heeftOpslag(config: Configuratie): boolean {
+  return config.databaseUrl !== undefined || existsSync(join(config.dataDir, 'pglite'));
+}
+
+/** Reads the stored caseload page by page and counts it; undefined (after a message) when there is no store. */
+async function telOpslag(
+  opzet: ImpactOpzet,
+  config: Configuratie,
+  bron: Extract<Bron, { soort: 'opslag' }>,
+  uit: Uitvoer,
+): Promise<ImpactStand | undefined> {
+  if (!heeftOpslag(config)) {
+    uit.fout(
+      `--store: geen opslag in ${join(config.dataDir, 'pglite')} en geen DATABASE_URL (vul er een met reintegratie seed-demo)`,
+    );
+    return undefined;
+  }
+  // The store and its drivers load only for this source.
+  const { openOpslag } = await import('../opslag/database.ts');
+  const { aantalInwoners, opgeslagenCaseload } = await import('../administratie/caseload.ts');
+  const opslag = await openOpslag(config);
+  try {
+    bron.opslag = opslag.soort;
+    const totaal = await aantalInwoners(opslag.db, opzet.gemeente);
+    const voortgang = totaal >= GROOT ? maakVoortgang('impact (inwoners)', totaal) : undefined;
+    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    let inwoners = 0;
+    const ongeldig: { inwonerId: string; bericht: string }[] = [];
+    for await (const pagina of opgeslagenCaseload(opslag.db, opzet.gemeente, opzet.peildatum)) {
+      for (const c of pagina.casussen) teller.tel(c);
+      inwoners += pagina.inwoners;
+      ongeldig.push(...pagina.ongeldig);
+      voortgang?.stap(inwoners);
+    }
+    voortgang?.klaar();
+    bron.inwoners = inwoners;
+    bron.ongeldig = ongeldig.length;
+    if (ongeldig.length > 0) {
+      uit.fout(
+        `let op: ${ongeldig.length} opgeslagen casus(sen) zijn geen geldige casus en tellen niet mee:`,
+      );
+      for (const o of ongeldig.slice(0, 5)) uit.fout(`  inwoner ${o.inwonerId}: ${o.bericht}`);
+    }
+    return teller.stand;
+  } finally {
+    await opslag.sluit();
+  }
+}
 
 function grootteVan(pad: string): number {
   try {
@@ -160,6 +232,8 @@ function versie(opzet: ImpactOpzet, r: Regeling) {
   };
 }
 
+/** Width of the first column of the tables. */
+const NAAM = 34;
 const nl = (n: number) => n.toLocaleString('nl-NL');
 const procent = (deel: number, geheel: number) =>
   `${(geheel === 0 ? 0 : (deel / geheel) * 100).toLocaleString('nl-NL', { maximumFractionDigits: 2 })}%`;
@@ -181,10 +255,16 @@ function overgangenTekst(o: Overgangen): string {
 function jaarlastRegel(naam: string, j: Jaarlast): string {
   const o = j.onbekend;
   return (
-    `  ${naam.padEnd(26)}${bedragTekst(j.vanCent).padStart(17)}${bedragTekst(j.naarCent).padStart(17)}` +
+    `  ${naam.padEnd(NAAM - 2)}${bedragTekst(j.vanCent).padStart(17)}${bedragTekst(j.naarCent).padStart(17)}` +
     `${bedragTekst(j.verschilCent).padStart(17)}${nl(j.anderBedrag).padStart(14)}` +
     `${`${nl(o.van)} / ${nl(o.naar)} / ${nl(o.verschil)}`.padStart(30)}`
   );
+}
+
+function bronTekst(bron: Bron): string {
+  if (bron.soort === 'gegenereerd') return `gegenereerd (seed ${bron.seed})`;
+  if (bron.soort === 'ndjson') return `uit ${bron.bestand}`;
+  return `uit de opslag (${bron.opslag}, ${nl(bron.inwoners ?? 0)} inwoners)`;
 }
 
 /** The report as a policy officer reads it on a terminal. */
@@ -196,7 +276,7 @@ function alsTabel(opzet: ImpactOpzet, bron: Bron, c: ImpactCijfers): string[] {
   uit.push(`  van:  ${versieRegel(opzet.van)}`);
   uit.push(`  naar: ${versieRegel(opzet.naar)}`);
   uit.push(
-    `  ${nl(c.casussen)} casussen ${bron.soort === 'gegenereerd' ? `gegenereerd (seed ${bron.seed})` : `uit ${bron.bestand}`}: ` +
+    `  ${nl(c.casussen)} casussen ${bronTekst(bron)}: ` +
       `${nl(c.metAanvraag)} met een aanvraag, ${nl(c.zonderAanvraag)} zonder`,
   );
   uit.push('');
@@ -206,11 +286,11 @@ function alsTabel(opzet: ImpactOpzet, bron: Bron, c: ImpactCijfers): string[] {
     const rijen = c.voorzieningen.filter((v) => kies(v).aantal > 0);
     if (rijen.length === 0) return;
     uit.push('');
-    uit.push(`${kop.padEnd(28)}${'aantal'.padStart(12)}${'gewijzigd'.padStart(12)}  van → naar`);
+    uit.push(`${kop.padEnd(NAAM)}${'aantal'.padStart(12)}${'gewijzigd'.padStart(12)}  van → naar`);
     for (const v of rijen) {
       const o = kies(v);
       uit.push(
-        `  ${v.voorziening.padEnd(26)}${nl(o.aantal).padStart(12)}${nl(o.gewijzigd).padStart(12)}  ${overgangenTekst(o)}`,
+        `  ${v.voorziening.padEnd(NAAM - 2)}${nl(o.aantal).padStart(12)}${nl(o.gewijzigd).padStart(12)}  ${overgangenTekst(o)}`.trimEnd(),
       );
     }
   };
@@ -219,7 +299,7 @@ function alsTabel(opzet: ImpactOpzet, bron: Bron, c: ImpactCijfers): string[] {
 
   uit.push('');
   uit.push(
-    `${'Jaarlast (per jaar)'.padEnd(28)}${'van'.padStart(17)}${'naar'.padStart(17)}${'verschil'.padStart(17)}` +
+    `${'Jaarlast (per jaar)'.padEnd(NAAM)}${'van'.padStart(17)}${'naar'.padStart(17)}${'verschil'.padStart(17)}` +
       `${'ander bedrag'.padStart(14)}${'onbekend van/naar/verschil'.padStart(30)}`,
   );
   for (const v of c.voorzieningen) {

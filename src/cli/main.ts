@@ -23,7 +23,7 @@ Gebruik:
   reintegratie test [bestand|map ...]             draai de conformiteitsgevallen (*.test.yaml)
   reintegratie diff <a.yaml> <b.yaml>             artikelen en parameters die verschillen
   reintegratie conformance --date JJJJ-MM-DD      gemeentelijke regels zonder geldende wettelijke grondslag
-  reintegratie impact --to <versie> --date JJJJ-MM-DD [--from <versie>] [--generated N [--seed S] | --cases <bestand.ndjson>]
+  reintegratie impact --to <versie> --date JJJJ-MM-DD [--from <versie>] [--generated N [--seed S] | --cases <bestand.ndjson> | --store]
                                                   wat een (ontwerp)versie verandert voor een caseload: uitkomsten en jaarlast
   reintegratie docs                               schrijf docs/feiten.md opnieuw
   reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
@@ -50,6 +50,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         seed: { type: 'string' },
         cases: { type: 'string' },
         threads: { type: 'string' },
+        store: { type: 'boolean', default: false },
       },
     });
     switch (opdracht) {
@@ -70,8 +71,13 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
           uit.fout(`onverwacht argument '${positionals[0]}'`);
           return 1;
         }
-        const { from, to, date, generated, seed, cases, threads, json } = values;
-        return impact({ from, to, date, generated, seed, cases, threads, json }, engine, uit);
+        const { from, to, date, generated, seed, cases, store, threads, json } = values;
+        return impact(
+          { from, to, date, generated, seed, cases, store, threads, json },
+          engine,
+          configuratieUitOmgeving(),
+          uit,
+        );
       }
       case 'diff':
         return diff(positionals, { json: values.json }, uit);
