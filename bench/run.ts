@@ -365,6 +365,7 @@ async function main(): Promise<number> {
   const commando = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
   const datum = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const belastingVoor = belasting();
+  const bronVoor = bronstand();
   const b = laadBibliotheek();
   if (!b.ok) throw new Error('regelgeving laadt niet: draai npm run reintegratie -- validate');
   const engine = maakEngine(b.waarde);
@@ -457,7 +458,7 @@ async function main(): Promise<number> {
 
   writeFileSync(
     inst.uitvoer,
-    rapport({ inst, commando, datum, wandklok, belastingVoor, uitslagen, behaald, mislukt }),
+    rapport({ inst, commando, datum, wandklok, belastingVoor, bronVoor, uitslagen, behaald, mislukt }),
   );
   console.log(`\nwrote ${inst.uitvoer} (${seconden(wandklok)} s in all)`);
   return mislukt ? 1 : 0;
@@ -469,6 +470,7 @@ function rapport(r: {
   datum: string;
   wandklok: number;
   belastingVoor: string;
+  bronVoor: string;
   uitslagen: readonly Uitslag[];
   behaald: readonly Doel[];
   mislukt: boolean;
@@ -477,8 +479,14 @@ function rapport(r: {
   const regels: string[] = [];
   regels.push('# Engine bench');
   regels.push('');
+  // The working tree is shared: say so when the sources changed while the engines ran.
+  const bronNa = bronstand();
+  const bron =
+    bronNa === r.bronVoor
+      ? r.bronVoor
+      : `at the start ${r.bronVoor}; at the end ${bronNa} (changed during the run)`;
   regels.push(
-    `Command: \`${r.commando}\` (${r.datum} UTC, ${seconden(r.wandklok)} s in all). Source: ${bronstand()}.`,
+    `Command: \`${r.commando}\` (${r.datum} UTC, ${seconden(r.wandklok)} s in all). Source: ${bron}.`,
   );
   regels.push('');
   const belastingNa = belasting();
