@@ -4,13 +4,14 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { afwijkingSchema, aanvraagSchema, veldFouten } from '../casus/index.ts';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
-import { bezwaartermijnEinde, isGeldigeDatum } from '../kalender/index.ts';
+import { bezwaartermijnEinde, isGeldigeDatum, plusDagen, plusMaanden } from '../kalender/index.ts';
 import { bulkInsert } from '../opslag/bulk.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Regeling } from '../regelgeving/index.ts';
+import { bedragTekst, datumTekst } from '../taal/index.ts';
 import { AanvraagNietOpen, aanvraagBezwaar, sluitAanvragen } from './aanvragen.ts';
 import { auditRij, log } from './audit.ts';
-import { boekToekenningen, geefDeelnemerVrij } from './budgetten.ts';
+import { boekingVan, boekToekenningen, geefBudgetVrij, geefDeelnemerVrij } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { feitenUit } from './inwoners.ts';
 import { lksMaandbedrag, lksPerioden, type TermijnBedrag, termijnenUit } from './termijnen.ts';
@@ -66,6 +67,69 @@ export function jaarbedrag(v: VoorzieningUitkomst, extra = 0): number {
     totaal += b.per === 'maand' ? b.cent * 12 : m ? b.cent * Math.floor(12 / Number(m[1])) : b.cent;
   }
   return totaal;
+}
+
+/**
+ * What a grant's budget booking releases when the grant ends early, on `einde` (its last day).
+ *
+ * The booking is one year of cost from the ingangsdatum (`jaarbedrag`): 12 × a monthly amount, the
+ * premies per N months that fall due in those 12 months, yearly costs entered by hand, once-only
+ * amounts once. Released is the part of that booked year the grant would still have used, up to its
+ * planned end (`geplandEinde`, null when open-ended), but no longer will:
+ * - per month, and for yearly costs pro rata: the whole months of the booked year, counted from the
+ *   ingangsdatum, that begin after `einde` and on or before the planned end. The month in which the
+ *   grant ends counts as used: it is paid for that month, so releasing it would show room in the
+ *   budget for money that still goes out. Whole months rather than days, because the amounts are
+ *   monthly amounts and a release by days would depend on the length of the month.
+ * - per N months (a premie, art. 10a lid 6 Pw): each booked premie whose period was not completed by
+ *   `einde` (its payment date minus one day is after it). Those are exactly the premie terms that
+ *   lapse; a premie whose period ended on `einde` itself is earned and stays.
+ * - once-only amounts: nothing (due at the start).
+ * Yearly costs pro rata are rounded down to the cent, so never more is released than was booked.
+ */
+export function vrijval(
+  v: VoorzieningUitkomst,
+  geboektCent: number,
+  einde: string,
+  geplandEinde: string | null,
+): { cent: number; maanden: number; premies: number; uitleg: string } {
+  const ingang = v.termijnen.ingangsdatum;
+  const maandenTot = (d: string | null) => {
+    let n = 0;
+    for (let k = 0; k < 12; k++) if (d === null || plusMaanden(ingang, k) <= d) n++;
+    return n;
+  };
+  const maanden = Math.max(0, maandenTot(geplandEinde) - maandenTot(einde));
+  let cent = 0;
+  let premies = 0;
+  let jaarlijks = Math.max(0, geboektCent - jaarbedrag(v));
+  const delen: string[] = [];
+  for (const [naam, b] of Object.entries(v.bedragen)) {
+    if (b.cent === null || b.voorbehoud) continue;
+    const periode = /^(\d+) maanden$/.exec(b.per);
+    if (b.per === 'maand') {
+      cent += b.cent * maanden;
+      if (maanden > 0) delen.push(`${maanden} × ${bedragTekst(b.cent)} per maand`);
+    } else if (periode) {
+      const geboekt = v.termijnen.betaalmomenten
+        .filter((m) => m.bedrag === naam)
+        .map((m) => m.datum)
+        .sort()
+        .slice(0, Math.floor(12 / Number(periode[1])));
+      const vervallen = geboekt.filter((d) => plusDagen(d, -1) > einde).length;
+      premies += vervallen;
+      cent += b.cent * vervallen;
+      if (vervallen > 0) delen.push(`${vervallen} × ${bedragTekst(b.cent)} per ${b.per}`);
+    } else if (b.per !== 'eenmalig') jaarlijks += b.cent;
+  }
+  const pro = Math.floor((jaarlijks * maanden) / 12);
+  if (pro > 0) delen.push(`${maanden}/12 van ${bedragTekst(jaarlijks)} per jaar`);
+  cent += pro;
+  const uitleg =
+    cent > 0
+      ? `Beëindigd per ${datumTekst(einde)}: van de geboekte ${bedragTekst(geboektCent)} valt ${bedragTekst(cent)} vrij (${delen.join(' + ')}), het deel dat na de beëindiging niet meer wordt gebruikt.`
+      : `Beëindigd per ${datumTekst(einde)}: van de geboekte ${bedragTekst(geboektCent)} valt niets vrij; het geboekte jaar is gebruikt of de voorziening liep niet langer.`;
+  return { cent, maanden, premies, uitleg };
 }
 
 /**
@@ -303,15 +367,19 @@ export async function schrijfBeschikkingen(
     m as (${bulkInsert(
       'budgetmutatie',
       MUTATIE_KOLOMMEN,
-      toegekend.map(({ v, beschikking: x }) => ({
-        gemeente: x.gemeente,
-        jaar: Number(v.ingangsdatum.slice(0, 4)),
-        voorziening: x.voorziening,
-        soort: 'toekenning',
-        bedragCent: x.jaarbedragCent,
-        beschikkingId: x.id,
-        door: v.actor.gebruikerId,
-      })),
+      toegekend.map(({ v, beschikking: x }) => {
+        const boeking = geboekt.get(v);
+        return {
+          gemeente: x.gemeente,
+          jaar: Number(v.ingangsdatum.slice(0, 4)),
+          voorziening: x.voorziening,
+          soort: 'toekenning',
+          bedragCent: x.jaarbedragCent,
+          beschikkingId: x.id,
+          door: v.actor.gebruikerId,
+          geboekt: boeking?.ok === true && boeking.geboekt,
+        };
+      }),
     )}),
     t as (${bulkInsert('termijn', TERMIJN_KOLOMMEN, termijnen)}),
     a as (${bulkInsert(
@@ -362,6 +430,7 @@ const MUTATIE_KOLOMMEN = {
   beschikkingId: 'uuid',
   besluit: 'text',
   door: 'uuid',
+  geboekt: 'boolean',
 };
 const TERMIJN_KOLOMMEN = {
   gemeente: 'text',
@@ -571,6 +640,14 @@ export async function herbeoordeel(db: Db, engine: Engine, actor: Actor, gemeent
   return gelukt({ gelijk: verschillen.length === 0, verschillen, opgeslagen: oud, opnieuw: nieuw });
 }
 
+const alBeeindigd = async (db: Db, id: string) =>
+  (await db
+    .selectFrom('beschikking')
+    .select('id')
+    .where('vorigeId', '=', id)
+    .where('soort', '=', 'beeindiging')
+    .executeTakeFirst()) !== undefined;
+
 const beeindigingSchema = z.strictObject({
   datum,
   grond: z.string().regex(/^[a-z]$/),
@@ -596,17 +673,13 @@ export async function beeindig(
       bericht: 'ongeldige beëindiging',
       velden: veldFouten(p.error.issues),
     });
+  if (!z.uuid().safeParse(id).success) return nietGevonden('beschikking');
   const oud = await leesRij(db, gemeente, id);
   if (!oud) return nietGevonden('beschikking');
   if (oud.soort !== 'toekenning' && oud.soort !== 'wijziging')
     return mislukt({ code: 'conflict', bericht: 'alleen een toegekende voorziening kan worden beëindigd' });
-  const al = await db
-    .selectFrom('beschikking')
-    .select('id')
-    .where('vorigeId', '=', id)
-    .where('soort', '=', 'beeindiging')
-    .executeTakeFirst();
-  if (al) return mislukt({ code: 'conflict', bericht: 'deze voorziening is al beëindigd' });
+  if (await alBeeindigd(db, id))
+    return mislukt({ code: 'conflict', bericht: 'deze voorziening is al beëindigd' });
   const plan = engine.planOp(gemeente, p.data.datum);
   if (!plan.ok)
     return mislukt({
@@ -625,6 +698,15 @@ export async function beeindig(
     });
   }
   return db.transaction().execute(async (trx) => {
+    // One ending per grant, also when two arrive at once: the second waits for this lock, then finds
+    // the first, so the budget is released once.
+    await trx.selectFrom('beschikking').select('id').where('id', '=', id).forUpdate().execute();
+    if (await alBeeindigd(trx, id))
+      return mislukt({ code: 'conflict', bericht: 'deze voorziening is al beëindigd' });
+    const boeking = await boekingVan(trx, gemeente, id);
+    const uitkomst = (oud.resultaat as Resultaat).voorzieningen[0];
+    const vrij =
+      boeking && uitkomst ? vrijval(uitkomst, boeking.bedragCent, p.data.datum, oud.einddatum) : undefined;
     const rij = await trx
       .insertInto('beschikking')
       .values({
@@ -651,6 +733,18 @@ export async function beeindig(
             regeling: grond.regeling,
           },
           toelichting: p.data.motivering,
+          ...(boeking && vrij
+            ? {
+                vrijval: {
+                  jaar: boeking.jaar,
+                  geboektCent: boeking.bedragCent,
+                  cent: vrij.cent,
+                  maanden: vrij.maanden,
+                  premies: vrij.premies,
+                  uitleg: vrij.uitleg,
+                },
+              }
+            : {}),
         }),
         beeindigingsgrond: grond.code,
         jaarbedragCent: 0,
@@ -658,15 +752,28 @@ export async function beeindig(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Terms after the last day lapse; a premie only if its period was not completed by then (it falls
+    // due the day after the period, so a period ending on the last day has earned its premie).
     await trx
       .updateTable('termijn')
       .set({ status: 'vervallen' })
       .where('beschikkingId', '=', id)
       .where('status', '=', 'open')
       .where('datum', '>', p.data.datum)
+      .where((eb) => eb.or([eb('soort', '<>', 'premie'), eb('datum', '>', plusDagen(p.data.datum, 1))]))
       .execute();
-    if (oud.ingangsdatum)
-      await geefDeelnemerVrij(trx, gemeente, Number(oud.ingangsdatum.slice(0, 4)), oud.voorziening);
+    if (boeking?.geboekt) await geefDeelnemerVrij(trx, gemeente, boeking.jaar, boeking.voorziening);
+    if (boeking && vrij)
+      await geefBudgetVrij(trx, {
+        gemeente,
+        jaar: boeking.jaar,
+        voorziening: boeking.voorziening,
+        bedragCent: vrij.cent,
+        geboekt: boeking.geboekt,
+        beschikkingId: rij.id,
+        besluit: vrij.uitleg,
+        door: actor.gebruikerId,
+      });
     if (p.data.verzondenOp) {
       await trx
         .insertInto('termijn')

@@ -32,10 +32,13 @@ export async function boekToekenning(
   jaar: number,
   voorziening: string,
   bedragCent: number,
-): Promise<{ ok: true } | { ok: false; plafond: Plafond }> {
+): Promise<Geboekt> {
   const [uit] = await boekToekenningen(db, [{ gemeente, jaar, voorziening, bedragCent }]);
   return uit!;
 }
+
+/** A booking's outcome: counted against the budget row (`geboekt`; false when no ceiling was set), or over a ceiling. */
+export type Geboekt = { ok: true; geboekt: boolean } | { ok: false; plafond: Plafond };
 
 /**
  * Books grants in order against their budgets, inside the caller's transaction. Each budget row is
@@ -44,10 +47,7 @@ export async function boekToekenning(
  * ceiling as ground. Concurrent writers wait for the lock, so a ceiling is never overrun; the CHECK
  * constraint on the table is the second line.
  */
-export async function boekToekenningen(
-  db: Db,
-  boekingen: readonly Boeking[],
-): Promise<({ ok: true } | { ok: false; plafond: Plafond })[]> {
+export async function boekToekenningen(db: Db, boekingen: readonly Boeking[]): Promise<Geboekt[]> {
   const sleutel = (b: Omit<Boeking, 'bedragCent'>) => `${b.gemeente}\u0000${b.jaar}\u0000${b.voorziening}`;
   const stand = new Map<
     string,
@@ -84,16 +84,16 @@ export async function boekToekenningen(
         nieuw: 0,
       });
   }
-  const uit = boekingen.map((b): { ok: true } | { ok: false; plafond: Plafond } => {
+  const uit = boekingen.map((b): Geboekt => {
     const s = stand.get(sleutel(b));
-    if (!s) return { ok: true };
+    if (!s) return { ok: true, geboekt: false };
     const over = s.deelnemersplafond !== null && s.deelnemers >= s.deelnemersplafond;
     if (!over && s.besteed + b.bedragCent <= s.plafondCent) {
       s.besteed += b.bedragCent;
       s.deelnemers++;
       s.erbij += b.bedragCent;
       s.nieuw++;
-      return { ok: true };
+      return { ok: true, geboekt: true };
     }
     return {
       ok: false,
@@ -120,7 +120,7 @@ export async function boekToekenningen(
   return uit;
 }
 
-/** Frees a participant place when a voorziening ends; the money booked stays spent. */
+/** Frees a participant place when a voorziening ends (only for a grant that took one: see `boekingVan`). */
 export async function geefDeelnemerVrij(
   db: Db,
   gemeente: string,
@@ -133,6 +133,82 @@ export async function geefDeelnemerVrij(
     .where('gemeente', '=', gemeente)
     .where('jaar', '=', jaar)
     .where('voorziening', '=', voorziening)
+    .execute();
+}
+
+/** The booking of a grant: its budget year and amount, and whether it counted against the budget row. */
+export async function boekingVan(
+  db: Db,
+  gemeente: string,
+  beschikkingId: string,
+): Promise<{ jaar: number; voorziening: string; bedragCent: number; geboekt: boolean } | undefined> {
+  const m = await db
+    .selectFrom('budgetmutatie')
+    .select(['id', 'jaar', 'voorziening', 'bedragCent', 'geboekt'])
+    .where('gemeente', '=', gemeente)
+    .where('beschikkingId', '=', beschikkingId)
+    .where('soort', '=', 'toekenning')
+    .executeTakeFirst();
+  if (!m) return undefined;
+  let geboekt = m.geboekt;
+  if (geboekt === null) {
+    // Written before bookings recorded this: it counted if the budget had been set before it.
+    const vastgesteld = await db
+      .selectFrom('budgetmutatie')
+      .select('id')
+      .where('gemeente', '=', gemeente)
+      .where('jaar', '=', m.jaar)
+      .where('voorziening', '=', m.voorziening)
+      .where('soort', '=', 'vaststelling')
+      .where('id', '<', m.id)
+      .executeTakeFirst();
+    geboekt = vastgesteld !== undefined;
+  }
+  return { jaar: m.jaar, voorziening: m.voorziening, bedragCent: Number(m.bedragCent), geboekt };
+}
+
+/**
+ * Gives part of a grant's booking back to its budget, inside the caller's transaction: lowers what
+ * is spent (only if the grant counted against the budget) and records a 'vrijval' mutation with the
+ * amount negative, so per budget the counted mutations of grants and releases add up to what is spent.
+ */
+export async function geefBudgetVrij(
+  db: Db,
+  v: {
+    gemeente: string;
+    jaar: number;
+    voorziening: string;
+    bedragCent: number;
+    geboekt: boolean;
+    beschikkingId: string;
+    besluit: string;
+    door: string;
+  },
+): Promise<void> {
+  if (v.bedragCent <= 0) return;
+  const verlaagd = v.geboekt
+    ? await db
+        .updateTable('budget')
+        .set({ besteedCent: sql`besteed_cent - ${v.bedragCent}` })
+        .where('gemeente', '=', v.gemeente)
+        .where('jaar', '=', v.jaar)
+        .where('voorziening', '=', v.voorziening)
+        .returning('besteedCent')
+        .executeTakeFirst()
+    : undefined;
+  await db
+    .insertInto('budgetmutatie')
+    .values({
+      gemeente: v.gemeente,
+      jaar: v.jaar,
+      voorziening: v.voorziening,
+      soort: 'vrijval',
+      bedragCent: -v.bedragCent,
+      beschikkingId: v.beschikkingId,
+      besluit: v.besluit,
+      door: v.door,
+      geboekt: verlaagd !== undefined,
+    })
     .execute();
 }
 

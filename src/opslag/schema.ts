@@ -132,6 +132,8 @@ export interface Database {
     besluit: string | null;
     door: string;
     op: Generated<Date>;
+    /** Whether the amount counted against the budget row (null: written before this was recorded). */
+    geboekt: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   };
   beschutWerkPlan: { gemeente: string; jaar: number; plaatsen: number; bezet: Generated<number> };
   beschutWerkIndicatie: {
