@@ -117,6 +117,8 @@ interface BatchVoorziening {
 interface OvergangsKeuze {
   readonly overgang: Overgang | undefined;
   readonly vz: BatchVoorziening | undefined;
+  /** The transitional article's own condition, unless national law sets it aside. */
+  readonly voorwaarde: Stap | undefined;
 }
 
 /** What a request for one voorziening needs, found with one lookup by its id. */
@@ -124,8 +126,8 @@ interface Doel {
   readonly slot: number;
   /** Undefined when the gemeente does not offer it. */
   readonly vz: BatchVoorziening | undefined;
-  /** Transitional law for earlier grants, by grant date. */
-  readonly overgangen: Map<string, OvergangsKeuze>;
+  /** Transitional law for earlier grants, by period of grant dates (see `periodeVan`). */
+  readonly overgangen: (OvergangsKeuze | undefined)[];
 }
 
 export function maakBatch(
@@ -251,29 +253,49 @@ export function maakBatch(
     return p;
   };
   const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
-  const doelen = new Map<string, Doel>(
-    SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: new Map() }]),
-  );
-  // Transitional law reaches only grants before a transitional article's boundary (`zoekOvergang`
-  // looks no further): a grant on or after the latest boundary is judged under the current plan.
-  let overgangTot: string | undefined;
+  // `zoekOvergang` compares the grant date only with the transitional article's boundary and with
+  // the dates the versions of that regulation start and end. Between two consecutive such dates its
+  // answer is the same, so it is asked once per period and voorziening, and a case finds its period
+  // with a few string comparisons instead of hashing its date into a map. The versions' dates are
+  // taken from all versions, drafts too: an extra boundary only splits a period in two.
+  const grenzen: { readonly datum: string; readonly erna: boolean }[] = [];
   for (const r of plan.gemeenteRegelingen) {
     if (!r.overgangsrecht) continue;
-    const grens = r.overgangsrecht.toegekendVoor ?? r.geldigVanaf;
-    if (overgangTot === undefined || grens > overgangTot) overgangTot = grens;
+    grenzen.push({ datum: r.overgangsrecht.toegekendVoor ?? r.geldigVanaf, erna: false });
+    for (const v of engine.bibliotheek.versies(r.id)) {
+      grenzen.push({ datum: v.geldigVanaf, erna: false });
+      // A version is in force up to and including its geldigTot: the period changes the day after.
+      if (v.geldigTot !== undefined) grenzen.push({ datum: v.geldigTot, erna: true });
+    }
   }
-  // Per voorziening, by grant date; a key per case would cost more than the lookup saves.
-  const kiesOvergang = (
-    id: string,
-    perDatum: Map<string, OvergangsKeuze>,
-    toegekendOp: string,
-  ): OvergangsKeuze => {
-    let keuze = perDatum.get(toegekendOp);
+  grenzen.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : Number(a.erna) - Number(b.erna)));
+  const heeftOvergangsrecht = grenzen.length > 0;
+  /** How many boundaries lie on or before the date (after it, for an end date): its period. */
+  const periodeVan = (datum: string): number => {
+    let i = 0;
+    while (i < grenzen.length) {
+      const g = grenzen[i]!;
+      if (g.erna ? datum <= g.datum : datum < g.datum) break;
+      i++;
+    }
+    return i;
+  };
+  const doelen = new Map<string, Doel>(
+    SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
+  );
+  const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
+    const periode = periodeVan(toegekendOp);
+    let keuze = doel.overgangen[periode];
     if (!keuze) {
       const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id as VoorzieningId);
       const pv = overgang?.planVoorziening;
-      keuze = { overgang, vz: pv ? bereid(pv, overgangsvoorwaarden) : perId.get(id) };
-      perDatum.set(toegekendOp, keuze);
+      const voorwaarde = overgang && plan.overgangsvoorwaarden.get(overgang.regeling.id);
+      keuze = {
+        overgang,
+        vz: pv ? bereid(pv, overgangsvoorwaarden) : doel.vz,
+        voorwaarde: voorwaarde ? stappen([voorwaarde])[0] : undefined,
+      };
+      doel.overgangen[periode] = keuze;
     }
     return keuze;
   };
@@ -326,10 +348,12 @@ export function maakBatch(
     const doel = doelen.get(id)!;
     let vz = doel.vz;
     let overgang: Overgang | undefined;
+    let overgangsvoorwaarde: Stap | undefined;
     const toegekendOp = aanvraag.toegekendOp;
-    if (overgangTot !== undefined && typeof toegekendOp === 'string' && toegekendOp < overgangTot) {
-      const keuze = kiesOvergang(id, doel.overgangen, toegekendOp);
+    if (heeftOvergangsrecht && typeof toegekendOp === 'string') {
+      const keuze = kiesOvergang(id, doel, toegekendOp);
       overgang = keuze.overgang;
+      overgangsvoorwaarde = keuze.voorwaarde;
       vz = keuze.vz;
     }
     const slot = doel.slot;
@@ -340,14 +364,18 @@ export function maakBatch(
     vul(vz.vulling, f, aanvraag);
     const opzij = opzijGezet(vz);
     let t = reeks(vz.voorwaarden, JA, opzij);
+    // Nothing that follows turns a refusal into anything else.
+    if (t === NEE) {
+      uitkomsten[slot] = NEE;
+      return;
+    }
     const ingang = ingangsdatumVan(aanvraag, peildatum);
     let gevraagd: string | undefined;
-    if (overgang && t !== NEE) {
+    if (overgang) {
       gevraagd = gevraagdeEinddatum(ingang, aanvraag);
       if (gevraagd === undefined) t = en(t, ONBEKEND);
-      const voorwaarde = plan.overgangsvoorwaarden.get(overgang.regeling.id);
-      if (voorwaarde && !voorwaarde.buitenToepassing && !opzij?.has(voorwaarde.id))
-        t = en(t, voorwaarde.toets(ctx));
+      const voorwaarde = overgangsvoorwaarde;
+      if (voorwaarde && !opzij?.has(voorwaarde.id)) t = en(t, voorwaarde.toets(ctx));
     }
     t = reeks(vz.aanvraagVoorwaarden, t, opzij);
     const k = verlengingenVan(aanvraag);
