@@ -16,6 +16,7 @@ import {
   maakImpactteller,
   maakJaarbedrag,
   telGegenereerd,
+  telNdjson,
   zetImpactOp,
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
@@ -221,6 +222,39 @@ describe('impact', () => {
     const twee = await telGegenereerd(o.opzet, vraag, { aantal: 30_000, seed: 5, threads: 2 });
     expect(een.gewijzigd).toBeGreaterThan(0);
     expect(impactCijfers(twee)).toEqual(impactCijfers(een));
+  }, 60_000);
+});
+
+describe('impact over NDJSON', () => {
+  it('telt met werkers wat één thread telt, en meldt de eerste foute regel', async () => {
+    const vraag = { naar: schrijfOntwerp(), datum: '2016-06-01' };
+    const o = zetImpactOp(engine, vraag);
+    if (!o.ok) throw new Error(o.fouten.join('\n'));
+    const aanbod = gezamenlijkAanbod(o.opzet.batchVan.plan, o.opzet.batchNaar.plan);
+    const regels = [
+      ...caseload({ gemeente: 'dinkelland', peildatum: '2016-06-01', aantal: 12_000, seed: 8, aanbod }),
+    ].map((c) => JSON.stringify(c));
+    const map = mkdtempSync(join(tmpdir(), 'impact-'));
+    const goed = join(map, 'goed.ndjson');
+    writeFileSync(goed, `${regels.join('\n')}\n`);
+    const een = await telNdjson(o.opzet, vraag, goed, { threads: 1 });
+    const twee = await telNdjson(o.opzet, vraag, goed, { threads: 2 });
+    if (!een.ok || !twee.ok) throw new Error('NDJSON niet gelezen');
+    expect(een.stand.casussen).toBe(12_000);
+    expect(een.stand.gewijzigd).toBeGreaterThan(0);
+    expect(impactCijfers(twee.stand)).toEqual(impactCijfers(een.stand));
+
+    // Two bad lines in different chunks: whichever worker finds one first, line 9001 is reported.
+    const fout = [...regels];
+    fout[9000] = '{"gemeente": "dinkelland",';
+    fout[11000] = 'nee';
+    const kapot = join(map, 'kapot.ndjson');
+    writeFileSync(kapot, `${fout.join('\n')}\n`);
+    for (const threads of [1, 2])
+      expect(await telNdjson(o.opzet, vraag, kapot, { threads })).toEqual({
+        ok: false,
+        bericht: expect.stringMatching(/kapot\.ndjson:9001: ongeldige JSON/),
+      });
   }, 60_000);
 });
 

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { maakCasusmaker, type Voortgang } from '../caseload/index.ts';
-import { type ImpactStand, maakImpactteller, nieuweStand, voegStandToe } from './impact.ts';
+import { type ImpactStand, maakImpactteller, voegStandToe } from './impact.ts';
 import { gezamenlijkAanbod, type ImpactOpzet, type ImpactVraag } from './opzet.ts';
+import { eindstand, startWerker, type Werkopdracht } from './werkers.ts';
 
 /**
  * An impact run over a generated caseload. Case i depends only on the seed and i, so the caseload
@@ -22,17 +18,6 @@ export interface GegenereerdOpties {
   readonly voortgang?: Voortgang;
 }
 
-/** What a worker needs to set up the same run; the shared counters travel with it. */
-export interface Werkopdracht {
-  readonly vraag: ImpactVraag;
-  /** The regulation tree the main thread loaded. */
-  readonly wortel: string;
-  readonly aantal: number;
-  readonly seed: number | string;
-  /** [next block, cases done] */
-  readonly tellers: SharedArrayBuffer;
-}
-
 const BLOK = 4096;
 /** Below this a worker's start (loading the regulations, about half a second) costs more than it saves. */
 const DREMPEL_PER_THREAD = 150_000;
@@ -40,7 +25,7 @@ const DREMPEL_PER_THREAD = 150_000;
 /** Counts the blocks this thread takes; shared by the main thread and the workers. */
 export function telBlokken(
   opzet: ImpactOpzet,
-  opdracht: Pick<Werkopdracht, 'aantal' | 'seed' | 'tellers'>,
+  opdracht: { readonly aantal: number; readonly seed: number | string; readonly tellers: SharedArrayBuffer },
   voortgang?: Voortgang,
 ): ImpactStand {
   const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
@@ -73,43 +58,17 @@ export async function telGegenereerd(
   );
   const tellers = new SharedArrayBuffer(8);
   const opdracht: Werkopdracht = {
+    soort: 'gegenereerd',
     vraag,
     wortel: opzet.engine.bibliotheek.wortel,
+    hashes: [opzet.van.hash, opzet.naar.hash],
     aantal: opties.aantal,
     seed: opties.seed,
     tellers,
   };
-  const werkers = Array.from({ length: threads - 1 }, () => startWerker(opdracht));
+  const werkers = Array.from({ length: threads - 1 }, () => eindstand(startWerker(opdracht)));
   const stand = telBlokken(opzet, opdracht, opties.voortgang);
   for (const deel of await Promise.all(werkers)) voegStandToe(stand, deel);
   opties.voortgang?.klaar();
   return stand;
-}
-
-const WERKER = new URL('./impact-werker.ts', import.meta.url).href;
-
-/**
- * The worker is TypeScript like the rest: it registers tsx before it loads its module. Its ESM entry
- * is found through tsx's own export map (`import.meta.resolve` is not there under every test runner,
- * and tsx's CommonJS entry cannot register the ESM hooks).
- */
-function tsxApi(): string {
-  const vraag = createRequire(import.meta.url);
-  const pakket = vraag.resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(pakket, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  return pathToFileURL(join(dirname(pakket), exports['./esm/api']!.import.default)).href;
-}
-
-function startWerker(opdracht: Werkopdracht): Promise<ImpactStand> {
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WERKER)}); });`;
-  return new Promise((klaar, mis) => {
-    const w = new Worker(code, { eval: true, workerData: opdracht });
-    w.once('message', (m: { stand: ImpactStand } | { fout: string }) =>
-      'stand' in m ? klaar(m.stand) : mis(new Error(m.fout)),
-    );
-    w.once('error', mis);
-    w.once('exit', (code) => mis(new Error(`impact-werker stopte met code ${code}`)));
-  });
 }

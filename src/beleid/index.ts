@@ -16,6 +16,6 @@ export {
   type VoorzieningImpact,
 } from './impact.ts';
 export { type Jaarbedrag, maakJaarbedrag } from './jaarbedrag.ts';
-export { leesNdjsonCasussen, type NdjsonOpties, type NdjsonUitslag } from './ndjson-casussen.ts';
+export { type NdjsonRunOpties, type NdjsonRunUitslag, telNdjson } from './ndjson.ts';
 export { gezamenlijkAanbod, type ImpactOpzet, type ImpactVraag, zetImpactOp } from './opzet.ts';
 export { isBestandsnotatie, versieNotatie, type VersieUitslag, zoekVersie } from './versies.ts';

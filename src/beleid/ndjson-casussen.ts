@@ -1,32 +1,38 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
 
-export type NdjsonUitslag =
-  { readonly ok: true; readonly aantal: number } | { readonly ok: false; readonly bericht: string };
+/**
+ * Cases from an NDJSON file (one case a line, as `schrijfNdjson` writes them), read in chunks that
+ * end at a line end, so a file of any size takes the memory of a few chunks and the chunks can be
+ * judged on other threads. Every line is checked against the case contract; a bad line gives a
+ * message with its line number. Empty lines are skipped. `-` reads standard input.
+ */
 
 export interface NdjsonOpties {
   /** Every case must be of this gemeente and peildatum (the batch judges one of each). */
   readonly gemeente: string;
   readonly peildatum: string;
-  /** Called with the bytes read so far, for a progress bar. */
-  readonly gelezen?: (bytes: number) => void;
 }
 
-/**
- * Reads cases from an NDJSON file (one case a line, as `schrijfNdjson` writes them) and hands each
- * to `opCasus` as soon as it is read, so a file of any size takes the memory of one chunk. Every
- * line is checked against the case contract; the first bad line stops the run with a message that
- * names the file and the line. Empty lines are skipped. `-` reads standard input.
- */
-export async function leesNdjsonCasussen(
-  pad: string,
-  opties: NdjsonOpties,
-  opCasus: (casus: Casus) => void,
-): Promise<NdjsonUitslag> {
-  let stroom: Readable;
+/** Whole lines of the file: `tekst` starts at line `eersteRegel` (1-based) and ends after a line end, or at the end of the file. */
+export interface NdjsonStuk {
+  readonly tekst: string;
+  readonly eersteRegel: number;
+  /** Bytes of the file read so far. */
+  readonly gelezen: number;
+}
+
+export type NdjsonFout = { readonly regel: number; readonly bericht: string };
+
+export type NdjsonBron =
+  | { readonly ok: true; readonly stukken: AsyncIterable<NdjsonStuk>; sluit(): void }
+  | { readonly ok: false; readonly bericht: string };
+
+/** Opens the file; an unreadable file is a message, not an exception. */
+export async function openNdjson(pad: string, stukgrootte = 1 << 20): Promise<NdjsonBron> {
+  let stroom: NodeJS.ReadableStream & { bytesRead?: number; destroy(): void };
   try {
-    stroom = pad === '-' ? process.stdin : await open(pad);
+    stroom = pad === '-' ? process.stdin : await open(pad, stukgrootte);
   } catch (e) {
     return {
       ok: false,
@@ -34,66 +40,86 @@ export async function leesNdjsonCasussen(
     };
   }
   stroom.setEncoding('utf8');
-  let rest = '';
-  let regel = 0;
-  let aantal = 0;
-  let bytes = 0;
-
-  const verwerk = (tekst: string): string | undefined => {
-    regel++;
-    if (tekst.trim() === '') return undefined;
-    let data: unknown;
-    try {
-      data = JSON.parse(tekst);
-    } catch (e) {
-      return `ongeldige JSON (${(e as Error).message.split('\n')[0]})`;
-    }
-    const p = casusSchema.safeParse(data);
-    if (!p.success)
-      return veldFouten(p.error.issues)
-        .map((f) => `${f.pad || '(casus)'}: ${f.bericht}`)
-        .join('; ');
-    const casus = p.data as Casus;
-    if (casus.gemeente !== opties.gemeente || casus.peildatum !== opties.peildatum)
-      return `casus voor ${casus.gemeente} op ${casus.peildatum}; deze run is voor ${opties.gemeente} op ${opties.peildatum}`;
-    opCasus(casus);
-    aantal++;
-    return undefined;
-  };
-
-  try {
-    for await (const stuk of stroom as AsyncIterable<string>) {
-      bytes += Buffer.byteLength(stuk);
-      let begin = 0;
-      let eind = stuk.indexOf('\n');
-      if (eind >= 0) {
-        const fout = verwerk(rest + stuk.slice(0, eind));
-        if (fout) return { ok: false, bericht: `${pad}:${regel}: ${fout}` };
-        rest = '';
-        begin = eind + 1;
-        while ((eind = stuk.indexOf('\n', begin)) >= 0) {
-          const f = verwerk(stuk.slice(begin, eind));
-          if (f) return { ok: false, bericht: `${pad}:${regel}: ${f}` };
-          begin = eind + 1;
-        }
+  async function* stukken(): AsyncGenerator<NdjsonStuk> {
+    let rest = '';
+    let regel = 1;
+    let bytes = 0;
+    for await (const deel of stroom as AsyncIterable<string>) {
+      bytes = stroom.bytesRead ?? bytes + deel.length;
+      const laatste = deel.lastIndexOf('\n');
+      if (laatste < 0) {
+        rest += deel;
+        continue;
       }
-      rest += stuk.slice(begin);
-      opties.gelezen?.(bytes);
+      const tekst = rest + deel.slice(0, laatste + 1);
+      rest = deel.slice(laatste + 1);
+      yield { tekst, eersteRegel: regel, gelezen: bytes };
+      regel += regelEinden(tekst);
     }
-    if (rest !== '') {
-      const fout = verwerk(rest);
-      if (fout) return { ok: false, bericht: `${pad}:${regel}: ${fout}` };
-    }
-  } finally {
-    if (pad !== '-') stroom.destroy();
+    if (rest !== '') yield { tekst: rest, eersteRegel: regel, gelezen: bytes };
   }
-  return { ok: true, aantal };
+  return { ok: true, stukken: stukken(), sluit: () => pad !== '-' && stroom.destroy() };
+}
+
+function regelEinden(tekst: string): number {
+  let n = 0;
+  for (let i = tekst.indexOf('\n'); i >= 0; i = tekst.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** One line as a case of the run, or why it is not one; undefined for an empty line. */
+export function leesRegel(
+  tekst: string,
+  opties: NdjsonOpties,
+): { readonly casus: Casus } | { readonly fout: string } | undefined {
+  if (tekst.trim() === '') return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(tekst);
+  } catch (e) {
+    return { fout: `ongeldige JSON (${(e as Error).message.split('\n')[0]})` };
+  }
+  const p = casusSchema.safeParse(data);
+  if (!p.success)
+    return {
+      fout: veldFouten(p.error.issues)
+        .map((f) => `${f.pad || '(casus)'}: ${f.bericht}`)
+        .join('; '),
+    };
+  const casus = p.data as Casus;
+  if (casus.gemeente !== opties.gemeente || casus.peildatum !== opties.peildatum)
+    return {
+      fout: `casus voor ${casus.gemeente} op ${casus.peildatum}; deze run is voor ${opties.gemeente} op ${opties.peildatum}`,
+    };
+  return { casus };
+}
+
+/** Hands every case of a chunk to `opCasus`, up to the first bad line. */
+export function verwerkStuk(
+  stuk: Pick<NdjsonStuk, 'tekst' | 'eersteRegel'>,
+  opties: NdjsonOpties,
+  opCasus: (casus: Casus) => void,
+): { readonly aantal: number; readonly fout?: NdjsonFout } {
+  const { tekst } = stuk;
+  let aantal = 0;
+  let regel = stuk.eersteRegel;
+  for (let begin = 0; begin < tekst.length; regel++) {
+    let eind = tekst.indexOf('\n', begin);
+    if (eind < 0) eind = tekst.length;
+    const r = leesRegel(tekst.slice(begin, eind), opties);
+    begin = eind + 1;
+    if (r === undefined) continue;
+    if ('fout' in r) return { aantal, fout: { regel, bericht: r.fout } };
+    opCasus(r.casus);
+    aantal++;
+  }
+  return { aantal };
 }
 
 /** Opens a file for reading, failing here (not in the loop) when it cannot be read. */
-function open(pad: string): Promise<Readable> {
+function open(pad: string, stukgrootte: number): Promise<ReadStream> {
   return new Promise((klaar, mis) => {
-    const s = createReadStream(pad, { highWaterMark: 1 << 20 });
+    const s = createReadStream(pad, { highWaterMark: stukgrootte });
     s.once('open', () => klaar(s));
     s.once('error', mis);
   });

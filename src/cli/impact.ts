@@ -6,10 +6,10 @@ import {
   type ImpactOpzet,
   type ImpactStand,
   type Jaarlast,
-  leesNdjsonCasussen,
   maakImpactteller,
   type Overgangen,
   telGegenereerd,
+  telNdjson,
   versieNotatie,
   zetImpactOp,
 } from '../beleid/index.ts';
@@ -42,6 +42,7 @@ export const IMPACT_GEBRUIK =
 const STANDAARD_AANTAL = 100_000;
 /** Runs this large draw a progress bar on a terminal. */
 const GROOT = 20_000;
+const GROOT_BESTAND = 10 << 20;
 
 type Bron =
   | { readonly soort: 'gegenereerd'; readonly aantal: number; readonly seed: number | string }
@@ -99,24 +100,17 @@ export async function impact(
     if (gelezen === undefined) return 1;
     stand = gelezen;
   } else {
-    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
     const grootte = bron.bestand === '-' ? 0 : grootteVan(bron.bestand);
-    const voortgang = grootte > 1 << 22 ? maakVoortgang('impact (bytes)', grootte) : undefined;
-    const gelezen = await leesNdjsonCasussen(
-      bron.bestand,
-      {
-        gemeente: opzet.gemeente,
-        peildatum: opzet.peildatum,
-        ...(voortgang ? { gelezen: (n: number) => voortgang.stap(n) } : {}),
-      },
-      (c) => teller.tel(c),
-    );
-    voortgang?.klaar();
+    const gelezen = await telNdjson(opzet, vraag, bron.bestand, {
+      grootte,
+      ...(threads !== undefined ? { threads } : {}),
+      ...(grootte >= GROOT_BESTAND ? { voortgang: maakVoortgang('impact (bytes)', grootte) } : {}),
+    });
     if (!gelezen.ok) {
       uit.fout(gelezen.bericht);
       return 1;
     }
-    stand = teller.stand;
+    stand = gelezen.stand;
   }
 
   const cijfers = impactCijfers(stand);
