@@ -57,6 +57,8 @@ interface Instellingen {
   readonly seed: number;
   readonly blok: number;
   readonly parallel: number;
+  /** Runs of ours (batch) and the hand-written rules; the fastest counts. */
+  readonly herhalingen: number;
   readonly gemeenten: readonly string[];
   readonly uitvoer: string;
 }
@@ -67,6 +69,7 @@ const HULP = `npm run bench [-- opties]
   --volledig         json-rules-engine judges every case too (takes hours)
   --uitleg-cases N   cases for our engine with full explanations, spread over the stream (default 10000)
   --zen-parallel N   Zen evaluations in flight at once (default 256)
+  --herhalingen N    runs of ours (batch) and the hand-written rules, alternately; the fastest counts (default 3)
   --seed N           seed of the case stream (default 1)
   --gemeente G       only this ordinance (dinkelland or groningen); repeatable
   --uitvoer PAD      where the results go (default bench/results.md)`;
@@ -84,6 +87,7 @@ function leesInstellingen(args: readonly string[]): Instellingen {
   let uitleg = 10_000;
   let seed = 1;
   let parallel = 256;
+  let herhalingen = 3;
   const gemeenten: string[] = [];
   let uitvoer = join(ROOT, 'bench', 'results.md');
   for (let i = 0; i < args.length; i++) {
@@ -95,6 +99,7 @@ function leesInstellingen(args: readonly string[]): Instellingen {
     else if (a === '--uitleg-cases') uitleg = getal(a, w());
     else if (a === '--zen-parallel') parallel = getal(a, w());
     else if (a === '--seed') seed = getal(a, w());
+    else if (a === '--herhalingen') herhalingen = getal(a, w());
     else if (a === '--gemeente') gemeenten.push(w() ?? '');
     else if (a === '--uitvoer') uitvoer = w() ?? uitvoer;
     else if (a === '--help' || a === '-h') {
@@ -111,6 +116,7 @@ function leesInstellingen(args: readonly string[]): Instellingen {
     seed,
     blok: 4096,
     parallel,
+    herhalingen,
     gemeenten: gemeenten.length > 0 ? gemeenten : SITUATIES.map((s) => s.gemeente),
     uitvoer,
   };
@@ -389,11 +395,19 @@ async function main(): Promise<number> {
         ['zen', inst.aantal, 1],
         ['json-rules-engine', inst.jre, 1],
       ];
+      // Ours and the hand-written rules take seconds, so one run is at the mercy of whatever else the
+      // machine does; they run alternately, several times, and the fastest run of each counts.
+      const herhaald = new Set<MotorNaam>(['batch', 'handgeschreven']);
+      const volgorde = [
+        fasen[0]!,
+        ...Array.from({ length: inst.herhalingen }, () => fasen.filter(([m]) => herhaald.has(m))).flat(),
+        ...fasen.slice(1).filter(([m]) => !herhaald.has(m)),
+      ];
       const metingen = new Map<MotorNaam, Meting>();
       const stap = new Map<MotorNaam, number>();
       const bestand = (m: MotorNaam) => join(map, `${gemeente}-${m}.bin`);
-      for (const [motor, aantal, s] of fasen) {
-        const meting = await draai(
+      for (const [motor, aantal, s] of volgorde) {
+        const nieuw = await draai(
           {
             motor,
             gemeente,
@@ -408,6 +422,15 @@ async function main(): Promise<number> {
           },
           `${gemeente.padEnd(10)} ${motor.padEnd(17)}`,
         );
+        const vorige = metingen.get(motor);
+        // The fastest run, with the highest peak memory of all runs.
+        const meting =
+          vorige === undefined
+            ? nieuw
+            : {
+                ...(nieuw.seconden < vorige.seconden ? nieuw : vorige),
+                piekRss: Math.max(nieuw.piekRss, vorige.piekRss),
+              };
         metingen.set(motor, meting);
         stap.set(motor, s);
       }
@@ -520,7 +543,9 @@ function rapport(r: {
       'deterministic stream in chunks of 4,096 cases and writes one outcome code per voorziening per case ' +
       'to a file; the bench compares the files case by case against ours (batch), so every case that more ' +
       'than one engine judged is checked. Seconds count the engine only: generating the cases and writing ' +
-      'the codes are outside the clock (the generator row shows what that costs). For json-rules-engine ' +
+      'the codes are outside the clock (the generator row shows what that costs). ' +
+      `Ours (batch) and the hand-written rules ran ${inst.herhalingen === 1 ? 'once each' : `${inst.herhalingen} times each, alternately, and the fastest run counts (their peak RSS is the highest of all runs)`}; ` +
+      'every other engine ran once. For json-rules-engine ' +
       'and Zen the conversion of a case to flat facts (bench/peers/feiten.ts: age, day numbers, the ' +
       'requested term) is inside their clock, as it is work they cannot do themselves. Peak RSS is each ' +
       "child's own maximum resident set (`process.resourceUsage().maxRSS`); every child loads the " +
