@@ -91,6 +91,11 @@ interface Stap {
   readonly toets: GecompileerdeToets;
 }
 
+/** A condition judged at most once per case, under its number among the plan's distinct conditions. */
+interface GedeeldeStap extends Stap {
+  readonly nr: number;
+}
+
 interface BatchBedrag {
   readonly als: GecompileerdeToets | undefined;
   readonly cent: GecompileerdGetal;
@@ -329,10 +334,57 @@ export function maakBatch(
     return som;
   };
 
+  // Without a request every voorziening is judged on its conditions, and many of them share one: the
+  // law's general conditions, a definition the ordinance uses in every article. A condition is the
+  // same when it is the same compiled closure or the same rule of the same file (compiled once per
+  // voorziening, in one environment); each is judged once per case, when first needed.
+  const gedeeld = new Map<unknown, number>();
+  const nummer = (v: PlanVoorwaarde): number => {
+    let nr = gedeeld.get(v.toets) ?? gedeeld.get(v.regel);
+    if (nr === undefined) {
+      nr = gedeeld.size;
+      gedeeld.set(v.toets, nr);
+      gedeeld.set(v.regel, nr);
+    }
+    return nr;
+  };
+  const zonderStappen: readonly (readonly GedeeldeStap[])[] = aanbod.map((vz) =>
+    vz.pv.voorwaarden
+      .filter((v) => !v.buitenToepassing)
+      .map((v) => ({ id: v.id, toets: v.toets, nr: nummer(v) })),
+  );
+  const uitslag = new Uint8Array(gedeeld.size);
+  // uitslag[nr] holds this case's answer when gezien[nr] === ronde.
+  const gezien = new Uint32Array(gedeeld.size);
+  let ronde = 0;
+
+  const reeksGedeeld = (lijst: readonly GedeeldeStap[], opzij: ReadonlySet<string> | undefined): Waarheid => {
+    let t: Waarheid = JA;
+    for (let i = 0; i < lijst.length && t !== NEE; i++) {
+      const s = lijst[i]!;
+      if (opzij !== undefined && opzij.has(s.id)) continue;
+      let w: Waarheid;
+      if (gezien[s.nr] === ronde) w = uitslag[s.nr] as Waarheid;
+      else {
+        w = s.toets(ctx);
+        uitslag[s.nr] = w;
+        gezien[s.nr] = ronde;
+      }
+      t = en(t, w);
+    }
+    return t;
+  };
+
   const zonderAanvraag = (f: Casus['feiten'], uitkomsten: Uint8Array, jaarCent: Float64Array | undefined) => {
     vul(vullingZonderAanvraag, f, undefined);
-    for (const vz of aanbod) {
-      const t = reeks(vz.voorwaarden, JA, opzijGezet(vz));
+    if (ronde === 0xffffffff) {
+      gezien.fill(0);
+      ronde = 0;
+    }
+    ronde++;
+    for (let i = 0; i < aanbod.length; i++) {
+      const vz = aanbod[i]!;
+      const t = reeksGedeeld(zonderStappen[i]!, opzijGezet(vz));
       uitkomsten[vz.slot] = t;
       if (jaarCent && t === JA) jaarCent[vz.slot] = jaarbedrag(vz);
     }
