@@ -40,7 +40,7 @@ export async function startServer(
   });
   // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
   const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
-  await planTaken(wachtrij, opslag.db, { inhalen: true });
+  await planTaken(wachtrij, opslag.db, { inhalen: true, engine });
   const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
     const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
   });
