@@ -199,12 +199,15 @@ function doelen(uitslagen: readonly Uitslag[], wandklok: number): Doel[] {
       gemeten: `${zen.toFixed(1)}×`,
       gehaald: zen >= DOELEN.zen,
     });
+    // Both single-threaded: on a busy machine wall time and CPU time can tell different stories, so
+    // the target holds only when both do.
     const hand = 1 / verhouding(u, 'handgeschreven');
+    const handCpu = batch.cpuSeconden / u.metingen.get('handgeschreven')!.cpuSeconden;
     uit.push({
       gemeente: g,
-      doel: 'batch time ≤ 1.5× hand-written',
-      gemeten: `${hand.toFixed(2)}×`,
-      gehaald: hand <= DOELEN.handgeschreven,
+      doel: 'batch time ≤ 1.5× hand-written (wall clock and CPU)',
+      gemeten: `${hand.toFixed(2)}× wall clock, ${handCpu.toFixed(2)}× CPU`,
+      gehaald: Math.max(hand, handCpu) <= DOELEN.handgeschreven,
     });
     uit.push({
       gemeente: g,
