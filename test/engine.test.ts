@@ -193,6 +193,29 @@ describe('onbepaald en fouten', () => {
     expect(lks.bedragen.werkgeverslastenPerMaand?.cent).toBeNull();
   });
 
+  it('noemt het minimumloon na 30 juni 2026 onbekend in plaats van het oude bedrag door te trekken', () => {
+    const op = (peildatum: string) => {
+      const r = engine.evalueer({
+        gemeente: 'groningen',
+        peildatum,
+        feiten: {
+          geboortedatum: '1980-01-01',
+          uitkering: 'algemene-bijstand',
+          doelgroepLoonkostensubsidie: true,
+          loonwaardePercentage: 40,
+        },
+        aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36 },
+      });
+      if (!r.ok) throw new Error('verwacht een uitkomst');
+      return r.resultaat.voorzieningen[0]!;
+    };
+    // The minimum wage is indexed on 1 July; the figure per 1 July 2026 is not in our sources.
+    expect(op('2026-06-30').bedragen.subsidiePerMaand?.cent).toBe(148700);
+    const juli = op('2026-07-01');
+    expect(juli.bedragen.subsidiePerMaand?.cent).toBeNull();
+    expect(juli.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
+  });
+
   it('meldt een ongeldige casus met het pad van het veld', () => {
     const r = engine.evalueer({ gemeente: 'dinkelland', peildatum: '2016-02-30', feiten: { uitkring: 'x' } });
     expect(r.ok).toBe(false);

@@ -68,6 +68,25 @@ describe('regelingsbestanden', () => {
     ]);
   });
 
+  it('weigert een bekendTot op of na de volgende waarde van een parameter, met het pad', () => {
+    const { wortel } = boomMet(bron);
+    const pad = join(wortel, 'wet', 'parameters', 'wml-per-uur.yaml');
+    const wml = readFileSync(pad, 'utf8');
+    const fout = wml.replace('    waarde: 1440\n', '    waarde: 1440\n    bekendTot: 2026-03-01\n');
+    expect(fout).not.toBe(wml);
+    writeFileSync(pad, fout);
+    const b = laadBibliotheek(wortel);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    // The parameter file is refused with the place; rules that use the parameter then report it unknown.
+    expect(b.fouten.filter((f) => f.bestand === pad)).toEqual([
+      expect.objectContaining({
+        pad: 'waarden[4].bekendTot',
+        regel: regelVan(fout, '    bekendTot: 2026-03-01'),
+      }),
+    ]);
+  });
+
   it('weigert een verkeerd type', () => {
     const tekst = bron.replace('maximaal: { maanden: 24 }', 'maximaal: { maanden: "twee jaar" }');
     expect(tekst).not.toBe(bron);

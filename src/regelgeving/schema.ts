@@ -109,6 +109,8 @@ const parameterWaardeSchema = z.strictObject({
   vanaf: datumSchema,
   /** null: the value for this period is not known to us; the engine answers onbepaald. */
   waarde: z.number().nullable(),
+  /** The last day the value is known to apply (an indexed figure before its next indexation). */
+  bekendTot: datumSchema.optional(),
   bron: tekstSchema,
   artikel: z.string().optional(),
   lid: lidSchema.optional(),
@@ -129,6 +131,19 @@ export const parameterSchema = z
           message: 'bedragen staan in hele centen',
         });
       }
+      if (w.bekendTot !== undefined && w.bekendTot < w.vanaf)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['waarden', i, 'bekendTot'],
+          message: 'bekendTot ligt vóór vanaf',
+        });
+      const volgende = p.waarden[i + 1];
+      if (w.bekendTot !== undefined && volgende && volgende.vanaf <= w.bekendTot)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['waarden', i, 'bekendTot'],
+          message: 'bekendTot ligt op of na de volgende waarde; laat het weg of zet het vóór die datum',
+        });
       const vorige = p.waarden[i - 1];
       if (vorige && vorige.vanaf >= w.vanaf) {
         ctx.addIssue({

@@ -16,6 +16,12 @@ export type GecompileerdGetal = (ctx: Context) => number | undefined;
 export interface DatumWaarde {
   readonly vanaf: string;
   readonly waarde: number | null;
+  /**
+   * The last day this value is known to apply. A figure that is indexed (the minimum wage each
+   * 1 January and 1 July) is not known after its next indexation date until someone adds the new
+   * value: past it the figure is unknown, never the old one carried forward.
+   */
+  readonly bekendTot?: string | undefined;
 }
 
 /** What the compiler may look up: named definitions and dated parameters, resolved at compile time. */
@@ -365,14 +371,18 @@ export class Compiler {
   }
 }
 
-/** The value in force on a date: the last one whose vanaf is on or before it; undefined before the first. */
+/**
+ * The value in force on a date: the last one whose vanaf is on or before it; undefined before the
+ * first; null when it is not known to us, including past its bekendTot.
+ */
 export function waardeOp(waarden: readonly DatumWaarde[], datum: string): number | null | undefined {
-  let uit: number | null | undefined;
+  let geldend: DatumWaarde | undefined;
   for (const w of waarden) {
-    if (w.vanaf <= datum) uit = w.waarde;
+    if (w.vanaf <= datum) geldend = w;
     else break;
   }
-  return uit;
+  if (!geldend) return undefined;
+  return geldend.bekendTot !== undefined && datum > geldend.bekendTot ? null : geldend.waarde;
 }
 
 type Vergelijker = 'is' | 'isNiet' | 'tenMinste' | 'meerDan' | 'tenHoogste' | 'minderDan';
