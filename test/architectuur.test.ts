@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 // The law and the engine must stay usable without a database or a web server: a batch run, the CLI
 // and an outside check load them alone. This test reads every import and fails on a wrong direction.
 const SRC = join(import.meta.dirname, '..', 'src');
-const ZUIVER = ['kalender', 'regels', 'regelgeving', 'casus', 'engine', 'taal', 'testgevallen'];
+const ZUIVER = [
+  'kalender',
+  'regels',
+  'regelgeving',
+  'casus',
+  'engine',
+  'taal',
+  'testgevallen',
+  'caseload',
+  'beleid',
+];
 const INFRA = ['opslag', 'api', 'administratie', 'beveiliging'];
 
 function bestanden(map: string): string[] {
