@@ -13,6 +13,7 @@
  * default it judges a prefix of the same stream (--jre-cases); --volledig runs it on all cases.
  */
 import { execFileSync, fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -323,29 +324,45 @@ function machine(): string {
   );
 }
 
-function bronstand(): string {
+/** What the engines are built from: the commit, and the tracked files under SOURCES that differ from it. */
+interface Bronstand {
+  readonly tekst: string;
+  /** Changes when anything under SOURCES changes, committed or not. */
+  readonly vingerafdruk: string;
+}
+
+const SOURCES = ['src', 'regelgeving', 'bench'];
+
+function bronstand(): Bronstand | null {
   try {
     const git = (...a: string[]) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' });
     const commit = git('rev-parse', '--short', 'HEAD').trim();
-    // Tracked files only: what the engines and the bench are built from, as they were for this run.
-    const gewijzigd = git(
-      'status',
-      '--porcelain',
-      '--untracked-files=no',
-      '--',
-      'src',
-      'regelgeving',
-      'bench',
-    )
+    const bomen = git('rev-parse', ...SOURCES.map((m) => `HEAD:${m}`));
+    const buiten = [':(exclude)bench/results.md'];
+    const gewijzigd = git('diff', '--name-only', 'HEAD', '--', ...SOURCES, ...buiten)
       .split('\n')
-      .map((r) => r.slice(3))
-      .filter((p) => p && !p.endsWith('results.md'));
-    return gewijzigd.length === 0
-      ? `commit ${commit}`
-      : `commit ${commit} with uncommitted changes in ${gewijzigd.join(', ')}`;
+      .filter(Boolean);
+    const verschil = git('diff', 'HEAD', '--', ...SOURCES, ...buiten);
+    return {
+      tekst:
+        gewijzigd.length === 0
+          ? `commit ${commit}`
+          : `commit ${commit} with uncommitted changes in ${gewijzigd.join(', ')}`,
+      vingerafdruk: createHash('sha256').update(bomen).update(verschil).digest('hex'),
+    };
   } catch {
-    return 'not a git checkout';
+    return null;
   }
+}
+
+/** The source line of the results: the working tree is shared, so say whether it changed during the run. */
+function bronTekst(voor: Bronstand | null, na: Bronstand | null): string {
+  if (!voor || !na) return 'not a git checkout';
+  if (voor.vingerafdruk === na.vingerafdruk)
+    return voor.tekst === na.tekst
+      ? voor.tekst
+      : `${voor.tekst} at the start, ${na.tekst} at the end, with the same ${SOURCES.join(', ')}`;
+  return `${voor.tekst} at the start, ${na.tekst} at the end: **${SOURCES.join(', ')} changed during the run**`;
 }
 
 const belasting = () =>
@@ -496,7 +513,7 @@ function rapport(r: {
   datum: string;
   wandklok: number;
   belastingVoor: string;
-  bronVoor: string;
+  bronVoor: Bronstand | null;
   uitslagen: readonly Uitslag[];
   behaald: readonly Doel[];
   mislukt: boolean;
@@ -506,11 +523,7 @@ function rapport(r: {
   regels.push('# Engine bench');
   regels.push('');
   // The working tree is shared: say so when the sources changed while the engines ran.
-  const bronNa = bronstand();
-  const bron =
-    bronNa === r.bronVoor
-      ? r.bronVoor
-      : `at the start ${r.bronVoor}; at the end ${bronNa} (changed during the run)`;
+  const bron = bronTekst(r.bronVoor, bronstand());
   regels.push(
     `Command: \`${r.commando}\` (${r.datum} UTC, ${seconden(r.wandklok)} s in all). Source: ${bron}.`,
   );
