@@ -21,6 +21,7 @@ import { aanbodVan, maakCasusmaker, maakVoortgang } from '../src/caseload/index.
 import { SLOTEN, UITKOMST_VAN_CODE } from '../src/engine/batch.ts';
 import { maakEngine } from '../src/engine/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
+import { IMPACT_DATUM, type ImpactMeting, meetImpact, schrijfOntwerp } from './impact.ts';
 import { BYTES_PER_CASUS, type Melding, type Meting, type MotorNaam, type Opdracht } from './motor.ts';
 import { telCodes, type Vergelijking, vergelijkBestanden } from './vergelijk.ts';
 
@@ -40,6 +41,7 @@ const DOELEN = {
   rssBytes: 400 * 1024 * 1024,
   aantal: 1_000_000,
   wandklokSeconden: 15 * 60,
+  impactSeconden: 10,
 };
 
 const NAAM: Record<MotorNaam, string> = {
@@ -180,7 +182,7 @@ interface Doel {
   readonly gehaald: boolean;
 }
 
-function doelen(uitslagen: readonly Uitslag[], wandklok: number): Doel[] {
+function doelen(uitslagen: readonly Uitslag[], wandklok: number, impact: ImpactMeting | null): Doel[] {
   const uit: Doel[] = [];
   for (const u of uitslagen) {
     const g = u.gemeente;
@@ -224,6 +226,13 @@ function doelen(uitslagen: readonly Uitslag[], wandklok: number): Doel[] {
       gehaald: verschillen === 0,
     });
   }
+  if (impact)
+    uit.push({
+      gemeente: 'dinkelland',
+      doel: 'impact run over 1,000,000 cases < 10 s',
+      gemeten: `${seconden(impact.seconden)} s over ${getal(impact.casussen)} cases`,
+      gehaald: impact.casussen >= DOELEN.aantal && impact.seconden < DOELEN.impactSeconden,
+    });
   uit.push({
     gemeente: 'all',
     doel: 'whole bench ≤ 15 min',
@@ -397,6 +406,7 @@ async function main(): Promise<number> {
   const engine = maakEngine(b.waarde);
   const map = mkdtempSync(join(tmpdir(), 'reintegratie-bench-'));
   const uitslagen: Uitslag[] = [];
+  let impact: ImpactMeting | null = null;
   let mislukt = false;
   try {
     for (const { gemeente, peildatum } of SITUATIES.filter((s) => inst.gemeenten.includes(s.gemeente))) {
@@ -488,12 +498,19 @@ async function main(): Promise<number> {
       console.log(`\n${tekstTabel(tabelRijen(uitslag))}`);
       for (const motor of fasen.map((f) => f[0])) rmSync(bestand(motor), { force: true });
     }
+    if (inst.gemeenten.includes('dinkelland')) {
+      console.log(`\nimpact: reintegratie impact over ${getal(inst.aantal)} generated cases…`);
+      impact = await meetImpact(schrijfOntwerp(map), inst.aantal);
+      console.log(
+        `impact: ${seconden(impact.seconden)} s, ${getal(impact.gewijzigd)} cases change, yearly cost ${impact.verschilCent >= 0 ? '+' : ''}${getal(impact.verschilCent / 100)} euro`,
+      );
+    }
   } finally {
     rmSync(map, { recursive: true, force: true });
   }
 
   const wandklok = (performance.now() - START) / 1000;
-  const behaald = doelen(uitslagen, wandklok);
+  const behaald = doelen(uitslagen, wandklok, impact);
   console.log('\nTargets:');
   for (const d of behaald)
     console.log(`  ${d.gehaald ? 'held    ' : 'NOT held'}  ${d.gemeente.padEnd(10)} ${d.doel}: ${d.gemeten}`);
@@ -501,7 +518,18 @@ async function main(): Promise<number> {
 
   writeFileSync(
     inst.uitvoer,
-    rapport({ inst, commando, datum, wandklok, belastingVoor, bronVoor, uitslagen, behaald, mislukt }),
+    rapport({
+      inst,
+      commando,
+      datum,
+      wandklok,
+      belastingVoor,
+      bronVoor,
+      uitslagen,
+      behaald,
+      mislukt,
+      impact,
+    }),
   );
   console.log(`\nwrote ${inst.uitvoer} (${seconden(wandklok)} s in all)`);
   return mislukt ? 1 : 0;
@@ -517,6 +545,7 @@ function rapport(r: {
   uitslagen: readonly Uitslag[];
   behaald: readonly Doel[];
   mislukt: boolean;
+  impact: ImpactMeting | null;
 }): string {
   const { inst } = r;
   const regels: string[] = [];
@@ -593,6 +622,19 @@ function rapport(r: {
         regels.push(
           `- first difference, ${NAAM[motor]}: case ${x.casus}: ours ${uitkomstenTekst(x.referentie)}; it ${uitkomstenTekst(x.peer)}.`,
         );
+  }
+  if (r.impact) {
+    const i = r.impact;
+    regels.push('');
+    regels.push('## Impact run');
+    regels.push('');
+    regels.push(
+      `\`${i.commando}\`: a draft of the Dinkelland ordinance (bench/impact.ts: premie participatieplaats ` +
+        `€ 150 → € 200, participatieplaats from age 27 → 30) against the version in force, on ${IMPACT_DATUM}. ` +
+        `${getal(i.casussen)} generated cases in ${seconden(i.seconden)} s wall clock, start to exit of the CLI ` +
+        `process (loading, compiling, generating and judging under both versions): ${getal(i.gewijzigd)} cases ` +
+        `change outcome, yearly cost difference ${(i.verschilCent / 100).toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })}.`,
+    );
   }
   regels.push('');
   regels.push('## Targets');
