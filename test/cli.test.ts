@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
+import { casusSchema } from '../src/casus/index.ts';
 import { main } from '../src/cli/main.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
 
@@ -115,5 +116,66 @@ describe('reintegratie CLI', () => {
   it('docs/feiten.md is bij met de woordenlijst', () => {
     const opgeslagen = readFileSync(join(import.meta.dirname, '..', 'docs', 'feiten.md'), 'utf8');
     expect(opgeslagen, 'draai npm run docs').toBe(feitenDocumentatie());
+  });
+
+  it('caseload schrijft een NDJSON-klantenbestand dat impact --cases leest, bepaald door het zaad', async () => {
+    const map = mkdtempSync(join(tmpdir(), 'caseload-'));
+    const a = join(map, 'a.ndjson');
+    const b = join(map, 'b.ndjson');
+    const argv = [
+      'caseload',
+      '--gemeente',
+      'dinkelland',
+      '--date',
+      '2016-06-01',
+      '--generated',
+      '500',
+      '--seed',
+      '7',
+    ];
+    expect((await draai(...argv, '--out', a)).code).toBe(0);
+    expect((await draai(...argv, '--out', b)).code).toBe(0);
+    const regels = readFileSync(a, 'utf8').trimEnd().split('\n');
+    expect(regels).toHaveLength(500);
+    expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
+    for (const r of regels) expect(casusSchema.safeParse(JSON.parse(r)).success).toBe(true);
+    expect(JSON.parse(regels[0]!)).toMatchObject({ gemeente: 'dinkelland', peildatum: '2016-06-01' });
+    // The file is what impact reads, and it gives what impact generates itself from the same seed.
+    const viaBestand = await draai(
+      'impact',
+      '--to',
+      'dinkelland/re-integratieverordening',
+      '--date',
+      '2016-06-01',
+      '--cases',
+      a,
+      '--json',
+    );
+    const zelf = await draai(
+      'impact',
+      '--to',
+      'dinkelland/re-integratieverordening',
+      '--date',
+      '2016-06-01',
+      '--generated',
+      '500',
+      '--seed',
+      '7',
+      '--json',
+    );
+    expect(viaBestand.code, viaBestand.fout).toBe(0);
+    const x = JSON.parse(viaBestand.uit);
+    const y = JSON.parse(zelf.uit);
+    expect(x.casussen).toBe(500);
+    expect(x.voorzieningen).toEqual(y.voorzieningen);
+  });
+
+  it('caseload weigert een onbekende gemeente en een ongeldige datum', async () => {
+    const r = await draai('caseload', '--gemeente', 'atlantis', '--date', '2016-06-01', '--generated', '5');
+    expect(r.code).toBe(1);
+    expect(r.fout).toMatch(/onbekende gemeente 'atlantis'/);
+    const d = await draai('caseload', '--gemeente', 'dinkelland', '--date', '2016-02-30', '--generated', '5');
+    expect(d.code).toBe(1);
+    expect(d.fout).toMatch(/--date/);
   });
 });

@@ -25,6 +25,8 @@ Gebruik:
   reintegratie conformance --date JJJJ-MM-DD      gemeentelijke regels zonder geldende wettelijke grondslag
   reintegratie impact --to <versie> --date JJJJ-MM-DD [--from <versie>] [--generated N [--seed S] | --cases <bestand.ndjson> | --store]
                                                   wat een (ontwerp)versie verandert voor een caseload: uitkomsten en jaarlast
+  reintegratie caseload --gemeente <slug> --date JJJJ-MM-DD --generated N [--seed S] [--out <bestand.ndjson>]
+                                                  schrijf een synthetisch klantenbestand als NDJSON (invoer voor impact --cases)
   reintegratie docs                               schrijf docs/feiten.md opnieuw
   reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
   reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
@@ -51,6 +53,8 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         cases: { type: 'string' },
         threads: { type: 'string' },
         store: { type: 'boolean', default: false },
+        gemeente: { type: 'string' },
+        out: { type: 'string' },
       },
     });
     switch (opdracht) {
@@ -63,6 +67,13 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       case 'conformance': {
         const engine = laadEngine(uit);
         return engine ? conformance(values.date, { json: values.json }, engine, uit) : 2;
+      }
+      case 'caseload': {
+        const engine = laadEngine(uit);
+        if (!engine) return 2;
+        const { caseload } = await import('./caseload.ts');
+        const { gemeente, date, generated, seed, out } = values;
+        return caseload({ gemeente, date, generated, seed, out }, engine, uit);
       }
       case 'impact': {
         const engine = laadEngine(uit);
