@@ -214,6 +214,12 @@ describe('onbepaald en fouten', () => {
     const juli = op('2026-07-01');
     expect(juli.bedragen.subsidiePerMaand?.cent).toBeNull();
     expect(juli.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
+    // The sentence names the figure as a client would, not by its technical id.
+    const zin = juli.gronden.find(
+      (g) => g.soort === 'bedrag' && g.uitleg.includes('nog niet te berekenen'),
+    )?.uitleg;
+    expect(zin).toMatch(/want het minimumloon per uur ontbreekt/);
+    expect(zin).not.toMatch(/wml-per-uur/);
   });
 
   it('meldt een ongeldige casus met het pad van het veld', () => {
