@@ -60,6 +60,8 @@ export interface Engine {
   readonly bibliotheek: Bibliotheek;
   /** Judges a case (the case contract, unparsed): every voorziening offered, or the one requested. */
   evalueer(invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat;
+  /** The compiled plan of these versions, compiled once per set and kept (earlier versions under transitional law). */
+  planVan(regelingen: readonly Regeling[], wet: Regeling): Plan;
   /** The compiled plan for a gemeente on a date, for batch runs. */
   planOp(
     gemeente: string,
@@ -135,6 +137,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
 
   return {
     bibliotheek,
+    planVan: planVoor,
     planOp,
     evalueer(invoer, opties) {
       const parsed = casusSchema.safeParse(invoer);
