@@ -156,10 +156,11 @@ describe('onbepaald en fouten', () => {
     ]);
   });
 
-  it('geeft een onbekend bedrag als null met de ontbrekende parameter, niet als getal', () => {
+  /** A loonkostensubsidie request at 36 hours and a loonwaarde of 40%, judged on a date. */
+  const loonkostensubsidie = (gemeente: string, peildatum: string) => {
     const r = engine.evalueer({
-      gemeente: 'dinkelland',
-      peildatum: '2016-03-01',
+      gemeente,
+      peildatum,
       feiten: {
         geboortedatum: '1980-01-01',
         uitkering: 'algemene-bijstand',
@@ -169,51 +170,34 @@ describe('onbepaald en fouten', () => {
       aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36 },
     });
     if (!r.ok) throw new Error('verwacht een uitkomst');
-    const lks = r.resultaat.voorzieningen[0]!;
+    return r.resultaat.voorzieningen[0]!;
+  };
+
+  it('geeft een onbekend bedrag als null met de ontbrekende parameter, niet als getal', () => {
+    const lks = loonkostensubsidie('dinkelland', '2016-03-01');
     expect(lks.bedragen.subsidiePerMaand?.cent).toBeNull();
     expect(lks.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
   });
 
   it('rekent loonkostensubsidie uit met het minimumuurloon van de peildatum', () => {
-    const r = engine.evalueer({
-      gemeente: 'groningen',
-      peildatum: '2026-02-01',
-      feiten: {
-        geboortedatum: '1980-01-01',
-        uitkering: 'algemene-bijstand',
-        doelgroepLoonkostensubsidie: true,
-        loonwaardePercentage: 40,
-      },
-      aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36 },
-    });
-    if (!r.ok) throw new Error('verwacht een uitkomst');
-    const lks = r.resultaat.voorzieningen[0]!;
+    const lks = loonkostensubsidie('groningen', '2026-02-01');
     // € 14,71 × 1,08 × 36 uur × 52/12 × (1 − 0,40) = € 1.487,00 (148700,45 cent, half naar boven afgerond).
     expect(lks.bedragen.subsidiePerMaand?.cent).toBe(148700);
     expect(lks.bedragen.werkgeverslastenPerMaand?.cent).toBeNull();
   });
 
   it('noemt het minimumloon na 30 juni 2026 onbekend in plaats van het oude bedrag door te trekken', () => {
-    const op = (peildatum: string) => {
-      const r = engine.evalueer({
-        gemeente: 'groningen',
-        peildatum,
-        feiten: {
-          geboortedatum: '1980-01-01',
-          uitkering: 'algemene-bijstand',
-          doelgroepLoonkostensubsidie: true,
-          loonwaardePercentage: 40,
-        },
-        aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36 },
-      });
-      if (!r.ok) throw new Error('verwacht een uitkomst');
-      return r.resultaat.voorzieningen[0]!;
-    };
     // The minimum wage is indexed on 1 July; the figure per 1 July 2026 is not in our sources.
-    expect(op('2026-06-30').bedragen.subsidiePerMaand?.cent).toBe(148700);
-    const juli = op('2026-07-01');
+    expect(loonkostensubsidie('groningen', '2026-06-30').bedragen.subsidiePerMaand?.cent).toBe(148700);
+    const juli = loonkostensubsidie('groningen', '2026-07-01');
     expect(juli.bedragen.subsidiePerMaand?.cent).toBeNull();
     expect(juli.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
+    // The sentence names the figure as a client would, not by its technical id.
+    const zin = juli.gronden.find(
+      (g) => g.soort === 'bedrag' && g.uitleg.includes('nog niet te berekenen'),
+    )?.uitleg;
+    expect(zin).toMatch(/want het minimumloon per uur ontbreekt/);
+    expect(zin).not.toMatch(/wml-per-uur/);
   });
 
   it('meldt een ongeldige casus met het pad van het veld', () => {

@@ -2,7 +2,6 @@ import type { Casus } from '../casus/index.ts';
 import { perJaar } from '../engine/batch.ts';
 import { zoekOvergang } from '../engine/evalueer.ts';
 import { type Engine, maakContext, type Plan, type PlanVoorziening } from '../engine/index.ts';
-import { maakPlan } from '../engine/plan.ts';
 import type { Regeling, VoorzieningId } from '../regelgeving/index.ts';
 import { JA, NEE } from '../regels/waarheid.ts';
 
@@ -19,16 +18,7 @@ export function maakJaarbedrag(engine: Engine, plan: Plan): Jaarbedrag {
   const heeftOvergangsrecht = plan.gemeenteRegelingen.some((r) => r.overgangsrecht);
   // A running grant under transitional law keeps the voorziening of the version it was granted under,
   // chosen exactly as evalueer and the batch choose it.
-  const eerderePlannen = new Map<string, Plan>();
-  const planVoor = (regelingen: readonly Regeling[]): Plan => {
-    const sleutel = regelingen.map((r) => r.hash).join(':');
-    let p = eerderePlannen.get(sleutel);
-    if (!p) {
-      p = maakPlan(engine.bibliotheek, regelingen, plan.wet);
-      eerderePlannen.set(sleutel, p);
-    }
-    return p;
-  };
+  const planVoor = (regelingen: readonly Regeling[]): Plan => engine.planVan(regelingen, plan.wet);
   const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
   const onderOvergang = new Map<string, PlanVoorziening | undefined>();
 

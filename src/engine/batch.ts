@@ -14,7 +14,7 @@ import {
   weegAfwijking,
 } from './beslissing.ts';
 import { type Engine, type EvaluatieOpties, type Overgang, zoekOvergang } from './evalueer.ts';
-import { maakPlan, type Plan, type PlanDuur, type PlanVoorwaarde, type PlanVoorziening } from './plan.ts';
+import { type Plan, type PlanDuur, type PlanVoorwaarde, type PlanVoorziening } from './plan.ts';
 import type { EvaluatieFout, Uitkomst } from './resultaat.ts';
 import { gevraagdeEinddatum, maximaleEinddatum } from './termijnen.ts';
 
@@ -247,16 +247,7 @@ export function maakBatch(
   );
 
   // Transitional law depends on the grant date only through which versions were in force then.
-  const eerderePlannen = new Map<string, Plan>();
-  const planVoor = (regelingen: readonly Regeling[]): Plan => {
-    const sleutel = regelingen.map((r) => r.hash).join(':');
-    let p = eerderePlannen.get(sleutel);
-    if (!p) {
-      p = maakPlan(engine.bibliotheek, regelingen, plan.wet);
-      eerderePlannen.set(sleutel, p);
-    }
-    return p;
-  };
+  const planVoor = (regelingen: readonly Regeling[]): Plan => engine.planVan(regelingen, plan.wet);
   const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
   // `zoekOvergang` compares the grant date only with the transitional article's boundary and with
   // the dates the versions of that regulation start and end. Between two consecutive such dates its

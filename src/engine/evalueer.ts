@@ -60,6 +60,8 @@ export interface Engine {
   readonly bibliotheek: Bibliotheek;
   /** Judges a case (the case contract, unparsed): every voorziening offered, or the one requested. */
   evalueer(invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat;
+  /** The compiled plan of these versions, compiled once per set and kept (earlier versions under transitional law). */
+  planVan(regelingen: readonly Regeling[], wet: Regeling): Plan;
   /** The compiled plan for a gemeente on a date, for batch runs. */
   planOp(
     gemeente: string,
@@ -135,6 +137,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
 
   return {
     bibliotheek,
+    planVan: planVoor,
     planOp,
     evalueer(invoer, opties) {
       const parsed = casusSchema.safeParse(invoer);
@@ -233,6 +236,13 @@ function verwijzing(b: Bron): string {
 
 function grondArtikel(b: Bron): string {
   return artikelTekst(b);
+}
+
+/** A missing input as a sentence names it: a fact's label, or the parameter's own label. */
+function invoerLabel(plan: Plan): (naam: string) => string {
+  return (naam) =>
+    (naam.startsWith('parameter:') ? plan.parameterLabels.get(naam.slice('parameter:'.length)) : undefined) ??
+    feitLabel(naam);
 }
 
 function ontbrekendeInvoer(namen: readonly string[]): string[] {
@@ -409,7 +419,7 @@ function beoordeelVoorziening(
     else if (w === ONBEKEND) {
       const mist = ontbrekendeInvoer(spoor?.ontbrekend ?? []);
       ontbrekend.push(...mist);
-      zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(feitLabel))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
+      zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(invoerLabel(plan)))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
     } else {
       const open = spoor?.vragen ?? [];
       for (const q of open) {
@@ -533,7 +543,7 @@ function beoordeelVoorziening(
       w === JA
         ? []
         : [
-            ...ontbrekendeInvoer(spoor?.ontbrekend ?? []).map(feitLabel),
+            ...ontbrekendeInvoer(spoor?.ontbrekend ?? []).map(invoerLabel(plan)),
             ...(spoor?.vragen ?? []).map((q) => q.vraag),
           ];
     const referentie = verwijzing(b.bron);
@@ -563,7 +573,7 @@ function beoordeelVoorziening(
     };
     const hoogte =
       cent === undefined
-        ? `Het bedrag is nog niet te berekenen, want ${opsomming(mist.map(feitLabel))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`
+        ? `Het bedrag is nog niet te berekenen, want ${opsomming(mist.map(invoerLabel(plan)))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`
         : `Het bedrag is ${bedragTekst(cent)}${perTekst(per)}.`;
     const voorwaardelijk =
       voorbehoud.length > 0 ? ` Dit geldt alleen als ook dit klopt: ${voorbehoud.join('; ')}.` : '';

@@ -92,6 +92,8 @@ export interface Plan {
   readonly conflicten: readonly Conflict[];
   /** The condition of each regulation's transitional article, by regulation id. */
   readonly overgangsvoorwaarden: ReadonlyMap<string, PlanVoorwaarde>;
+  /** How a sentence names each parameter (its `label`), resolved as the rules resolve the parameter. */
+  readonly parameterLabels: ReadonlyMap<string, string>;
 }
 
 export function artikelTekst(b: {
@@ -322,7 +324,15 @@ export function maakPlan(
     // The library validated every file; a failure here is a programming error, not bad input.
     throw new Error(`plan kon niet worden gecompileerd: ${fouten.map((f) => f.bericht).join('; ')}`);
   }
-  return { gemeenteRegelingen, wet, voorzieningen, conflicten, overgangsvoorwaarden };
+  // The same order in which the rules find a parameter: the ordinance's own, the law's, the national files.
+  const parameterLabels = new Map<string, string>();
+  for (const [naam, p] of [
+    ...gemeenteRegelingen.flatMap((r) => Object.entries(r.parameters ?? {})),
+    ...Object.entries(wet.parameters ?? {}),
+    ...bibliotheek.parameters,
+  ])
+    if (p.label !== undefined && !parameterLabels.has(naam)) parameterLabels.set(naam, p.label);
+  return { gemeenteRegelingen, wet, voorzieningen, conflicten, overgangsvoorwaarden, parameterLabels };
 }
 
 function totaalMaanden(d: Duur | undefined, k: number): number | undefined {

@@ -119,6 +119,8 @@ const parameterWaardeSchema = z.strictObject({
 export const parameterSchema = z
   .strictObject({
     omschrijving: tekstSchema,
+    /** How a sentence for a client names it ("het minimumloon per uur"), e.g. when it is not known. */
+    label: tekstSchema.optional(),
     eenheid: z.enum(['cent', 'uren', 'maanden', 'procent', 'aantal', 'dagen', 'jaar']),
     waarden: z.array(parameterWaardeSchema).min(1),
   })
