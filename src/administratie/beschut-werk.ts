@@ -19,6 +19,20 @@ import { type Actor, BELEID, BESLISSERS, LEZERS, vereisRol } from './toegang.ts'
  * row keeps that count, so a placement is one conditional UPDATE per plan row, as for budgets.
  */
 
+/**
+ * Locks every plan row of a gemeente, in year order as placements take them, so a count read after it
+ * cannot miss a placement or a freed place that is being written at the same time.
+ */
+async function vergrendelPlannen(trx: Db, gemeente: string): Promise<void> {
+  await trx
+    .selectFrom('beschutWerkPlan')
+    .select('jaar')
+    .where('gemeente', '=', gemeente)
+    .orderBy('jaar')
+    .forUpdate()
+    .execute();
+}
+
 const datum = z.string().refine(isGeldigeDatum, { message: 'datum JJJJ-MM-DD' });
 const jaarVan = (d: string) => Number(d.slice(0, 4));
 
@@ -145,15 +159,7 @@ export async function stelPlanVast(
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig plan', velden: veldFouten(p.error.issues) });
   const { plaatsen } = p.data;
   return inTransactie(db, async (trx) => {
-    // Locks every plan row of the gemeente, in year order like placements do, so the carried-over
-    // count below cannot miss a placement or a freed place that is being written right now.
-    await trx
-      .selectFrom('beschutWerkPlan')
-      .select('jaar')
-      .where('gemeente', '=', gemeente)
-      .orderBy('jaar')
-      .forUpdate()
-      .execute();
+    await vergrendelPlannen(trx, gemeente);
     const bestaand = await trx
       .selectFrom('beschutWerkPlan')
       .selectAll()
@@ -452,13 +458,7 @@ export async function geefPlaatsVrij(
   const vrijgekomenOp = p.data.vrijgekomenOp ?? vandaag;
   const jaar = jaarVan(vrijgekomenOp);
   return inTransactie(db, async (trx) => {
-    await trx
-      .selectFrom('beschutWerkPlan')
-      .select('jaar')
-      .where('gemeente', '=', gemeente)
-      .orderBy('jaar')
-      .forUpdate()
-      .execute();
+    await vergrendelPlannen(trx, gemeente);
     const oud = await trx
       .selectFrom('beschutWerkIndicatie')
       .select(INDICATIE_VELDEN)

@@ -31,6 +31,7 @@ import type { Db } from '../opslag/database.ts';
 import { idempotentie } from './idempotentie.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { probleem } from './probleem.ts';
+import { verwachteVersie } from './route-hulp.ts';
 import { registreerBeschutWerkRoutes } from './routes-beschut-werk.ts';
 import { registreerBezwaarRoutes } from './routes-bezwaren.ts';
 import { registreerAanvraagRoutes } from './routes-aanvragen.ts';
@@ -365,24 +366,15 @@ export function maakApp(deps: ApiAfhankelijkheden) {
       const a = actor(c);
       const rol = vereisRol(a, gemeente, ['casemanager', 'manager']);
       if (!rol.ok) return probleem(c, rol.fout);
-      const ifMatch = c.req.header('if-match');
-      if (!ifMatch)
-        return new Response(
-          JSON.stringify({
-            type: 'https://reintegratie.local/problemen/if-match',
-            title: 'If-Match met de ETag is verplicht bij wijzigen',
-            status: 428,
-          }),
-          { status: 428, headers: { 'content-type': 'application/problem+json' } },
-        );
-      const versie = Number(/^(?:W\/)?"(\d+)"$/.exec(ifMatch)?.[1]);
+      const versie = verwachteVersie(c);
+      if (versie instanceof Response) return versie;
       const wijziging = c.req.valid('json');
       const rij = await db
         .updateTable('inwoner')
         .set((eb) => ({ ...wijziging, versie: eb('versie', '+', 1) }))
         .where('gemeente', '=', gemeente)
         .where('id', '=', z.uuid().safeParse(id).success ? id : '00000000-0000-0000-0000-000000000000')
-        .where('versie', '=', Number.isInteger(versie) ? versie : -1)
+        .where('versie', '=', versie)
         .returning(['id', 'versie'])
         .executeTakeFirst();
       if (!rij) {
