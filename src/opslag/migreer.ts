@@ -22,6 +22,9 @@ export async function migreer(db: Db, schema?: string): Promise<void> {
     provider,
     migrationTableName: 'migratie',
     migrationLockTableName: 'migratie_slot',
+    // Migrations are developed side by side on branches; each stands alone, so one merged later with a
+    // lower number must still run on a store that already ran a higher one.
+    allowUnorderedMigrations: true,
     // Without it Kysely takes a migratie table in any other schema on the server for its own.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
