@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,31 +10,9 @@ const bron = readFileSync(
 );
 
 /** A copy of the shipped tree with one Dinkelland file replaced, so errors are found in context. */
-function boomMet(tekst: string, naam = '2015-07-01.yaml') {
+export function boomMet(tekst: string, naam = '2015-07-01.yaml') {
   const wortel = mkdtempSync(join(tmpdir(), 'regelgeving-'));
-  const wet = join(wortel, 'wet');
-  mkdirSync(join(wet, 'participatiewet'), { recursive: true });
-  mkdirSync(join(wet, 'parameters'), { recursive: true });
-  for (const v of ['2015-01-01', '2023-07-01', '2026-01-01']) {
-    writeFileSync(
-      join(wet, 'participatiewet', `${v}.yaml`),
-      readFileSync(join(STANDAARD_WORTEL, 'wet/participatiewet', `${v}.yaml`)),
-    );
-  }
-  for (const p of [
-    'wml-per-uur',
-    'vakantiebijslag-procent',
-    'lks-maximum-procent',
-    'lks-forfaitair-procent',
-    'lks-werkgeverslasten-procent',
-    'premie-vrijlating-per-jaar',
-    'lks-uren-basis',
-  ]) {
-    writeFileSync(
-      join(wet, 'parameters', `${p}.yaml`),
-      readFileSync(join(STANDAARD_WORTEL, 'wet/parameters', `${p}.yaml`)),
-    );
-  }
+  cpSync(join(STANDAARD_WORTEL, 'wet'), join(wortel, 'wet'), { recursive: true });
   const map = join(wortel, 'gemeente/dinkelland/re-integratieverordening');
   mkdirSync(map, { recursive: true });
   writeFileSync(join(map, naam), tekst);

@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
+  basisVerwijzing,
   type LaadResultaat,
   laadParameter,
-  laadRegeling,
   type ParameterBestand,
   type Regeling,
+  valideerRegeling,
   yamlBestanden,
 } from './laden.ts';
-import { foutOp } from './yaml-bron.ts';
+import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
 
 /** All regulation versions and national parameters found under one `regelgeving/` folder. */
 export interface Bibliotheek {
@@ -43,6 +44,7 @@ export function laadBibliotheek(
   const parameters = new Map<string, ParameterBestand>();
   if (!existsSync(wortel))
     return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
+  const gelezen: { bestand: string; tekst: string; bron: YamlBron }[] = [];
   for (const bestand of [...yamlBestanden(wortel), ...extra]) {
     if (isTestBestand(bestand)) continue;
     const rel = relative(wortel, bestand).split(sep);
@@ -52,12 +54,59 @@ export function laadBibliotheek(
       else fouten.push(...p.fouten);
       continue;
     }
-    const r = laadRegeling(wortel, bestand);
+    const tekst = readFileSync(bestand, 'utf8');
+    const y = leesYaml(bestand, tekst);
+    if (y.ok) gelezen.push({ bestand, tekst, bron: y.bron });
+    else fouten.push(...y.fouten);
+  }
+  // A version that rests on another is validated after it, merged with it (see basis.ts).
+  const sleutel = (data: unknown) => {
+    const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+    return `${String(d.id)}@${String(d.geldigVanaf)}`;
+  };
+  const perSleutel = new Map(gelezen.map((g) => [sleutel(g.bron.data), g]));
+  const geladen = new Map<string, Regeling | null>();
+  const bezig = new Set<string>();
+  const laad = (g: (typeof gelezen)[number]): Regeling | undefined => {
+    const eigen = sleutel(g.bron.data);
+    const klaar = geladen.get(eigen);
+    if (klaar !== undefined) return klaar ?? undefined;
+    const verwijzing = basisVerwijzing(g.bron.data);
+    let basis: Regeling | undefined;
+    if (verwijzing !== undefined) {
+      const b = perSleutel.get(verwijzing);
+      if (bezig.has(eigen)) {
+        fouten.push(
+          foutOp(g.bron, 'semantiek', ['basis'], `de basis ${verwijzing} rust (via andere) op deze versie`),
+        );
+        geladen.set(eigen, null);
+        return undefined;
+      }
+      bezig.add(eigen);
+      basis = b ? laad(b) : undefined;
+      bezig.delete(eigen);
+      if (b && !basis) {
+        fouten.push(foutOp(g.bron, 'semantiek', ['basis'], `de basis ${verwijzing} heeft zelf fouten`));
+        geladen.set(eigen, null);
+        return undefined;
+      }
+    }
+    const r = valideerRegeling(wortel, g.bestand, g.tekst, g.bron, () => basis);
     if (r.ok) regelingen.push(r.waarde);
     else fouten.push(...r.fouten);
-  }
+    geladen.set(eigen, r.ok ? r.waarde : null);
+    return r.ok ? r.waarde : undefined;
+  };
+  for (const g of gelezen) laad(g);
   const bibliotheek = maakBibliotheek(wortel, regelingen, parameters);
-  for (const r of regelingen) fouten.push(...controleerSemantiek(bibliotheek, r));
+  // An inherited rule is checked in every version that inherits it: report it once, where it stands.
+  const gemeld = new Set<string>();
+  for (const r of regelingen)
+    for (const f of controleerSemantiek(bibliotheek, r)) {
+      const k = `${f.bestand}|${f.pad}|${f.bericht}`;
+      if (!gemeld.has(k)) fouten.push(f);
+      gemeld.add(k);
+    }
   fouten.push(...controleerOverlap(bibliotheek));
   if (fouten.length > 0) return { ok: false, fouten };
   return { ok: true, waarde: bibliotheek };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
+import { BASIS_PATROON, herleid, markeerHerkomst, voegSamen } from './basis.ts';
 import type { BestandsFout } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
@@ -9,9 +10,14 @@ import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
 /** One loaded regulation version: the file's content plus where it came from and its hash. */
 export interface Regeling extends RegelingBestand {
   readonly bestand: string;
-  /** sha256 of the file's bytes: a beschikking records it so a later re-evaluation can prove what it used. */
+  /**
+   * sha256 of the file's bytes (and, for a version resting on another, of that one's hash): a
+   * beschikking records it so a later re-evaluation can prove what it used.
+   */
   readonly hash: string;
   readonly bron_: YamlBron;
+  /** The data before validation, merged with its basis, each value still knowing its file. */
+  readonly ruw_: unknown;
 }
 
 export interface ParameterBestand extends Parameter {
@@ -64,14 +70,55 @@ export function idUitPad(wortel: string, bestand: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Loads one regulation version. A version that rests on another (`basis`) needs that one, already
+ * loaded: `basisVan` finds it by `<id>@<geldigVanaf>`.
+ */
 export function laadRegeling(
   wortel: string,
   bestand: string,
   tekst = readFileSync(bestand, 'utf8'),
+  basisVan?: (verwijzing: string) => Regeling | undefined,
 ): LaadResultaat<Regeling> {
   const gelezen = leesYaml(bestand, tekst);
   if (!gelezen.ok) return gelezen;
-  const { bron } = gelezen;
+  return valideerRegeling(wortel, bestand, tekst, gelezen.bron, basisVan);
+}
+
+/** The basis a file's data names, if any (read before validation, to load versions in order). */
+export function basisVerwijzing(data: unknown): string | undefined {
+  const b = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).basis : undefined;
+  return typeof b === 'string' ? b : undefined;
+}
+
+export function valideerRegeling(
+  wortel: string,
+  bestand: string,
+  tekst: string,
+  eigenBron: YamlBron,
+  basisVan?: (verwijzing: string) => Regeling | undefined,
+): LaadResultaat<Regeling> {
+  markeerHerkomst(eigenBron.data, eigenBron);
+  let bron: YamlBron = eigenBron;
+  let basis: Regeling | undefined;
+  const verwijzing = basisVerwijzing(eigenBron.data);
+  if (verwijzing !== undefined) {
+    if (!BASIS_PATROON.test(verwijzing))
+      return {
+        ok: false,
+        fouten: [foutOp(eigenBron, 'schema', ['basis'], `basis is <id>@<geldigVanaf>, niet '${verwijzing}'`)],
+      };
+    basis = basisVan?.(verwijzing);
+    if (!basis)
+      return {
+        ok: false,
+        fouten: [foutOp(eigenBron, 'semantiek', ['basis'], `de basis ${verwijzing} is niet geladen`)],
+      };
+    if (typeof eigenBron.data !== 'object' || eigenBron.data === null || Array.isArray(eigenBron.data))
+      return { ok: false, fouten: [foutOp(eigenBron, 'schema', [], 'een regeling is een YAML-map')] };
+    const samen = voegSamen(basis.ruw_ as Record<string, unknown>, eigenBron.data as Record<string, unknown>);
+    bron = { ...eigenBron, data: samen, herleid: (pad) => herleid(samen, pad) };
+  }
   const parsed = regelingSchema.safeParse(bron.data);
   if (!parsed.success) return { ok: false, fouten: zodFouten(bron, parsed.error) };
   const r = parsed.data;
@@ -108,6 +155,10 @@ export function laadRegeling(
       foutOp(bron, 'bestandsnaam', ['gemeente', 'slug'], `gemeente ${r.gemeente.slug} past niet bij de map`),
     );
   }
+  if (basis && basis.geldigVanaf >= r.geldigVanaf && basis.id === r.id)
+    fouten.push(
+      foutOp(bron, 'semantiek', ['basis'], `de basis van een versie is een eerdere versie, niet ${r.basis}`),
+    );
   const nummers = new Set<string>();
   r.artikelen.forEach((a, i) => {
     if (nummers.has(a.nummer))
@@ -117,8 +168,11 @@ export function laadRegeling(
     nummers.add(a.nummer);
   });
   if (fouten.length > 0) return { ok: false, fouten };
-  const hash = createHash('sha256').update(tekst).digest('hex');
-  return { ok: true, waarde: { ...r, bestand, hash, bron_: bron } };
+  const hash = createHash('sha256')
+    .update(tekst)
+    .update(basis ? `\n${basis.hash}` : '')
+    .digest('hex');
+  return { ok: true, waarde: { ...r, bestand, hash, bron_: bron, ruw_: bron.data } };
 }
 
 export function laadParameter(

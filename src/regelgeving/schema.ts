@@ -269,6 +269,8 @@ export const regelingSchema = z
     vastgesteld: datumSchema.optional(),
     geldigVanaf: datumSchema,
     geldigTot: datumSchema.optional(),
+    /** The version this one rests on (`<id>@<geldigVanaf>`): it states only what differs (see basis.ts). */
+    basis: z.string().optional(),
     vervangt: z.array(z.strictObject({ titel: tekstSchema, id: z.string().optional() })).optional(),
     berustOp: z.string().optional(),
     opmerkingen: z.array(opmerkingSchema).optional(),

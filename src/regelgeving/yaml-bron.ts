@@ -10,6 +10,8 @@ export interface YamlBron {
   readonly bestand: string;
   readonly data: unknown;
   plaatsVan(pad: readonly PropertyKey[]): { regel: number; kolom: number } | undefined;
+  /** For data merged from several files (see basis.ts): the file and path a path stands at. */
+  herleid?(pad: readonly PropertyKey[]): { bron: YamlBron; pad: readonly PropertyKey[] } | undefined;
 }
 
 export type YamlResultaat = { ok: true; bron: YamlBron } | { ok: false; fouten: BestandsFout[] };
@@ -71,11 +73,13 @@ export function foutOp(
   pad: readonly PropertyKey[],
   bericht: string,
 ): BestandsFout {
-  const plaats = bron.plaatsVan(pad);
+  const h = bron.herleid?.(pad);
+  const waar = h?.bron ?? bron;
+  const plaats = waar.plaatsVan(h?.pad ?? pad);
   return {
     code,
-    bestand: bron.bestand,
-    pad: padTekst(pad),
+    bestand: waar.bestand,
+    pad: padTekst(h?.pad ?? pad),
     bericht,
     ...(plaats ? { regel: plaats.regel, kolom: plaats.kolom } : {}),
   };
