@@ -75,7 +75,7 @@ describe('eigenschappen van de engine', () => {
     );
   });
 
-  it('onderbouwt elke uitkomst behalve onbepaald met een artikel dat op de peildatum geldt', () => {
+  it('onderbouwt elke uitkomst behalve onbepaald met een artikel dat geldt op de eerste dag van de voorziening', () => {
     fc.assert(
       fc.property(casus, (c) => {
         const r = engine.evalueer(c);
@@ -83,9 +83,11 @@ describe('eigenschappen van de engine', () => {
         const regelingen = new Map(r.resultaat.regelingen.map((x) => [x.id, x]));
         for (const v of r.resultaat.voorzieningen) {
           if (v.uitkomst === 'onbepaald') continue;
+          // A voorziening is judged under the rules of its first day (a later start: the law then).
+          const dag = v.termijnen.ingangsdatum > c.peildatum ? v.termijnen.ingangsdatum : c.peildatum;
           const geldig = v.gronden.filter((g) => {
             const reg = regelingen.get(g.regeling);
-            if (!reg || reg.geldigVanaf > c.peildatum) return false;
+            if (!reg || reg.geldigVanaf > dag) return false;
             const regeling = engine.bibliotheek.versies(g.regeling).find((x) => x.hash === reg.hash);
             if (!regeling) return false;
             if (regeling.laag === 'gemeente')

@@ -232,7 +232,8 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'leeftijd',
     bron: 'afgeleid',
     type: { soort: 'getal', min: 0, geheel: true },
-    omschrijving: 'Leeftijd in hele jaren op de peildatum, berekend uit de geboortedatum.',
+    omschrijving:
+      'Leeftijd in hele jaren op de eerste dag van de voorziening (startdatum), berekend uit de geboortedatum.',
     label: 'uw leeftijd',
     eenheid: 'jaar',
   },
@@ -240,8 +241,16 @@ export const FEITEN: readonly FeitDefinitie[] = [
     naam: 'peildatum',
     bron: 'afgeleid',
     type: datum,
-    omschrijving: 'De datum waarop wordt beoordeeld.',
+    omschrijving: 'De datum waarop wordt beoordeeld (vandaag, of de dag van het besluit).',
     label: 'de peildatum',
+  },
+  {
+    naam: 'startdatum',
+    bron: 'afgeleid',
+    type: datum,
+    omschrijving:
+      'De eerste dag van de voorziening: de ingangsdatum van de aanvraag, anders de peildatum. De regels (wet, verordening, leeftijd, bedragen) gelden zoals op deze dag.',
+    label: 'de eerste dag van de voorziening',
   },
 ];
 

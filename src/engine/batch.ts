@@ -1,5 +1,5 @@
 import { type Afwijking, type Casus, FEIT_INDEX } from '../casus/index.ts';
-import { leeftijdenOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, leeftijdenOp, leeftijdOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -7,16 +7,21 @@ import type { GecompileerdeToets, GecompileerdGetal } from '../regels/compileer.
 import type { Context } from '../regels/context.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
 import {
+  beoordelingsdata,
+  DUUR,
+  geldendeDuur,
   ingangsdatumVan,
   maximaalAantalVerlengingen,
+  overgangsgrens,
+  termijnWaarheid,
   verlengingenVan,
   voorbijWettelijkeBasis,
   weegAfwijking,
 } from './beslissing.ts';
-import { type Engine, type EvaluatieOpties, type Overgang, zoekOvergang } from './evalueer.ts';
+import type { Engine, EvaluatieOpties, Overgang } from './evalueer.ts';
 import { type Plan, type PlanDuur, type PlanVoorwaarde, type PlanVoorziening } from './plan.ts';
 import type { EvaluatieFout, Uitkomst } from './resultaat.ts';
-import { gevraagdeEinddatum, maximaleEinddatum } from './termijnen.ts';
+import { gevraagdeEinddatum } from './termijnen.ts';
 
 /**
  * Outcomes only, for a million cases: the same compiled plan and the same decision steps as
@@ -52,12 +57,16 @@ export const CODE_VAN_UITKOMST: Readonly<Record<Uitkomst, Waarheid>> = {
 export const SLOTEN: readonly VoorzieningId[] = VOORZIENINGEN;
 export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) => [v, i]));
 
-/** How often an amount falls due in a year; undefined for amounts per hour, which have no yearly figure. */
-export function perJaar(per: string): number | undefined {
-  if (per === 'maand') return 12;
+/**
+ * How often an amount falls due in a year; undefined for amounts per hour, which have no yearly
+ * figure. An amount that holds for the first months only counts those months at most.
+ */
+export function perJaar(per: string, gedurendeMaanden?: number): number | undefined {
+  const maanden = gedurendeMaanden === undefined ? 12 : Math.min(12, gedurendeMaanden);
+  if (per === 'maand') return maanden;
   if (per === 'jaar' || per === 'eenmalig') return 1;
   const m = /^(\d+) maanden$/.exec(per);
-  return m ? 12 / Number(m[1]) : undefined;
+  return m ? Math.floor(maanden / Number(m[1])) : undefined;
 }
 
 export interface BatchOpties extends EvaluatieOpties {
@@ -100,6 +109,8 @@ interface BatchBedrag {
   readonly als: GecompileerdeToets | undefined;
   readonly cent: GecompileerdGetal;
   readonly factor: number;
+  /** For an amount that holds for the first months only: how many. */
+  readonly gedurende: number | undefined;
 }
 
 /** A voorziening of a plan, prepared for batch use. */
@@ -158,28 +169,29 @@ export function maakBatch(
   ) as Record<string, Scalar | undefined>;
   for (const n of FEIT_INDEX.keys()) feiten[n] = undefined;
   feiten.peildatum = peildatum;
+  feiten.startdatum = peildatum;
   const ctx: {
-    peildatum: string;
+    datum: string;
     feiten: Record<string, Scalar | undefined>;
     oordelen: Context['oordelen'];
-  } = { peildatum, feiten, oordelen: {} };
+  } = { datum: peildatum, feiten, oordelen: {} };
   const GEEN_OORDELEN: Context['oordelen'] = Object.freeze({});
   let afwijkingen: readonly Afwijking[] | undefined;
 
+  const AFGELEID = new Set(['leeftijd', 'peildatum', 'startdatum', 'verlengingen']);
   const vullingVoor = (lijst: Iterable<string>): Vulling => {
     const namen = [...new Set(lijst)];
-    const afgeleid = new Set(['leeftijd', 'peildatum', 'verlengingen']);
     const bron = (n: string) => FEIT_INDEX.get(n)?.bron;
     return {
-      uitFeiten: namen.filter((n) => !afgeleid.has(n) && bron(n) !== 'aanvraag'),
-      uitAanvraag: namen.filter((n) => !afgeleid.has(n) && bron(n) === 'aanvraag'),
+      uitFeiten: namen.filter((n) => !AFGELEID.has(n) && bron(n) !== 'aanvraag'),
+      uitAanvraag: namen.filter((n) => !AFGELEID.has(n) && bron(n) === 'aanvraag'),
       leeftijd: namen.includes('leeftijd'),
       verlengingen: namen.includes('verlengingen'),
       namen,
     };
   };
 
-  const leeftijdVan = leeftijdenOp(peildatum);
+  const leeftijdOpPeildatum = leeftijdenOp(peildatum);
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     const uitFeiten = v.uitFeiten;
     for (let i = 0; i < uitFeiten.length; i++) {
@@ -193,7 +205,13 @@ export function maakBatch(
     }
     if (v.leeftijd) {
       const g = f.geboortedatum;
-      feiten.leeftijd = typeof g === 'string' ? leeftijdVan(g) : undefined;
+      // Ages count on the voorziening's first day (see Context.datum).
+      feiten.leeftijd =
+        typeof g !== 'string'
+          ? undefined
+          : ctx.datum === peildatum
+            ? leeftijdOpPeildatum(g)
+            : leeftijdOp(g, ctx.datum);
     }
     if (v.verlengingen) {
       const k = a?.verlengingen as Scalar | undefined;
@@ -207,15 +225,18 @@ export function maakBatch(
       ...pv.aanvraagVoorwaarden,
       ...(pv.duur?.verlengingVoorwaarden ?? []),
       ...(pv.duur?.wettelijkeVerlengingVoorwaarden ?? []),
+      ...(pv.duurZonderWet?.verlengingVoorwaarden ?? []),
       ...extra,
     ];
     const namen = alle.flatMap((v) => [...v.verwijzingen.feiten]);
+    if (pv.wettelijkeDuurGeldtAls) namen.push('uitkering');
     const bedragen: BatchBedrag[] = [];
     if (metBedragen) {
       for (const b of pv.bedragen) {
-        const factor = perJaar(b.regel.per);
+        const gedurende = b.regel.gedurende?.maanden;
+        const factor = perJaar(b.regel.per, gedurende);
         if (factor === undefined) continue;
-        bedragen.push({ als: b.als, cent: b.cent, factor });
+        bedragen.push({ als: b.als, cent: b.cent, factor, gedurende });
         namen.push(...b.verwijzingen.feiten);
       }
     }
@@ -229,95 +250,126 @@ export function maakBatch(
       duur: pv.duur,
       maxVerlengingen: maximaalAantalVerlengingen(pv.duur),
       leestEinde:
-        pv.duur?.basis !== undefined || stappen(pv.duur?.wettelijkeVerlengingVoorwaarden).length > 0,
+        pv.duur?.basis !== undefined ||
+        pv.duurZonderWet?.basis !== undefined ||
+        stappen(pv.duur?.wettelijkeVerlengingVoorwaarden).length > 0,
       bedragen,
       vulling: vullingVoor(namen),
     };
   };
 
-  const overgangsvoorwaarden = [...plan.overgangsvoorwaarden.values()];
-  const aanbod = [...plan.voorzieningen.values()].map((pv) => bereid(pv, overgangsvoorwaarden));
-  const perId = new Map(aanbod.map((vz) => [vz.pv.id as string, vz]));
-  // Without a request every voorziening is judged on its conditions alone.
-  const vullingZonderAanvraag = vullingVoor(
-    aanbod.flatMap((vz) => [
-      ...vz.pv.voorwaarden.flatMap((v) => [...v.verwijzingen.feiten]),
-      ...(metBedragen ? vz.vulling.namen : []),
-    ]),
-  );
-
-  // Transitional law depends on the grant date only through which versions were in force then.
-  const planVoor = (regelingen: readonly Regeling[]): Plan => engine.planVan(regelingen, plan.wet);
-  const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
-  // `zoekOvergang` compares the grant date only with the transitional article's boundary and with
-  // the dates the versions of that regulation start and end. Between two consecutive such dates its
-  // answer is the same, so it is asked once per period and voorziening, and a case finds its period
-  // with a few string comparisons instead of hashing its date into a map. The versions' dates are
-  // taken from all versions, drafts too: an extra boundary only splits a period in two.
-  const grenzen: { readonly datum: string; readonly erna: boolean }[] = [];
-  for (const r of plan.gemeenteRegelingen) {
-    if (!r.overgangsrecht) continue;
-    grenzen.push({ datum: r.overgangsrecht.toegekendVoor ?? r.geldigVanaf, erna: false });
-    for (const v of engine.bibliotheek.versies(r.id)) {
-      grenzen.push({ datum: v.geldigVanaf, erna: false });
-      // A version is in force up to and including its geldigTot: the period changes the day after.
-      if (v.geldigTot !== undefined) grenzen.push({ datum: v.geldigTot, erna: true });
-    }
+  /** A plan prepared for requests: a voorziening's conditions and transitional law, found by its id. */
+  interface Voorbereid {
+    readonly plan: Plan;
+    readonly doelen: ReadonlyMap<string, Doel>;
+    readonly aanbod: readonly BatchVoorziening[];
+    readonly overgangsvoorwaarden: readonly PlanVoorwaarde[];
+    readonly kiesOvergang: (id: string, doel: Doel, toegekendOp: string) => OvergangsKeuze;
+    readonly heeftOvergangsrecht: boolean;
   }
-  grenzen.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : Number(a.erna) - Number(b.erna)));
-  const heeftOvergangsrecht = grenzen.length > 0;
-  /** How many boundaries lie on or before the date (after it, for an end date): its period. */
-  const periodeVan = (datum: string): number => {
-    let i = 0;
-    while (i < grenzen.length) {
-      const g = grenzen[i]!;
-      if (g.erna ? datum <= g.datum : datum < g.datum) break;
-      i++;
+
+  const bereidPlan = (p: Plan): Voorbereid => {
+    const overgangsvoorwaarden = [...p.overgangsvoorwaarden.values()];
+    const aanbod = [...p.voorzieningen.values()].map((pv) => bereid(pv, overgangsvoorwaarden));
+    const perId = new Map(aanbod.map((vz) => [vz.pv.id as string, vz]));
+    // Transitional law depends on the grant date only through which versions were in force then.
+    // `kies` compares the grant date only with the transitional article's boundary and with the dates
+    // the versions of that regulation start and end. Between two consecutive such dates its answer is
+    // the same, so it is asked once per period and voorziening, and a case finds its period with a few
+    // string comparisons instead of hashing its date into a map. The versions' dates are taken from all
+    // versions, drafts too: an extra boundary only splits a period in two.
+    const grenzen: Grens[] = [];
+    for (const r of p.gemeenteRegelingen) {
+      if (!r.overgangsrecht) continue;
+      grenzen.push({ datum: r.overgangsrecht.toegekendVoor ?? r.geldigVanaf, erna: false });
+      voegVersiegrenzenToe(grenzen, engine, r.id);
     }
-    return i;
+    sorteer(grenzen);
+    const doelen = new Map<string, Doel>(
+      SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
+    );
+    const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
+      const periode = periodeVan(grenzen, toegekendOp);
+      let keuze = doel.overgangen[periode];
+      if (!keuze) {
+        const { pv, overgang } = engine.kies(p, id as VoorzieningId, toegekendOp);
+        const voorwaarde = overgang && p.overgangsvoorwaarden.get(overgang.regeling.id);
+        keuze = {
+          overgang,
+          vz: pv ? (pv === doel.vz?.pv ? doel.vz : bereid(pv, overgangsvoorwaarden)) : undefined,
+          voorwaarde: voorwaarde ? stappen([voorwaarde])[0] : undefined,
+        };
+        doel.overgangen[periode] = keuze;
+      }
+      return keuze;
+    };
+    return {
+      plan: p,
+      doelen,
+      aanbod,
+      overgangsvoorwaarden,
+      kiesOvergang,
+      heeftOvergangsrecht: grenzen.length > 0,
+    };
   };
-  const doelen = new Map<string, Doel>(
-    SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
-  );
-  const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
-    const periode = periodeVan(toegekendOp);
-    let keuze = doel.overgangen[periode];
-    if (!keuze) {
-      const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id as VoorzieningId);
-      const pv = overgang?.planVoorziening;
-      const voorwaarde = overgang && plan.overgangsvoorwaarden.get(overgang.regeling.id);
-      keuze = {
-        overgang,
-        vz: pv ? bereid(pv, overgangsvoorwaarden) : doel.vz,
-        voorwaarde: voorwaarde ? stappen([voorwaarde])[0] : undefined,
-      };
-      doel.overgangen[periode] = keuze;
+
+  const hoofd = bereidPlan(plan);
+  // A request is judged under the law of its first day (and the ordinance in force then, or on the
+  // peildatum for one that already runs): the plan changes only where a version of the law or of one
+  // of the gemeente's regulations starts or ends, so it is prepared once per such period.
+  const wetId = plan.wet.id;
+  const datumGrenzen: Grens[] = [];
+  voegVersiegrenzenToe(datumGrenzen, engine, wetId);
+  for (const id of engine.bibliotheek.regelingenVan(gemeente)) voegVersiegrenzenToe(datumGrenzen, engine, id);
+  for (const r of opties.vervang?.values() ?? []) datumGrenzen.push({ datum: r.geldigVanaf, erna: false });
+  sorteer(datumGrenzen);
+  const periodeVanPeildatum = periodeVan(datumGrenzen, peildatum);
+  const perPeriode: (Voorbereid | null | undefined)[] = [];
+  const voorbereidOp = (startdatum: string): Voorbereid | null => {
+    const periode = periodeVan(datumGrenzen, startdatum);
+    if (periode === periodeVanPeildatum) return hoofd;
+    let v = perPeriode[periode];
+    if (v === undefined) {
+      const d = beoordelingsdata({ ingangsdatum: startdatum }, peildatum);
+      const g = engine.planOp(gemeente, d.regelingDatum, opties, d.wetDatum);
+      v = g.ok ? (g.plan === plan ? hoofd : bereidPlan(g.plan)) : null;
+      perPeriode[periode] = v;
     }
-    return keuze;
+    return v;
   };
 
   /** Kleene-and over the steps, skipping the ones a deviation sets aside; stops at the first no. */
-  const reeks = (lijst: readonly Stap[], t: Waarheid, opzij: ReadonlySet<string> | undefined): Waarheid => {
+  const reeks = (lijst: readonly Stap[], t: Waarheid, afw: Afwijkingen | undefined): Waarheid => {
     for (let i = 0; i < lijst.length && t !== NEE; i++) {
       const s = lijst[i]!;
-      if (opzij === undefined || !opzij.has(s.id)) t = en(t, s.toets(ctx));
+      if (afw !== undefined && afw.opzij.has(s.id)) continue;
+      let w = s.toets(ctx);
+      if (w === NEE && afw !== undefined && afw.onzeker.has(s.id)) w = ONBEKEND;
+      t = en(t, w);
     }
     return t;
   };
 
-  const opzijGezet = (vz: BatchVoorziening): Set<string> | undefined => {
+  interface Afwijkingen {
+    readonly opzij: Set<string>;
+    readonly onzeker: Set<string>;
+  }
+  const weegAfwijkingen = (vz: BatchVoorziening, p: Plan): Afwijkingen | undefined => {
     if (afwijkingen === undefined || afwijkingen.length === 0) return undefined;
-    let uit: Set<string> | undefined;
+    const uit: Afwijkingen = { opzij: new Set(), onzeker: new Set() };
     for (const a of afwijkingen) {
-      const gewogen = weegAfwijking(a, vz.pv, plan);
-      if (gewogen?.toegepast) (uit ??= new Set()).add(a.voorwaarde);
+      const gewogen = weegAfwijking(a, vz.pv, p, peildatum);
+      if (!gewogen || gewogen.doel === undefined) continue;
+      if (gewogen.toegepast) uit.opzij.add(a.voorwaarde);
+      else if (gewogen.onbekend) uit.onzeker.add(a.voorwaarde);
     }
     return uit;
   };
 
-  const jaarbedrag = (vz: BatchVoorziening): number => {
+  const jaarbedrag = (vz: BatchVoorziening, ingang: string): number => {
     let som = 0;
     for (const b of vz.bedragen) {
+      if (b.gedurende !== undefined && peildatum > eindeTermijnMaanden(ingang, b.gedurende)) continue;
       if (b.als !== undefined && b.als(ctx) !== JA) continue;
       const cent = b.cent(ctx);
       if (cent !== undefined) som += Math.round(cent * b.factor);
@@ -339,21 +391,27 @@ export function maakBatch(
     }
     return nr;
   };
-  const zonderStappen: readonly (readonly GedeeldeStap[])[] = aanbod.map((vz) =>
+  const zonderStappen: readonly (readonly GedeeldeStap[])[] = hoofd.aanbod.map((vz) =>
     vz.pv.voorwaarden
       .filter((v) => !v.buitenToepassing)
       .map((v) => ({ id: v.id, toets: v.toets, nr: nummer(v) })),
+  );
+  const vullingZonderAanvraag = vullingVoor(
+    hoofd.aanbod.flatMap((vz) => [
+      ...vz.pv.voorwaarden.flatMap((v) => [...v.verwijzingen.feiten]),
+      ...(metBedragen ? vz.vulling.namen : []),
+    ]),
   );
   const uitslag = new Uint8Array(gedeeld.size);
   // uitslag[nr] holds this case's answer when gezien[nr] === ronde.
   const gezien = new Uint32Array(gedeeld.size);
   let ronde = 0;
 
-  const reeksGedeeld = (lijst: readonly GedeeldeStap[], opzij: ReadonlySet<string> | undefined): Waarheid => {
+  const reeksGedeeld = (lijst: readonly GedeeldeStap[], afw: Afwijkingen | undefined): Waarheid => {
     let t: Waarheid = JA;
     for (let i = 0; i < lijst.length && t !== NEE; i++) {
       const s = lijst[i]!;
-      if (opzij !== undefined && opzij.has(s.id)) continue;
+      if (afw !== undefined && afw.opzij.has(s.id)) continue;
       let w: Waarheid;
       if (gezien[s.nr] === ronde) w = uitslag[s.nr] as Waarheid;
       else {
@@ -361,23 +419,27 @@ export function maakBatch(
         uitslag[s.nr] = w;
         gezien[s.nr] = ronde;
       }
+      if (w === NEE && afw !== undefined && afw.onzeker.has(s.id)) w = ONBEKEND;
       t = en(t, w);
     }
     return t;
   };
 
   const zonderAanvraag = (f: Casus['feiten'], uitkomsten: Uint8Array, jaarCent: Float64Array | undefined) => {
+    ctx.datum = peildatum;
+    feiten.startdatum = peildatum;
     vul(vullingZonderAanvraag, f, undefined);
     if (ronde === 0xffffffff) {
       gezien.fill(0);
       ronde = 0;
     }
     ronde++;
+    const aanbod = hoofd.aanbod;
     for (let i = 0; i < aanbod.length; i++) {
       const vz = aanbod[i]!;
-      const t = reeksGedeeld(zonderStappen[i]!, opzijGezet(vz));
+      const t = reeksGedeeld(zonderStappen[i]!, weegAfwijkingen(vz, plan));
       uitkomsten[vz.slot] = t;
-      if (jaarCent && t === JA) jaarCent[vz.slot] = jaarbedrag(vz);
+      if (jaarCent && t === JA) jaarCent[vz.slot] = jaarbedrag(vz, peildatum);
     }
   };
 
@@ -388,56 +450,65 @@ export function maakBatch(
     jaarCent: Float64Array | undefined,
   ) => {
     const id = aanvraag.voorziening;
-    const doel = doelen.get(id)!;
+    const slot = SLOT_VAN.get(id)!;
+    const ingang = ingangsdatumVan(aanvraag, peildatum);
+    const voorbereid = voorbereidOp(ingang);
+    if (!voorbereid) {
+      uitkomsten[slot] = ONBEKEND;
+      return;
+    }
+    ctx.datum = ingang;
+    feiten.startdatum = ingang;
+    const doel = voorbereid.doelen.get(id)!;
     let vz = doel.vz;
     let overgang: Overgang | undefined;
     let overgangsvoorwaarde: Stap | undefined;
     const toegekendOp = aanvraag.toegekendOp;
-    if (heeftOvergangsrecht && typeof toegekendOp === 'string') {
-      const keuze = kiesOvergang(id, doel, toegekendOp);
+    if (voorbereid.heeftOvergangsrecht && typeof toegekendOp === 'string') {
+      const keuze = voorbereid.kiesOvergang(id, doel, toegekendOp);
       overgang = keuze.overgang;
       overgangsvoorwaarde = keuze.voorwaarde;
-      vz = keuze.vz;
+      vz = keuze.vz ?? vz;
     }
-    const slot = doel.slot;
     if (!vz) {
-      uitkomsten[slot] = NEE;
+      // Not offered: refused, unless the source we hold is incomplete.
+      uitkomsten[slot] = voorbereid.plan.gemeenteRegelingen.some((r) => r.aanbodOnvolledig) ? ONBEKEND : NEE;
       return;
     }
     vul(vz.vulling, f, aanvraag);
-    const opzij = opzijGezet(vz);
-    let t = reeks(vz.voorwaarden, JA, opzij);
+    const afw = weegAfwijkingen(vz, voorbereid.plan);
+    let t = reeks(vz.voorwaarden, JA, afw);
     // Nothing that follows turns a refusal into anything else.
     if (t === NEE) {
       uitkomsten[slot] = NEE;
       return;
     }
-    const ingang = ingangsdatumVan(aanvraag, peildatum);
     let gevraagd: string | undefined;
     if (overgang) {
       gevraagd = gevraagdeEinddatum(ingang, aanvraag);
       if (gevraagd === undefined) t = en(t, ONBEKEND);
+      // After the protection of the transitional article the grant no longer stands.
+      else if (peildatum > overgangsgrens(overgang.regeling, gevraagd)) t = NEE;
       const voorwaarde = overgangsvoorwaarde;
-      if (voorwaarde && !opzij?.has(voorwaarde.id)) t = en(t, voorwaarde.toets(ctx));
+      if (voorwaarde && !afw?.opzij.has(voorwaarde.id)) t = en(t, voorwaarde.toets(ctx));
     }
-    t = reeks(vz.aanvraagVoorwaarden, t, opzij);
+    t = reeks(vz.aanvraagVoorwaarden, t, afw);
     const k = verlengingenVan(aanvraag);
-    if (k > vz.maxVerlengingen) t = NEE;
-    if (k >= 1) t = reeks(vz.verlengingVoorwaarden, t, opzij);
+    const geldend = afw?.opzij.has(DUUR) ? { duur: vz.pv.wettelijkeDuur } : geldendeDuur(vz.pv, ctx);
+    const duur = geldend.duur;
+    if (k > maximaalAantalVerlengingen(duur)) t = en(t, termijnWaarheid(geldend, ingang, undefined, k));
+    if (k >= 1) t = reeks(stappen(duur?.verlengingVoorwaarden), t, afw);
     if (t !== NEE) {
-      const duur = vz.duur;
       // The requested end is date arithmetic on strings: only worked out when a term can use it.
       if (!overgang && vz.leestEinde) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
       if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
-        t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, opzij);
+        t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, afw);
       // Under transitional law the agreed term is never refused, only cut short.
-      if (t !== NEE && !overgang && gevraagd !== undefined && duur) {
-        const einde = maximaleEinddatum(duur, ingang, k);
-        if (einde !== null && gevraagd > einde) t = NEE;
-      }
+      if (t !== NEE && !overgang && gevraagd !== undefined && duur && k <= maximaalAantalVerlengingen(duur))
+        t = en(t, termijnWaarheid(geldend, ingang, gevraagd, k));
     }
     uitkomsten[slot] = t;
-    if (jaarCent && t === JA) jaarCent[slot] = jaarbedrag(vz);
+    if (jaarCent && t === JA) jaarCent[slot] = jaarbedrag(vz, ingang);
   };
 
   return {
@@ -462,4 +533,33 @@ export function maakBatch(
       },
     },
   };
+}
+
+interface Grens {
+  readonly datum: string;
+  /** The boundary lies after the day (a version's last day): the period changes the day after. */
+  readonly erna: boolean;
+}
+
+function voegVersiegrenzenToe(grenzen: Grens[], engine: Engine, id: string): void {
+  for (const v of engine.bibliotheek.versies(id)) {
+    grenzen.push({ datum: v.geldigVanaf, erna: false });
+    // A version is in force up to and including its geldigTot: the period changes the day after.
+    if (v.geldigTot !== undefined) grenzen.push({ datum: v.geldigTot, erna: true });
+  }
+}
+
+function sorteer(grenzen: Grens[]): void {
+  grenzen.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : Number(a.erna) - Number(b.erna)));
+}
+
+/** How many boundaries lie on or before the date (after it, for an end date): its period. */
+function periodeVan(grenzen: readonly Grens[], datum: string): number {
+  let i = 0;
+  while (i < grenzen.length) {
+    const g = grenzen[i]!;
+    if (g.erna ? datum <= g.datum : datum < g.datum) break;
+    i++;
+  }
+  return i;
 }

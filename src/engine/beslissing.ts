@@ -1,7 +1,10 @@
 import type { Afwijking } from '../casus/index.ts';
 import { eindeTermijnMaanden } from '../kalender/index.ts';
-import type { Regeling } from '../regelgeving/index.ts';
+import type { Artikel, Regeling } from '../regelgeving/index.ts';
+import type { Context } from '../regels/context.ts';
+import { JA, NEE, type Waarheid } from '../regels/waarheid.ts';
 import type { Plan, PlanDuur, PlanVoorwaarde, PlanVoorziening } from './plan.ts';
+import { maximaleEinddatum } from './termijnen.ts';
 
 /**
  * The steps of judging a request that are law, not explanation: shared by `evalueer` (which explains
@@ -9,6 +12,9 @@ import type { Plan, PlanDuur, PlanVoorwaarde, PlanVoorziening } from './plan.ts'
  */
 
 type Aanvraag = Readonly<Record<string, unknown>> | undefined;
+
+/** The name a recorded deviation uses for the ordinance's maximum term (hardheidsclausule). */
+export const DUUR = 'duur';
 
 /** The first day of the voorziening: the request's ingangsdatum, else the peildatum. */
 export function ingangsdatumVan(aanvraag: Aanvraag, peildatum: string): string {
@@ -49,28 +55,139 @@ export function overgangsgrens(regeling: Regeling, afgesproken: string): string 
 }
 
 export interface GewogenAfwijking {
-  readonly doel: PlanVoorwaarde;
+  /** The condition deviated from, or DUUR for the ordinance's maximum term. */
+  readonly doel: PlanVoorwaarde | typeof DUUR;
   /** The ordinance in force whose hardheidsclausule or innovatie article the deviation rests on. */
   readonly regeling: Regeling | undefined;
   readonly toegepast: boolean;
+  /** Why it is not applied, when that is not the law or a missing article (an experiment's end, no municipal term). */
+  readonly reden?: string;
+  /** The deviation cannot be weighed yet: a fact it needs is missing (the start of an experiment). */
+  readonly onbekend?: string;
+}
+
+/** A deviation addressed to this voorziening that matches none of its rules. */
+export interface OnbekendDoel {
+  readonly doel: undefined;
 }
 
 /**
  * A recorded deviation counts only when it rests on a hardheidsclausule or innovatie article of an
- * ordinance in force and concerns a municipal rule; undefined when it is not about this voorziening.
+ * ordinance in force and concerns a municipal rule (or the ordinance's own term); an experiment runs
+ * no longer than its article allows (Dinkelland art. 17 lid 2: three years). Undefined when it is not
+ * about this voorziening; `{ doel: undefined }` when it names this voorziening but none of its rules.
  */
-export function weegAfwijking(a: Afwijking, pv: PlanVoorziening, plan: Plan): GewogenAfwijking | undefined {
+export function weegAfwijking(
+  a: Afwijking,
+  pv: PlanVoorziening,
+  plan: Plan,
+  peildatum: string,
+): GewogenAfwijking | OnbekendDoel | undefined {
   if (a.voorziening !== undefined && a.voorziening !== pv.id) return undefined;
   const doel =
-    pv.voorwaarden.find((v) => v.id === a.voorwaarde) ??
-    pv.aanvraagVoorwaarden.find((v) => v.id === a.voorwaarde) ??
-    pv.duur?.verlengingVoorwaarden.find((v) => v.id === a.voorwaarde) ??
-    pv.duur?.wettelijkeVerlengingVoorwaarden.find((v) => v.id === a.voorwaarde);
-  if (!doel) return undefined;
-  const regeling = plan.gemeenteRegelingen.find((r) =>
-    r.artikelen.some(
+    a.voorwaarde === DUUR
+      ? DUUR
+      : (pv.voorwaarden.find((v) => v.id === a.voorwaarde) ??
+        pv.aanvraagVoorwaarden.find((v) => v.id === a.voorwaarde) ??
+        pv.duur?.verlengingVoorwaarden.find((v) => v.id === a.voorwaarde) ??
+        pv.duur?.wettelijkeVerlengingVoorwaarden.find((v) => v.id === a.voorwaarde));
+  if (!doel) return a.voorziening === pv.id ? { doel: undefined } : undefined;
+  let artikel: Artikel | undefined;
+  const regeling = plan.gemeenteRegelingen.find((r) => {
+    artikel = r.artikelen.find(
       (x) => x.nummer === a.artikel && (x.soort === 'hardheidsclausule' || x.soort === 'innovatie'),
-    ),
-  );
-  return { doel, regeling, toegepast: regeling !== undefined && doel.laag === 'gemeente' };
+    );
+    return artikel !== undefined;
+  });
+  if (!regeling || !artikel) return { doel, regeling, toegepast: false };
+  if (doel === DUUR) {
+    if (!pv.duur?.verordening)
+      return {
+        doel,
+        regeling,
+        toegepast: false,
+        reden:
+          'De verordening stelt zelf geen maximale duur voor deze voorziening; van de wet kan het college niet afwijken.',
+      };
+  } else if (doel.laag !== 'gemeente') return { doel, regeling, toegepast: false };
+  const looptijd = artikel.maximaleDuur;
+  if (artikel.soort === 'innovatie' && looptijd) {
+    if (a.datum === undefined)
+      return { doel, regeling, toegepast: false, onbekend: 'de startdatum van het experiment' };
+    const laatste = eindeTermijnMaanden(a.datum, looptijd.maanden);
+    if (peildatum > laatste)
+      return {
+        doel,
+        regeling,
+        toegepast: false,
+        reden: `Een experiment op grond van artikel ${a.artikel} duurt ten hoogste ${looptijd.maanden} maanden (artikel ${a.artikel}${looptijd.lid ? ` lid ${looptijd.lid}` : ''}). Dit experiment begon op ${a.datum} en liep tot en met ${laatste}.`,
+      };
+  }
+  return { doel, regeling, toegepast: true };
+}
+
+/** The first day of the voorziening and the days its rules are read on (see `Context.datum`). */
+export interface Beoordelingsdata {
+  /** The voorziening's first day: rules, ages and figures are judged as on this day. */
+  readonly startdatum: string;
+  /** The ordinance in force on the start, or on the peildatum for one that already runs (with its transitional law). */
+  readonly regelingDatum: string;
+  /** National law of the period the voorziening runs: the law on its first day. */
+  readonly wetDatum: string;
+}
+
+export function beoordelingsdata(aanvraag: Aanvraag, peildatum: string): Beoordelingsdata {
+  const startdatum = ingangsdatumVan(aanvraag, peildatum);
+  return {
+    startdatum,
+    regelingDatum: startdatum > peildatum ? startdatum : peildatum,
+    wetDatum: startdatum,
+  };
+}
+
+export interface GeldendeDuur {
+  /** The term as it applies: with the law's term where it holds for this person. */
+  readonly duur: PlanDuur | undefined;
+  /** When it is not yet known whether the law's term holds: why not, and the term otherwise. */
+  readonly anders?: { readonly waarheid: Waarheid; readonly duur: PlanDuur | undefined };
+}
+
+/** The law's term where it holds for this person (`geldtAls`), else the ordinance's own term. */
+export function geldendeDuur(pv: PlanVoorziening, ctx: Context): GeldendeDuur {
+  const geldt = pv.wettelijkeDuurGeldtAls;
+  if (!geldt) return { duur: pv.duur };
+  const w = geldt.toets(ctx);
+  if (w === JA) return { duur: pv.duur };
+  if (w === NEE) return { duur: pv.duurZonderWet };
+  return { duur: pv.duur, anders: { waarheid: w, duur: pv.duurZonderWet } };
+}
+
+/**
+ * Whether the requested term fits: the number of extensions and the end date. Undefined parts are
+ * not asked (no end requested, no maximum).
+ */
+export function termijnPast(
+  duur: PlanDuur | undefined,
+  ingang: string,
+  gevraagd: string | undefined,
+  k: number,
+): boolean {
+  if (k > maximaalAantalVerlengingen(duur)) return false;
+  if (gevraagd === undefined || !duur) return true;
+  const einde = maximaleEinddatum(duur, ingang, k);
+  return einde === null || gevraagd <= einde;
+}
+
+/** Kleene combination of the term check under both possible terms when the person's group is unknown. */
+export function termijnWaarheid(
+  g: GeldendeDuur,
+  ingang: string,
+  gevraagd: string | undefined,
+  k: number,
+): Waarheid {
+  const strikt = termijnPast(g.duur, ingang, gevraagd, k);
+  if (!g.anders) return strikt ? JA : NEE;
+  const ruim = termijnPast(g.anders.duur, ingang, gevraagd, k);
+  if (strikt === ruim) return strikt ? JA : NEE;
+  return g.anders.waarheid;
 }

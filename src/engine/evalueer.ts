@@ -1,15 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
-import { leeftijdOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
 import { nieuwSpoor } from '../regels/context.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
+import { VOORZIENING_TITELS } from '../regelgeving/voorzieningen.ts';
 import { bedragTekst, datumTekst, feitLabel, opsomming, vulIn } from '../taal/index.ts';
 import {
+  beoordelingsdata,
+  DUUR,
+  type GeldendeDuur,
+  geldendeDuur,
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
@@ -62,12 +67,30 @@ export interface Engine {
   evalueer(invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat;
   /** The compiled plan of these versions, compiled once per set and kept (earlier versions under transitional law). */
   planVan(regelingen: readonly Regeling[], wet: Regeling): Plan;
-  /** The compiled plan for a gemeente on a date, for batch runs. */
+  /**
+   * The compiled plan for a gemeente on a date, for batch runs; with `wetDatum`, the national law of
+   * that day (a voorziening is judged under the law of the period it runs).
+   */
   planOp(
     gemeente: string,
     peildatum: string,
     opties?: EvaluatieOpties,
+    wetDatum?: string,
   ): { ok: true; plan: Plan } | { ok: false; fout: EvaluatieFout };
+  /** The voorziening a request is judged against: the plan's, or the earlier one transitional law keeps. */
+  kies(plan: Plan, id: VoorzieningId, toegekendOp: unknown): Keuze;
+}
+
+interface Wijziging {
+  readonly grond: Grond;
+  readonly conflict: Conflict;
+  /** Conflicts of the voorziening's rules with the law from that day that were not there before. */
+  readonly nieuweConflicten: readonly Conflict[];
+}
+
+export interface Keuze {
+  readonly pv: PlanVoorziening | undefined;
+  readonly overgang: Overgang | undefined;
 }
 
 export interface EvaluatieOpties {
@@ -98,7 +121,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
       )
       .filter((r): r is Regeling => r !== undefined && r.geldigVanaf <= datum);
 
-  const planOp: Engine['planOp'] = (gemeente, peildatum, opties) => {
+  const planOp: Engine['planOp'] = (gemeente, peildatum, opties, wetDatum = peildatum) => {
     if (bibliotheek.regelingenVan(gemeente).length === 0) {
       return {
         ok: false,
@@ -122,23 +145,120 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
       };
     }
     const wetId = regelingen[0]!.berustOp ?? 'participatiewet';
-    const wet = bibliotheek.inWerking(wetId, peildatum);
+    // A voorziening that began before the oldest text we hold is judged under that oldest text (the
+    // Participatiewet replaced the WWB on 2015-01-01); the explanation says so.
+    const eerste = bibliotheek.versies(wetId).find((v) => v.status === 'vastgesteld');
+    const wet =
+      bibliotheek.inWerking(wetId, wetDatum) ??
+      (eerste && wetDatum < eerste.geldigVanaf && peildatum >= eerste.geldigVanaf ? eerste : undefined);
     if (!wet)
       return {
         ok: false,
         fout: {
           code: 'geen-wet',
-          peildatum,
-          bericht: `Op ${peildatum} is geen versie van ${wetId} geladen.`,
+          peildatum: wetDatum,
+          bericht: `Op ${wetDatum} is geen versie van ${wetId} geladen.`,
         },
       };
     return { ok: true, plan: planVoor(regelingen, wet) };
+  };
+
+  const inWerking = (rid: string, d: string) => bibliotheek.inWerking(rid, d);
+  const kies: Engine['kies'] = (plan, id, toegekendOp) => {
+    const overgang =
+      typeof toegekendOp === 'string'
+        ? zoekOvergang(plan, toegekendOp, (regelingen) => planVoor(regelingen, plan.wet), inWerking, id)
+        : undefined;
+    return { pv: overgang?.planVoorziening ?? plan.voorzieningen.get(id), overgang };
+  };
+
+  /**
+   * A voorziening runs under the law of its period: where national law or one of the gemeente's
+   * ordinances changes after its first day and before its end, the same request is judged again under
+   * the rules from that day; every change of outcome is reported, with why.
+   */
+  const wijzigingenInPeriode = (
+    huidig: VoorzieningUitkomst,
+    casus: Casus,
+    plan: Plan,
+    opties: EvaluatieOpties | undefined,
+  ): Wijziging[] => {
+    const aanvraag = casus.aanvraag!;
+    const start = huidig.termijnen.ingangsdatum;
+    const einde = huidig.termijnen.einddatum ?? huidig.termijnen.maximaleEinddatum;
+    const grenzen = new Map<string, Regeling>();
+    for (const r of [plan.wet, ...plan.gemeenteRegelingen])
+      for (const v of bibliotheek.versies(r.id))
+        if (
+          v.status === 'vastgesteld' &&
+          v.geldigVanaf > start &&
+          (einde === null || v.geldigVanaf <= einde) &&
+          !grenzen.has(v.geldigVanaf)
+        )
+          grenzen.set(v.geldigVanaf, v);
+    const uit: Wijziging[] = [];
+    let vorige = huidig;
+    let vorigeConflicten = new Set(plan.conflicten.map((c) => `${c.regeling}|${c.artikel}|${c.met}`));
+    for (const [dag, regeling] of [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const later = planOp(casus.gemeente, dag > casus.peildatum ? dag : casus.peildatum, opties, dag);
+      if (!later.ok) continue;
+      const id = aanvraag.voorziening as VoorzieningId;
+      // A grant decided on the peildatum is, for a later ordinance, a grant from before it.
+      const { pv, overgang } = kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
+      const ctx = maakContext(casus, true, dag);
+      const dan = pv
+        ? beoordeelVoorziening(pv, ctx, casus, later.plan, overgang).uitkomst
+        : nietAangeboden(id, later.plan, start, overgang);
+      // Without an end the voorziening runs past every later change: only a change of outcome counts.
+      const nieuw =
+        einde === null
+          ? []
+          : later.plan.conflicten.filter(
+              (c) =>
+                !vorigeConflicten.has(`${c.regeling}|${c.artikel}|${c.met}`) &&
+                (pv?.conflicten.includes(c) ?? false),
+            );
+      vorigeConflicten = new Set(later.plan.conflicten.map((c) => `${c.regeling}|${c.artikel}|${c.met}`));
+      if (dan.uitkomst === vorige.uitkomst && nieuw.length === 0) continue;
+      const welke =
+        regeling.laag === 'wet' ? `de ${regeling.citeertitel}` : `de ${regeling.citeertitel} (nieuwe versie)`;
+      const reden =
+        dan.gronden.find((g) => g.voldaan === false && g.soort !== 'bedrag') ??
+        dan.gronden.find(
+          (g) => g.voldaan === null && g.soort !== 'bedrag' && g.soort !== 'buiten-toepassing',
+        );
+      const uitleg =
+        dan.uitkomst === vorige.uitkomst
+          ? `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. De uitkomst blijft '${dan.uitkomst}', maar een regel waarop de voorziening rust, verandert: ${nieuw[0]!.uitleg}`
+          : `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. Met de regels die vanaf die dag gelden, is de uitkomst '${dan.uitkomst}'${reden ? `: ${reden.uitleg}` : '.'}`;
+      uit.push({
+        grond: {
+          regeling: regeling.id,
+          artikel: reden?.artikel ?? '',
+          uitleg,
+          voldaan: null,
+          feiten: { startdatum: start, wijzigingsdatum: dag },
+          soort: 'wetswijziging',
+        },
+        conflict: {
+          soort: 'wetswijziging',
+          regeling: huidig.gronden[0]?.regeling ?? plan.gemeenteRegelingen[0]!.id,
+          artikel: reden?.artikel ?? '',
+          met: `${regeling.id} per ${dag}`,
+          uitleg,
+        },
+        nieuweConflicten: nieuw,
+      });
+      vorige = dan;
+    }
+    return uit;
   };
 
   return {
     bibliotheek,
     planVan: planVoor,
     planOp,
+    kies,
     evalueer(invoer, opties) {
       const parsed = casusSchema.safeParse(invoer);
       if (!parsed.success) {
@@ -151,44 +271,61 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
         };
       }
       const casus = parsed.data as Casus;
-      const gevonden = planOp(casus.gemeente, casus.peildatum, opties);
+      const aanvraag = casus.aanvraag;
+      const data = beoordelingsdata(aanvraag, casus.peildatum);
+      // The college decides under an ordinance in force on the peildatum, also for a later start.
+      const opPeildatum = planOp(casus.gemeente, casus.peildatum, opties);
+      if (!opPeildatum.ok && opPeildatum.fout.code !== 'geen-wet') return opPeildatum;
+      const gevonden = planOp(casus.gemeente, data.regelingDatum, opties, data.wetDatum);
       if (!gevonden.ok) return gevonden;
       const { plan } = gevonden;
       const ctx = maakContext(casus);
-      const aanvraag = casus.aanvraag;
       const afwijkingen: ToegepasteAfwijking[] = [];
       const conflicten: Conflict[] = [];
       const uitkomsten: VoorzieningUitkomst[] = [];
+      const voegConflictToe = (c: Conflict) => {
+        if (!conflicten.some((x) => x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met))
+          conflicten.push(c);
+      };
 
       const teBeoordelen: VoorzieningId[] = aanvraag
         ? [aanvraag.voorziening as VoorzieningId]
         : [...plan.voorzieningen.keys()];
       for (const id of teBeoordelen) {
-        let pv = plan.voorzieningen.get(id);
-        let overgang: Overgang | undefined;
-        if (aanvraag && typeof aanvraag.toegekendOp === 'string') {
-          overgang = zoekOvergang(
-            plan,
-            aanvraag.toegekendOp,
-            (regelingen) => planVoor(regelingen, plan.wet),
-            (rid, d) => bibliotheek.inWerking(rid, d),
-            id,
-          );
-          if (overgang?.planVoorziening) pv = overgang.planVoorziening;
-        }
+        const { pv, overgang } = aanvraag ? kies(plan, id, aanvraag.toegekendOp) : kies(plan, id, undefined);
         if (!pv) {
-          uitkomsten.push(nietAangeboden(id, plan, casus.peildatum));
+          uitkomsten.push(nietAangeboden(id, plan, data.startdatum, overgang));
           continue;
         }
         const beoordeeld = beoordeelVoorziening(pv, ctx, casus, plan, overgang);
-        uitkomsten.push(beoordeeld.uitkomst);
         afwijkingen.push(...beoordeeld.afwijkingen);
-        for (const c of [...pv.conflicten, ...beoordeeld.conflicten]) {
-          if (
-            !conflicten.some((x) => x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met)
-          )
-            conflicten.push(c);
+        for (const c of [...pv.conflicten, ...beoordeeld.conflicten]) voegConflictToe(c);
+        let uitkomst = beoordeeld.uitkomst;
+        if (aanvraag && plan.wet.geldigVanaf > data.wetDatum)
+          uitkomst = {
+            ...uitkomst,
+            gronden: [
+              ...uitkomst.gronden,
+              {
+                regeling: plan.wet.id,
+                artikel: '',
+                uitleg: `De voorziening begon op ${datumTekst(data.wetDatum)}. De wet van die tijd staat niet in dit systeem; de regels van de ${plan.wet.citeertitel} zoals die golden vanaf ${datumTekst(plan.wet.geldigVanaf)} zijn toegepast.`,
+                voldaan: null,
+                feiten: { startdatum: data.wetDatum },
+                soort: 'wetswijziging',
+              },
+            ],
+          };
+        if (aanvraag) {
+          const wijzigingen = wijzigingenInPeriode(uitkomst, casus, plan, opties);
+          for (const w of wijzigingen) {
+            voegConflictToe(w.conflict);
+            for (const c of w.nieuweConflicten) voegConflictToe(c);
+          }
+          if (wijzigingen.length > 0)
+            uitkomst = { ...uitkomst, gronden: [...uitkomst.gronden, ...wijzigingen.map((w) => w.grond)] };
         }
+        uitkomsten.push(uitkomst);
       }
       const regelingen = [...plan.gemeenteRegelingen, plan.wet].map((r) => ({
         id: r.id,
@@ -210,24 +347,33 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
   };
 }
 
-/** All facts in one namespace, with the derived ones (leeftijd on the peildatum). */
-export function maakContext(casus: Casus, metSpoor = true): Context {
+/**
+ * All facts in one namespace, with the derived ones: the voorziening's first day (startdatum) and the
+ * age on it. The rules are judged as on that day (see `Context.datum`); `datum` overrides it, to judge
+ * the same case under the law of a later part of its period.
+ */
+export function maakContext(casus: Casus, metSpoor = true, datum?: string): Context {
   const { oordelen, afwijkingen: _a, ...feiten } = casus.feiten;
+  const startdatum = datum ?? beoordelingsdata(casus.aanvraag, casus.peildatum).startdatum;
   const plat: Record<string, Scalar | undefined> = {
     ...(feiten as Record<string, Scalar>),
     ...(casus.aanvraag as Record<string, Scalar> | undefined),
     peildatum: casus.peildatum,
+    startdatum,
   };
-  if (typeof feiten.geboortedatum === 'string')
-    plat.leeftijd = leeftijdOp(feiten.geboortedatum, casus.peildatum);
+  if (typeof feiten.geboortedatum === 'string') plat.leeftijd = leeftijdOp(feiten.geboortedatum, startdatum);
   // A request that names no extensions is a first grant.
   if (casus.aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
   return {
-    peildatum: casus.peildatum,
+    datum: startdatum,
     feiten: plat,
     oordelen: oordelen ?? {},
     ...(metSpoor ? { spoor: nieuwSpoor() } : {}),
   };
+}
+
+function voorzieningTitel(id: VoorzieningId): string {
+  return VOORZIENING_TITELS[id];
 }
 
 function verwijzing(b: Bron): string {
@@ -273,9 +419,9 @@ export function zoekOvergang(
       const pv = oudPlan.voorzieningen.get(voorziening);
       return { regeling: r, oudeVersie: oud, ...(pv ? { planVoorziening: pv } : {}) };
     }
-    // The earlier ordinance is not loaded: only national law and the transitional article itself apply.
-    const huidig = plan.voorzieningen.get(voorziening);
-    if (!huidig) return { regeling: r };
+    // The earlier ordinance is not loaded: only national law and the transitional article itself apply,
+    // also to a voorziening the new ordinance no longer offers (that is what the article protects).
+    const huidig = plan.voorzieningen.get(voorziening) ?? alleenNationaal(plan, voorziening, r);
     const { duur: _gemeentelijk, ...zonderDuur } = huidig;
     return {
       regeling: r,
@@ -291,27 +437,69 @@ export function zoekOvergang(
   return undefined;
 }
 
-function nietAangeboden(id: VoorzieningId, plan: Plan, peildatum: string): VoorzieningUitkomst {
-  const namen = opsomming(plan.gemeenteRegelingen.map((r) => `de ${r.citeertitel}`));
+/**
+ * A voorziening as national law alone describes it, for one kept under a transitional article that
+ * the new ordinance no longer offers: the law's general and own conditions, no municipal ones.
+ */
+function alleenNationaal(plan: Plan, id: VoorzieningId, overgangsregeling: Regeling): PlanVoorziening {
+  const bron: Bron = {
+    regeling: overgangsregeling,
+    artikel: overgangsregeling.overgangsrecht!.artikel,
+    lid: overgangsregeling.overgangsrecht!.lid,
+  };
   return {
-    voorziening: id,
-    titel: id,
-    uitkomst: 'afgewezen',
-    gronden: [
-      {
+    id,
+    titel: voorzieningTitel(id),
+    bron,
+    voorwaarden: plan.algemeneVoorwaarden
+      .map((a) => a.voor(id))
+      .filter((v): v is PlanVoorwaarde => v !== undefined),
+    aanvraagVoorwaarden: [],
+    bedragen: [],
+    evaluatiemomenten: [],
+    conflicten: [],
+  };
+}
+
+function nietAangeboden(
+  id: VoorzieningId,
+  plan: Plan,
+  startdatum: string,
+  overgang: Overgang | undefined,
+): VoorzieningUitkomst {
+  const namen = opsomming(plan.gemeenteRegelingen.map((r) => `de ${r.citeertitel}`));
+  // A source we hold only in part cannot prove that the gemeente does not offer something.
+  const onvolledig = plan.gemeenteRegelingen.find((r) => r.aanbodOnvolledig);
+  const oudeVersie = overgang?.oudeVersie;
+  const grond: Grond = onvolledig
+    ? {
+        regeling: onvolledig.id,
+        artikel: onvolledig.aanbodOnvolledig!.artikel ?? '',
+        uitleg: `Of de gemeente deze voorziening aanbiedt, kunnen we niet zeggen. ${onvolledig.aanbodOnvolledig!.reden} In ${namen} zoals wij die kennen staat deze voorziening niet.`,
+        voldaan: null,
+        feiten: {},
+        soort: 'aanbod',
+      }
+    : {
         regeling: plan.wet.id,
         artikel: '8a lid 1 onder a',
-        uitleg: `De gemeenteraad legt in een verordening vast welke voorzieningen de gemeente aanbiedt. In ${namen} staat deze voorziening niet (artikel 8a lid 1 onder a van de ${plan.wet.citeertitel}).`,
+        uitleg: oudeVersie
+          ? `Deze voorziening stond ook niet in de ${oudeVersie.citeertitel} (versie van ${datumTekst(oudeVersie.geldigVanaf)}), waaronder zij zou zijn toegekend (artikel 8a lid 1 onder a van de ${plan.wet.citeertitel}).`
+          : `De gemeenteraad legt in een verordening vast welke voorzieningen de gemeente aanbiedt. In ${namen} staat deze voorziening niet (artikel 8a lid 1 onder a van de ${plan.wet.citeertitel}).`,
         voldaan: false,
         feiten: {},
         soort: 'aanbod',
-      },
-    ],
+      };
+  return {
+    voorziening: id,
+    titel: voorzieningTitel(id),
+    uitkomst: onvolledig ? 'onbepaald' : 'afgewezen',
+    gronden: [grond],
     vragen: [],
     ontbrekendeFeiten: [],
     bedragen: {},
     termijnen: {
-      ingangsdatum: peildatum,
+      ingangsdatum: startdatum,
       maximaleEinddatum: null,
       evaluatiemomenten: [],
       betaalmomenten: [],
@@ -349,28 +537,46 @@ function beoordeelVoorziening(
   // Recorded deviations (hardheidsclausule, innovatie) are never automatic: they only count when
   // they rest on such an article of an ordinance in force and concern a municipal rule.
   const afwijkingVoor = new Map<string, ToegepasteAfwijking>();
+  // Deviations that may apply but cannot be weighed yet (a fact they need is missing).
+  const onzeker = new Map<string, string>();
   for (const a of casus.feiten.afwijkingen ?? []) {
-    const gewogen = weegAfwijking(a, pv, plan);
+    const gewogen = weegAfwijking(a, pv, plan, casus.peildatum);
     if (!gewogen) continue;
-    const { doel, regeling, toegepast } = gewogen;
-    const uitleg = !regeling
-      ? `Artikel ${a.artikel} is geen hardheidsclausule of innovatieartikel van een geldende regeling; de afwijking is niet toegepast.`
-      : doel.laag === 'wet'
-        ? `De voorwaarde '${a.voorwaarde}' komt uit de ${plan.wet.citeertitel}. Een gemeente kan daar niet van afwijken; de afwijking is niet toegepast.`
-        : `Het college wijkt op grond van artikel ${a.artikel} van de ${regeling.citeertitel} af van voorwaarde '${a.voorwaarde}' (${artikelTekst(doel.bron)}). Besluit van ${a.door}: ${a.reden}`;
-    const t: ToegepasteAfwijking = {
+    const basis = {
       artikel: a.artikel,
-      regeling: regeling?.id ?? '',
       voorwaarde: a.voorwaarde,
       voorziening: pv.id,
       door: a.door,
       reden: a.reden,
-      toegepast,
-      uitleg,
     };
+    if (gewogen.doel === undefined) {
+      afwijkingen.push({
+        ...basis,
+        regeling: '',
+        toegepast: false,
+        uitleg: `De afwijking noemt '${a.voorwaarde}', maar de voorziening ${pv.titel} heeft geen voorwaarde met die naam ('${DUUR}' is de maximale duur van de verordening). De afwijking is niet toegepast.`,
+      });
+      continue;
+    }
+    const { doel, regeling, toegepast } = gewogen;
+    const wat =
+      doel === DUUR
+        ? 'de maximale duur die de verordening stelt'
+        : `voorwaarde '${a.voorwaarde}' (${artikelTekst(doel.bron)})`;
+    const uitleg = !regeling
+      ? `Artikel ${a.artikel} is geen hardheidsclausule of innovatieartikel van een geldende regeling; de afwijking is niet toegepast.`
+      : gewogen.onbekend
+        ? `Of het college op grond van artikel ${a.artikel} van de ${regeling.citeertitel} mag afwijken van ${wat}, kunnen we nog niet beoordelen, want ${gewogen.onbekend} ontbreekt.`
+        : gewogen.reden
+          ? `${gewogen.reden} De afwijking is niet toegepast.`
+          : doel !== DUUR && doel.laag === 'wet'
+            ? `De voorwaarde '${a.voorwaarde}' komt uit de ${plan.wet.citeertitel}. Een gemeente kan daar niet van afwijken; de afwijking is niet toegepast.`
+            : `Het college wijkt op grond van artikel ${a.artikel} van de ${regeling.citeertitel} af van ${wat}. Besluit van ${a.door}: ${a.reden}`;
+    const t: ToegepasteAfwijking = { ...basis, regeling: regeling?.id ?? '', toegepast, uitleg };
     afwijkingen.push(t);
     if (toegepast) afwijkingVoor.set(a.voorwaarde, t);
-    else if (regeling)
+    else if (gewogen.onbekend) onzeker.set(a.voorwaarde, gewogen.onbekend);
+    else if (regeling && doel !== DUUR && doel.laag === 'wet')
       conflicten.push({
         soort: 'afwijking',
         regeling: regeling.id,
@@ -411,7 +617,26 @@ function beoordeelVoorziening(
       spoor.ontbrekend.length = 0;
       spoor.vragen.length = 0;
     }
-    const w = v.toets(ctx);
+    if (v.uitzondering?.toets(ctx) === JA) {
+      gronden.push({
+        regeling: v.uitzondering.bron.regeling.id,
+        artikel: grondArtikel(v.uitzondering.bron),
+        uitleg: `${vulIn(v.uitzondering.uitleg, ctx.feiten)} (${verwijzing(v.uitzondering.bron)})`,
+        voldaan: true,
+        feiten: feitenVan(v, ctx),
+        soort,
+        voorwaarde: v.id,
+      });
+      return;
+    }
+    if (spoor) spoor.ontbrekend.length = 0;
+    let w = v.toets(ctx);
+    // A deviation that may set this condition aside, but cannot be weighed yet, leaves it open.
+    const open = onzeker.get(v.id);
+    if (w === NEE && open !== undefined) {
+      w = ONBEKEND;
+      spoor?.ontbrekend.push('afwijkingen');
+    }
     totaal = en(totaal, w);
     let zin: string;
     if (w === JA) zin = vulIn(v.uitleg.ja, ctx.feiten);
@@ -448,19 +673,34 @@ function beoordeelVoorziening(
 
   const ingang = ingangsdatumVan(aanvraag, casus.peildatum);
   const k = verlengingenVan(aanvraag);
-  let einde = maximaleEinddatum(pv.duur, ingang, k);
+  // A hardheidsclausule can set the ordinance's term aside, never the law's.
+  const termijnAfwijking = afwijkingVoor.get(DUUR);
+  const geldend: GeldendeDuur = termijnAfwijking ? { duur: pv.wettelijkeDuur } : geldendeDuur(pv, ctx);
+  const duur = geldend.duur;
+  let einde = maximaleEinddatum(duur, ingang, k);
+  if (termijnAfwijking)
+    gronden.push({
+      regeling: termijnAfwijking.regeling,
+      artikel: termijnAfwijking.artikel,
+      uitleg: termijnAfwijking.uitleg,
+      voldaan: true,
+      feiten: {},
+      soort: 'afwijking',
+      voorwaarde: DUUR,
+    });
 
   if (overgang) {
     const r = overgang.regeling;
     const ov = r.overgangsrecht!;
     const bron: Bron = { regeling: r, artikel: ov.artikel, lid: ov.lid, onder: ov.onder };
     const afgesproken = gevraagdeEinddatum(ingang, aanvraag);
+    let beschermdTot: string | undefined;
     if (afgesproken === undefined) {
       ontbrekend.push('einddatum');
       totaal = en(totaal, ONBEKEND);
     } else {
-      const grens = overgangsgrens(r, afgesproken);
-      einde = einde === null ? grens : minDatum(einde, grens);
+      beschermdTot = overgangsgrens(r, afgesproken);
+      einde = einde === null ? beschermdTot : minDatum(einde, beschermdTot);
     }
     gronden.push({
       regeling: r.id,
@@ -472,22 +712,43 @@ function beoordeelVoorziening(
       feiten: { toegekendOp: ctx.feiten.toegekendOp ?? null },
       soort: 'overgangsrecht',
     });
+    // The protection ends; after it the new ordinance's rules apply to the person, not this grant.
+    if (beschermdTot !== undefined && casus.peildatum > beschermdTot) {
+      totaal = en(totaal, NEE);
+      gronden.push({
+        regeling: r.id,
+        artikel: artikelTekst(bron),
+        uitleg: `De bescherming van het overgangsrecht liep tot en met ${datumTekst(beschermdTot)}. Op ${datumTekst(casus.peildatum)} is die voorbij: vanaf dan gelden de regels van de ${r.citeertitel}. (${verwijzing(bron)})`,
+        voldaan: false,
+        feiten: { toegekendOp: ctx.feiten.toegekendOp ?? null, peildatum: casus.peildatum },
+        soort: 'overgangsrecht',
+      });
+    }
     const voorwaarde = plan.overgangsvoorwaarden.get(r.id);
     if (voorwaarde) toets(voorwaarde, 'overgangsrecht');
   }
 
   if (aanvraag) {
     for (const v of pv.aanvraagVoorwaarden) toets(v, 'aanvraag');
-    const duur = pv.duur;
     const maxAantal = maximaalAantalVerlengingen(duur);
     if (k > maxAantal) {
-      const bron = duur?.verlenging?.bron ?? duur?.basis?.bron ?? pv.bron;
-      totaal = en(totaal, NEE);
+      // Where the ordinance gives no extension, that is the ordinance's choice: cite its own article.
+      const bron = duur?.verlenging?.bron ?? duur?.verordening ?? duur?.basis?.bron ?? pv.bron;
+      const ruimer = geldend.anders && k <= maximaalAantalVerlengingen(geldend.anders.duur);
+      const w = ruimer ? geldend.anders!.waarheid : NEE;
+      totaal = en(totaal, w);
+      const wie =
+        bron.regeling.laag === 'wet' ? `De ${bron.regeling.citeertitel}` : `De ${bron.regeling.citeertitel}`;
+      const wetVerlenging = duur?.wettelijkeVerlengingOpVerordening;
       gronden.push({
         regeling: bron.regeling.id,
         artikel: grondArtikel(bron),
-        uitleg: `${maxAantal === 0 ? 'Deze voorziening kan niet worden verlengd.' : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`} (${verwijzing(bron)})`,
-        voldaan: false,
+        uitleg: `${
+          maxAantal === 0
+            ? `${wie} kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
+            : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`
+        }${ruimer ? ` Dat geldt ${geldend.anders!.waarheid === OORDEEL ? 'als' : 'alleen als'} u hoort bij: ${pv.wettelijkeDuurGeldtAls!.omschrijving}.` : ''} (${verwijzing(bron)})`,
+        voldaan: w === NEE ? false : null,
         feiten: { verlengingen: k },
         soort: 'termijn',
       });
@@ -510,15 +771,22 @@ function beoordeelVoorziening(
           soort: 'overgangsrecht',
         });
       } else {
-        if (!past) totaal = en(totaal, NEE);
+        // Whether the law's shorter term holds for this person may still be open.
+        const anders =
+          !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
+        const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
+        totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
         gronden.push({
           regeling: bron.regeling.id,
           artikel: grondArtikel(bron),
           uitleg: past
             ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-            : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-          voldaan: past,
+            : ruimer
+              ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
+              : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+          voldaan: w === JA ? true : w === NEE ? false : null,
           feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
           soort: 'termijn',
         });
@@ -532,11 +800,27 @@ function beoordeelVoorziening(
     gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
   const bedragen: Record<string, Bedrag> = {};
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
+  const extraMomenten: Moment[] = [];
   for (const b of pv.bedragen) {
     const spoor = ctx.spoor;
     if (spoor) {
       spoor.ontbrekend.length = 0;
       spoor.vragen.length = 0;
+    }
+    const referentie = verwijzing(b.bron);
+    // An amount the text allows for the first months only ("gedurende ten hoogste de eerste zes maanden").
+    const gedurende = b.regel.gedurende;
+    const totEnMet = gedurende ? eindeTermijnMaanden(ingang, gedurende.maanden) : undefined;
+    if (gedurende && totEnMet !== undefined && casus.peildatum > totEnMet) {
+      gronden.push({
+        regeling: b.bron.regeling.id,
+        artikel: grondArtikel(b.bron),
+        uitleg: `${b.regel.omschrijving}: dit bedrag geldt alleen de eerste ${gedurende.maanden} maanden, tot en met ${datumTekst(totEnMet)}. Die periode is voorbij. (${referentie})`,
+        voldaan: false,
+        feiten: feitenVan(b, ctx),
+        soort: 'bedrag',
+      });
+      continue;
     }
     const w = b.als ? b.als(ctx) : JA;
     const voorbehoud =
@@ -546,7 +830,14 @@ function beoordeelVoorziening(
             ...ontbrekendeInvoer(spoor?.ontbrekend ?? []).map(invoerLabel(plan)),
             ...(spoor?.vragen ?? []).map((q) => q.vraag),
           ];
-    const referentie = verwijzing(b.bron);
+    for (const q of spoor?.vragen ?? [])
+      if (!vragen.some((x) => x.feit === q.oordeel))
+        vragen.push({
+          feit: q.oordeel,
+          vraag: q.vraag,
+          artikel: grondArtikel(b.bron),
+          regeling: b.bron.regeling.id,
+        });
     if (w === NEE) {
       gronden.push({
         regeling: b.bron.regeling.id,
@@ -568,13 +859,14 @@ function beoordeelVoorziening(
       artikel: grondArtikel(b.bron),
       regeling: b.bron.regeling.id,
       omschrijving: b.regel.omschrijving,
+      ...(totEnMet !== undefined ? { totEnMet } : {}),
       ...(voorbehoud.length > 0 ? { voorbehoud } : {}),
       ...(mist.length > 0 ? { ontbrekend: mist } : {}),
     };
     const hoogte =
       cent === undefined
         ? `Het bedrag is nog niet te berekenen, want ${opsomming(mist.map(invoerLabel(plan)))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`
-        : `Het bedrag is ${bedragTekst(cent)}${perTekst(per)}.`;
+        : `Het bedrag is ${bedragTekst(cent)}${perTekst(per)}${totEnMet !== undefined ? `, tot en met ${datumTekst(totEnMet)}` : ''}.`;
     const voorwaardelijk =
       voorbehoud.length > 0 ? ` Dit geldt alleen als ook dit klopt: ${voorbehoud.join('; ')}.` : '';
     gronden.push({
@@ -585,6 +877,13 @@ function beoordeelVoorziening(
       feiten: feitenVan(b, ctx),
       soort: 'bedrag',
     });
+    if (gedurende && totEnMet !== undefined && (looptTot === null || totEnMet < looptTot))
+      extraMomenten.push({
+        datum: totEnMet,
+        artikel: grondArtikel(b.bron),
+        regeling: b.bron.regeling.id,
+        omschrijving: gedurende.omschrijving,
+      });
     const periode = /^(\d+) maanden$/.exec(per);
     if (periode) {
       for (const datum of betaaldata(ingang, Number(periode[1]), looptTot)) {
@@ -599,29 +898,34 @@ function beoordeelVoorziening(
     }
   }
 
-  const evaluatiemomenten: Moment[] = pv.evaluatiemomenten
-    .map((m) => ({
-      datum: momentDatum(m, ingang),
-      artikel: artikelTekst(m.bron),
-      regeling: m.bron.regeling.id,
-      omschrijving: m.omschrijving,
-    }))
-    .filter((m) => looptTot === null || m.datum <= looptTot)
-    .sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
-
   const uitkomst = UITKOMST[totaal];
-  const metVerlengingen = pv.duur?.verlenging
-    ? maximaleEinddatum(pv.duur, ingang, pv.duur.verlenging.maximaalAantal)
+  const afgewezen = uitkomst === 'afgewezen';
+  const evaluatiemomenten: Moment[] = afgewezen
+    ? []
+    : [
+        ...pv.evaluatiemomenten.map((m) => ({
+          datum: momentDatum(m, ingang),
+          artikel: artikelTekst(m.bron),
+          regeling: m.bron.regeling.id,
+          omschrijving: m.omschrijving,
+        })),
+        ...extraMomenten,
+      ]
+        .filter((m) => looptTot === null || m.datum <= looptTot)
+        .sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : 0));
+  const metVerlengingen = duur?.verlenging
+    ? maximaleEinddatum(duur, ingang, duur.verlenging.maximaalAantal)
     : undefined;
   return {
     uitkomst: {
       voorziening: pv.id,
       titel: pv.titel,
       uitkomst,
-      gronden,
+      // A refusal names no amounts: nothing is paid.
+      gronden: afgewezen ? gronden.filter((g) => g.soort !== 'bedrag') : gronden,
       vragen: uitkomst === 'ter-beoordeling' || uitkomst === 'onbepaald' ? vragen : [],
       ontbrekendeFeiten: uitkomst === 'onbepaald' ? [...new Set(ontbrekend)] : [],
-      bedragen,
+      bedragen: afgewezen ? {} : bedragen,
       termijnen: {
         ingangsdatum: ingang,
         ...(gevraagdeEinde !== undefined ? { einddatum: gevraagdeEinde } : {}),
@@ -630,7 +934,7 @@ function beoordeelVoorziening(
           ? { maximaleEinddatumMetVerlengingen: metVerlengingen }
           : {}),
         evaluatiemomenten,
-        betaalmomenten,
+        betaalmomenten: afgewezen ? [] : betaalmomenten,
       },
     },
     afwijkingen,

@@ -1,5 +1,6 @@
 import { type Bibliotheek, omgevingVoor, type Regeling } from '../regelgeving/index.ts';
-import type { BedragRegel, Duur, Voorwaarde } from '../regelgeving/schema.ts';
+import type { AlgemeneVoorwaarde, BedragRegel, Duur, Voorwaarde } from '../regelgeving/schema.ts';
+import { of } from '../regels/waarheid.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Toets } from '../regels/ast.ts';
 import {
@@ -35,6 +36,22 @@ export interface PlanVoorwaarde {
   readonly uitleg: { readonly ja: string; readonly nee: string };
   /** Set when national law sets this municipal rule aside on the plan's dates. */
   readonly buitenToepassing?: Conflict;
+  /**
+   * A general condition that does not hold for some people for this voorziening (art. 10b lid 1 Pw):
+   * when `toets` holds, the condition is met, for the reason in `uitleg`. `toets` above includes it.
+   */
+  readonly uitzondering?: {
+    readonly toets: GecompileerdeToets;
+    readonly uitleg: string;
+    readonly bron: Bron;
+  };
+}
+
+/** A general condition of a layer, compiled once, with the voorzieningen it does not apply to. */
+export interface PlanAlgemeneVoorwaarde {
+  readonly voorwaarde: PlanVoorwaarde;
+  /** The condition as it applies to a voorziening, or undefined when that voorziening is excepted. */
+  voor(id: VoorzieningId): PlanVoorwaarde | undefined;
 }
 
 export interface PlanBedrag {
@@ -61,6 +78,10 @@ export interface PlanDuur {
   /** The law's conditions for going beyond the law's own basic term (art. 10a lid 9: the third year). */
   readonly wettelijkeVerlengingVoorwaarden: readonly PlanVoorwaarde[];
   readonly wettelijkeBasisMaanden?: number;
+  /** The ordinance's own article on the term, when it has one: it decides whether there is an extension. */
+  readonly verordening?: Bron;
+  /** Months of extension the law allows only when the ordinance provides it (`alleenBijVerordening`). */
+  readonly wettelijkeVerlengingOpVerordening?: number;
   readonly uitleg?: string | undefined;
 }
 
@@ -80,6 +101,12 @@ export interface PlanVoorziening {
   readonly duur?: PlanDuur;
   /** The national terms alone, for voorzieningen kept under transitional law. */
   readonly wettelijkeDuur?: PlanDuur;
+  /**
+   * When the national term holds only for some people (`geldtAls`): who, and the ordinance's own
+   * term for everyone else. `duur` is then the term with the law applied.
+   */
+  readonly wettelijkeDuurGeldtAls?: { readonly toets: GecompileerdeToets; readonly omschrijving: string };
+  readonly duurZonderWet?: PlanDuur;
   readonly bedragen: readonly PlanBedrag[];
   readonly evaluatiemomenten: readonly PlanEvaluatiemoment[];
   readonly conflicten: readonly Conflict[];
@@ -88,12 +115,18 @@ export interface PlanVoorziening {
 export interface Plan {
   readonly gemeenteRegelingen: readonly Regeling[];
   readonly wet: Regeling;
+  /** The national law's general conditions (art. 7 Pw), for every voorziening unless excepted. */
+  readonly algemeneVoorwaarden: readonly PlanAlgemeneVoorwaarde[];
   readonly voorzieningen: ReadonlyMap<VoorzieningId, PlanVoorziening>;
   readonly conflicten: readonly Conflict[];
   /** The condition of each regulation's transitional article, by regulation id. */
   readonly overgangsvoorwaarden: ReadonlyMap<string, PlanVoorwaarde>;
   /** How a sentence names each parameter (its `label`), resolved as the rules resolve the parameter. */
   readonly parameterLabels: ReadonlyMap<string, string>;
+}
+
+function optioneel<K extends string, T>(k: K, v: T | undefined): { [P in K]?: T } {
+  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: T };
 }
 
 export function artikelTekst(b: {
@@ -207,8 +240,43 @@ export function maakPlan(
     };
   };
 
+  const algemeen = (
+    lijst: readonly AlgemeneVoorwaarde[] | undefined,
+    r: Regeling,
+    laag: 'wet' | 'gemeente',
+    c: Compiler,
+  ): PlanAlgemeneVoorwaarde[] =>
+    (lijst ?? []).map((a) => {
+      const voorwaarde = compileerVoorwaarde(a, r, laag, c);
+      const uit = new Map<VoorzieningId, PlanVoorwaarde | undefined>();
+      for (const u of a.uitgezonderd ?? []) {
+        if (typeof u === 'string') {
+          uit.set(u, undefined);
+          continue;
+        }
+        const als = c.toets(u.als as Toets, [], voorwaarde.verwijzingen);
+        const basis = voorwaarde.toets;
+        uit.set(u.voorziening, {
+          ...voorwaarde,
+          toets: (ctx) => of(als(ctx), basis(ctx)),
+          uitzondering: {
+            toets: als,
+            uitleg: u.uitleg,
+            bron: { regeling: r, artikel: u.artikel, lid: u.lid, onder: u.onder },
+          },
+        });
+      }
+      return { voorwaarde, voor: (id) => (uit.has(id) ? uit.get(id) : voorwaarde) };
+    });
+  const wetAlgemeen = algemeen(wet.algemeneVoorwaarden, wet, 'wet', wetCompiler);
   const voorzieningen = new Map<VoorzieningId, PlanVoorziening>();
   for (const regeling of gemeenteRegelingen) {
+    const eigenAlgemeen = algemeen(
+      regeling.algemeneVoorwaarden,
+      regeling,
+      'gemeente',
+      compilers.get(regeling.id)!,
+    );
     const compiler = compilers.get(regeling.id)!;
     for (const [id, v] of Object.entries(regeling.voorzieningen ?? {}) as [
       VoorzieningId,
@@ -217,14 +285,16 @@ export function maakPlan(
       if (!v) continue;
       const bestaand = voorzieningen.get(id);
       const nationaal = wet.voorzieningen?.[id];
-      const algemeen = (wet.algemeneVoorwaarden ?? []).filter((a) => !(a.uitgezonderd ?? []).includes(id));
+      const geldend = (lijst: readonly PlanAlgemeneVoorwaarde[]) =>
+        lijst.map((a) => a.voor(id)).filter((x): x is PlanVoorwaarde => x !== undefined);
       const voorwaarden = [
         ...(bestaand
           ? bestaand.voorwaarden
           : [
-              ...algemeen.map((a) => compileerVoorwaarde(a, wet, 'wet', wetCompiler)),
+              ...geldend(wetAlgemeen),
               ...(nationaal?.voorwaarden ?? []).map((a) => compileerVoorwaarde(a, wet, 'wet', wetCompiler)),
             ]),
+        ...geldend(eigenAlgemeen),
         ...v.voorwaarden.map((a) => compileerVoorwaarde(a, regeling, 'gemeente', compiler)),
       ];
       const aanvraagVoorwaarden = [
@@ -243,6 +313,21 @@ export function maakPlan(
       const wettelijkeDuur = combineerDuur(undefined, regeling, nationaal?.duur, wet, [], (w, r, laag) =>
         compileerVoorwaarde(w, r, laag, laag === 'wet' ? wetCompiler : compiler),
       );
+      const geldtAls = nationaal?.duur?.geldtAls;
+      const voorWie = geldtAls
+        ? {
+            wettelijkeDuurGeldtAls: {
+              toets: wetCompiler.toets(geldtAls.toets as Toets, [], nieuweVerwijzingen()),
+              omschrijving: geldtAls.omschrijving,
+            },
+            ...optioneel(
+              'duurZonderWet',
+              combineerDuur(v.duur, regeling, undefined, wet, [], (w, r, laag) =>
+                compileerVoorwaarde(w, r, laag, laag === 'wet' ? wetCompiler : compiler),
+              ) ?? bestaand?.duurZonderWet,
+            ),
+          }
+        : {};
       const bedragen: PlanBedrag[] = [...(bestaand?.bedragen ?? [])];
       const voegBedragenToe = (lijst: Record<string, BedragRegel> | undefined, r: Regeling, c: Compiler) => {
         for (const [naam, b] of Object.entries(lijst ?? {})) {
@@ -290,6 +375,7 @@ export function maakPlan(
         aanvraagVoorwaarden,
         ...(duur ? { duur } : {}),
         ...(wettelijkeDuur ? { wettelijkeDuur } : {}),
+        ...voorWie,
         bedragen,
         evaluatiemomenten: momenten,
         conflicten: voorzieningConflicten,
@@ -332,7 +418,15 @@ export function maakPlan(
     ...bibliotheek.parameters,
   ])
     if (p.label !== undefined && !parameterLabels.has(naam)) parameterLabels.set(naam, p.label);
-  return { gemeenteRegelingen, wet, voorzieningen, conflicten, overgangsvoorwaarden, parameterLabels };
+  return {
+    gemeenteRegelingen,
+    wet,
+    algemeneVoorwaarden: wetAlgemeen,
+    voorzieningen,
+    conflicten,
+    overgangsvoorwaarden,
+    parameterLabels,
+  };
 }
 
 function totaalMaanden(d: Duur | undefined, k: number): number | undefined {
@@ -344,7 +438,8 @@ function totaalMaanden(d: Duur | undefined, k: number): number | undefined {
 
 /**
  * Municipal and national terms together. The ordinance may be stricter than the law; where it is
- * more generous, the law applies and the difference is reported as a conflict.
+ * more generous, the law applies and the difference is reported as a conflict. An extension the law
+ * only allows an ordinance to give (`alleenBijVerordening`) exists only when the ordinance gives one.
  */
 function combineerDuur(
   gemeente: Duur | undefined,
@@ -361,6 +456,7 @@ function combineerDuur(
   const wBron: Bron | undefined = wettelijk
     ? { regeling: wet, artikel: wettelijk.artikel, lid: wettelijk.lid, onder: wettelijk.onder }
     : undefined;
+  const voor = wettelijk?.geldtAls ? ` voor ${wettelijk.geldtAls.omschrijving}` : '';
   const leidend = gemeente?.maximaal ? gemeente : wettelijk;
   const leidendeBron = leidend === gemeente ? gBron! : wBron!;
   let basis = leidend?.maximaal
@@ -380,11 +476,16 @@ function combineerDuur(
       met: `${wet.id} ${artikelTekst(wBron)}`,
       uitleg: `Artikel ${artikelTekst(gBron!)} van de ${regeling.citeertitel} staat ${gemeente.maximaal.maanden} maanden toe; artikel ${artikelTekst(
         wBron,
-      )} van de ${wet.citeertitel} ${wBasis} maanden. De wet gaat voor.`,
+      )} van de ${wet.citeertitel} ${wBasis} maanden${voor}. De wet gaat voor.`,
     });
     basis = { maanden: wBasis, dagen: undefined, bron: wBron };
   }
-  const verlengingBron = gemeente?.maximaal ? gemeente.verlenging : wettelijk?.verlenging;
+  const wVerlenging = wettelijk?.verlenging;
+  const verlengingBron = gemeente?.maximaal
+    ? gemeente.verlenging
+    : wVerlenging?.alleenBijVerordening
+      ? undefined
+      : wVerlenging;
   const verlenging = verlengingBron
     ? {
         maximaalAantal: verlengingBron.maximaalAantal,
@@ -397,6 +498,22 @@ function combineerDuur(
         },
       }
     : undefined;
+  if (
+    gemeente?.verlenging &&
+    wVerlenging &&
+    gemeente.verlenging.maximaalAantal * gemeente.verlenging.maanden >
+      wVerlenging.maximaalAantal * wVerlenging.maanden
+  ) {
+    conflicten.push({
+      soort: 'strijdig',
+      regeling: regeling.id,
+      artikel: gemeente.artikel,
+      met: `${wet.id} ${artikelTekst(wVerlenging)}`,
+      uitleg: `Artikel ${artikelTekst(gemeente.verlenging)} van de ${regeling.citeertitel} staat ${gemeente.verlenging.maximaalAantal * gemeente.verlenging.maanden} maanden verlenging toe; artikel ${artikelTekst(
+        wVerlenging,
+      )} van de ${wet.citeertitel} ten hoogste ${wVerlenging.maximaalAantal * wVerlenging.maanden} maanden${voor}. De wet gaat voor.`,
+    });
+  }
   const verlengingVoorwaarden = (gemeente?.verlenging?.voorwaarden ?? []).map((v) =>
     voorwaarde(v, regeling, 'gemeente'),
   );
@@ -416,6 +533,10 @@ function combineerDuur(
     wettelijkeVerlengingVoorwaarden,
     ...(wettelijk?.maximaal?.maanden !== undefined
       ? { wettelijkeBasisMaanden: wettelijk.maximaal.maanden }
+      : {}),
+    ...(gemeente?.maximaal && gBron ? { verordening: gBron } : {}),
+    ...(wVerlenging?.alleenBijVerordening
+      ? { wettelijkeVerlengingOpVerordening: wVerlenging.maximaalAantal * wVerlenging.maanden }
       : {}),
     // The explanation follows the limit that actually applies.
     uitleg:

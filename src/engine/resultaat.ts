@@ -21,7 +21,8 @@ export interface Grond {
     | 'overgangsrecht'
     | 'afwijking'
     | 'buiten-toepassing'
-    | 'aanbod';
+    | 'aanbod'
+    | 'wetswijziging';
   readonly voorwaarde?: string;
 }
 
@@ -39,6 +40,8 @@ export interface Bedrag {
   readonly artikel: string;
   readonly regeling: string;
   readonly omschrijving: string;
+  /** The last day the amount holds, where the text allows it for the first months only. */
+  readonly totEnMet?: string;
   /** Set when the amount applies only once open conditions or judgements turn out yes. */
   readonly voorbehoud?: readonly string[];
   readonly ontbrekend?: readonly string[];
@@ -74,8 +77,12 @@ export interface VoorzieningUitkomst {
 }
 
 export interface Conflict {
-  /** vervallen: the national basis is repealed; gewijzigd: it changed since; strijdig: the ordinance allows more than the law. */
-  readonly soort: 'vervallen' | 'gewijzigd' | 'strijdig' | 'afwijking';
+  /**
+   * vervallen: the national basis is repealed; gewijzigd: it changed since; strijdig: the ordinance
+   * allows more than the law; afwijking: a recorded deviation that cannot apply; wetswijziging: the law
+   * or the ordinance changes while the voorziening runs, with another outcome from that day.
+   */
+  readonly soort: 'vervallen' | 'gewijzigd' | 'strijdig' | 'afwijking' | 'wetswijziging';
   readonly regeling: string;
   readonly artikel: string;
   readonly met: string;

@@ -46,6 +46,11 @@ const termijnSchema = z
 
 export const duurSchema = z.strictObject({
   ...plaatsVelden,
+  /**
+   * National law: the term holds only for these people (art. 8a lid 2 onder d Pw: a proefplaats of
+   * two months for people with algemene bijstand); for others the ordinance's own term applies.
+   */
+  geldtAls: z.strictObject({ toets: toetsSchema, omschrijving: tekstSchema }).optional(),
   /** Omitted means the text sets no maximum (for example a detacheringsbaan). */
   maximaal: termijnSchema.optional(),
   verlenging: z
@@ -53,6 +58,11 @@ export const duurSchema = z.strictObject({
       ...plaatsVelden,
       maximaalAantal: z.number().int().positive(),
       maanden: z.number().int().positive(),
+      /**
+       * National law: the law caps an extension the ordinance may give, but gives none itself
+       * ("met mogelijkheid tot verlenging met maximaal vier maanden").
+       */
+      alleenBijVerordening: z.boolean().optional(),
       voorwaarden: z.array(voorwaardeSchema).optional(),
     })
     .optional(),
@@ -68,6 +78,13 @@ export const bedragSchema = z.strictObject({
     message: 'per is eenmalig, maand, jaar, uur of "N maanden"',
   }),
   als: toetsSchema.optional(),
+  /**
+   * The amount holds for at most the first months of the voorziening (art. 10d lid 5 Pw: "gedurende
+   * een periode van maximaal de eerste zes maanden"); the review then due, in plain words.
+   */
+  gedurende: z
+    .strictObject({ maanden: z.number().int().positive(), omschrijving: tekstSchema })
+    .optional(),
   uitleg: uitlegSchema,
 });
 
@@ -177,6 +194,8 @@ export const artikelSchema = z
       .optional(),
     grondslag: z.array(verwijzingSchema).optional(),
     soort: z.enum(['hardheidsclausule', 'innovatie', 'overgangsrecht', 'begrippen', 'budget']).optional(),
+    /** For an innovatie article: how long an experiment may run at most (and the lid that says so). */
+    maximaleDuur: z.strictObject({ maanden: z.number().int().positive(), lid: lidSchema.optional() }).optional(),
     /** For national law: the date this whole article was repealed. */
     vervallenPer: datumSchema.optional(),
     /** Leden (or "3 onder a") no longer in force in this version. */
@@ -232,9 +251,25 @@ const definitieSchema = z.strictObject({
   uitleg: uitlegSchema,
 });
 
+const uitzonderingSchema = z.union([
+  z.enum(VOORZIENINGEN),
+  z.strictObject({
+    voorziening: z.enum(VOORZIENINGEN),
+    ...plaatsVelden,
+    /** The voorziening is excepted for the people for whom this holds. */
+    als: toetsSchema,
+    uitleg: tekstSchema,
+  }),
+]);
+
+const algemeneVoorwaardeSchema = voorwaardeSchema.extend({
+  uitgezonderd: z.array(uitzonderingSchema).optional(),
+});
+
 const beeindigingsgrondSchema = z.strictObject({
   ...plaatsVelden,
-  code: z.string().regex(/^[a-z]$/),
+  /** The onderdeel's letter, or a short name where the source gives the ground without one. */
+  code: z.string().regex(/^[a-z][a-z0-9-]*$/),
   omschrijving: tekstSchema,
 });
 
@@ -278,10 +313,19 @@ export const regelingSchema = z
     openTermen: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), openTermSchema).optional(),
     invullingen: z.record(z.string(), invullingSchema).optional(),
     definities: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), definitieSchema).optional(),
-    /** Conditions that hold for every voorziening of this layer unless it is excepted (art. 7 lid 3 Pw). */
-    algemeneVoorwaarden: z
-      .array(voorwaardeSchema.extend({ uitgezonderd: z.array(z.enum(VOORZIENINGEN)).optional() }))
-      .optional(),
+    /**
+     * Conditions that hold for every voorziening of this layer (national law: of every ordinance) unless
+     * it is excepted (art. 7 lid 3 Pw), always or for some people (art. 10b lid 1: UWV beneficiaries).
+     */
+    algemeneVoorwaarden: z.array(algemeneVoorwaardeSchema).optional(),
+    /**
+     * The source holds only part of the regulation (a raadsbesluit without the ordinance text, nadere
+     * regels without the verordening above them, "andere voorzieningen"): a voorziening not in this
+     * file is not known to be refused, so it is judged onbepaald with this reason.
+     */
+    aanbodOnvolledig: z.strictObject({ ...plaatsVelden, artikel: z.string().optional(), reden: tekstSchema }).optional(),
+    /** The list of beëindigingsgronden in the source is not complete: only these may be used. */
+    beeindigingsgrondenOnvolledig: tekstSchema.optional(),
     beeindigingsgronden: z.array(beeindigingsgrondSchema).optional(),
     overgangsrecht: overgangsrechtSchema.optional(),
     artikelen: z.array(artikelSchema).min(1),
@@ -315,3 +359,4 @@ export type Duur = z.output<typeof duurSchema>;
 export type BedragRegel = z.output<typeof bedragSchema>;
 export type Parameter = z.output<typeof parameterSchema>;
 export type Verwijzing = z.output<typeof verwijzingSchema>;
+export type AlgemeneVoorwaarde = z.output<typeof algemeneVoorwaardeSchema>;

@@ -361,7 +361,7 @@ export class Compiler {
     }
     const sleutel = `parameter:${naam}`;
     return (ctx) => {
-      const w = waardeOp(waarden, ctx.peildatum);
+      const w = waardeOp(waarden, ctx.datum);
       if (w === undefined || w === null) {
         ctx.spoor?.ontbrekend.push(sleutel);
         return undefined;

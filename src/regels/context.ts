@@ -3,7 +3,12 @@ import type { Scalar } from './ast.ts';
 
 /** What a compiled rule reads while it runs. */
 export interface Context {
-  readonly peildatum: IsoDatum;
+  /**
+   * The day the rules are judged on: the first day of the voorziening (a voorziening is judged under
+   * the law of the period it runs), else the peildatum. Parameters are read on this day unless a
+   * rule names another (`op`).
+   */
+  readonly datum: IsoDatum;
   /** Facts by name: feiten, aanvraag and derived facts in one namespace (the vocabulary keeps names unique). */
   readonly feiten: Readonly<Record<string, Scalar | undefined>>;
   /** The college's judgements answered so far. */
