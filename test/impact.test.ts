@@ -183,7 +183,7 @@ describe('impact', () => {
       ['zevenaar/re-integratieverordening', '2018-01-01'],
     ] as const) {
       const o = opzet(naar, undefined, datum);
-      const bedrag = maakJaarbedrag(o.engine, o.batchVan.plan);
+      const bedrag = maakJaarbedrag(o.engine, o.batchVan.opties);
       const uit = new Uint8Array(SLOTEN.length);
       const jaarCent = new Float64Array(SLOTEN.length);
       const b = maakBatch(o.engine, o.gemeente, datum, { bedragen: true });

@@ -188,6 +188,8 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
     expect(Number(vastgelegd[0]!.nieuwCent)).toBe(101088);
     expect(vastgelegd[0]!.regelingen.map((r) => `${r.id}@${r.geldigVanaf}`)).toEqual([
       'dinkelland/re-integratieverordening@2015-07-01',
+      // the law of the first day for the conditions, and of 1 January 2027 for the amount (art. 10d lid 7)
+      'participatiewet@2023-07-01',
       'participatiewet@2026-01-01',
     ]);
     const audit = (await api.json('cm', 'GET', `${D}/audit?limiet=1000`)).body as {

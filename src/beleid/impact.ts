@@ -82,8 +82,8 @@ export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impac
   const { overgangen, kosten } = stand;
   const uitVan = new Uint8Array(S);
   const uitNaar = new Uint8Array(S);
-  const bedragVan: Jaarbedrag = maakJaarbedrag(engine, van.plan);
-  const bedragNaar: Jaarbedrag = maakJaarbedrag(engine, naar.plan);
+  const bedragVan: Jaarbedrag = maakJaarbedrag(engine, van.opties);
+  const bedragNaar: Jaarbedrag = maakJaarbedrag(engine, naar.opties);
 
   const telKosten = (casus: Casus, slot: number, a: number, b: number) => {
     const k = slot * KOSTENVELDEN;

@@ -1,8 +1,8 @@
 import type { Casus } from '../casus/index.ts';
 import { perJaar } from '../engine/batch.ts';
-import { zoekOvergang } from '../engine/evalueer.ts';
-import { type Engine, maakContext, type Plan, type PlanVoorziening } from '../engine/index.ts';
-import type { Regeling, VoorzieningId } from '../regelgeving/index.ts';
+import type { EvaluatieOpties } from '../engine/evalueer.ts';
+import type { Engine } from '../engine/index.ts';
+import { eindeTermijnMaanden } from '../kalender/index.ts';
 import { JA, NEE } from '../regels/waarheid.ts';
 
 /**
@@ -14,37 +14,25 @@ import { JA, NEE } from '../regels/waarheid.ts';
  */
 export type Jaarbedrag = (casus: Casus) => number | undefined;
 
-export function maakJaarbedrag(engine: Engine, plan: Plan): Jaarbedrag {
-  const heeftOvergangsrecht = plan.gemeenteRegelingen.some((r) => r.overgangsrecht);
-  // A running grant under transitional law keeps the voorziening of the version it was granted under,
-  // chosen exactly as evalueer and the batch choose it.
-  const planVoor = (regelingen: readonly Regeling[]): Plan => engine.planVan(regelingen, plan.wet);
-  const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
-  const onderOvergang = new Map<string, PlanVoorziening | undefined>();
-
-  const voorzieningVan = (id: VoorzieningId, toegekendOp: unknown): PlanVoorziening | undefined => {
-    const huidig = plan.voorzieningen.get(id);
-    if (!heeftOvergangsrecht || typeof toegekendOp !== 'string') return huidig;
-    const sleutel = `${id}|${toegekendOp}`;
-    if (!onderOvergang.has(sleutel)) {
-      const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id);
-      onderOvergang.set(sleutel, overgang?.planVoorziening ?? huidig);
-    }
-    return onderOvergang.get(sleutel);
-  };
-
+export function maakJaarbedrag(engine: Engine, opties?: EvaluatieOpties): Jaarbedrag {
   return (casus) => {
     const aanvraag = casus.aanvraag;
     if (!aanvraag) return 0;
-    const pv = voorzieningVan(aanvraag.voorziening as VoorzieningId, aanvraag.toegekendOp);
-    if (!pv || pv.bedragen.length === 0) return 0;
-    const ctx = maakContext(casus, false);
+    // The voorziening and the day its amounts are set on, chosen exactly as evalueer and the batch choose them.
+    const keuze = engine.bedragKeuze(casus, opties);
+    if (!keuze || keuze.pv.bedragen.length === 0) return 0;
+    const { pv, ctx } = keuze;
     let som = 0;
     for (const b of pv.bedragen) {
+      const gedurende = b.regel.gedurende?.maanden;
+      if (gedurende !== undefined) {
+        const ingang = typeof aanvraag.ingangsdatum === 'string' ? aanvraag.ingangsdatum : casus.peildatum;
+        if (casus.peildatum > eindeTermijnMaanden(ingang, gedurende)) continue;
+      }
       const geldt = b.als ? b.als(ctx) : JA;
       if (geldt === NEE) continue;
       if (geldt !== JA) return undefined;
-      const factor = perJaar(b.regel.per);
+      const factor = perJaar(b.regel.per, gedurende);
       const cent = b.cent(ctx);
       if (factor === undefined || cent === undefined) return undefined;
       som += Math.round(cent * factor);

@@ -7,6 +7,7 @@ import type { GecompileerdeToets, GecompileerdGetal } from '../regels/compileer.
 import type { Context } from '../regels/context.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
 import {
+  bedragdatum,
   beoordelingsdata,
   DUUR,
   geldendeDuur,
@@ -78,6 +79,8 @@ export interface Batch {
   readonly gemeente: string;
   readonly peildatum: string;
   readonly plan: Plan;
+  /** The options it was made with (versions replaced for an impact run). */
+  readonly opties: BatchOpties;
   /**
    * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
    * (length SLOTEN.length) and, when asked for at creation, the yearly cents of every granted
@@ -504,11 +507,41 @@ export function maakBatch(
       if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
         t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, afw);
       // Under transitional law the agreed term is never refused, only cut short.
-      if (t !== NEE && !overgang && gevraagd !== undefined && duur && k <= maximaalAantalVerlengingen(duur))
-        t = en(t, termijnWaarheid(geldend, ingang, gevraagd, k));
+      if (t !== NEE && !overgang && gevraagd !== undefined && duur && k <= maximaalAantalVerlengingen(duur)) {
+        const w = termijnWaarheid(geldend, ingang, gevraagd, k);
+        t = en(t, w === NEE && afw?.onzeker.has(DUUR) ? ONBEKEND : w);
+      }
     }
     uitkomsten[slot] = t;
-    if (jaarCent && t === JA) jaarCent[slot] = jaarbedrag(vz, ingang);
+    if (jaarCent && t === JA) jaarCent[slot] = jaarbedrag(bedragVoorziening(vz, f, aanvraag, ingang), ingang);
+  };
+
+  /**
+   * Where the law sets the amounts again each 1 January, a request's amounts follow the voorziening
+   * and the facts of that day (as `evalueer` does); the context is left set to that day.
+   */
+  const bedragVoorziening = (
+    vz: BatchVoorziening,
+    f: Casus['feiten'],
+    aanvraag: NonNullable<Casus['aanvraag']>,
+    ingang: string,
+  ): BatchVoorziening => {
+    const datum = bedragdatum(vz.pv, ingang, peildatum);
+    if (datum === ingang) return vz;
+    const voorbereid = voorbereidOp(datum);
+    if (!voorbereid) return vz;
+    const doel = voorbereid.doelen.get(aanvraag.voorziening)!;
+    const toegekendOp = aanvraag.toegekendOp;
+    const ander =
+      (voorbereid.heeftOvergangsrecht && typeof toegekendOp === 'string'
+        ? voorbereid.kiesOvergang(aanvraag.voorziening, doel, toegekendOp).vz
+        : undefined) ??
+      doel.vz ??
+      vz;
+    ctx.datum = datum;
+    feiten.startdatum = datum;
+    vul(ander.vulling, f, aanvraag);
+    return ander;
   };
 
   return {
@@ -517,6 +550,7 @@ export function maakBatch(
       gemeente,
       peildatum,
       plan,
+      opties,
       beoordeel(casus, uitkomsten, jaarCent) {
         if (casus.gemeente !== gemeente || casus.peildatum !== peildatum)
           throw new RangeError(

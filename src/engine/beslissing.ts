@@ -191,3 +191,13 @@ export function termijnWaarheid(
   if (strikt === ruim) return strikt ? JA : NEE;
   return g.anders.waarheid;
 }
+
+/**
+ * The day a voorziening's amounts are set on: its first day, or, where the law sets them again each
+ * 1 January (art. 10d lid 7 Pw), the last 1 January on or before the peildatum after that first day.
+ */
+export function bedragdatum(pv: PlanVoorziening, startdatum: string, peildatum: string): string {
+  if (!pv.bedragenHerzien) return startdatum;
+  const januari = `${peildatum.slice(0, 4)}-01-01`;
+  return januari > startdatum ? januari : startdatum;
+}

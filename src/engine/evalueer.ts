@@ -11,6 +11,7 @@ import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarhei
 import { VOORZIENING_TITELS } from '../regelgeving/voorzieningen.ts';
 import { bedragTekst, datumTekst, feitLabel, opsomming, vulIn } from '../taal/index.ts';
 import {
+  bedragdatum,
   beoordelingsdata,
   DUUR,
   type GeldendeDuur,
@@ -79,6 +80,14 @@ export interface Engine {
   ): { ok: true; plan: Plan } | { ok: false; fout: EvaluatieFout };
   /** The voorziening a request is judged against: the plan's, or the earlier one transitional law keeps. */
   kies(plan: Plan, id: VoorzieningId, toegekendOp: unknown): Keuze;
+  /**
+   * The voorziening and context a request's amounts are computed with, chosen as `evalueer` chooses
+   * them (the law of its first day, transitional law, amounts set again each 1 January).
+   */
+  bedragKeuze(
+    casus: Casus,
+    opties?: EvaluatieOpties,
+  ): { readonly pv: PlanVoorziening; readonly ctx: Context } | undefined;
 }
 
 interface Wijziging {
@@ -172,6 +181,28 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     return { pv: overgang?.planVoorziening ?? plan.voorzieningen.get(id), overgang };
   };
 
+  const bedragOpzetVoor = (
+    casus: Casus,
+    pv: PlanVoorziening,
+    opties: EvaluatieOpties | undefined,
+  ): BedragOpzet | undefined => {
+    const aanvraag = casus.aanvraag;
+    if (!aanvraag || !pv.bedragenHerzien) return undefined;
+    const start = ingangsdatumVan(aanvraag, casus.peildatum);
+    const datum = bedragdatum(pv, start, casus.peildatum);
+    if (datum === start) return undefined;
+    const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, opties, datum);
+    if (!p.ok) return undefined;
+    const gekozen = kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv;
+    return {
+      plan: p.plan,
+      pv: gekozen,
+      ctx: maakContext(casus, true, datum),
+      datum,
+      bron: pv.bedragenHerzien,
+    };
+  };
+
   /**
    * A voorziening runs under the law of its period: where national law or one of the gemeente's
    * ordinances changes after its first day and before its end, the same request is judged again under
@@ -254,11 +285,24 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     return uit;
   };
 
+  const bedragKeuze: Engine['bedragKeuze'] = (casus, opties) => {
+    const aanvraag = casus.aanvraag;
+    if (!aanvraag) return undefined;
+    const data = beoordelingsdata(aanvraag, casus.peildatum);
+    const p = planOp(casus.gemeente, data.regelingDatum, opties, data.wetDatum);
+    if (!p.ok) return undefined;
+    const pv = kies(p.plan, aanvraag.voorziening as VoorzieningId, aanvraag.toegekendOp).pv;
+    if (!pv) return undefined;
+    const opzet = bedragOpzetVoor(casus, pv, opties);
+    return opzet ? { pv: opzet.pv, ctx: opzet.ctx } : { pv, ctx: maakContext(casus, false) };
+  };
+
   return {
     bibliotheek,
     planVan: planVoor,
     planOp,
     kies,
+    bedragKeuze,
     evalueer(invoer, opties) {
       const parsed = casusSchema.safeParse(invoer);
       if (!parsed.success) {
@@ -283,6 +327,8 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
       const afwijkingen: ToegepasteAfwijking[] = [];
       const conflicten: Conflict[] = [];
       const uitkomsten: VoorzieningUitkomst[] = [];
+      // Versions used besides the plan's: those the amounts of a later 1 January were set with.
+      const gebruikt: Regeling[] = [];
       const voegConflictToe = (c: Conflict) => {
         if (!conflicten.some((x) => x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met))
           conflicten.push(c);
@@ -297,7 +343,9 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
           uitkomsten.push(nietAangeboden(id, plan, data.startdatum, overgang));
           continue;
         }
-        const beoordeeld = beoordeelVoorziening(pv, ctx, casus, plan, overgang);
+        const bedragOpzet = bedragOpzetVoor(casus, pv, opties);
+        if (bedragOpzet) gebruikt.push(...bedragOpzet.plan.gemeenteRegelingen, bedragOpzet.plan.wet);
+        const beoordeeld = beoordeelVoorziening(pv, ctx, casus, plan, overgang, bedragOpzet);
         afwijkingen.push(...beoordeeld.afwijkingen);
         for (const c of [...pv.conflicten, ...beoordeeld.conflicten]) voegConflictToe(c);
         let uitkomst = beoordeeld.uitkomst;
@@ -327,7 +375,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
         }
         uitkomsten.push(uitkomst);
       }
-      const regelingen = [...plan.gemeenteRegelingen, plan.wet].map((r) => ({
+      const regelingen = [...new Set([...plan.gemeenteRegelingen, plan.wet, ...gebruikt])].map((r) => ({
         id: r.id,
         titel: r.titel,
         geldigVanaf: r.geldigVanaf,
@@ -519,12 +567,22 @@ interface Beoordeling {
   conflicten: Conflict[];
 }
 
+/** The voorziening and context its amounts are set with, when that is another day than its first. */
+interface BedragOpzet {
+  readonly plan: Plan;
+  readonly pv: PlanVoorziening;
+  readonly ctx: Context;
+  readonly datum: string;
+  readonly bron: Bron;
+}
+
 function beoordeelVoorziening(
   pv: PlanVoorziening,
   ctx: Context,
   casus: Casus,
   plan: Plan,
   overgang: Overgang | undefined,
+  bedragOpzet?: BedragOpzet,
 ): Beoordeling {
   const aanvraag = casus.aanvraag?.voorziening === pv.id ? casus.aanvraag : undefined;
   const gronden: Grond[] = [];
@@ -775,7 +833,9 @@ function beoordeelVoorziening(
         const anders =
           !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
         const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
+        // A hardheidsclausule on the term that cannot be weighed yet leaves the too long term open.
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : onzeker.has(DUUR) ? ONBEKEND : NEE;
+        if (w === ONBEKEND && onzeker.has(DUUR)) ontbrekend.push('afwijkingen');
         totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
         gronden.push({
@@ -801,8 +861,11 @@ function beoordeelVoorziening(
   const bedragen: Record<string, Bedrag> = {};
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
   const extraMomenten: Moment[] = [];
-  for (const b of pv.bedragen) {
-    const spoor = ctx.spoor;
+  // Where the law sets the amounts again each 1 January, they follow the rules and figures of that day.
+  const bpv = bedragOpzet?.pv ?? pv;
+  const bctx = bedragOpzet?.ctx ?? ctx;
+  for (const b of bpv.bedragen) {
+    const spoor = bctx.spoor;
     if (spoor) {
       spoor.ontbrekend.length = 0;
       spoor.vragen.length = 0;
@@ -817,12 +880,12 @@ function beoordeelVoorziening(
         artikel: grondArtikel(b.bron),
         uitleg: `${b.regel.omschrijving}: dit bedrag geldt alleen de eerste ${gedurende.maanden} maanden, tot en met ${datumTekst(totEnMet)}. Die periode is voorbij. (${referentie})`,
         voldaan: false,
-        feiten: feitenVan(b, ctx),
+        feiten: feitenVan(b, bctx),
         soort: 'bedrag',
       });
       continue;
     }
-    const w = b.als ? b.als(ctx) : JA;
+    const w = b.als ? b.als(bctx) : JA;
     const voorbehoud =
       w === JA
         ? []
@@ -842,15 +905,15 @@ function beoordeelVoorziening(
       gronden.push({
         regeling: b.bron.regeling.id,
         artikel: grondArtikel(b.bron),
-        uitleg: `${vulIn(b.regel.uitleg.nee, ctx.feiten)} (${referentie})`,
+        uitleg: `${vulIn(b.regel.uitleg.nee, bctx.feiten)} (${referentie})`,
         voldaan: false,
-        feiten: feitenVan(b, ctx),
+        feiten: feitenVan(b, bctx),
         soort: 'bedrag',
       });
       continue;
     }
     if (spoor) spoor.ontbrekend.length = 0;
-    const cent = b.cent(ctx);
+    const cent = b.cent(bctx);
     const mist = cent === undefined ? ontbrekendeInvoer(spoor?.ontbrekend ?? []) : [];
     const per = b.regel.per;
     bedragen[b.naam] = {
@@ -867,14 +930,17 @@ function beoordeelVoorziening(
       cent === undefined
         ? `Het bedrag is nog niet te berekenen, want ${opsomming(mist.map(invoerLabel(plan)))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`
         : `Het bedrag is ${bedragTekst(cent)}${perTekst(per)}${totEnMet !== undefined ? `, tot en met ${datumTekst(totEnMet)}` : ''}.`;
+    const herzien = bedragOpzet
+      ? ` Het college stelt het bedrag elk jaar per 1 januari opnieuw vast; dit is het bedrag vanaf ${datumTekst(bedragOpzet.datum)} (${verwijzing(bedragOpzet.bron)}).`
+      : '';
     const voorwaardelijk =
       voorbehoud.length > 0 ? ` Dit geldt alleen als ook dit klopt: ${voorbehoud.join('; ')}.` : '';
     gronden.push({
       regeling: b.bron.regeling.id,
       artikel: grondArtikel(b.bron),
-      uitleg: `${w === JA ? `${vulIn(b.regel.uitleg.ja, ctx.feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})`,
+      uitleg: `${w === JA ? `${vulIn(b.regel.uitleg.ja, bctx.feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})${herzien}`,
       voldaan: w === JA ? true : null,
-      feiten: feitenVan(b, ctx),
+      feiten: feitenVan(b, bctx),
       soort: 'bedrag',
     });
     if (gedurende && totEnMet !== undefined && (looptTot === null || totEnMet < looptTot))

@@ -108,6 +108,8 @@ export interface PlanVoorziening {
   readonly wettelijkeDuurGeldtAls?: { readonly toets: GecompileerdeToets; readonly omschrijving: string };
   readonly duurZonderWet?: PlanDuur;
   readonly bedragen: readonly PlanBedrag[];
+  /** National law sets the amounts again each 1 January (art. 10d lid 7 Pw). */
+  readonly bedragenHerzien?: Bron;
   readonly evaluatiemomenten: readonly PlanEvaluatiemoment[];
   readonly conflicten: readonly Conflict[];
 }
@@ -377,6 +379,18 @@ export function maakPlan(
         ...(wettelijkeDuur ? { wettelijkeDuur } : {}),
         ...voorWie,
         bedragen,
+        ...optioneel(
+          'bedragenHerzien',
+          bestaand?.bedragenHerzien ??
+            (nationaal?.bedragenHerzien
+              ? {
+                  regeling: wet,
+                  artikel: nationaal.bedragenHerzien.artikel,
+                  lid: nationaal.bedragenHerzien.lid,
+                  onder: nationaal.bedragenHerzien.onder,
+                }
+              : undefined),
+        ),
         evaluatiemomenten: momenten,
         conflicten: voorzieningConflicten,
       });

@@ -64,37 +64,42 @@ export function laadBibliotheek(
     const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     return `${String(d.id)}@${String(d.geldigVanaf)}`;
   };
-  const perSleutel = new Map(gelezen.map((g) => [sleutel(g.bron.data), g]));
+  // A draft may carry the id and date of the version it replaces: a basis names the adopted one.
+  const perSleutel = new Map<string, (typeof gelezen)[number]>();
+  for (const g of gelezen) {
+    const k = sleutel(g.bron.data);
+    const status = (g.bron.data as { status?: unknown } | null)?.status;
+    if (!perSleutel.has(k) || status !== 'ontwerp') perSleutel.set(k, g);
+  }
   const geladen = new Map<string, Regeling | null>();
   const bezig = new Set<string>();
   const laad = (g: (typeof gelezen)[number]): Regeling | undefined => {
-    const eigen = sleutel(g.bron.data);
-    const klaar = geladen.get(eigen);
+    const klaar = geladen.get(g.bestand);
     if (klaar !== undefined) return klaar ?? undefined;
     const verwijzing = basisVerwijzing(g.bron.data);
     let basis: Regeling | undefined;
     if (verwijzing !== undefined) {
       const b = perSleutel.get(verwijzing);
-      if (bezig.has(eigen)) {
+      if (bezig.has(g.bestand)) {
         fouten.push(
           foutOp(g.bron, 'semantiek', ['basis'], `de basis ${verwijzing} rust (via andere) op deze versie`),
         );
-        geladen.set(eigen, null);
+        geladen.set(g.bestand, null);
         return undefined;
       }
-      bezig.add(eigen);
+      bezig.add(g.bestand);
       basis = b ? laad(b) : undefined;
-      bezig.delete(eigen);
+      bezig.delete(g.bestand);
       if (b && !basis) {
         fouten.push(foutOp(g.bron, 'semantiek', ['basis'], `de basis ${verwijzing} heeft zelf fouten`));
-        geladen.set(eigen, null);
+        geladen.set(g.bestand, null);
         return undefined;
       }
     }
     const r = valideerRegeling(wortel, g.bestand, g.tekst, g.bron, () => basis);
     if (r.ok) regelingen.push(r.waarde);
     else fouten.push(...r.fouten);
-    geladen.set(eigen, r.ok ? r.waarde : null);
+    geladen.set(g.bestand, r.ok ? r.waarde : null);
     return r.ok ? r.waarde : undefined;
   };
   for (const g of gelezen) laad(g);
@@ -196,6 +201,11 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
   (r.algemeneVoorwaarden ?? []).forEach((v, i) => {
     controleerArtikel(['algemeneVoorwaarden', i], v.artikel);
     toets(v.toets, ['algemeneVoorwaarden', i, 'toets']);
+    (v.uitgezonderd ?? []).forEach((u, j) => {
+      if (typeof u === 'string') return;
+      controleerArtikel(['algemeneVoorwaarden', i, 'uitgezonderd', j], u.artikel);
+      toets(u.als, ['algemeneVoorwaarden', i, 'uitgezonderd', j, 'als']);
+    });
   });
   for (const [id, v] of Object.entries(r.voorzieningen ?? {})) {
     if (!v) continue;
@@ -210,8 +220,10 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
         toets(w.toets, [...basis, lijst, i, 'toets']);
       });
     }
+    if (v.bedragenHerzien) controleerArtikel([...basis, 'bedragenHerzien'], v.bedragenHerzien.artikel);
     if (v.duur) {
       controleerArtikel([...basis, 'duur'], v.duur.artikel);
+      if (v.duur.geldtAls) toets(v.duur.geldtAls.toets, [...basis, 'duur', 'geldtAls', 'toets']);
       if (v.duur.verlenging) {
         controleerArtikel([...basis, 'duur', 'verlenging'], v.duur.verlenging.artikel);
         (v.duur.verlenging.voorwaarden ?? []).forEach((w, i) => {
@@ -281,6 +293,10 @@ function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolea
     return delen.every((d) => eindigtInHeleCenten(d, bekendeParameter));
   }
   if ('som' in g) return (g as { som: unknown[] }).som.every((d) => eindigtInHeleCenten(d, bekendeParameter));
+  if ('dan' in g) {
+    const { dan, anders } = g as { dan: unknown; anders: unknown };
+    return eindigtInHeleCenten(dan, bekendeParameter) && eindigtInHeleCenten(anders, bekendeParameter);
+  }
   return false;
 }
 

@@ -82,9 +82,7 @@ export const bedragSchema = z.strictObject({
    * The amount holds for at most the first months of the voorziening (art. 10d lid 5 Pw: "gedurende
    * een periode van maximaal de eerste zes maanden"); the review then due, in plain words.
    */
-  gedurende: z
-    .strictObject({ maanden: z.number().int().positive(), omschrijving: tekstSchema })
-    .optional(),
+  gedurende: z.strictObject({ maanden: z.number().int().positive(), omschrijving: tekstSchema }).optional(),
   uitleg: uitlegSchema,
 });
 
@@ -120,6 +118,11 @@ export const voorzieningSchema = z.strictObject({
   bedragen: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), bedragSchema).optional(),
   evaluatiemomenten: z.array(evaluatiemomentSchema).optional(),
   wachtlijst: wachtlijstSchema.optional(),
+  /**
+   * The amounts are set again each 1 January (art. 10d lid 7 Pw), also for a voorziening that runs: in
+   * a later year they follow the rules and figures of that 1 January, not of the first day.
+   */
+  bedragenHerzien: z.strictObject({ ...plaatsVelden, per: z.literal('1 januari') }).optional(),
 });
 
 const parameterWaardeSchema = z.strictObject({
@@ -195,7 +198,9 @@ export const artikelSchema = z
     grondslag: z.array(verwijzingSchema).optional(),
     soort: z.enum(['hardheidsclausule', 'innovatie', 'overgangsrecht', 'begrippen', 'budget']).optional(),
     /** For an innovatie article: how long an experiment may run at most (and the lid that says so). */
-    maximaleDuur: z.strictObject({ maanden: z.number().int().positive(), lid: lidSchema.optional() }).optional(),
+    maximaleDuur: z
+      .strictObject({ maanden: z.number().int().positive(), lid: lidSchema.optional() })
+      .optional(),
     /** For national law: the date this whole article was repealed. */
     vervallenPer: datumSchema.optional(),
     /** Leden (or "3 onder a") no longer in force in this version. */
@@ -323,7 +328,9 @@ export const regelingSchema = z
      * regels without the verordening above them, "andere voorzieningen"): a voorziening not in this
      * file is not known to be refused, so it is judged onbepaald with this reason.
      */
-    aanbodOnvolledig: z.strictObject({ ...plaatsVelden, artikel: z.string().optional(), reden: tekstSchema }).optional(),
+    aanbodOnvolledig: z
+      .strictObject({ ...plaatsVelden, artikel: z.string().optional(), reden: tekstSchema })
+      .optional(),
     /** The list of beëindigingsgronden in the source is not complete: only these may be used. */
     beeindigingsgrondenOnvolledig: tekstSchema.optional(),
     beeindigingsgronden: z.array(beeindigingsgrondSchema).optional(),

@@ -17,7 +17,9 @@ export type Getal =
   | { readonly minimum: readonly Getal[] }
   | { readonly maximum: readonly Getal[] }
   | { readonly afronden: Getal; readonly op?: 'cent' | 'euro'; readonly wijze: Afronding }
-  | { readonly tabel: Tabel };
+  | { readonly tabel: Tabel }
+  /** One number or another by a condition; unknown while the condition is unknown or still to be judged. */
+  | { readonly als: Toets; readonly dan: Getal; readonly anders: Getal };
 
 export type Afronding = 'half-naar-boven' | 'naar-boven' | 'naar-beneden';
 

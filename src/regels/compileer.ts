@@ -328,6 +328,15 @@ export class Compiler {
           : rond(v / stap - (g.wijze === 'naar-boven' ? 1e-9 : -1e-9)) * stap;
       };
     }
+    if ('als' in g) {
+      const als = this.toets(g.als, [...pad, 'als'], verw);
+      const dan = this.getal(g.dan, [...pad, 'dan'], verw);
+      const anders = this.getal(g.anders, [...pad, 'anders'], verw);
+      return (ctx) => {
+        const w = als(ctx);
+        return w === JA ? dan(ctx) : w === NEE ? anders(ctx) : undefined;
+      };
+    }
     const { feit, rijen } = g.tabel;
     verw.feiten.add(feit);
     const type = this.feitType(feit, [...pad, 'tabel', 'feit']);
