@@ -87,6 +87,7 @@ describe.each(OPSLAGEN)('budget komt vrij bij een voortijdige beëindiging op $n
         ingangsdatum: '2025-03-01',
         duurMaanden: 24,
         urenPerWeek: 32,
+        normaleArbeidsduur: 36,
       },
     });
     expect(r.status).toBe(201);
@@ -96,33 +97,34 @@ describe.each(OPSLAGEN)('budget komt vrij bij een voortijdige beëindiging op $n
 
   it('geeft bij loonkostensubsidie de hele maanden na de maand van beëindiging terug', async () => {
     const g = await lks();
-    // € 947,53 a month (see lks-bedragen.test.ts), booked as a year: 12 × 94 753 = 1 137 036.
-    expect(g.jaarbedragCent).toBe(1_137_036);
-    expect(await budget(2025, 'loonkostensubsidie')).toMatchObject({ besteedCent: 1_137_036 });
+    // € 946,86 a month (see lks-bedragen.test.ts) plus € 222,51 for employer costs (23.5%), booked as a
+    // year: 12 × 116 937 = 1 403 244.
+    expect(g.jaarbedragCent).toBe(1_403_244);
+    expect(await budget(2025, 'loonkostensubsidie')).toMatchObject({ besteedCent: 1_403_244 });
     // Ends 15 June 2025: March, April, May and June are used (the month it ends counts), the other
-    // 8 months of the booked year from 1 March 2025 are released: 8 × 94 753 = 758 024.
+    // 8 months of the booked year from 1 March 2025 are released: 8 × 116 937 = 935 496.
     const e = await beeindig(g.id, '2025-06-15');
     expect(e.status).toBe(201);
     expect(e.body.motivering.vrijval).toMatchObject({
       jaar: 2025,
-      geboektCent: 1_137_036,
-      cent: 758_024,
+      geboektCent: 1_403_244,
+      cent: 935_496,
       maanden: 8,
       premies: 0,
     });
-    expect(e.body.motivering.vrijval.uitleg).toContain('8 × € 947,53 per maand');
-    expect(await budget(2025, 'loonkostensubsidie')).toMatchObject({ besteedCent: 379_012 });
+    expect(e.body.motivering.vrijval.uitleg).toContain('8 × € 946,86 per maand + 8 × € 222,51 per maand');
+    expect(await budget(2025, 'loonkostensubsidie')).toMatchObject({ besteedCent: 467_748 });
     expect(await mutaties(e.body.id)).toEqual([
       {
         soort: 'vrijval',
         jaar: 2025,
         voorziening: 'loonkostensubsidie',
-        bedragCent: -758_024,
+        bedragCent: -935_496,
         geboekt: true,
       },
     ]);
     expect(await mutaties(g.id)).toEqual([
-      expect.objectContaining({ soort: 'toekenning', bedragCent: 1_137_036, geboekt: true }),
+      expect.objectContaining({ soort: 'toekenning', bedragCent: 1_403_244, geboekt: true }),
     ]);
   });
 
@@ -230,7 +232,12 @@ describe.each(OPSLAGEN)('budget komt vrij bij een voortijdige beëindiging op $n
         inwonerId: id,
         soort: 'toekenning',
         peildatum: '2026-02-01',
-        aanvraag: { voorziening: 'loonkostensubsidie', ingangsdatum: '2026-02-01', urenPerWeek: 32 },
+        aanvraag: {
+          voorziening: 'loonkostensubsidie',
+          ingangsdatum: '2026-02-01',
+          urenPerWeek: 32,
+          normaleArbeidsduur: 36,
+        },
       });
       expect(r.status).toBe(201);
       return r.body as { id: string; jaarbedragCent: number };
@@ -243,10 +250,11 @@ describe.each(OPSLAGEN)('budget komt vrij bij een voortijdige beëindiging op $n
     });
     expect(r.status).toBe(200);
     const e = await beeindig(g.id, '2026-04-30');
-    expect(e.body.motivering.vrijval.cent).toBe(9 * 99_134);
+    // 2026: € 991,18 plus € 232,93 for employer costs a month.
+    expect(e.body.motivering.vrijval.cent).toBe(9 * 122_411);
     expect(await budget(2026, 'loonkostensubsidie')).toMatchObject({ besteedCent: 0, deelnemers: 0 });
     expect(await mutaties(e.body.id)).toEqual([
-      expect.objectContaining({ soort: 'vrijval', bedragCent: -9 * 99_134, geboekt: false }),
+      expect.objectContaining({ soort: 'vrijval', bedragCent: -9 * 122_411, geboekt: false }),
     ]);
   });
 
@@ -256,7 +264,7 @@ describe.each(OPSLAGEN)('budget komt vrij bij een voortijdige beëindiging op $n
     const uit = await Promise.all(Array.from({ length: 5 }, () => beeindig(g.id, '2025-06-15')));
     expect(uit.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(await budget(2025, 'loonkostensubsidie')).toMatchObject({
-      besteedCent: voor.besteedCent - 758_024,
+      besteedCent: voor.besteedCent - 935_496,
     });
     const einden = await opslag.db
       .selectFrom('beschikking')

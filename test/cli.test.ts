@@ -85,10 +85,18 @@ describe('reintegratie CLI', () => {
     expect(dinkelland?.conflicten).toContainEqual(
       expect.objectContaining({ soort: 'vervallen', artikel: '13', met: 'participatiewet 10f' }),
     );
+    const op2015 = JSON.parse(
+      (await draai('conformance', '--date', '2015-12-31', '--json')).uit,
+    ) as typeof json;
+    expect(op2015.gemeenten.find((g) => g.gemeente === 'dinkelland')?.conflicten).toEqual([]);
+    // From 2016 art. 8a lid 2 onder b (the no-riskpolis that Dinkelland art. 9 rests on) is gone; the
+    // old onder c took its letter.
     const op2016 = JSON.parse(
       (await draai('conformance', '--date', '2016-03-01', '--json')).uit,
     ) as typeof json;
-    expect(op2016.gemeenten.find((g) => g.gemeente === 'dinkelland')?.conflicten).toEqual([]);
+    expect(op2016.gemeenten.find((g) => g.gemeente === 'dinkelland')?.conflicten).toContainEqual(
+      expect.objectContaining({ soort: 'gewijzigd', artikel: '9', met: 'participatiewet 8a lid 2 onder b' }),
+    );
   });
 
   it('diff noemt gewijzigde artikelen en parameters', async () => {

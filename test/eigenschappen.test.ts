@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UITKERINGEN } from '../src/casus/index.ts';
 import { artikelTekst, grondslagInWerking } from '../src/engine/index.ts';
+import { leeftijdOp } from '../src/kalender/index.ts';
 import { VOORZIENINGEN } from '../src/regelgeving/index.ts';
 import { standaardEngine } from './helpers.ts';
 
@@ -163,4 +164,90 @@ describe('eigenschappen van de engine', () => {
   it('artikelTekst schrijft lid en onderdeel zoals de wet', () => {
     expect(artikelTekst({ artikel: '8a', lid: '2', onder: 'd' })).toBe('8a lid 2 onder d');
   });
+});
+
+/**
+ * Sentences that state a fact about the person, with the fact they state. A sentence that joins
+ * alternatives ("27 jaar of ouder, of ...") states none of them on its own and is not checked.
+ */
+const BEWERINGEN: readonly {
+  readonly patroon: RegExp;
+  readonly klopt: (f: Readonly<Record<string, unknown>>, m: RegExpMatchArray) => boolean;
+}[] = [
+  { patroon: /\bU bent (\d+) jaar\b(?! of ouder)/, klopt: (f, m) => f.leeftijd === Number(m[1]) },
+  {
+    patroon: /\bU bent 27 jaar of ouder\b/,
+    klopt: (f) => typeof f.leeftijd === 'number' && f.leeftijd >= 27,
+  },
+  {
+    patroon: /\bU bent jonger dan 27 jaar\b/,
+    klopt: (f) => typeof f.leeftijd === 'number' && f.leeftijd < 27,
+  },
+  { patroon: /\bu kunt (nog )?onderwijs volgen\b/i, klopt: (f) => f.kanOnderwijsVolgen === true },
+  { patroon: /\bu kunt geen onderwijs volgen\b/i, klopt: (f) => f.kanOnderwijsVolgen === false },
+  { patroon: /\bU hebt algemene bijstand\b/, klopt: (f) => f.uitkering === 'algemene-bijstand' },
+  { patroon: /\bU hebt geen algemene bijstand\b/, klopt: (f) => f.uitkering !== 'algemene-bijstand' },
+  { patroon: /\bU hebt geen startkwalificatie\b/, klopt: (f) => f.startkwalificatie === false },
+  { patroon: /\bU hebt (al )?een startkwalificatie\b/, klopt: (f) => f.startkwalificatie === true },
+  {
+    patroon: /\bU werkt (\d+(?:,\d+)?) uur per week\b/,
+    klopt: (f, m) => f.urenPerWeek === Number(m[1]!.replace(',', '.')),
+  },
+  { patroon: /\bU hebt een grote afstand\b/, klopt: (f) => f.afstandTotArbeidsmarkt === 'groot' },
+  { patroon: /\bkorte afstand tot de arbeidsmarkt\b/, klopt: (f) => f.afstandTotArbeidsmarkt === 'kort' },
+  {
+    patroon: /\bU krijgt een uitkering van UWV\b/,
+    klopt: (f) => f.uitkering === 'wia' || f.uitkering === 'uwv-overig',
+  },
+  {
+    patroon: /\bHet college heeft vastgesteld dat u bij de doelgroep loonkostensubsidie hoort\b/,
+    klopt: (f) => f.doelgroepLoonkostensubsidie === true,
+  },
+  {
+    patroon: /\buw loonwaarde vastgesteld op (\d+) procent\b/,
+    klopt: (f, m) => f.loonwaardePercentage === Number(m[1]),
+  },
+];
+
+const ALTERNATIEVEN = /, of |\bof u\b|\bof er\b|\bof het\b/;
+
+describe('uitleg', () => {
+  it('beweert nooit een feit over de persoon dat anders is dan in de casus', () => {
+    const metUren = casus.map((c) =>
+      // Whole hours, so "U werkt 24 uur per week" can be read back exactly.
+      c.aanvraag?.urenPerWeek === undefined
+        ? c
+        : { ...c, aanvraag: { ...c.aanvraag, urenPerWeek: Math.round(c.aanvraag.urenPerWeek) } },
+    );
+    let gecontroleerd = 0;
+    fc.assert(
+      fc.property(metUren, (c) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        const start = c.aanvraag?.ingangsdatum ?? c.peildatum;
+        const feiten: Record<string, unknown> = {
+          ...c.feiten,
+          ...c.aanvraag,
+          ...(c.feiten.geboortedatum ? { leeftijd: leeftijdOp(c.feiten.geboortedatum, start) } : {}),
+        };
+        for (const v of r.resultaat.voorzieningen)
+          for (const g of v.gronden)
+            for (const zin of g.uitleg.split(/(?<=\.) /)) {
+              if (ALTERNATIEVEN.test(zin)) continue;
+              for (const b of BEWERINGEN) {
+                const m = zin.match(b.patroon);
+                if (!m) continue;
+                gecontroleerd++;
+                expect(b.klopt(feiten, m), `${v.voorziening}: "${zin}" bij ${JSON.stringify(feiten)}`).toBe(
+                  true,
+                );
+              }
+            }
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+    // The check must have read real assertions, not only sentences it skipped.
+    expect(gecontroleerd).toBeGreaterThan(500);
+  }, 120_000);
 });

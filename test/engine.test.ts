@@ -101,7 +101,7 @@ describe('Dinkelland 2015, participatieplaats op 1 maart 2016', () => {
     expect(cites(v, 'participatiewet', '7 lid 8', false)).toBe(true);
     const wet = v.gronden.find((g) => g.regeling === 'participatiewet' && g.artikel === '7 lid 8');
     expect(wet?.uitleg).toBe(
-      'U bent 25 jaar. Volgens de wet is een participatieplaats niet voor mensen jonger dan 27 jaar. (artikel 7 lid 8 van de Participatiewet)',
+      'U bent 25 jaar op de eerste dag. Volgens de wet is een participatieplaats niet voor mensen jonger dan 27 jaar. (artikel 7 lid 8 van de Participatiewet)',
     );
   });
 
@@ -149,15 +149,17 @@ describe('onbepaald en fouten', () => {
       aanvraag: { voorziening: 'participatieplaats' },
     });
     expect(r.ok && r.resultaat.voorzieningen[0]?.uitkomst).toBe('onbepaald');
-    // Without a birth date the engine cannot tell whether the under-27 rule applies, so it asks for both.
-    expect(r.ok && r.resultaat.voorzieningen[0]?.ontbrekendeFeiten).toEqual([
-      'geboortedatum',
-      'kanOnderwijsVolgen',
-    ]);
+    // Without a birth date the engine cannot tell whether the under-27 rule applies. A compound rule asks
+    // for its facts in order: whether the person can follow education matters only once he is under 27.
+    expect(r.ok && r.resultaat.voorzieningen[0]?.ontbrekendeFeiten).toEqual(['geboortedatum']);
   });
 
-  /** A loonkostensubsidie request at 36 hours and a loonwaarde of 40%, judged on a date. */
-  const loonkostensubsidie = (gemeente: string, peildatum: string) => {
+  /** A loonkostensubsidie request at 36 of 38 hours and a loonwaarde of 40%, judged on a date. */
+  const loonkostensubsidie = (
+    gemeente: string,
+    peildatum: string,
+    extra: Record<string, unknown> = { normaleArbeidsduur: 38 },
+  ) => {
     const r = engine.evalueer({
       gemeente,
       peildatum,
@@ -167,37 +169,43 @@ describe('onbepaald en fouten', () => {
         doelgroepLoonkostensubsidie: true,
         loonwaardePercentage: 40,
       },
-      aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36 },
+      aanvraag: { voorziening: 'loonkostensubsidie', urenPerWeek: 36, ...extra },
     });
     if (!r.ok) throw new Error('verwacht een uitkomst');
     return r.resultaat.voorzieningen[0]!;
   };
 
-  it('geeft een onbekend bedrag als null met de ontbrekende parameter, niet als getal', () => {
-    const lks = loonkostensubsidie('dinkelland', '2016-03-01');
+  it('geeft een onbekend bedrag als null met de ontbrekende feiten, niet als getal', () => {
+    // March 2016 (before 4 July 2016): the loonwaarde is a share of the job's own wage, and the subsidy
+    // is reduced below the job's normal hours (art. 10d lid 4, text of 2015): both facts are needed.
+    const lks = loonkostensubsidie('dinkelland', '2016-03-01', {});
     expect(lks.bedragen.subsidiePerMaand?.cent).toBeNull();
-    expect(lks.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
+    expect(lks.bedragen.subsidiePerMaand?.ontbrekend).toEqual(
+      expect.arrayContaining(['normaleArbeidsduur', 'functieloonPerMaandCent']),
+    );
+    expect(lks.bedragen.subsidiePerMaand?.ontbrekend).not.toContain('parameter:wml-per-uur');
   });
 
-  it('rekent loonkostensubsidie uit met het minimumuurloon van de peildatum', () => {
+  it('rekent loonkostensubsidie uit met het minimumloon per maand, naar rato van 36 uur', () => {
     const lks = loonkostensubsidie('groningen', '2026-02-01');
-    // € 14,71 × 1,08 × 36 uur × 52/12 × (1 − 0,40) = € 1.487,00 (148700,45 cent, half naar boven afgerond).
-    expect(lks.bedragen.subsidiePerMaand?.cent).toBe(148700);
-    expect(lks.bedragen.werkgeverslastenPerMaand?.cent).toBeNull();
+    // € 2.294,40 × 1,08 × 36/36 × (1 − 0,40) = € 1.486,77 (148677,12 cent, half naar boven afgerond);
+    // werkgeverslasten 23,5% daarover: € 349,39.
+    expect(lks.bedragen.subsidiePerMaand?.cent).toBe(148677);
+    expect(lks.bedragen.werkgeverslastenPerMaand?.cent).toBe(34939);
   });
 
   it('noemt het minimumloon na 30 juni 2026 onbekend in plaats van het oude bedrag door te trekken', () => {
     // The minimum wage is indexed on 1 July; the figure per 1 July 2026 is not in our sources.
-    expect(loonkostensubsidie('groningen', '2026-06-30').bedragen.subsidiePerMaand?.cent).toBe(148700);
+    expect(loonkostensubsidie('groningen', '2026-06-30').bedragen.subsidiePerMaand?.cent).toBe(148677);
     const juli = loonkostensubsidie('groningen', '2026-07-01');
     expect(juli.bedragen.subsidiePerMaand?.cent).toBeNull();
-    expect(juli.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-uur');
+    expect(juli.bedragen.subsidiePerMaand?.ontbrekend).toContain('parameter:wml-per-maand');
     // The sentence names the figure as a client would, not by its technical id.
     const zin = juli.gronden.find(
       (g) => g.soort === 'bedrag' && g.uitleg.includes('nog niet te berekenen'),
     )?.uitleg;
-    expect(zin).toMatch(/want het minimumloon per uur ontbreekt/);
-    expect(zin).not.toMatch(/wml-per-uur/);
+    expect(zin).toMatch(/want het minimumloon per maand ontbreekt/);
+    expect(zin).not.toMatch(/wml-per-maand/);
   });
 
   it('meldt een ongeldige casus met het pad van het veld', () => {

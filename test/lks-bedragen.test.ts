@@ -25,15 +25,14 @@ function figuur(naam: string, vanaf: string): number {
 }
 
 /**
- * Art. 10d lid 4 Pw by hand, in whole numbers: minimum wage per hour (cent) × (1 + 8% holiday pay)
- * × 32 hours × 52/12 weeks per month × (100% − loonwaarde 55% = 45%, below the 70% cap), rounded half
- * up to the cent. 2025: 1406 × 1.08 × 32 × 52/12 × 0.45 = 94 753.152 → € 947,53.
- * 2026: 1471 × … = 99 133.632 → € 991,34.
+ * Art. 10d lid 4 Pw by hand, in whole numbers: minimum wage per month (cent) × (1 + 8% holiday pay)
+ * × 32 of 36 hours × (100% − loonwaarde 55% = 45%, below the 70% cap), rounded half up to the cent.
+ * 2025: 219 180 × 1.08 × 32/36 × 0.45 = 94 685.76 → € 946,86. 2026: 229 440 × … = 99 118.08 → € 991,18.
  */
 function handmatig(wmlCent: number): number {
   const vakantie = figuur('vakantiebijslag-procent', '2015-01-01');
-  const teller = wmlCent * (100 + vakantie) * 32 * 52 * (100 - 55);
-  const noemer = 100 * 12 * 100;
+  const teller = wmlCent * (100 + vakantie) * 32 * (100 - 55);
+  const noemer = 100 * 36 * 100;
   return Math.floor((2 * teller + noemer) / (2 * noemer));
 }
 
@@ -77,6 +76,7 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
         ingangsdatum: '2025-03-01',
         duurMaanden: 24,
         urenPerWeek: 32,
+        normaleArbeidsduur: 36,
       },
     });
     expect(r.status).toBe(201);
@@ -84,12 +84,12 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
     beschikkingId = r.body.id;
 
     // The same regulation tree a year later, when the minimum wage per 1 January 2027 is published.
-    // 15,00 is a test figure, not the real one.
+    // € 2.500,00 is a test figure, not the real one.
     map = mkdtempSync(join(tmpdir(), 'regelgeving-'));
     cpSync(STANDAARD_WORTEL, map, { recursive: true });
     appendFileSync(
-      join(map, 'wet', 'parameters', 'wml-per-uur.yaml'),
-      '  - vanaf: 2027-01-01\n    waarde: 1500\n    bron: Testwaarde voor de herberekening per 1 januari 2027.\n',
+      join(map, 'wet', 'parameters', 'wml-per-maand.yaml'),
+      '  - vanaf: 2027-01-01\n    waarde: 250000\n    bron: Testwaarde voor de herberekening per 1 januari 2027.\n',
     );
     const b = laadBibliotheek(map);
     if (!b.ok) throw new Error(JSON.stringify(b.fouten));
@@ -116,10 +116,10 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
       .map(({ soort, datum, bedragCent, bedragReden }) => ({ soort, datum, bedragCent, bedragReden }));
 
   it('geeft elke periode het bedrag met het minimumloon op haar eerste dag; 2027 nog zonder bedrag', async () => {
-    const wml2025 = figuur('wml-per-uur', '2025-01-01');
-    const wml2026 = figuur('wml-per-uur', '2026-01-01');
-    expect([wml2025, wml2026]).toEqual([1406, 1471]);
-    expect([handmatig(wml2025), handmatig(wml2026)]).toEqual([94753, 99134]);
+    const wml2025 = figuur('wml-per-maand', '2025-01-01');
+    const wml2026 = figuur('wml-per-maand', '2026-01-01');
+    expect([wml2025, wml2026]).toEqual([219180, 229440]);
+    expect([handmatig(wml2025), handmatig(wml2026)]).toEqual([94686, 99118]);
     expect(await perioden()).toEqual([
       { soort: 'lks-periode', datum: '2025-03-01', bedragCent: handmatig(wml2025), bedragReden: null },
       { soort: 'lks-herberekening', datum: '2026-01-01', bedragCent: handmatig(wml2026), bedragReden: null },
@@ -132,8 +132,9 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
     ]);
     // The grant's own amount is the first period's: the engine judged it on the same date.
     const b = await api.json('cm', 'GET', `${D}/beschikkingen/${beschikkingId}`);
-    expect(b.body.resultaat.voorzieningen[0].bedragen.subsidiePerMaand.cent).toBe(94753);
-    expect(b.body.jaarbedragCent).toBe(12 * 94753);
+    expect(b.body.resultaat.voorzieningen[0].bedragen.subsidiePerMaand.cent).toBe(94686);
+    // The yearly cost counts the subsidy and the allowance for employer costs (23.5% of 94 685.76).
+    expect(b.body.jaarbedragCent).toBe(12 * (94686 + 22251));
   });
 
   it('laat de jaarlijkse taak niets veranderen zolang het minimumloon niet bekend is', async () => {
@@ -161,16 +162,16 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
       nieuw: 0,
       bedragen: { vastgesteld: 1, perGemeente: { dinkelland: 1 } },
     });
-    // 1500 × 1.08 × 32 × 52/12 × 0.45 = 101 088 exactly.
-    expect(handmatig(1500)).toBe(101088);
+    // 250 000 × 1.08 × 32/36 × 0.45 = 108 000 exactly.
+    expect(handmatig(250000)).toBe(108000);
     const na1 = await perioden();
     expect(na1[2]).toEqual({
       soort: 'lks-herberekening',
       datum: '2027-01-01',
-      bedragCent: 101088,
+      bedragCent: 108000,
       bedragReden: null,
     });
-    expect(na1.slice(0, 2).map((p) => p.bedragCent)).toEqual([94753, 99134]);
+    expect(na1.slice(0, 2).map((p) => p.bedragCent)).toEqual([94686, 99118]);
     const tweede = await lksHerberekening(opslag.db, later, { jaar: 2027 });
     expect(tweede).toMatchObject({ nieuw: 0, bedragen: { vastgesteld: 0, perGemeente: {} } });
     expect(await perioden()).toEqual(na1);
@@ -185,11 +186,11 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
       oudeReden: 'minimumloon per 1 januari 2027 nog niet bekend',
       door: null,
     });
-    expect(Number(vastgelegd[0]!.nieuwCent)).toBe(101088);
+    expect(Number(vastgelegd[0]!.nieuwCent)).toBe(108000);
     expect(vastgelegd[0]!.regelingen.map((r) => `${r.id}@${r.geldigVanaf}`)).toEqual([
       'dinkelland/re-integratieverordening@2015-07-01',
       // the law of the first day for the conditions, and of 1 January 2027 for the amount (art. 10d lid 7)
-      'participatiewet@2023-07-01',
+      'participatiewet@2024-01-01',
       'participatiewet@2026-01-01',
     ]);
     const audit = (await api.json('cm', 'GET', `${D}/audit?limiet=1000`)).body as {
@@ -205,7 +206,7 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
       expect.objectContaining({
         beschikkingId,
         status: 'berekend',
-        maandbedragCent: 101088,
+        maandbedragCent: 108000,
         bedragReden: null,
       }),
     ]);

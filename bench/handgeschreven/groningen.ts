@@ -8,6 +8,8 @@ import {
   NEE,
   NIET_BEOORDEELD,
   niet,
+  ONBEKEND,
+  JA,
   of,
   oordeel,
   SLOT,
@@ -16,38 +18,67 @@ import {
 } from './kleene.ts';
 
 /**
- * Re-integratieverordening Groningen 2024 with the Participatiewet from 1 January 2026,
- * hand-written: the limit the engine is measured against. Only for a peildatum from 2026 on.
+ * Re-integratieverordening Groningen 2024 with the Participatiewet of the periods a voorziening can
+ * start in for a peildatum in 2026 (the texts of 1 July 2023, 1 January 2024 and 1 January 2026),
+ * hand-written: the limit the engine is measured against. A voorziening is judged under the law and
+ * the age of its first day. Only for a peildatum in 2026.
  */
 
 type Feiten = Casus['feiten'];
 type Aanvraag = NonNullable<Casus['aanvraag']>;
 type Oordelen = Readonly<Record<string, boolean>> | undefined;
 
-/** Art. 7a Pw (2026): under 27 only where the college finds support for the young person necessary. */
-function jongere(l: number | undefined, o: Oordelen): W {
-  return of(niet(minderDan(l, 27)), oordeel(o, 'ondersteuningJongereArt7a'));
+const DOELGROEP = new Set(['algemene-bijstand', 'wia', 'anw', 'ioaw', 'ioaz', 'geen']);
+/** Stb. 2025, 210: art. 7a for under-27s, art. 10f repealed. */
+const VAN_SCHOOL_NAAR_WERK = '2026-01-01';
+
+/** Under 27: art. 7 lid 3 onder a (education the State pays for) until 2026, art. 7a from then. */
+function jongere(f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
+  return start < VAN_SCHOOL_NAAR_WERK
+    ? niet(en(minderDan(l, 27), is(f.kanOnderwijsVolgen, true)))
+    : of(niet(minderDan(l, 27)), oordeel(o, 'ondersteuningJongereArt7a'));
 }
 
-function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
+/** Art. 7 lid 1 onder a with lid 3 onder c Pw: a UWV benefit counts only where LKS was granted. */
+function doelgroep(f: Feiten): W {
+  const u = f.uitkering;
+  const lijst = u === undefined ? ONBEKEND : DOELGROEP.has(u as string) ? JA : NEE;
+  return of(lijst, en(is(u, 'uwv-overig'), is(f.loonkostensubsidieVerleend, true)));
+}
+
+/** The law's general conditions (art. 7); for beschut werk art. 10b lid 1 also names UWV beneficiaries. */
+function wet(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
+  if (id === 'leerwerktraject') return JA;
+  const j = jongere(f, l, o, start);
+  if (id === 'loonkostensubsidie') return j;
+  if (id === 'beschut-werk') {
+    const u = f.uitkering;
+    const uwv = u === undefined ? ONBEKEND : u === 'wia' || u === 'uwv-overig' ? JA : NEE;
+    return en(of(uwv, j), of(uwv, doelgroep(f)));
+  }
+  return en(j, doelgroep(f));
+}
+
+function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
+  const w = wet(id, f, l, o, start);
   switch (id) {
     case 'sociale-activering':
-      return en(jongere(l, o), oordeel(o, 'socialeActiveringHelptMeedoen'));
+      return en(w, oordeel(o, 'socialeActiveringHelptMeedoen'));
     case 'werkervaringsplaats':
-      return en(jongere(l, o), oordeel(o, 'werkervaringsplaatsPassend'));
+      return en(w, oordeel(o, 'werkervaringsplaatsPassend'));
     case 'participatieplaats':
       return en(
-        en(en(jongere(l, o), tenMinste(l, 27)), is(f.uitkering, 'algemene-bijstand')),
+        en(en(w, tenMinste(l, 27)), is(f.uitkering, 'algemene-bijstand')),
         oordeel(o, 'participatieplaatsVergrootKansOpWerk'),
       );
     case 'beschut-werk':
-      return en(jongere(l, o), bekend(f.indicatieBeschutWerkDatum));
+      return en(w, bekend(f.indicatieBeschutWerkDatum));
     case 'proefplaats':
-      return en(
-        en(jongere(l, o), is(f.uitkering, 'algemene-bijstand')),
-        oordeel(o, 'geschiktVoorWerkVerwacht'),
-      );
+      // Art. 8a lid 2 onder d Pw sets the term for people with algemene bijstand; it excludes nobody.
+      return en(w, oordeel(o, 'geschiktVoorWerkVerwacht'));
     case 'leerwerktraject':
+      if (start < VAN_SCHOOL_NAAR_WERK)
+        return en(en(minderDan(l, 27), is(f.startkwalificatie, false)), oordeel(o, 'leerwerktrajectGeboden'));
       // The ordinance's own article rests on art. 10f Pw, repealed in 2026: only the law's rules apply.
       return en(
         en(
@@ -57,25 +88,29 @@ function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen):
         oordeel(o, 'ondersteuningJongereArt7a'),
       );
     case 'scholing':
-      return en(jongere(l, o), oordeel(o, 'scholingMaaktStapNaarWerkMakkelijker'));
+      return en(w, oordeel(o, 'scholingMaaktStapNaarWerkMakkelijker'));
     case 'loonkostensubsidie':
-      return en(jongere(l, o), is(f.doelgroepLoonkostensubsidie, true));
+      // Art. 10d lid 1 Pw: after the loonwaarde was set, or after deciding with the employer it can wait.
+      return en(
+        en(w, is(f.doelgroepLoonkostensubsidie, true)),
+        of(bekend(f.loonwaardePercentage), is(f.loonwaardeAchterwege, true)),
+      );
     case 'jobcoaching':
       return en(
-        jongere(l, o),
+        w,
         of(
           oordeel(o, 'ondersteuningNodigOmZelfstandigTeWerken'),
           oordeel(o, 'ondersteuningBijMotorischeBeperking'),
         ),
       );
     case 'meeneembare-voorziening':
-      return en(jongere(l, o), oordeel(o, 'meeneembaarHulpmiddelNodig'));
+      return en(w, oordeel(o, 'meeneembaarHulpmiddelNodig'));
     case 'vervoersvoorziening':
-      return en(jongere(l, o), oordeel(o, 'vervoerNaarWerkplekNodig'));
+      return en(w, oordeel(o, 'vervoerNaarWerkplekNodig'));
     case 'uitstroompremie':
-      return en(jongere(l, o), oordeel(o, 'gaatDeelsOfGeheelWerken'));
+      return en(w, oordeel(o, 'gaatDeelsOfGeheelWerken'));
     case 'werkgeversarrangement':
-      return en(jongere(l, o), oordeel(o, 'arrangementStimuleertWerkgever'));
+      return en(w, oordeel(o, 'arrangementStimuleertWerkgever'));
   }
   return NEE;
 }
@@ -86,14 +121,16 @@ function gevraagdEinde(a: Aanvraag, ingang: string): string | undefined {
   return typeof m === 'number' && m > 0 ? eindeTermijnMaanden(ingang, m) : undefined;
 }
 
-function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
+function aanvraag(c: Casus, a: Aanvraag): W {
   const f = c.feiten;
   const o = f.oordelen;
   const id = a.voorziening;
-  if (!AANBOD.has(id)) return NEE;
-  let t = voorwaarden(id, f, l, o);
-  if (t === NEE) return NEE;
+  // The ordinance allows "andere voorzieningen": one not in the file is unknown, not refused.
+  if (!AANBOD.has(id)) return ONBEKEND;
   const ingang = typeof a.ingangsdatum === 'string' ? a.ingangsdatum : c.peildatum;
+  const l = typeof f.geboortedatum === 'string' ? leeftijdOp(f.geboortedatum, ingang) : undefined;
+  let t = voorwaarden(id, f, l, o, ingang);
+  if (t === NEE) return NEE;
   const k = typeof a.verlengingen === 'number' ? a.verlengingen : 0;
   switch (id) {
     case 'werkervaringsplaats': {
@@ -145,11 +182,11 @@ const AANBOD_SLOTEN = [...AANBOD].map((id) => [id, SLOT[id]!] as const);
 export function beoordeel(c: Casus, uit: Uint8Array): void {
   uit.fill(NIET_BEOORDEELD);
   const f = c.feiten;
-  const l = typeof f.geboortedatum === 'string' ? leeftijdOp(f.geboortedatum, c.peildatum) : undefined;
   const a = c.aanvraag;
   if (a) {
-    uit[SLOT[a.voorziening]!] = aanvraag(c, a, l);
+    uit[SLOT[a.voorziening]!] = aanvraag(c, a);
     return;
   }
-  for (const [id, slot] of AANBOD_SLOTEN) uit[slot] = voorwaarden(id, f, l, f.oordelen);
+  const l = typeof f.geboortedatum === 'string' ? leeftijdOp(f.geboortedatum, c.peildatum) : undefined;
+  for (const [id, slot] of AANBOD_SLOTEN) uit[slot] = voorwaarden(id, f, l, f.oordelen, c.peildatum);
 }

@@ -194,15 +194,8 @@ export function jsonRegels(boom: Regelboom): JsonRegels {
   };
 
   const regels: RuleProperties[] = [];
-  for (const v of boom.voorzieningen) {
+  const voegToe = (v: { id: string; slot: number; uitkomst: Expr }, bewaking: NestedCondition) => {
     const p = vier(v.uitkomst);
-    // Judged without a request, or when the request is for this voorziening.
-    const bewaking = {
-      any: [
-        { fact: AANVRAAG, operator: 'equal', value: '' },
-        { fact: AANVRAAG, operator: 'equal', value: v.id },
-      ],
-    } as NestedCondition;
     for (const [code, b] of [
       [0, p.nee],
       [1, p.ja],
@@ -218,13 +211,18 @@ export function jsonRegels(boom: Regelboom): JsonRegels {
         event: { type: 'uitkomst', params: { slot: v.slot, code } },
       });
     }
-  }
+  };
+  // Judged without a request, or when the request is for this voorziening.
+  for (const v of boom.voorzieningen)
+    voegToe(v, {
+      any: [
+        { fact: AANVRAAG, operator: 'equal', value: '' },
+        { fact: AANVRAAG, operator: 'equal', value: v.id },
+      ],
+    } as NestedCondition);
+  // Not offered: judged only when asked for.
   for (const n of boom.nietAangeboden)
-    regels.push({
-      name: `${n.id}:niet-aangeboden`,
-      conditions: { all: [{ fact: AANVRAAG, operator: 'equal', value: n.id }] },
-      event: { type: 'uitkomst', params: { slot: n.slot, code: 0 } },
-    });
+    voegToe(n, { all: [{ fact: AANVRAAG, operator: 'equal', value: n.id }] } as NestedCondition);
   return { regels, condities };
 }
 

@@ -1,9 +1,8 @@
 import { FEIT_INDEX } from '../../src/casus/index.ts';
 import type { Engine, Plan, PlanVoorziening } from '../../src/engine/index.ts';
-import { maximaalAantalVerlengingen } from '../../src/engine/beslissing.ts';
-import { zoekOvergang } from '../../src/engine/evalueer.ts';
+import { beoordelingsdata, maximaalAantalVerlengingen } from '../../src/engine/beslissing.ts';
 import type { PlanVoorwaarde } from '../../src/engine/plan.ts';
-import { naarDagnummer, plusDagen } from '../../src/kalender/index.ts';
+import { eindeTermijnMaanden, naarDagnummer, plusDagen } from '../../src/kalender/index.ts';
 import {
   omgevingVoor,
   type Regeling,
@@ -45,6 +44,10 @@ export const AANVRAAG = 'aanvraagVan';
 export const GEVRAAGD_EINDE = 'gevraagdeEinde';
 export const MAX_EINDE = 'maximaleEinde';
 export const WETTELIJKE_BASIS_EINDE = 'wettelijkeBasisEinde';
+/** The term without the law's own term, where that term holds for some people only (art. 8a lid 2 onder d). */
+export const MAX_EINDE_RUIM = 'maximaleEindeRuim';
+/** Which period of versions the request's first day falls in (see `Periode`). */
+export const PERIODE = 'periode';
 export const oordeelFeit = (naam: string) => `oordeel_${naam}`;
 
 export const JA_: Expr = { k: 'const', w: 1 };
@@ -58,17 +61,39 @@ export interface VoorzieningRegels {
   readonly uitkomst: Expr;
 }
 
+/**
+ * A request is judged under the law of its first day (and the ordinance in force then, or on the
+ * peildatum for one that runs): the plan is the same between two dates where a version starts or ends.
+ * The tree holds one branch per such period; the harness says which period a case is in.
+ */
+export interface Periode {
+  /** The period's first day, or undefined for the one before every boundary. */
+  readonly vanaf: string | undefined;
+  /** The plan for requests whose first day falls in it; undefined when there is none (onbepaald). */
+  readonly plan: Plan | undefined;
+}
+
 export interface Regelboom {
   readonly gemeente: string;
   readonly peildatum: string;
   readonly voorzieningen: readonly VoorzieningRegels[];
-  /** Requested but not offered: refused (art. 8a lid 1 onder a Pw). */
-  readonly nietAangeboden: readonly { readonly id: VoorzieningId; readonly slot: number }[];
+  /**
+   * Requested but not offered by the gemeente: refused (art. 8a lid 1 onder a Pw), unknown where our
+   * source is incomplete, judged under transitional law for an earlier grant.
+   */
+  readonly nietAangeboden: readonly {
+    readonly id: VoorzieningId;
+    readonly slot: number;
+    readonly uitkomst: Expr;
+  }[];
   readonly oordelen: readonly string[];
   /** Every fact the rules read (the peers get exactly these, null where missing). */
   readonly feiten: readonly string[];
-  /** The harness computes the terms of a request from the plan's durations. */
+  /** The plan on the peildatum (cases without a request). */
   readonly plan: Plan;
+  readonly perioden: readonly Periode[];
+  /** The period a request's first day falls in (the index into `perioden`). */
+  periodeVan(startdatum: string): number;
 }
 
 const dag = (d: string) => naarDagnummer(d);
@@ -91,157 +116,245 @@ const isNull = (feit: string): Expr => ({ k: 'bekend', feit, verwacht: false });
 export function maakRegelboom(engine: Engine, gemeente: string, peildatum: string): Regelboom {
   const p = engine.planOp(gemeente, peildatum);
   if (!p.ok) throw new Error(`${gemeente} ${peildatum}: ${p.fout.code}`);
-  const plan = p.plan;
+  const hoofdplan = p.plan;
   const oordelen = new Set<string>();
 
-  const vertaal = (t: Toets, regeling: Regeling): Expr => {
-    const omgeving = omgevingVoor(engine.bibliotheek, regeling, plan.wet);
-    const rec = (x: Toets): Expr => {
-      if ('alle' in x) return { k: 'en', delen: x.alle.map(rec) };
-      if ('een' in x) return { k: 'of', delen: x.een.map(rec) };
-      if ('niet' in x) return { k: 'niet', deel: rec(x.niet) };
-      if ('als' in x) return { k: 'als', als: rec(x.als), dan: rec(x.dan) };
-      if ('waar' in x) return x.waar ? JA_ : NEE_;
-      if ('oordeel' in x) {
-        oordelen.add(x.oordeel);
-        return { k: 'oordeel', naam: x.oordeel };
-      }
-      if ('gebruik' in x) {
-        const d = omgeving.definitie(x.gebruik);
-        if (!d) throw new Error(`onbekende definitie ${x.gebruik}`);
-        return rec(d);
-      }
-      const feit = x.feit;
-      const checks: Expr[] = [];
-      if (x.isBekend !== undefined) checks.push({ k: 'bekend', feit, verwacht: x.isBekend });
-      const rechts = (w: Waarde): Scalar | { feit: string } | null => {
-        if (typeof w !== 'object') return literaal(feit, w);
-        if ('feit' in w) return { feit: w.feit };
-        const waarden = omgeving.parameter(w.parameter);
-        const v = waarden ? waardeOp(waarden, peildatum) : undefined;
-        return v === undefined || v === null ? null : v;
-      };
-      const ops = [
-        ['is', 'eq'],
-        ['isNiet', 'ne'],
-        ['tenMinste', 'ge'],
-        ['meerDan', 'gt'],
-        ['tenHoogste', 'le'],
-        ['minderDan', 'lt'],
-      ] as const;
-      for (const [sleutel, op] of ops) {
-        const w = x[sleutel];
-        if (w === undefined) continue;
-        const r = rechts(w);
-        // An unknown figure makes the comparison unknowable, whatever the fact.
-        checks.push(r === null ? ONBEKEND_ : { k: 'cmp', feit, op, waarde: r });
-      }
-      if (x.isEenVan !== undefined)
-        checks.push({ k: 'in', feit, waarden: x.isEenVan.map((v) => literaal(feit, v)) });
-      return checks.length === 1 ? checks[0]! : en(...checks);
-    };
-    return rec(t);
+  // The boundaries where a version of the law or of one of the gemeente's regulations starts or ends.
+  const grenzen = new Set<string>();
+  for (const id of [hoofdplan.wet.id, ...engine.bibliotheek.regelingenVan(gemeente)])
+    for (const v of engine.bibliotheek.versies(id)) {
+      grenzen.add(v.geldigVanaf);
+      if (v.geldigTot !== undefined) grenzen.add(plusDagen(v.geldigTot, 1));
+    }
+  const starts = [...grenzen].sort();
+  const periodeVan = (d: string): number => {
+    let i = 0;
+    while (i < starts.length && d >= starts[i]!) i++;
+    return i;
   };
+  const perioden: Periode[] = [undefined, ...starts].map((vanaf, i) => {
+    const dag = vanaf ?? plusDagen(starts[0]!, -1);
+    const d = beoordelingsdata({ ingangsdatum: dag }, peildatum);
+    const g = engine.planOp(gemeente, d.regelingDatum, undefined, d.wetDatum);
+    // The period of the peildatum is the plan of cases without a request.
+    return { vanaf, plan: i === periodeVan(peildatum) ? hoofdplan : g.ok ? g.plan : undefined };
+  });
 
-  const stap = (v: PlanVoorwaarde): Expr =>
-    v.buitenToepassing ? JA_ : vertaal(v.regel.toets, v.bron.regeling);
-  const stappen = (lijst: readonly PlanVoorwaarde[] | undefined) => (lijst ?? []).map(stap);
-
-  /** The request part of a voorziening: conditions, extensions, the law's third year, the term. */
-  const aanvraagDeel = (pv: PlanVoorziening, overgang: boolean): Expr => {
-    const duur = pv.duur;
-    const k = 'verlengingen';
-    const max = maximaalAantalVerlengingen(duur);
-    const voorbij: Expr = {
-      k: 'of',
-      delen: [
-        en(bekend(GEVRAAGD_EINDE), {
-          k: 'cmp',
-          feit: GEVRAAGD_EINDE,
-          op: 'gt',
-          waarde: { feit: WETTELIJKE_BASIS_EINDE },
-        }),
-        en(isNull(GEVRAAGD_EINDE), { k: 'cmp', feit: k, op: 'ge', waarde: 1 }),
-      ],
+  const bouw = (plan: Plan, datum: string) => {
+    const vertaal = (t: Toets, regeling: Regeling): Expr => {
+      const omgeving = omgevingVoor(engine.bibliotheek, regeling, plan.wet);
+      const rec = (x: Toets): Expr => {
+        if ('alle' in x) return { k: 'en', delen: x.alle.map(rec) };
+        if ('een' in x) return { k: 'of', delen: x.een.map(rec) };
+        if ('niet' in x) return { k: 'niet', deel: rec(x.niet) };
+        if ('als' in x) return { k: 'als', als: rec(x.als), dan: rec(x.dan) };
+        if ('waar' in x) return x.waar ? JA_ : NEE_;
+        if ('oordeel' in x) {
+          oordelen.add(x.oordeel);
+          return { k: 'oordeel', naam: x.oordeel };
+        }
+        if ('gebruik' in x) {
+          const d = omgeving.definitie(x.gebruik);
+          if (!d) throw new Error(`onbekende definitie ${x.gebruik}`);
+          return rec(d);
+        }
+        const feit = x.feit;
+        const checks: Expr[] = [];
+        if (x.isBekend !== undefined) checks.push({ k: 'bekend', feit, verwacht: x.isBekend });
+        const rechts = (w: Waarde): Scalar | { feit: string } | null => {
+          if (typeof w !== 'object') return literaal(feit, w);
+          if ('feit' in w) return { feit: w.feit };
+          const waarden = omgeving.parameter(w.parameter);
+          const v = waarden ? waardeOp(waarden, datum) : undefined;
+          return v === undefined || v === null ? null : v;
+        };
+        const ops = [
+          ['is', 'eq'],
+          ['isNiet', 'ne'],
+          ['tenMinste', 'ge'],
+          ['meerDan', 'gt'],
+          ['tenHoogste', 'le'],
+          ['minderDan', 'lt'],
+        ] as const;
+        for (const [sleutel, op] of ops) {
+          const w = x[sleutel];
+          if (w === undefined) continue;
+          const r = rechts(w);
+          // An unknown figure makes the comparison unknowable, whatever the fact.
+          checks.push(r === null ? ONBEKEND_ : { k: 'cmp', feit, op, waarde: r });
+        }
+        if (x.isEenVan !== undefined)
+          checks.push({ k: 'in', feit, waarden: x.isEenVan.map((v) => literaal(feit, v)) });
+        return checks.length === 1 ? checks[0]! : en(...checks);
+      };
+      return rec(t);
     };
-    const delen: Expr[] = [
-      ...stappen(pv.aanvraagVoorwaarden),
-      { k: 'cmp', feit: k, op: 'le', waarde: max },
-      ...stappen(duur?.verlengingVoorwaarden).map((s) => als({ k: 'cmp', feit: k, op: 'ge', waarde: 1 }, s)),
-    ];
-    if (duur?.wettelijkeBasisMaanden !== undefined)
-      delen.push(...stappen(duur.wettelijkeVerlengingVoorwaarden).map((s) => als(voorbij, s)));
-    // Under transitional law the agreed term is never refused; otherwise the request must fit.
-    if (!overgang && duur?.basis)
-      delen.push(
-        als(en(bekend(GEVRAAGD_EINDE), bekend(MAX_EINDE)), {
+
+    const stap = (v: PlanVoorwaarde): Expr => {
+      if (v.buitenToepassing) return JA_;
+      const regel = vertaal(v.regel.toets, v.bron.regeling);
+      // A general condition the law widens for this voorziening (art. 10b lid 1 Pw).
+      return v.uitzondering ? { k: 'of', delen: [vertaal(v.uitzondering.regel, plan.wet), regel] } : regel;
+    };
+    const stappen = (lijst: readonly PlanVoorwaarde[] | undefined) => (lijst ?? []).map(stap);
+
+    /** The request part of a voorziening: conditions, extensions, the law's third year, the term. */
+    const aanvraagDeel = (pv: PlanVoorziening, overgang: boolean): Expr => {
+      const duur = pv.duur;
+      const k = 'verlengingen';
+      const max = maximaalAantalVerlengingen(duur);
+      // Where the law's term holds for some people only, the ordinance's own term is the wider one.
+      const geldt = pv.wettelijkeDuurGeldtAls
+        ? vertaal(pv.wettelijkeDuurGeldtAls.regel, plan.wet)
+        : undefined;
+      const voorbij: Expr = {
+        k: 'of',
+        delen: [
+          en(bekend(GEVRAAGD_EINDE), {
+            k: 'cmp',
+            feit: GEVRAAGD_EINDE,
+            op: 'gt',
+            waarde: { feit: WETTELIJKE_BASIS_EINDE },
+          }),
+          en(isNull(GEVRAAGD_EINDE), { k: 'cmp', feit: k, op: 'ge', waarde: 1 }),
+        ],
+      };
+      const verlengingen: Expr = { k: 'cmp', feit: k, op: 'le', waarde: max };
+      const delen: Expr[] = [
+        ...stappen(pv.aanvraagVoorwaarden),
+        geldt
+          ? en(
+              { k: 'cmp', feit: k, op: 'le', waarde: maximaalAantalVerlengingen(pv.duurZonderWet) },
+              als(geldt, verlengingen),
+            )
+          : verlengingen,
+        ...stappen(duur?.verlengingVoorwaarden).map((s) =>
+          als({ k: 'cmp', feit: k, op: 'ge', waarde: 1 }, s),
+        ),
+      ];
+      if (duur?.wettelijkeBasisMaanden !== undefined)
+        delen.push(...stappen(duur.wettelijkeVerlengingVoorwaarden).map((s) => als(voorbij, s)));
+      // Under transitional law the agreed term is never refused; otherwise the request must fit.
+      const past = (max: string): Expr =>
+        als(en(bekend(GEVRAAGD_EINDE), bekend(max)), {
           k: 'cmp',
           feit: GEVRAAGD_EINDE,
           op: 'le',
-          waarde: { feit: MAX_EINDE },
-        }),
+          waarde: { feit: max },
+        });
+      if (!overgang && duur?.basis)
+        delen.push(geldt ? en(past(MAX_EINDE_RUIM), als(geldt, past(MAX_EINDE))) : past(MAX_EINDE));
+      return en(...delen);
+    };
+
+    const overgangsRegelingen = plan.gemeenteRegelingen.filter((r) => r.overgangsrecht);
+    if (overgangsRegelingen.length > 1)
+      throw new Error('meer dan een regeling met overgangsrecht: niet vertaald');
+    const overgangsRegeling = overgangsRegelingen[0];
+    const grens = overgangsRegeling
+      ? (overgangsRegeling.overgangsrecht!.toegekendVoor ?? overgangsRegeling.geldigVanaf)
+      : undefined;
+    if (
+      overgangsRegeling &&
+      engine.bibliotheek
+        .versies(overgangsRegeling.id)
+        .some((r) => r !== overgangsRegeling && r.geldigVanaf < grens!)
+    )
+      throw new Error('overgangsrecht met een eerdere geladen versie: niet vertaald');
+
+    /** Under transitional law: the variant's rules, an agreed end, still protected on the peildatum. */
+    const onderOvergang = (id: VoorzieningId): Expr | undefined => {
+      if (!overgangsRegeling || !grens) return undefined;
+      const o = engine.kies(plan, id, plusDagen(grens, -1)).overgang;
+      const variant = o?.planVoorziening;
+      const pv = plan.voorzieningen.get(id);
+      if (variant && pv && variant.duur?.wettelijkeBasisMaanden !== pv.duur?.wettelijkeBasisMaanden)
+        throw new Error(`${id}: overgangsrecht met een andere wettelijke basistermijn: niet vertaald`);
+      if (!variant) return NEE_;
+      const ovVoorwaarde = plan.overgangsvoorwaarden.get(overgangsRegeling.id);
+      const ov = overgangsRegeling.overgangsrecht!;
+      // The protection ends on the agreed end, or earlier where the article sets a last day.
+      const grensDag =
+        ov.duur === 'overeengekomen'
+          ? undefined
+          : eindeTermijnMaanden(overgangsRegeling.geldigVanaf, ov.duur.maandenNaInwerkingtreding);
+      const beschermd: Expr =
+        grensDag !== undefined && peildatum > grensDag
+          ? NEE_
+          : { k: 'cmp', feit: GEVRAAGD_EINDE, op: 'ge', waarde: dag(peildatum) };
+      // Without an agreed end the transitional term cannot be known.
+      const afgesproken: Expr = en(
+        { k: 'of', delen: [bekend(GEVRAAGD_EINDE), ONBEKEND_] },
+        als(bekend(GEVRAAGD_EINDE), beschermd),
       );
-    return en(...delen);
+      return en(
+        ...stappen(variant.voorwaarden),
+        afgesproken,
+        ...(ovVoorwaarde ? [stap(ovVoorwaarde)] : []),
+        aanvraagDeel(variant, true),
+      );
+    };
+    const inOvergang: Expr | undefined = grens
+      ? en(bekend('toegekendOp'), { k: 'cmp', feit: 'toegekendOp', op: 'lt', waarde: dag(grens) })
+      : undefined;
+
+    const uitkomsten = new Map<VoorzieningId, Expr>();
+    for (const [id, pv] of plan.voorzieningen) {
+      const aangevraagd = eq(AANVRAAG, id);
+      const normaal = en(...stappen(pv.voorwaarden), als(aangevraagd, aanvraagDeel(pv, false)));
+      const ov = onderOvergang(id);
+      uitkomsten.set(
+        id,
+        ov && inOvergang
+          ? en(
+              als(en(aangevraagd, inOvergang), ov),
+              als({ k: 'niet', deel: en(aangevraagd, inOvergang) }, normaal),
+            )
+          : normaal,
+      );
+    }
+    const onvolledig = plan.gemeenteRegelingen.some((r) => r.aanbodOnvolledig);
+    const nietAangeboden = new Map<VoorzieningId, Expr>();
+    for (const id of VOORZIENINGEN) {
+      if (plan.voorzieningen.has(id)) continue;
+      const anders = onvolledig ? ONBEKEND_ : NEE_;
+      const ov = onderOvergang(id);
+      nietAangeboden.set(
+        id,
+        ov && inOvergang ? en(als(inOvergang, ov), als({ k: 'niet', deel: inOvergang }, anders)) : anders,
+      );
+    }
+    return { uitkomsten, nietAangeboden };
   };
 
-  const overgangsRegelingen = plan.gemeenteRegelingen.filter((r) => r.overgangsrecht);
-  if (overgangsRegelingen.length > 1)
-    throw new Error('meer dan een regeling met overgangsrecht: niet vertaald');
-  const overgangsRegeling = overgangsRegelingen[0];
-  const grens = overgangsRegeling
-    ? (overgangsRegeling.overgangsrecht!.toegekendVoor ?? overgangsRegeling.geldigVanaf)
-    : undefined;
-  if (
-    overgangsRegeling &&
-    engine.bibliotheek
-      .versies(overgangsRegeling.id)
-      .some((r) => r !== overgangsRegeling && r.geldigVanaf < grens!)
-  )
-    throw new Error('overgangsrecht met een eerdere geladen versie: niet vertaald');
+  const gebouwd = perioden.map((per) => {
+    if (!per.plan) return undefined;
+    const datum = per.vanaf === undefined || per.vanaf < peildatum ? peildatum : per.vanaf;
+    return bouw(per.plan, datum);
+  });
+  /** One branch per period: exactly one `periode == i` holds, so the tree is that period's rules. */
+  const perPeriode = (
+    kies: (b: NonNullable<(typeof gebouwd)[number]>) => Expr | undefined,
+  ): Expr | undefined => {
+    const takken = gebouwd.map((b, i) => {
+      const e = b ? kies(b) : ONBEKEND_;
+      return e === undefined ? undefined : als({ k: 'cmp', feit: PERIODE, op: 'eq', waarde: i }, e);
+    });
+    if (takken.every((t) => t === undefined)) return undefined;
+    return en(...takken.map((t) => t ?? NEE_));
+  };
 
   const voorzieningen: VoorzieningRegels[] = [];
-  for (const [id, pv] of plan.voorzieningen) {
-    const aangevraagd = eq(AANVRAAG, id);
-    const normaal = en(...stappen(pv.voorwaarden), als(aangevraagd, aanvraagDeel(pv, false)));
-    let uitkomst = normaal;
-    if (overgangsRegeling && grens) {
-      // The same variant evalueer builds for a grant before the ordinance took effect.
-      const o = zoekOvergang(
-        plan,
-        plusDagen(grens, -1),
-        () => plan,
-        (rid, d) => engine.bibliotheek.inWerking(rid, d),
-        id,
-      );
-      const variant = o?.planVoorziening;
-      if (variant && variant.duur?.wettelijkeBasisMaanden !== pv.duur?.wettelijkeBasisMaanden)
-        throw new Error(`${id}: overgangsrecht met een andere wettelijke basistermijn: niet vertaald`);
-      const inOvergang = en(aangevraagd, bekend('toegekendOp'), {
-        k: 'cmp',
-        feit: 'toegekendOp',
-        op: 'lt',
-        waarde: dag(grens),
-      });
-      const ovVoorwaarde = plan.overgangsvoorwaarden.get(overgangsRegeling.id);
-      // Without an agreed end the transitional term cannot be known.
-      const afgesproken: Expr = { k: 'of', delen: [bekend(GEVRAAGD_EINDE), ONBEKEND_] };
-      const onderOvergang: Expr = variant
-        ? en(
-            ...stappen(variant.voorwaarden),
-            afgesproken,
-            ...(ovVoorwaarde ? [stap(ovVoorwaarde)] : []),
-            aanvraagDeel(variant, true),
-          )
-        : NEE_;
-      uitkomst = en(als(inOvergang, onderOvergang), als({ k: 'niet', deel: inOvergang }, normaal));
-    }
+  for (const id of hoofdplan.voorzieningen.keys()) {
+    const uitkomst = perPeriode((b) => b.uitkomsten.get(id) ?? b.nietAangeboden.get(id))!;
     voorzieningen.push({ id, slot: VOORZIENINGEN.indexOf(id), uitkomst: vereenvoudig(uitkomst) });
   }
-  const nietAangeboden = VOORZIENINGEN.filter((v) => !plan.voorzieningen.has(v)).map((id) => ({
+  const nietAangeboden = VOORZIENINGEN.filter((v) => !hoofdplan.voorzieningen.has(v)).map((id) => ({
     id,
     slot: VOORZIENINGEN.indexOf(id),
+    uitkomst: vereenvoudig(perPeriode((b) => b.nietAangeboden.get(id) ?? b.uitkomsten.get(id))!),
   }));
-  const feiten = new Set<string>([AANVRAAG, 'verlengingen']);
+  const feiten = new Set<string>([AANVRAAG, 'verlengingen', PERIODE]);
   const verzamel = (e: Expr): void => {
     if (e.k === 'cmp') {
       feiten.add(e.feit);
@@ -256,6 +369,7 @@ export function maakRegelboom(engine: Engine, gemeente: string, peildatum: strin
     }
   };
   for (const v of voorzieningen) verzamel(v.uitkomst);
+  for (const v of nietAangeboden) verzamel(v.uitkomst);
   return {
     gemeente,
     peildatum,
@@ -263,7 +377,9 @@ export function maakRegelboom(engine: Engine, gemeente: string, peildatum: strin
     nietAangeboden,
     oordelen: [...oordelen],
     feiten: [...feiten],
-    plan,
+    plan: hoofdplan,
+    perioden,
+    periodeVan,
   };
 }
 

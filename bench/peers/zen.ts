@@ -64,7 +64,8 @@ export function zenBeslissing(boom: Regelboom): object {
     expressies[v.slot]!.value =
       `(${AANVRAAG} == "" or ${AANVRAAG} == ${JSON.stringify(v.id)}) ? ${CODE_UIT_RANG}[${zenExpressie(v.uitkomst)}] : 4`;
   for (const n of boom.nietAangeboden)
-    expressies[n.slot]!.value = `${AANVRAAG} == ${JSON.stringify(n.id)} ? 0 : 4`;
+    expressies[n.slot]!.value =
+      `${AANVRAAG} == ${JSON.stringify(n.id)} ? ${CODE_UIT_RANG}[${zenExpressie(n.uitkomst)}] : 4`;
   const positie = { x: 0, y: 0 };
   return {
     nodes: [

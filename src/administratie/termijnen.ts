@@ -120,7 +120,8 @@ export function termijnenUit(
   return uit;
 }
 
-const MINIMUMLOON = 'wml-per-uur';
+/** The figure art. 10d works with: the monthly minimum wage (art. 2 onder c Pw). */
+const MINIMUMLOON = 'wml-per-maand';
 
 /**
  * Whether the minimum wage in force on a date is among the loaded figures; null when it is, else why
@@ -134,7 +135,7 @@ export function minimumloonOnbekend(bibliotheek: Bibliotheek, datum: string): st
   const indexering = datum >= `${jaar}-07-01` ? `${jaar}-07-01` : `${jaar}-01-01`;
   let laatste: { vanaf: string; waarde: number | null } | undefined;
   for (const w of p?.waarden ?? []) if (w.vanaf <= datum) laatste = w;
-  if (!laatste || laatste.waarde === null) return `minimumloon per uur op ${datumTekst(datum)} niet bekend`;
+  if (!laatste || laatste.waarde === null) return `minimumloon op ${datumTekst(datum)} niet bekend`;
   if (laatste.vanaf < indexering) return `minimumloon per ${datumTekst(indexering)} nog niet bekend`;
   return null;
 }

@@ -233,6 +233,12 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
         }
         const meegewerkt = jaNee(prng, 0.85, 0.1);
         if (meegewerkt !== undefined) aanvraag.voldoendeMeegewerkt = meegewerkt;
+        // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
+        // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
+        if (voorziening === 'loonkostensubsidie' && prng.kans(0.9))
+          aanvraag.normaleArbeidsduur = prng.een([36, 38, 40]);
+        if (voorziening === 'loonkostensubsidie' && peildatum < '2016-07-04' && prng.kans(0.8))
+          aanvraag.functieloonPerMaandCent = prng.tussen(1500, 3000) * 100;
         if (voorziening === 'proefplaats' && prng.kans(0.7))
           aanvraag.contractToegezegdMaanden = prng.een([0, 3, 6, 6, 12]);
         if (voorziening === 'verwervingskosten') aanvraag.kostenCent = prng.tussen(10, 600) * 100;

@@ -105,6 +105,22 @@ export const FEITEN: readonly FeitDefinitie[] = [
     eenheid: 'procent',
   },
   {
+    naam: 'loonwaardeAchterwege',
+    bron: 'feiten',
+    type: waarheid,
+    omschrijving:
+      'Heeft het college in overleg met de werkgever vastgesteld dat de vaststelling van de loonwaarde achterwege kan blijven (art. 10d lid 1 onder b Participatiewet, sinds 4 juli 2016)?',
+    label: 'het besluit dat de loonwaarde nog niet wordt vastgesteld',
+  },
+  {
+    naam: 'loonkostensubsidieVerleend',
+    bron: 'feiten',
+    type: waarheid,
+    omschrijving:
+      'Is voor deze persoon loonkostensubsidie (art. 10d) verleend, en verdient hij nog geen twee aaneengesloten jaren ten minste het minimumloon? Voor wie UWV een uitkering betaalt (art. 7 lid 3 onder c Participatiewet).',
+    label: 'of er loonkostensubsidie is verleend',
+  },
+  {
     naam: 'indicatieBeschutWerkDatum',
     bron: 'feiten',
     type: datum,
@@ -172,6 +188,24 @@ export const FEITEN: readonly FeitDefinitie[] = [
     omschrijving: 'Het aantal uren per week dat de persoon aan de voorziening besteedt of werkt.',
     label: 'de uren per week',
     eenheid: 'uur per week',
+  },
+  {
+    naam: 'normaleArbeidsduur',
+    bron: 'aanvraag',
+    type: { soort: 'getal', min: 0, max: 168 },
+    omschrijving:
+      'De arbeidsduur per week die in overeenkomstige dienstbetrekkingen in de regel een volledige dienstbetrekking vormt (art. 12 Wet minimumloon tot 2024; art. 10d lid 4 Participatiewet).',
+    label: 'de arbeidsduur van een volledige werkweek in deze functie',
+    eenheid: 'uur per week',
+  },
+  {
+    naam: 'functieloonPerMaandCent',
+    bron: 'aanvraag',
+    type: { soort: 'getal', min: 0, geheel: true },
+    omschrijving:
+      'Het loon dat voor de functie rechtens geldt, per maand bij een volledige werkweek, in cent. Tot 4 juli 2016 was de loonwaarde een percentage van dit loon (art. 6 lid 1 onder g Participatiewet).',
+    label: 'het loon dat voor de functie geldt',
+    eenheid: 'cent',
   },
   {
     naam: 'verlengingen',

@@ -90,8 +90,10 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
           uit,
         );
       }
-      case 'diff':
-        return diff(positionals, { json: values.json }, uit);
+      case 'diff': {
+        const engine = laadEngine(uit);
+        return engine ? diff(positionals, { json: values.json }, engine.bibliotheek, uit) : 2;
+      }
       case 'serve': {
         const { startServer } = await import('../api/server.ts');
         const server = await startServer(configuratieUitOmgeving(), {

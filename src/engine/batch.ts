@@ -14,7 +14,8 @@ import {
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
-  termijnWaarheid,
+  eindeWaarheid,
+  verlengingWaarheid,
   verlengingenVan,
   voorbijWettelijkeBasis,
   weegAfwijking,
@@ -22,7 +23,7 @@ import {
 import type { Engine, EvaluatieOpties, Overgang } from './evalueer.ts';
 import { type Plan, type PlanDuur, type PlanVoorwaarde, type PlanVoorziening } from './plan.ts';
 import type { EvaluatieFout, Uitkomst } from './resultaat.ts';
-import { gevraagdeEinddatum } from './termijnen.ts';
+import { gevraagdeEinddatum, perJaar } from './termijnen.ts';
 
 /**
  * Outcomes only, for a million cases: the same compiled plan and the same decision steps as
@@ -58,17 +59,7 @@ export const CODE_VAN_UITKOMST: Readonly<Record<Uitkomst, Waarheid>> = {
 export const SLOTEN: readonly VoorzieningId[] = VOORZIENINGEN;
 export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) => [v, i]));
 
-/**
- * How often an amount falls due in a year; undefined for amounts per hour, which have no yearly
- * figure. An amount that holds for the first months only counts those months at most.
- */
-export function perJaar(per: string, gedurendeMaanden?: number): number | undefined {
-  const maanden = gedurendeMaanden === undefined ? 12 : Math.min(12, gedurendeMaanden);
-  if (per === 'maand') return maanden;
-  if (per === 'jaar' || per === 'eenmalig') return 1;
-  const m = /^(\d+) maanden$/.exec(per);
-  return m ? Math.floor(maanden / Number(m[1])) : undefined;
-}
+export { perJaar } from './termijnen.ts';
 
 export interface BatchOpties extends EvaluatieOpties {
   /** Also compute each granted voorziening's known amounts as cents per year (impact runs). */
@@ -386,11 +377,14 @@ export function maakBatch(
   // voorziening, in one environment); each is judged once per case, when first needed.
   const gedeeld = new Map<unknown, number>();
   const nummer = (v: PlanVoorwaarde): number => {
-    let nr = gedeeld.get(v.toets) ?? gedeeld.get(v.regel);
+    // A rule widened for one voorziening (art. 10b lid 1) means something else there: only its own
+    // closure is the same condition.
+    const opRegel = v.uitzondering === undefined;
+    let nr = gedeeld.get(v.toets) ?? (opRegel ? gedeeld.get(v.regel) : undefined);
     if (nr === undefined) {
       nr = gedeeld.size;
       gedeeld.set(v.toets, nr);
-      gedeeld.set(v.regel, nr);
+      if (opRegel) gedeeld.set(v.regel, nr);
     }
     return nr;
   };
@@ -499,7 +493,7 @@ export function maakBatch(
     const k = verlengingenVan(aanvraag);
     const geldend = afw?.opzij.has(DUUR) ? { duur: vz.pv.wettelijkeDuur } : geldendeDuur(vz.pv, ctx);
     const duur = geldend.duur;
-    if (k > maximaalAantalVerlengingen(duur)) t = en(t, termijnWaarheid(geldend, ingang, undefined, k));
+    t = en(t, verlengingWaarheid(geldend, k));
     if (k >= 1) t = reeks(stappen(duur?.verlengingVoorwaarden), t, afw);
     if (t !== NEE) {
       // The requested end is date arithmetic on strings: only worked out when a term can use it.
@@ -507,9 +501,9 @@ export function maakBatch(
       if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
         t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, afw);
       // Under transitional law the agreed term is never refused, only cut short.
-      if (t !== NEE && !overgang && gevraagd !== undefined && duur && k <= maximaalAantalVerlengingen(duur)) {
-        const w = termijnWaarheid(geldend, ingang, gevraagd, k);
-        t = en(t, w === NEE && afw?.onzeker.has(DUUR) ? ONBEKEND : w);
+      if (t !== NEE && !overgang) {
+        const w = eindeWaarheid(geldend, ingang, gevraagd, k);
+        if (w !== undefined) t = en(t, w === NEE && afw?.onzeker.has(DUUR) ? ONBEKEND : w);
       }
     }
     uitkomsten[slot] = t;

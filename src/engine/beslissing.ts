@@ -163,33 +163,32 @@ export function geldendeDuur(pv: PlanVoorziening, ctx: Context): GeldendeDuur {
 }
 
 /**
- * Whether the requested term fits: the number of extensions and the end date. Undefined parts are
- * not asked (no end requested, no maximum).
+ * The number of extensions asked for, against the term that applies: yes within it; where the law's
+ * stricter term may or may not hold for this person (`anders`), that open question; else no.
  */
-export function termijnPast(
-  duur: PlanDuur | undefined,
-  ingang: string,
-  gevraagd: string | undefined,
-  k: number,
-): boolean {
-  if (k > maximaalAantalVerlengingen(duur)) return false;
-  if (gevraagd === undefined || !duur) return true;
-  const einde = maximaleEinddatum(duur, ingang, k);
-  return einde === null || gevraagd <= einde;
+export function verlengingWaarheid(g: GeldendeDuur, k: number): Waarheid {
+  if (k <= maximaalAantalVerlengingen(g.duur)) return JA;
+  return g.anders && k <= maximaalAantalVerlengingen(g.anders.duur) ? g.anders.waarheid : NEE;
 }
 
-/** Kleene combination of the term check under both possible terms when the person's group is unknown. */
-export function termijnWaarheid(
+/**
+ * The requested end against the term that applies; undefined when there is nothing to check (no end
+ * asked, no maximum). Where only the law's stricter term refuses it and it is open whether that term
+ * holds for this person, the answer is that open question.
+ */
+export function eindeWaarheid(
   g: GeldendeDuur,
   ingang: string,
   gevraagd: string | undefined,
   k: number,
-): Waarheid {
-  const strikt = termijnPast(g.duur, ingang, gevraagd, k);
-  if (!g.anders) return strikt ? JA : NEE;
-  const ruim = termijnPast(g.anders.duur, ingang, gevraagd, k);
-  if (strikt === ruim) return strikt ? JA : NEE;
-  return g.anders.waarheid;
+): Waarheid | undefined {
+  if (gevraagd === undefined || !g.duur) return undefined;
+  const einde = maximaleEinddatum(g.duur, ingang, k);
+  if (einde === null) return undefined;
+  if (gevraagd <= einde) return JA;
+  if (!g.anders) return NEE;
+  const ruim = maximaleEinddatum(g.anders.duur, ingang, k);
+  return ruim === null || gevraagd <= ruim ? g.anders.waarheid : NEE;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   maximaalAantalVerlengingen,
   overgangsgrens,
   verlengingenVan,
+  verlengingWaarheid,
   voorbijWettelijkeBasis,
   weegAfwijking,
 } from './beslissing.ts';
@@ -44,7 +45,7 @@ import type {
   VoorzieningUitkomst,
   Vraag,
 } from './resultaat.ts';
-import { betaaldata, gevraagdeEinddatum, maximaleEinddatum, momentDatum } from './termijnen.ts';
+import { betaaldata, gevraagdeEinddatum, maximaleEinddatum, momentDatum, perJaar } from './termijnen.ts';
 
 export const ENGINE_VERSIE: string = (
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -210,6 +211,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
    */
   const wijzigingenInPeriode = (
     huidig: VoorzieningUitkomst,
+    huidigePv: PlanVoorziening,
     casus: Casus,
     plan: Plan,
     opties: EvaluatieOpties | undefined,
@@ -236,7 +238,8 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
       const id = aanvraag.voorziening as VoorzieningId;
       // A grant decided on the peildatum is, for a later ordinance, a grant from before it.
       const { pv, overgang } = kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
-      const ctx = maakContext(casus, true, dag);
+      // The later rules, on the voorziening's own facts: the age still counts on its first day.
+      const ctx = maakContext(casus, true, dag, true);
       const dan = pv
         ? beoordeelVoorziening(pv, ctx, casus, later.plan, overgang).uitkomst
         : nietAangeboden(id, later.plan, start, overgang);
@@ -273,8 +276,8 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
         },
         conflict: {
           soort: 'wetswijziging',
-          regeling: huidig.gronden[0]?.regeling ?? plan.gemeenteRegelingen[0]!.id,
-          artikel: reden?.artikel ?? '',
+          regeling: huidigePv.bron.regeling.id,
+          artikel: huidigePv.bron.artikel,
           met: `${regeling.id} per ${dag}`,
           uitleg,
         },
@@ -365,7 +368,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
             ],
           };
         if (aanvraag) {
-          const wijzigingen = wijzigingenInPeriode(uitkomst, casus, plan, opties);
+          const wijzigingen = wijzigingenInPeriode(uitkomst, pv, casus, plan, opties);
           for (const w of wijzigingen) {
             voegConflictToe(w.conflict);
             for (const c of w.nieuweConflicten) voegConflictToe(c);
@@ -400,16 +403,18 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
  * age on it. The rules are judged as on that day (see `Context.datum`); `datum` overrides it, to judge
  * the same case under the law of a later part of its period.
  */
-export function maakContext(casus: Casus, metSpoor = true, datum?: string): Context {
+export function maakContext(casus: Casus, metSpoor = true, datum?: string, leeftijdOpStart = false): Context {
   const { oordelen, afwijkingen: _a, ...feiten } = casus.feiten;
-  const startdatum = datum ?? beoordelingsdata(casus.aanvraag, casus.peildatum).startdatum;
+  const eersteDag = beoordelingsdata(casus.aanvraag, casus.peildatum).startdatum;
+  const startdatum = datum ?? eersteDag;
   const plat: Record<string, Scalar | undefined> = {
     ...(feiten as Record<string, Scalar>),
     ...(casus.aanvraag as Record<string, Scalar> | undefined),
     peildatum: casus.peildatum,
     startdatum,
   };
-  if (typeof feiten.geboortedatum === 'string') plat.leeftijd = leeftijdOp(feiten.geboortedatum, startdatum);
+  if (typeof feiten.geboortedatum === 'string')
+    plat.leeftijd = leeftijdOp(feiten.geboortedatum, leeftijdOpStart ? eersteDag : startdatum);
   // A request that names no extensions is a first grant.
   if (casus.aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
   return {
@@ -425,7 +430,8 @@ function voorzieningTitel(id: VoorzieningId): string {
 }
 
 function verwijzing(b: Bron): string {
-  return `artikel ${artikelTekst(b)} van de ${b.regeling.citeertitel}`;
+  const vermelding = b.regeling.artikelen.find((a) => a.nummer === b.artikel)?.vermelding;
+  return vermelding ?? `artikel ${artikelTekst(b)} van de ${b.regeling.citeertitel}`;
 }
 
 function grondArtikel(b: Bron): string {
@@ -612,7 +618,7 @@ function beoordeelVoorziening(
         ...basis,
         regeling: '',
         toegepast: false,
-        uitleg: `De afwijking noemt '${a.voorwaarde}', maar de voorziening ${pv.titel} heeft geen voorwaarde met die naam ('${DUUR}' is de maximale duur van de verordening). De afwijking is niet toegepast.`,
+        uitleg: `De vastgelegde afwijking gaat over een voorwaarde die de voorziening ${pv.titel} niet heeft (vastgelegd als '${a.voorwaarde}'; gebruik '${DUUR}' voor de maximale duur van de verordening). De afwijking is niet toegepast.`,
       });
       continue;
     }
@@ -620,7 +626,7 @@ function beoordeelVoorziening(
     const wat =
       doel === DUUR
         ? 'de maximale duur die de verordening stelt'
-        : `voorwaarde '${a.voorwaarde}' (${artikelTekst(doel.bron)})`;
+        : `de voorwaarde van ${verwijzing(doel.bron)}`;
     const uitleg = !regeling
       ? `Artikel ${a.artikel} is geen hardheidsclausule of innovatieartikel van een geldende regeling; de afwijking is niet toegepast.`
       : gewogen.onbekend
@@ -628,7 +634,7 @@ function beoordeelVoorziening(
         : gewogen.reden
           ? `${gewogen.reden} De afwijking is niet toegepast.`
           : doel !== DUUR && doel.laag === 'wet'
-            ? `De voorwaarde '${a.voorwaarde}' komt uit de ${plan.wet.citeertitel}. Een gemeente kan daar niet van afwijken; de afwijking is niet toegepast.`
+            ? `Deze voorwaarde komt uit ${verwijzing(doel.bron)}. Een gemeente kan daar niet van afwijken; de afwijking is niet toegepast.`
             : `Het college wijkt op grond van artikel ${a.artikel} van de ${regeling.citeertitel} af van ${wat}. Besluit van ${a.door}: ${a.reden}`;
     const t: ToegepasteAfwijking = { ...basis, regeling: regeling?.id ?? '', toegepast, uitleg };
     afwijkingen.push(t);
@@ -697,8 +703,13 @@ function beoordeelVoorziening(
     }
     totaal = en(totaal, w);
     let zin: string;
-    if (w === JA) zin = vulIn(v.uitleg.ja, ctx.feiten);
-    else if (w === NEE) zin = vulIn(v.uitleg.nee, ctx.feiten);
+    const definitie = (naam: string) => {
+      const d = v.definities.get(naam);
+      const u = d?.toets(ctx);
+      return u === JA ? d!.uitleg.ja : u === NEE ? d!.uitleg.nee : '';
+    };
+    if (w === JA) zin = vulIn(v.uitleg.ja, ctx.feiten, definitie);
+    else if (w === NEE) zin = vulIn(v.uitleg.nee, ctx.feiten, definitie);
     else if (w === ONBEKEND) {
       const mist = ontbrekendeInvoer(spoor?.ontbrekend ?? []);
       ontbrekend.push(...mist);
@@ -792,20 +803,17 @@ function beoordeelVoorziening(
     if (k > maxAantal) {
       // Where the ordinance gives no extension, that is the ordinance's choice: cite its own article.
       const bron = duur?.verlenging?.bron ?? duur?.verordening ?? duur?.basis?.bron ?? pv.bron;
-      const ruimer = geldend.anders && k <= maximaalAantalVerlengingen(geldend.anders.duur);
-      const w = ruimer ? geldend.anders!.waarheid : NEE;
+      const w = verlengingWaarheid(geldend, k);
       totaal = en(totaal, w);
-      const wie =
-        bron.regeling.laag === 'wet' ? `De ${bron.regeling.citeertitel}` : `De ${bron.regeling.citeertitel}`;
       const wetVerlenging = duur?.wettelijkeVerlengingOpVerordening;
       gronden.push({
         regeling: bron.regeling.id,
         artikel: grondArtikel(bron),
         uitleg: `${
           maxAantal === 0
-            ? `${wie} kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
+            ? `De ${bron.regeling.citeertitel} kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
             : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`
-        }${ruimer ? ` Dat geldt ${geldend.anders!.waarheid === OORDEEL ? 'als' : 'alleen als'} u hoort bij: ${pv.wettelijkeDuurGeldtAls!.omschrijving}.` : ''} (${verwijzing(bron)})`,
+        }${w !== NEE ? ` Die grens geldt alleen voor ${pv.wettelijkeDuurGeldtAls!.omschrijving}; of u daarbij hoort, is nog niet bekend.` : ''} (${verwijzing(bron)})`,
         voldaan: w === NEE ? false : null,
         feiten: { verlengingen: k },
         soort: 'termijn',
@@ -961,6 +969,38 @@ function beoordeelVoorziening(
           bedrag: b.naam,
         });
       }
+    }
+  }
+
+  // The law leaves a premie out of the income only up to a yearly maximum; an ordinance's higher
+  // amount is still paid, but the part above it counts as income (art. 31 lid 2 onder j Pw).
+  const plafond = bpv.jaarPlafond;
+  if (plafond) {
+    let perJaarCent = 0;
+    for (const b of bpv.bedragen) {
+      const bedrag = bedragen[b.naam];
+      const keer = perJaar(b.regel.per);
+      if (b.bron.regeling.laag === 'gemeente' && bedrag?.cent != null && keer !== undefined)
+        perJaarCent += Math.round(bedrag.cent * keer);
+    }
+    const grens = plafond.cent(bctx);
+    if (grens !== undefined && perJaarCent > grens) {
+      const uitleg = `De bedragen van de verordening komen samen op ${bedragTekst(perJaarCent)} per jaar. Dat is meer dan ${plafond.omschrijving}: ${bedragTekst(grens)} per jaar (${verwijzing(plafond.bron)}). Het deel daarboven telt mee als inkomen.`;
+      gronden.push({
+        regeling: plafond.bron.regeling.id,
+        artikel: grondArtikel(plafond.bron),
+        uitleg,
+        voldaan: null,
+        feiten: {},
+        soort: 'bedrag',
+      });
+      conflicten.push({
+        soort: 'strijdig',
+        regeling: pv.bron.regeling.id,
+        artikel: pv.bron.artikel,
+        met: `${plafond.bron.regeling.id} ${grondArtikel(plafond.bron)}`,
+        uitleg,
+      });
     }
   }
 

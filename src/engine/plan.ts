@@ -34,6 +34,11 @@ export interface PlanVoorwaarde {
   readonly regel: Voorwaarde;
   readonly verwijzingen: Verwijzingen;
   readonly uitleg: { readonly ja: string; readonly nee: string };
+  /**
+   * Definitions a sentence names with `{definitie:naam}`: the sentence then says what the definition
+   * of the law in force says for this person, not what an ordinance once wrote about it.
+   */
+  readonly definities: ReadonlyMap<string, Definitiezin>;
   /** Set when national law sets this municipal rule aside on the plan's dates. */
   readonly buitenToepassing?: Conflict;
   /**
@@ -42,10 +47,19 @@ export interface PlanVoorwaarde {
    */
   readonly uitzondering?: {
     readonly toets: GecompileerdeToets;
+    /** The rule as written, for tools that translate it (bench peers). */
+    readonly regel: Toets;
     readonly uitleg: string;
     readonly bron: Bron;
   };
 }
+
+export interface Definitiezin {
+  readonly toets: GecompileerdeToets;
+  readonly uitleg: { readonly ja: string; readonly nee: string };
+}
+
+export const DEFINITIE_IN_ZIN = /\{definitie:([a-zA-Z][a-zA-Z0-9]*)\}/g;
 
 /** A general condition of a layer, compiled once, with the voorzieningen it does not apply to. */
 export interface PlanAlgemeneVoorwaarde {
@@ -105,11 +119,22 @@ export interface PlanVoorziening {
    * When the national term holds only for some people (`geldtAls`): who, and the ordinance's own
    * term for everyone else. `duur` is then the term with the law applied.
    */
-  readonly wettelijkeDuurGeldtAls?: { readonly toets: GecompileerdeToets; readonly omschrijving: string };
+  readonly wettelijkeDuurGeldtAls?: {
+    readonly toets: GecompileerdeToets;
+    /** The rule as written, for tools that translate it (bench peers). */
+    readonly regel: Toets;
+    readonly omschrijving: string;
+  };
   readonly duurZonderWet?: PlanDuur;
   readonly bedragen: readonly PlanBedrag[];
   /** National law sets the amounts again each 1 January (art. 10d lid 7 Pw). */
   readonly bedragenHerzien?: Bron;
+  /** The most the ordinance's amounts may be per calendar year and not count as income (art. 31 lid 2 onder j). */
+  readonly jaarPlafond?: {
+    readonly bron: Bron;
+    readonly cent: GecompileerdGetal;
+    readonly omschrijving: string;
+  };
   readonly evaluatiemomenten: readonly PlanEvaluatiemoment[];
   readonly conflicten: readonly Conflict[];
 }
@@ -220,6 +245,19 @@ export function maakPlan(
     const verw = nieuweVerwijzingen();
     const toets = compiler.toets(v.toets as Toets, [], verw);
     const bron: Bron = { regeling, artikel: v.artikel, lid: v.lid, onder: v.onder };
+    const definities = new Map<string, Definitiezin>();
+    for (const [, naam] of `${v.uitleg.ja} ${v.uitleg.nee}`.matchAll(DEFINITIE_IN_ZIN)) {
+      const uitleg = omgevingVoor(
+        bibliotheek,
+        regeling,
+        laag === 'gemeente' ? wet : undefined,
+      ).definitieUitleg(naam!);
+      if (uitleg && !definities.has(naam!))
+        definities.set(naam!, {
+          toets: compiler.toets({ gebruik: naam! }, [], nieuweVerwijzingen()),
+          uitleg,
+        });
+    }
     let buitenToepassing: Conflict | undefined;
     if (laag === 'gemeente') {
       const artikel = regeling.artikelen.find((a) => a.nummer === v.artikel);
@@ -238,10 +276,28 @@ export function maakPlan(
       regel: v,
       verwijzingen: verw,
       uitleg: v.uitleg,
+      definities,
       ...(buitenToepassing ? { buitenToepassing } : {}),
     };
   };
 
+  /** A condition met for the wider group national law names for a voorziening (art. 10b lid 1 Pw). */
+  const ruimer = (v: PlanVoorwaarde, id: VoorzieningId): PlanVoorwaarde => {
+    const r = wet.voorzieningen?.[id]?.doelgroepRuimer;
+    if (!r) return v;
+    const als = wetCompiler.toets(r.als as Toets, [], v.verwijzingen);
+    const basis = v.toets;
+    return {
+      ...v,
+      toets: (ctx) => of(als(ctx), basis(ctx)),
+      uitzondering: {
+        toets: als,
+        regel: r.als as Toets,
+        uitleg: r.uitleg,
+        bron: { regeling: wet, artikel: r.artikel, lid: r.lid, onder: r.onder },
+      },
+    };
+  };
   const algemeen = (
     lijst: readonly AlgemeneVoorwaarde[] | undefined,
     r: Regeling,
@@ -250,25 +306,15 @@ export function maakPlan(
   ): PlanAlgemeneVoorwaarde[] =>
     (lijst ?? []).map((a) => {
       const voorwaarde = compileerVoorwaarde(a, r, laag, c);
-      const uit = new Map<VoorzieningId, PlanVoorwaarde | undefined>();
-      for (const u of a.uitgezonderd ?? []) {
-        if (typeof u === 'string') {
-          uit.set(u, undefined);
-          continue;
-        }
-        const als = c.toets(u.als as Toets, [], voorwaarde.verwijzingen);
-        const basis = voorwaarde.toets;
-        uit.set(u.voorziening, {
-          ...voorwaarde,
-          toets: (ctx) => of(als(ctx), basis(ctx)),
-          uitzondering: {
-            toets: als,
-            uitleg: u.uitleg,
-            bron: { regeling: r, artikel: u.artikel, lid: u.lid, onder: u.onder },
-          },
-        });
-      }
-      return { voorwaarde, voor: (id) => (uit.has(id) ? uit.get(id) : voorwaarde) };
+      const per = new Map<VoorzieningId, PlanVoorwaarde | undefined>();
+      return {
+        voorwaarde,
+        voor(id) {
+          if ((a.uitgezonderd ?? []).includes(id)) return undefined;
+          if (!per.has(id)) per.set(id, laag === 'wet' ? ruimer(voorwaarde, id) : voorwaarde);
+          return per.get(id);
+        },
+      };
     });
   const wetAlgemeen = algemeen(wet.algemeneVoorwaarden, wet, 'wet', wetCompiler);
   const voorzieningen = new Map<VoorzieningId, PlanVoorziening>();
@@ -297,7 +343,12 @@ export function maakPlan(
               ...(nationaal?.voorwaarden ?? []).map((a) => compileerVoorwaarde(a, wet, 'wet', wetCompiler)),
             ]),
         ...geldend(eigenAlgemeen),
-        ...v.voorwaarden.map((a) => compileerVoorwaarde(a, regeling, 'gemeente', compiler)),
+        ...v.voorwaarden.map((a) => {
+          const c = compileerVoorwaarde(a, regeling, 'gemeente', compiler);
+          // The ordinance's "doelgroep" is the law's (its art. 1): for this voorziening the law's may be wider.
+          const t = a.toets as { gebruik?: string };
+          return Object.keys(t).length === 1 && t.gebruik === 'doelgroep' ? ruimer(c, id) : c;
+        }),
       ];
       const aanvraagVoorwaarden = [
         ...(bestaand
@@ -320,6 +371,7 @@ export function maakPlan(
         ? {
             wettelijkeDuurGeldtAls: {
               toets: wetCompiler.toets(geldtAls.toets as Toets, [], nieuweVerwijzingen()),
+              regel: geldtAls.toets as Toets,
               omschrijving: geldtAls.omschrijving,
             },
             ...optioneel(
@@ -379,6 +431,26 @@ export function maakPlan(
         ...(wettelijkeDuur ? { wettelijkeDuur } : {}),
         ...voorWie,
         bedragen,
+        ...optioneel(
+          'jaarPlafond',
+          bestaand?.jaarPlafond ??
+            (nationaal?.jaarPlafond
+              ? {
+                  bron: {
+                    regeling: wet,
+                    artikel: nationaal.jaarPlafond.artikel,
+                    lid: nationaal.jaarPlafond.lid,
+                    onder: nationaal.jaarPlafond.onder,
+                  },
+                  cent: wetCompiler.getal(
+                    { parameter: nationaal.jaarPlafond.parameter },
+                    [],
+                    nieuweVerwijzingen(),
+                  ),
+                  omschrijving: nationaal.jaarPlafond.omschrijving,
+                }
+              : undefined),
+        ),
         ...optioneel(
           'bedragenHerzien',
           bestaand?.bedragenHerzien ??

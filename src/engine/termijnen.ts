@@ -36,7 +36,9 @@ export function betaaldata(
   for (let i = 1; uit.length < hoogstens; i++) {
     const afgerond = eindeTermijnMaanden(ingang, periodeMaanden * i);
     if (einde !== null && afgerond > einde) break;
-    uit.push(plusMaanden(ingang, periodeMaanden * i));
+    // Due the day after the period's last day: a start on 29 February completes its second six
+    // months on 28 February, so the premie falls on 1 March, not on the 28th.
+    uit.push(plusDagen(afgerond, 1));
   }
   return uit;
 }
@@ -51,4 +53,16 @@ export function gevraagdeEinddatum(
   if (typeof aanvraag.duurMaanden === 'number' && aanvraag.duurMaanden > 0)
     return eindeTermijnMaanden(ingang, aanvraag.duurMaanden);
   return undefined;
+}
+
+/**
+ * How often an amount falls due in a year; undefined for amounts per hour, which have no yearly
+ * figure. An amount that holds for the first months only counts those months at most.
+ */
+export function perJaar(per: string, gedurendeMaanden?: number): number | undefined {
+  const maanden = gedurendeMaanden === undefined ? 12 : Math.min(12, gedurendeMaanden);
+  if (per === 'maand') return maanden;
+  if (per === 'jaar' || per === 'eenmalig') return 1;
+  const m = /^(\d+) maanden$/.exec(per);
+  return m ? Math.floor(maanden / Number(m[1])) : undefined;
 }

@@ -95,8 +95,16 @@ function perSleutel(
   return samengesteld(eigen, basis, velden);
 }
 
-/** List items by their id (or nummer): replaced in place, new ones appended, `geschrapt` removed. */
-function perId(basis: unknown, eigen: unknown, sleutel: string): unknown[] | undefined {
+/**
+ * List items by their id (or nummer): replaced in place (or merged field by field with `voeg`), new
+ * ones appended, `geschrapt` removed.
+ */
+function perId(
+  basis: unknown,
+  eigen: unknown,
+  sleutel: string,
+  voeg: (b: Ruw, e: Ruw) => Ruw = (_b, e) => e,
+): unknown[] | undefined {
   if (!Array.isArray(eigen)) return Array.isArray(basis) ? basis : (eigen as undefined);
   if (!Array.isArray(basis)) return eigen.filter((e) => !isGeschrapt(e));
   const idVan = (w: unknown) => (isRuw(w) ? String(w[sleutel]) : undefined);
@@ -105,7 +113,7 @@ function perId(basis: unknown, eigen: unknown, sleutel: string): unknown[] | und
   for (const b of basis) {
     const e = eigenPerId.get(idVan(b));
     if (e === undefined) uit.push(b);
-    else if (!isGeschrapt(e)) uit.push(e);
+    else if (!isGeschrapt(e)) uit.push(isRuw(b) && isRuw(e) ? voeg(b, e) : e);
   }
   const inBasis = new Set(basis.map(idVan));
   for (const e of eigen) if (!inBasis.has(idVan(e)) && !isGeschrapt(e)) uit.push(e);
@@ -115,7 +123,7 @@ function perId(basis: unknown, eigen: unknown, sleutel: string): unknown[] | und
 }
 
 const NIET_GEERFD = new Set(['id', 'geldigVanaf', 'geldigTot', 'vastgesteld', 'status', 'basis']);
-const PER_SLEUTEL = new Set(['parameters', 'openTermen', 'invullingen', 'definities']);
+const PER_SLEUTEL = new Set(['parameters', 'openTermen', 'invullingen', 'definities', 'berekeningen']);
 
 function voegVoorzieningSamen(basis: Ruw, eigen: Ruw): Ruw {
   const velden: Ruw = { ...basis, ...eigen };
@@ -130,6 +138,17 @@ function voegVoorzieningSamen(basis: Ruw, eigen: Ruw): Ruw {
   return samengesteld(eigen, basis, velden);
 }
 
+/**
+ * An article the version states again: its own fields over the base's, and its amendments after the
+ * base's, so the history of changes that conformance checks against stays whole.
+ */
+function voegArtikelSamen(basis: Ruw, eigen: Ruw): Ruw {
+  const velden: Ruw = { ...basis, ...eigen };
+  if (Array.isArray(basis.wijzigingen) && Array.isArray(eigen.wijzigingen))
+    velden.wijzigingen = [...basis.wijzigingen, ...eigen.wijzigingen];
+  return samengesteld(eigen, basis, velden);
+}
+
 /** The data of a version that rests on `basis`: what it states itself over what it inherits. */
 export function voegSamen(basis: Ruw, eigen: Ruw): Ruw {
   const velden: Ruw = {};
@@ -137,7 +156,7 @@ export function voegSamen(basis: Ruw, eigen: Ruw): Ruw {
   for (const [k, w] of Object.entries(eigen)) {
     if (PER_SLEUTEL.has(k)) velden[k] = perSleutel(basis[k], w);
     else if (k === 'voorzieningen') velden[k] = perSleutel(basis[k], w, voegVoorzieningSamen);
-    else if (k === 'artikelen') velden[k] = perId(basis[k], w, 'nummer');
+    else if (k === 'artikelen') velden[k] = perId(basis[k], w, 'nummer', voegArtikelSamen);
     else if (k === 'algemeneVoorwaarden') velden[k] = perId(basis[k], w, 'id');
     else if (k === 'opmerkingen') velden[k] = [...(Array.isArray(basis[k]) ? basis[k] : []), ...(w as [])];
     else velden[k] = w;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Toets } from '../regels/ast.ts';
+import type { Getal, Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
 import type { BestandsFout } from './fouten.ts';
@@ -169,6 +169,24 @@ export function omgevingVoor(bibliotheek: Bibliotheek, regeling: Regeling, wet?:
       }
       return undefined;
     },
+    definitieUitleg(naam) {
+      const eigen = regeling.definities?.[naam];
+      if (eigen) return eigen.uitleg;
+      for (const w of wetten) {
+        const d = w.definities?.[naam];
+        if (d) return d.uitleg;
+      }
+      return undefined;
+    },
+    berekening(naam): Getal | undefined {
+      const eigen = regeling.berekeningen?.[naam];
+      if (eigen) return eigen.getal;
+      for (const w of wetten) {
+        const b = w.berekeningen?.[naam];
+        if (b) return b.getal;
+      }
+      return undefined;
+    },
     parameter(naam): readonly DatumWaarde[] | undefined {
       return (
         regeling.parameters?.[naam]?.waarden ??
@@ -198,14 +216,13 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
     controleerArtikel(['definities', naam], d.artikel);
     toets(d.toets, ['definities', naam, 'toets']);
   }
+  for (const [naam, b] of Object.entries(r.berekeningen ?? {})) {
+    controleerArtikel(['berekeningen', naam], b.artikel);
+    compiler.getal(b.getal, ['berekeningen', naam, 'getal'], nieuweVerwijzingen());
+  }
   (r.algemeneVoorwaarden ?? []).forEach((v, i) => {
     controleerArtikel(['algemeneVoorwaarden', i], v.artikel);
     toets(v.toets, ['algemeneVoorwaarden', i, 'toets']);
-    (v.uitgezonderd ?? []).forEach((u, j) => {
-      if (typeof u === 'string') return;
-      controleerArtikel(['algemeneVoorwaarden', i, 'uitgezonderd', j], u.artikel);
-      toets(u.als, ['algemeneVoorwaarden', i, 'uitgezonderd', j, 'als']);
-    });
   });
   for (const [id, v] of Object.entries(r.voorzieningen ?? {})) {
     if (!v) continue;
@@ -221,6 +238,15 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
       });
     }
     if (v.bedragenHerzien) controleerArtikel([...basis, 'bedragenHerzien'], v.bedragenHerzien.artikel);
+    if (v.doelgroepRuimer) {
+      controleerArtikel([...basis, 'doelgroepRuimer'], v.doelgroepRuimer.artikel);
+      toets(v.doelgroepRuimer.als, [...basis, 'doelgroepRuimer', 'als']);
+    }
+    if (v.jaarPlafond) {
+      controleerArtikel([...basis, 'jaarPlafond'], v.jaarPlafond.artikel);
+      if (omgevingVoor(bibliotheek, r).parameter(v.jaarPlafond.parameter) === undefined)
+        fout([...basis, 'jaarPlafond', 'parameter'], `onbekende parameter '${v.jaarPlafond.parameter}'`);
+    }
     if (v.duur) {
       controleerArtikel([...basis, 'duur'], v.duur.artikel);
       if (v.duur.geldtAls) toets(v.duur.geldtAls.toets, [...basis, 'duur', 'geldtAls', 'toets']);

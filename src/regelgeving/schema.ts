@@ -123,6 +123,19 @@ export const voorzieningSchema = z.strictObject({
    * a later year they follow the rules and figures of that 1 January, not of the first day.
    */
   bedragenHerzien: z.strictObject({ ...plaatsVelden, per: z.literal('1 januari') }).optional(),
+  /**
+   * National law: the law names, for this voorziening, people beyond the doelgroep of art. 7 lid 1
+   * onder a (art. 10b lid 1 Pw: UWV beneficiaries). For them the law's general conditions and an
+   * ordinance's condition `gebruik: doelgroep` hold, for the reason in `uitleg`.
+   */
+  doelgroepRuimer: z.strictObject({ ...plaatsVelden, als: toetsSchema, uitleg: tekstSchema }).optional(),
+  /**
+   * National law: the most a premie may be per calendar year and still not count as income (art. 31
+   * lid 2 onder j Pw); an ordinance's amounts above it are reported.
+   */
+  jaarPlafond: z
+    .strictObject({ ...plaatsVelden, parameter: z.string(), omschrijving: tekstSchema })
+    .optional(),
 });
 
 const parameterWaardeSchema = z.strictObject({
@@ -188,6 +201,11 @@ export const artikelSchema = z
     /** Why the text is missing (for example: the seed only holds the toelichting). */
     tekstOntbreekt: tekstSchema.optional(),
     toelichting: tekstSchema.optional(),
+    /**
+     * How an explanation names this part where it is not an article of the regulation (a section of a
+     * raadsvoorstel when the ordinance text is missing): used instead of "artikel <nummer> van de ...".
+     */
+    vermelding: tekstSchema.optional(),
     bron: z
       .strictObject({
         bwb: z.string().regex(/^BWBR\d{7}$/),
@@ -256,19 +274,8 @@ const definitieSchema = z.strictObject({
   uitleg: uitlegSchema,
 });
 
-const uitzonderingSchema = z.union([
-  z.enum(VOORZIENINGEN),
-  z.strictObject({
-    voorziening: z.enum(VOORZIENINGEN),
-    ...plaatsVelden,
-    /** The voorziening is excepted for the people for whom this holds. */
-    als: toetsSchema,
-    uitleg: tekstSchema,
-  }),
-]);
-
 const algemeneVoorwaardeSchema = voorwaardeSchema.extend({
-  uitgezonderd: z.array(uitzonderingSchema).optional(),
+  uitgezonderd: z.array(z.enum(VOORZIENINGEN)).optional(),
 });
 
 const beeindigingsgrondSchema = z.strictObject({
@@ -318,9 +325,21 @@ export const regelingSchema = z
     openTermen: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), openTermSchema).optional(),
     invullingen: z.record(z.string(), invullingSchema).optional(),
     definities: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), definitieSchema).optional(),
+    /** Named calculations (`{ berekening: naam }`), so a formula the law uses in several amounts is written once. */
+    berekeningen: z
+      .record(
+        z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+        z.strictObject({
+          ...plaatsVelden,
+          artikel: z.string().optional(),
+          omschrijving: tekstSchema,
+          getal: getalSchema,
+        }),
+      )
+      .optional(),
     /**
      * Conditions that hold for every voorziening of this layer (national law: of every ordinance) unless
-     * it is excepted (art. 7 lid 3 Pw), always or for some people (art. 10b lid 1: UWV beneficiaries).
+     * it is excepted (art. 7 lid 3 Pw), or the law names a wider group for it (`doelgroepRuimer`).
      */
     algemeneVoorwaarden: z.array(algemeneVoorwaardeSchema).optional(),
     /**

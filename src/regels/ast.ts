@@ -18,6 +18,8 @@ export type Getal =
   | { readonly maximum: readonly Getal[] }
   | { readonly afronden: Getal; readonly op?: 'cent' | 'euro'; readonly wijze: Afronding }
   | { readonly tabel: Tabel }
+  /** A named calculation of the regulation or its law (`berekeningen`), so a formula is written once. */
+  | { readonly berekening: string }
   /** One number or another by a condition; unknown while the condition is unknown or still to be judged. */
   | { readonly als: Toets; readonly dan: Getal; readonly anders: Getal };
 

@@ -27,6 +27,9 @@ export interface DatumWaarde {
 /** What the compiler may look up: named definitions and dated parameters, resolved at compile time. */
 export interface Omgeving {
   definitie(naam: string): Toets | undefined;
+  /** How the definition explains itself when it holds and when not (for `{definitie:naam}` in a sentence). */
+  definitieUitleg(naam: string): { readonly ja: string; readonly nee: string } | undefined;
+  berekening(naam: string): Getal | undefined;
   parameter(naam: string): readonly DatumWaarde[] | undefined;
 }
 
@@ -60,14 +63,37 @@ export class Compiler {
     if ('alle' in t) {
       const delen = t.alle.map((d, i) => this.toets(d, [...pad, 'alle', i], verw));
       if (delen.length === 1) return delen[0]!;
+      // A conjunction asks for its facts in order: once a part is open for want of a fact, what later
+      // parts miss is not asked yet (whether a UWV benefit came with LKS matters only once the benefit
+      // is known). Without a trace (batch runs) only the truth value is computed.
+      const metSpoor = (ctx: Context): Waarheid => {
+        const spoor = ctx.spoor!;
+        let uit: Waarheid = JA;
+        let open = -1;
+        for (const d of delen) {
+          const voor = spoor.ontbrekend.length;
+          const w = d(ctx);
+          if (open >= 0) spoor.ontbrekend.length = voor;
+          else if (w === ONBEKEND) open = voor;
+          uit = en(uit, w);
+          if (uit === NEE) {
+            // A part that fails decides: nothing is missing any more.
+            if (open >= 0) spoor.ontbrekend.length = open;
+            return NEE;
+          }
+        }
+        return uit;
+      };
       if (delen.length === 2) {
         const [a, b] = delen as [GecompileerdeToets, GecompileerdeToets];
         return (ctx) => {
+          if (ctx.spoor) return metSpoor(ctx);
           const x = a(ctx);
           return x === NEE ? NEE : en(x, b(ctx));
         };
       }
       return (ctx) => {
+        if (ctx.spoor) return metSpoor(ctx);
         let uit: Waarheid = JA;
         for (const d of delen) {
           uit = en(uit, d(ctx));
@@ -150,6 +176,39 @@ export class Compiler {
     this.definitieCache.set(naam, { toets, verwijzingen: eigen });
     voegSamen(verw, eigen);
     return toets;
+  }
+
+  private readonly berekeningCache = new Map<
+    string,
+    { getal: GecompileerdGetal; verwijzingen: Verwijzingen }
+  >();
+
+  private berekening(naam: string, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdGetal {
+    const cached = this.berekeningCache.get(naam);
+    if (cached) {
+      voegSamen(verw, cached.verwijzingen);
+      return cached.getal;
+    }
+    const g = this.omgeving.berekening(naam);
+    if (g === undefined) {
+      this.fouten.push({ pad: [...pad, 'berekening'], bericht: `onbekende berekening '${naam}'` });
+      return () => undefined;
+    }
+    const sleutel = `berekening:${naam}`;
+    if (this.bezig.has(sleutel)) {
+      this.fouten.push({
+        pad: [...pad, 'berekening'],
+        bericht: `berekening '${naam}' verwijst naar zichzelf`,
+      });
+      return () => undefined;
+    }
+    this.bezig.add(sleutel);
+    const eigen = nieuweVerwijzingen();
+    const getal = this.getal(g, [...pad, 'berekening'], eigen);
+    this.bezig.delete(sleutel);
+    this.berekeningCache.set(naam, { getal, verwijzingen: eigen });
+    voegSamen(verw, eigen);
+    return getal;
   }
 
   private feitType(naam: string, pad: readonly PropertyKey[]): FeitType | undefined {
@@ -328,6 +387,7 @@ export class Compiler {
           : rond(v / stap - (g.wijze === 'naar-boven' ? 1e-9 : -1e-9)) * stap;
       };
     }
+    if ('berekening' in g) return this.berekening(g.berekening, pad, verw);
     if ('als' in g) {
       const als = this.toets(g.als, [...pad, 'als'], verw);
       const dan = this.getal(g.dan, [...pad, 'dan'], verw);
@@ -467,9 +527,13 @@ function halfNaarBoven(x: number): number {
 function reduceer(delen: GecompileerdGetal[], f: (a: number, b: number) => number): GecompileerdGetal {
   return (ctx) => {
     let uit: number | undefined;
-    for (const d of delen) {
-      const v = d(ctx);
-      if (v === undefined || Number.isNaN(v)) return undefined;
+    for (let i = 0; i < delen.length; i++) {
+      const v = delen[i]!(ctx);
+      if (v === undefined || Number.isNaN(v)) {
+        // With a trace, the other parts still say what they miss: every missing figure is asked at once.
+        if (ctx.spoor) for (let j = i + 1; j < delen.length; j++) delen[j]!(ctx);
+        return undefined;
+      }
       uit = uit === undefined ? v : f(uit, v);
     }
     return uit;

@@ -36,6 +36,7 @@ export const getalSchema: z.ZodType<Getal> = z.lazy(() =>
       wijze: z.enum(['half-naar-boven', 'naar-boven', 'naar-beneden']),
     }),
     z.strictObject({ tabel: tabelSchema }),
+    z.strictObject({ berekening: naamSchema }),
     z.strictObject({ als: toetsSchema, dan: getalSchema, anders: getalSchema }),
   ]),
 ) as z.ZodType<Getal>;

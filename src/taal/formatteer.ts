@@ -45,11 +45,18 @@ export function feitWaardeTekst(naam: string, waarde: unknown): string {
   return String(waarde).replaceAll('-', ' ');
 }
 
-/** Fills {feit} placeholders in an explanation template. */
-export function vulIn(sjabloon: string, feiten: Readonly<Record<string, unknown>>): string {
-  return sjabloon.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) =>
-    feitWaardeTekst(naam, feiten[naam]),
-  );
+/**
+ * Fills {feit} placeholders in an explanation template, and {definitie:naam} with what `definitie`
+ * says that definition comes to for this person.
+ */
+export function vulIn(
+  sjabloon: string,
+  feiten: Readonly<Record<string, unknown>>,
+  definitie?: (naam: string) => string,
+): string {
+  return sjabloon
+    .replace(/\{definitie:([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => definitie?.(naam) ?? '')
+    .replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => feitWaardeTekst(naam, feiten[naam]));
 }
 
 export function feitLabel(naam: string): string {

@@ -45,7 +45,7 @@ export function leesTestbestand(bestand: string): Testbestand {
         })),
       );
     for (const [sleutel, waarde] of Object.entries(g.verwacht)) {
-      if (sleutel === 'fout' || sleutel === 'conflicten') continue;
+      if (sleutel === 'fout' || sleutel === 'conflicten' || sleutel === 'afwijkingen') continue;
       if (!(VOORZIENINGEN as readonly string[]).includes(sleutel)) {
         fouten.push({
           code: 'schema',
@@ -103,8 +103,16 @@ export function draaiGeval(engine: Engine, casus: unknown, verwacht: Record<stri
     return afwijkingen;
   }
   if (basis.conflicten) vergelijkConflicten(r.resultaat, basis.conflicten, afwijkingen);
+  for (const a of basis.afwijkingen ?? []) {
+    const echt = r.resultaat.afwijkingen.filter((x) => x.voorwaarde === a.voorwaarde);
+    if (echt.length === 0) afwijkingen.push(`afwijking '${a.voorwaarde}' niet gemeld`);
+    else if (echt.some((x) => x.toegepast !== a.toegepast))
+      afwijkingen.push(
+        `afwijking '${a.voorwaarde}': ${a.toegepast ? 'niet toegepast' : 'toegepast'}, verwacht het omgekeerde (${echt.map((x) => x.uitleg).join(' ')})`,
+      );
+  }
   for (const [id, waarde] of Object.entries(verwacht)) {
-    if (id === 'fout' || id === 'conflicten') continue;
+    if (id === 'fout' || id === 'conflicten' || id === 'afwijkingen') continue;
     const v = verwachtVoorzieningSchema.parse(waarde);
     const u = r.resultaat.voorzieningen.find((x) => x.voorziening === id);
     if (!u) {
@@ -197,6 +205,17 @@ function vergelijkVoorziening(
         `${id}: evaluatiemoment ${d} ontbreekt (wel: ${u.termijnen.evaluatiemomenten.map((m) => m.datum).join(', ')})`,
       );
   }
+  if (v.betaalmomenten) {
+    const echt = u.termijnen.betaalmomenten.map((m) => m.datum);
+    if (JSON.stringify(echt) !== JSON.stringify(v.betaalmomenten))
+      uit.push(`${id}: betaalmomenten ${JSON.stringify(echt)}, verwacht ${JSON.stringify(v.betaalmomenten)}`);
+  }
+  const zinnen = u.gronden.map((g) => g.uitleg);
+  for (const z of v.uitlegBevat ?? [])
+    if (!zinnen.some((x) => x.includes(z)))
+      uit.push(`${id}: geen uitleg bevat '${z}' (wel: ${zinnen.join(' | ')})`);
+  for (const z of v.uitlegNiet ?? [])
+    for (const x of zinnen.filter((y) => y.includes(z))) uit.push(`${id}: uitleg bevat '${z}': ${x}`);
   if (v.ontbrekendeFeiten) {
     const echt = [...u.ontbrekendeFeiten].sort();
     if (JSON.stringify(echt) !== JSON.stringify([...v.ontbrekendeFeiten].sort()))

@@ -18,6 +18,12 @@ const verwachtVoorzieningSchema = z.strictObject({
   evaluatiemomenten: z.array(datumSchema).optional(),
   /** Missing inputs, exactly. */
   ontbrekendeFeiten: z.array(z.string()).optional(),
+  /** Payment dates, exactly (the betaalmomenten of the result). */
+  betaalmomenten: z.array(datumSchema).optional(),
+  /** Phrases that must stand in some explanation sentence of this voorziening. */
+  uitlegBevat: z.array(z.string().min(3)).optional(),
+  /** Phrases that must stand in none of them. */
+  uitlegNiet: z.array(z.string().min(3)).optional(),
 });
 
 export const testbestandSchema = z.strictObject({
@@ -36,6 +42,8 @@ export const verwachtSchema = z.object({
   fout: z.enum(['geen-regeling', 'onbekende-gemeente', 'ongeldige-casus']).optional(),
   /** Conflicts that must be reported, as "<artikel> <met>", e.g. "13 participatiewet 10f"; [] means none of soort vervallen or strijdig. */
   conflicten: z.array(z.string()).optional(),
+  /** Recorded deviations and whether each is applied, by the condition they name. */
+  afwijkingen: z.array(z.strictObject({ voorwaarde: z.string(), toegepast: z.boolean() })).optional(),
 });
 
 export { verwachtVoorzieningSchema };
