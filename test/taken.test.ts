@@ -219,13 +219,16 @@ describe.each(OPSLAGEN)('geplande taken op pg-boss op $naam', ({ open }) => {
     // Not the ended grant, not the one starting on 1 January itself, not the participatieplaats.
     expect(await teHerberekenen('dinkelland', 'cm', 2017)).toEqual([b.lopend]);
     expect(await teHerberekenen('assen', 'assen', 2017)).toEqual([b.assen]);
-    // Before 2024 the minimum wage had no hourly figure: the amount stays open, and says why.
+    // Without the hours of a full working week in the job (art. 10d lid 4 Pw) the amount of 1 January
+    // 2017 stays open, and says why; the rules of that day (loonwaarde as a share of the minimum wage)
+    // no longer ask for the job's own wage.
     const lijst = (await api.json('cm', 'GET', '/gemeenten/dinkelland/herberekeningen/2017')).body;
     expect(lijst).toEqual([
       expect.objectContaining({
         status: 'te-herberekenen',
         maandbedragCent: null,
-        bedragReden: 'minimumloon per uur op 1 januari 2017 niet bekend',
+        bedragReden:
+          'bedrag niet te berekenen: de arbeidsduur van een volledige werkweek in deze functie ontbreekt',
       }),
     ]);
     const tweede = await voerUit(TAKEN.lksHerberekening.naam, { jaar: 2017 });

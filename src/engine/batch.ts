@@ -7,10 +7,10 @@ import type { GecompileerdeToets, GecompileerdGetal } from '../regels/compileer.
 import type { Context } from '../regels/context.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarheid.ts';
 import {
-  bedragdatum,
   beoordelingsdata,
   DUUR,
   geldendeDuur,
+  herzieningsdatum,
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
@@ -520,8 +520,9 @@ export function maakBatch(
     aanvraag: NonNullable<Casus['aanvraag']>,
     ingang: string,
   ): BatchVoorziening => {
-    const datum = bedragdatum(vz.pv, ingang, peildatum);
-    if (datum === ingang) return vz;
+    if (vz.bedragen.length === 0) return vz;
+    const datum = herzieningsdatum(ingang, peildatum);
+    if (datum === undefined) return vz;
     const voorbereid = voorbereidOp(datum);
     if (!voorbereid) return vz;
     const doel = voorbereid.doelen.get(aanvraag.voorziening)!;
@@ -532,6 +533,8 @@ export function maakBatch(
         : undefined) ??
       doel.vz ??
       vz;
+    // The law of that 1 January says whether amounts are set again then.
+    if (!ander.pv.bedragenHerzien) return vz;
     ctx.datum = datum;
     feiten.startdatum = datum;
     vul(ander.vulling, f, aanvraag);

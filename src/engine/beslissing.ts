@@ -192,11 +192,11 @@ export function eindeWaarheid(
 }
 
 /**
- * The day a voorziening's amounts are set on: its first day, or, where the law sets them again each
- * 1 January (art. 10d lid 7 Pw), the last 1 January on or before the peildatum after that first day.
+ * The last 1 January on or before the peildatum after the voorziening's first day: where the law in
+ * force then sets amounts again each 1 January (art. 10d lid 7 Pw, `bedragenHerzien`), a running
+ * voorziening's amounts follow the rules and figures of that day. Undefined in its first year.
  */
-export function bedragdatum(pv: PlanVoorziening, startdatum: string, peildatum: string): string {
-  if (!pv.bedragenHerzien) return startdatum;
+export function herzieningsdatum(startdatum: string, peildatum: string): string | undefined {
   const januari = `${peildatum.slice(0, 4)}-01-01`;
-  return januari > startdatum ? januari : startdatum;
+  return januari > startdatum ? januari : undefined;
 }

@@ -11,11 +11,11 @@ import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../regels/waarhei
 import { VOORZIENING_TITELS } from '../regelgeving/voorzieningen.ts';
 import { bedragTekst, datumTekst, feitLabel, opsomming, vulIn } from '../taal/index.ts';
 import {
-  bedragdatum,
   beoordelingsdata,
   DUUR,
   type GeldendeDuur,
   geldendeDuur,
+  herzieningsdatum,
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
@@ -188,19 +188,21 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     opties: EvaluatieOpties | undefined,
   ): BedragOpzet | undefined => {
     const aanvraag = casus.aanvraag;
-    if (!aanvraag || !pv.bedragenHerzien) return undefined;
+    if (!aanvraag || pv.bedragen.length === 0) return undefined;
     const start = ingangsdatumVan(aanvraag, casus.peildatum);
-    const datum = bedragdatum(pv, start, casus.peildatum);
-    if (datum === start) return undefined;
+    const datum = herzieningsdatum(start, casus.peildatum);
+    if (datum === undefined) return undefined;
     const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, opties, datum);
     if (!p.ok) return undefined;
+    // The law of that 1 January says whether amounts are set again then (not the law of the first day).
     const gekozen = kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv;
+    if (!gekozen.bedragenHerzien) return undefined;
     return {
       plan: p.plan,
       pv: gekozen,
       ctx: maakContext(casus, true, datum),
       datum,
-      bron: pv.bedragenHerzien,
+      bron: gekozen.bedragenHerzien,
     };
   };
 
