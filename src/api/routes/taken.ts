@@ -1,16 +1,11 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { herberekeningen } from '../administratie/taken.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, type RouteHulp } from './route-hulp.ts';
+import { herberekeningen } from '../../administratie/taken.ts';
+import { algemeen, beveiligd, FOUTEN, gemeenteParam, json } from '../openapi.ts';
+import type { RouteModule } from '../route-hulp.ts';
 
 /** What the scheduled jobs found; the overdue signal itself shows in the due list (`teLaatSinds`). */
-export function registreerTaakRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor }: RouteHulp,
-): void {
+export const registreerTaakRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'get',
@@ -27,4 +22,4 @@ export function registreerTaakRoutes(
       return antwoord(c, await herberekeningen(db, actor(c), gemeente, jaar));
     },
   );
-}
+};

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   aanvraagInvoerSchema,
@@ -6,23 +6,19 @@ import {
   registreerAanvraag,
   trekAanvraagIn,
   zoekAanvragen,
-} from '../administratie/aanvragen.ts';
-import { BESLISSERS, vereisRol } from '../administratie/toegang.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import { probleem } from './probleem.ts';
+} from '../../administratie/aanvragen.ts';
+import { BESLISSERS, vereisRol } from '../../administratie/toegang.ts';
+import { probleem } from '../probleem.ts';
 import {
   algemeen,
   beveiligd,
-  etagVan,
   FOUTEN,
   gemeenteParam,
   json,
   probleemAntwoord,
-  type RouteHulp,
-  verwachteVersie,
   WIJZIG_FOUTEN,
-} from './route-hulp.ts';
+} from '../openapi.ts';
+import { etagVan, type RouteModule, verwachteVersie } from '../route-hulp.ts';
 
 const tags = ['aanvragen'];
 
@@ -30,11 +26,7 @@ const tags = ['aanvragen'];
  * Aanvragen, on request or ambtshalve. A beschikking with `aanvraagId` decides one: it must be open,
  * of the same inwoner and for the same voorziening, and is closed in the decision's transaction.
  */
-export function registreerAanvraagRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor }: RouteHulp,
-): void {
+export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'post',
@@ -136,4 +128,4 @@ export function registreerAanvraagRoutes(
       return antwoord(c, await trekAanvraagIn(db, a, gemeente, id, versie), 200, etagVan);
     },
   );
-}
+};

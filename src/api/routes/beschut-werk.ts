@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   beschutWerkGrondslagen,
@@ -8,28 +8,19 @@ import {
   registreerIndicatie,
   stelPlanVast,
   wachtlijst,
-} from '../administratie/beschut-werk.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import {
-  algemeen,
-  beveiligd,
-  FOUTEN,
-  gemeenteParam,
-  json,
-  probleemAntwoord,
-  type RouteHulp,
-} from './route-hulp.ts';
+} from '../../administratie/beschut-werk.ts';
+import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
+import type { RouteModule } from '../route-hulp.ts';
 
 const jaarParam = gemeenteParam.extend({ jaar: z.coerce.number().int() });
 const tags = ['beschut werk'];
 
 /** Beschut werk: plan per year, indications, the waiting list, placement of the first in line, freed places. */
-export function registreerBeschutWerkRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db, engine }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor, vandaag }: RouteHulp,
-): void {
+export const registreerBeschutWerkRoutes: RouteModule = (
+  _app,
+  { db, engine },
+  { registreer, antwoord, actor, vandaag },
+) => {
   const grondslagen = (gemeente: string) => beschutWerkGrondslagen(engine.bibliotheek, gemeente, vandaag());
   registreer(
     createRoute({
@@ -192,4 +183,4 @@ export function registreerBeschutWerkRoutes(
       );
     },
   );
-}
+};

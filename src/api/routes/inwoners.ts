@@ -1,0 +1,158 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { log } from '../../administratie/audit.ts';
+import {
+  leesInwoner,
+  nieuweInwonerSchema,
+  registreerInwoner,
+  zoekInwoners,
+} from '../../administratie/inwoners.ts';
+import { vereisRol } from '../../administratie/toegang.ts';
+import { algemeen, beveiligd, FOUTEN, gemeenteParam, idParam, json, probleemAntwoord } from '../openapi.ts';
+import { probleem } from '../probleem.ts';
+import { type RouteModule, verwachteVersie } from '../route-hulp.ts';
+
+/** Inwoners: search (BSN masked), registration, reading one, and changing name or casemanager (If-Match). */
+export const registreerInwonerRoutes: RouteModule = (
+  _app,
+  { db, kluis },
+  { registreer, antwoord, actor },
+) => {
+  registreer(
+    createRoute({
+      method: 'get',
+      path: '/gemeenten/{gemeente}/inwoners',
+      summary: 'Zoek inwoners (BSN gemaskeerd); elke raadpleging komt in het auditlog',
+      tags: ['inwoners'],
+      security: beveiligd,
+      request: {
+        params: gemeenteParam,
+        query: z.object({
+          bsn: z.string().optional(),
+          naam: z.string().optional(),
+          limiet: z.coerce.number().int().min(1).max(500).optional(),
+          vanaf: z.coerce.number().int().min(0).optional(),
+        }),
+      },
+      responses: {
+        200: json(z.object({ totaal: z.number(), items: z.array(algemeen) }), 'Inwoners'),
+        ...FOUTEN,
+      },
+    }),
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      const q = c.req.valid('query');
+      return antwoord(
+        c,
+        await zoekInwoners(db, kluis, actor(c), gemeente, {
+          bsn: q.bsn,
+          naam: q.naam,
+          limiet: q.limiet ?? 50,
+          vanaf: q.vanaf ?? 0,
+        }),
+      );
+    },
+  );
+
+  registreer(
+    createRoute({
+      method: 'post',
+      path: '/gemeenten/{gemeente}/inwoners',
+      summary: 'Registreer een inwoner (BSN met elfproef; versleuteld opgeslagen)',
+      tags: ['inwoners'],
+      security: beveiligd,
+      request: {
+        params: gemeenteParam,
+        body: { content: { 'application/json': { schema: nieuweInwonerSchema } } },
+      },
+      responses: { 201: json(algemeen, 'Geregistreerd'), ...FOUTEN, 409: probleemAntwoord('Bestaat al') },
+    }),
+    async (c) =>
+      antwoord(
+        c,
+        await registreerInwoner(db, kluis, actor(c), c.req.valid('param').gemeente, c.req.valid('json')),
+        201,
+        (w) => `W/"${w.versie}"`,
+      ),
+  );
+
+  registreer(
+    createRoute({
+      method: 'get',
+      path: '/gemeenten/{gemeente}/inwoners/{id}',
+      summary: 'Lees een inwoner; met volledigBsn=true het hele BSN (apart gelogd)',
+      tags: ['inwoners'],
+      security: beveiligd,
+      request: { params: idParam, query: z.object({ volledigBsn: z.enum(['true', 'false']).optional() }) },
+      responses: { 200: json(algemeen, 'Inwoner (ETag = versie)'), ...FOUTEN },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      return antwoord(
+        c,
+        await leesInwoner(db, kluis, actor(c), gemeente, id, {
+          volledigBsn: c.req.valid('query').volledigBsn === 'true',
+        }),
+        200,
+        (w) => `W/"${w.versie}"`,
+      );
+    },
+  );
+
+  registreer(
+    createRoute({
+      method: 'patch',
+      path: '/gemeenten/{gemeente}/inwoners/{id}',
+      summary: 'Wijzig naam of casemanager; vereist If-Match met de ETag (optimistische gelijktijdigheid)',
+      tags: ['inwoners'],
+      security: beveiligd,
+      request: {
+        params: idParam,
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({
+                naam: z.string().trim().min(1).optional(),
+                casemanagerId: z.uuid().optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(algemeen, 'Gewijzigd'),
+        ...FOUTEN,
+        412: probleemAntwoord('Versie gewijzigd sinds u las'),
+        428: probleemAntwoord('If-Match ontbreekt'),
+      },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      const a = actor(c);
+      const rol = vereisRol(a, gemeente, ['casemanager', 'manager']);
+      if (!rol.ok) return probleem(c, rol.fout);
+      const versie = verwachteVersie(c);
+      if (versie instanceof Response) return versie;
+      const wijziging = c.req.valid('json');
+      const rij = await db
+        .updateTable('inwoner')
+        .set((eb) => ({ ...wijziging, versie: eb('versie', '+', 1) }))
+        .where('gemeente', '=', gemeente)
+        .where('id', '=', z.uuid().safeParse(id).success ? id : '00000000-0000-0000-0000-000000000000')
+        .where('versie', '=', versie)
+        .returning(['id', 'versie'])
+        .executeTakeFirst();
+      if (!rij) {
+        const huidig = await leesInwoner(db, kluis, a, gemeente, id);
+        if (!huidig.ok) return probleem(c, huidig.fout);
+        return probleem(c, {
+          code: 'versie',
+          bericht: 'de inwoner is gewijzigd sinds u hem las',
+          huidig: huidig.waarde.versie,
+        });
+      }
+      await log(db, a, gemeente, 'wijzigen', 'inwoner', id);
+      return antwoord(c, await leesInwoner(db, kluis, a, gemeente, id), 200, (w) => `W/"${w.versie}"`);
+    },
+  );
+};
