@@ -191,6 +191,20 @@ export interface Database {
     objectId: string | null;
     doel: string;
   };
+  /** A document produced from stored data, written once per key and format (migration 0015). */
+  document: {
+    id: Generated<string>;
+    gemeente: string;
+    soort: 'brief' | 'voortgangsrapportage' | 'srg-levering' | 'export';
+    sleutel: string;
+    formaat: string;
+    mediatype: string;
+    inhoud: Uint8Array;
+    sha256: string;
+    versleuteld: ColumnType<boolean, boolean | undefined, never>;
+    aangemaaktDoor: string | null;
+    aangemaaktOp: Generated<Date>;
+  };
   idempotentie: {
     gebruikerId: string;
     sleutel: string;
