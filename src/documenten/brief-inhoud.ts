@@ -131,8 +131,10 @@ export function briefInhoud(
   let onderwerp: string;
   const gebruikt = (g: Grond) => g.voldaan !== null && g.soort !== 'buiten-toepassing';
   // A grant rests on every ground that held; a refusal only on those that did not.
+  // The ceiling ground names the gemeente, not its regulation; it is cited below with its regulation.
+  const kent = (g: Grond) => bibliotheek.versies(g.regeling).length > 0;
   for (const g of uitkomst.gronden)
-    if (b.soort === 'afwijzing' ? g.voldaan === false : b.soort !== 'beeindiging' && gebruikt(g))
+    if (kent(g) && (b.soort === 'afwijzing' ? g.voldaan === false : b.soort !== 'beeindiging' && gebruikt(g)))
       verwijzingen.voeg(g.regeling, g.artikel);
 
   const oordelen = (b.motivering.oordelen ?? {}) as Record<string, { antwoord: boolean; motivering: string }>;
@@ -164,17 +166,14 @@ export function briefInhoud(
   } else if (b.soort === 'afwijzing') {
     onderwerp = `Besluit: u krijgt geen ${naam}`;
     besluit.push(`U krijgt geen ${naam}.`);
-    const plafond = b.motivering.plafond as { artikel: string; regeling: string; uitleg: string } | undefined;
+    const plafond = ceilingGround(b, bibliotheek);
     const niet = uitkomst.gronden.filter((g) => g.voldaan === false);
     if (plafond) {
-      verwijzingen.voeg(
-        plafond.regeling || b.regelingen.find((r) => r.id !== 'participatiewet')?.id || '',
-        plafond.artikel,
-      );
+      verwijzingen.voeg(plafond.regeling, plafond.artikel);
       motivering.push(
         'U voldoet aan de voorwaarden, maar het geld dat het college voor deze voorziening heeft vastgesteld is op.',
         zin(plafond.uitleg),
-        `Het college mag een grens stellen aan dit geld (artikel ${plafond.artikel} van de ${citeertitel(plafond.regeling || b.regelingen[0]!.id)}).`,
+        `Het college mag een grens stellen aan dit geld (artikel ${plafond.artikel} van de ${citeertitel(plafond.regeling)}).`,
       );
     } else {
       motivering.push(
@@ -227,6 +226,24 @@ export function briefInhoud(
     rechtsmiddel,
     slot,
   };
+}
+
+/**
+ * The ceiling ground as stored (motivering.plafond). The booking records the gemeente where the budget
+ * names no regulation; the article then belongs to the gemeente's regulation of the decision that has it.
+ */
+function ceilingGround(b: BriefBron['beschikking'], bibliotheek: Bibliotheek) {
+  const p = b.motivering.plafond as { artikel: string; regeling: string; uitleg: string } | undefined;
+  if (!p) return undefined;
+  if (bibliotheek.versies(p.regeling).length > 0) return p;
+  const nummer = p.artikel.split(' ')[0];
+  const eigen = b.regelingen.find((r) =>
+    bibliotheek
+      .versies(r.id)
+      .find((x) => x.hash === r.hash)
+      ?.artikelen.some((a) => a.nummer === nummer && a.soort === 'budget'),
+  );
+  return { ...p, regeling: eigen?.id ?? p.regeling };
 }
 
 /** Collects cited articles per regulation, national law after the ordinance, the Awb last. */
