@@ -8,7 +8,12 @@ import type { Tabel } from './voortgang-model.ts';
 export function grafiekSvg(t: Tabel, breedte = 420, hoogte = 260): string | undefined {
   if (!t.grafiek) return undefined;
   const rijen = t.rijen.filter((r) => !r.totaal);
-  const chart = echarts.init(null as unknown as Parameters<typeof echarts.init>[0], null, { renderer: 'svg', ssr: true, width: breedte, height: hoogte });
+  const chart = echarts.init(null as unknown as Parameters<typeof echarts.init>[0], null, {
+    renderer: 'svg',
+    ssr: true,
+    width: breedte,
+    height: hoogte,
+  });
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: 'Source Sans 3' },
@@ -23,7 +28,11 @@ export function grafiekSvg(t: Tabel, breedte = 420, hoogte = 260): string | unde
       name: s.naam,
       data: rijen.map((r) => {
         const w = r.waarden[s.kolom];
-        return w && w.soort !== 'tekst' && w.cel !== null ? (w.soort === 'bedrag' ? w.cel / 100 : w.cel) : null;
+        return w && w.soort !== 'tekst' && w.cel !== null
+          ? w.soort === 'bedrag'
+            ? w.cel / 100
+            : w.cel
+          : null;
       }),
     })),
   });

@@ -42,9 +42,17 @@ export function periodeOp(datum: string, perJaar: number): Periode {
 }
 
 /** "2026-2": the key a stored report goes by. */
-export const periodeSleutel = (p: Periode) => `${p.jaar}-${p.nummer}${p.perJaar === 3 ? '' : `/${p.perJaar}`}`;
+export const periodeSleutel = (p: Periode) =>
+  `${p.jaar}-${p.nummer}${p.perJaar === 3 ? '' : `/${p.perJaar}`}`;
 
 export function periodeNaam(p: Periode): string {
-  const namen: Record<number, string> = { 1: 'jaar', 2: 'halfjaar', 3: 'periode', 4: 'kwartaal', 6: 'periode', 12: 'maand' };
+  const namen: Record<number, string> = {
+    1: 'jaar',
+    2: 'halfjaar',
+    3: 'periode',
+    4: 'kwartaal',
+    6: 'periode',
+    12: 'maand',
+  };
   return p.perJaar === 1 ? `${p.jaar}` : `${namen[p.perJaar]} ${p.nummer} van ${p.jaar}`;
 }

@@ -5,6 +5,10 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x: number,
     y: number,
-    options?: { width?: number; height?: number; fontCallback?: (family: string, bold: boolean, italic: boolean) => string },
+    options?: {
+      width?: number;
+      height?: number;
+      fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
+    },
   ): void;
 }

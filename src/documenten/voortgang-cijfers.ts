@@ -47,7 +47,12 @@ export interface Cijfers {
   readonly voorzieningen: readonly VoorzieningCijfers[];
   /** Persons are counted once however many voorzieningen they have. */
   readonly totaal: Telling & { readonly eindgronden: Readonly<Record<string, number>> };
-  readonly beschutWerk: { readonly jaar: number; readonly plaatsen: number | null; readonly bezet: number; readonly wachtlijst: number };
+  readonly beschutWerk: {
+    readonly jaar: number;
+    readonly plaatsen: number | null;
+    readonly bezet: number;
+    readonly wachtlijst: number;
+  };
   readonly bezwaren: {
     readonly ontvangen: number;
     readonly beslist: Readonly<Record<string, number>>;
@@ -126,7 +131,11 @@ export async function cijfersVoor(
   const premies = await db
     .selectFrom('termijn as t')
     .innerJoin('beschikking as b', 'b.id', 't.beschikkingId')
-    .select((eb) => ['b.voorziening', eb.fn.countAll<string>().as('aantal'), eb.fn.sum<string>('t.bedragCent').as('cent')])
+    .select((eb) => [
+      'b.voorziening',
+      eb.fn.countAll<string>().as('aantal'),
+      eb.fn.sum<string>('t.bedragCent').as('cent'),
+    ])
     .where('t.gemeente', '=', gemeente)
     .where('t.soort', '=', 'premie')
     .where('t.status', '<>', 'vervallen')
@@ -148,7 +157,9 @@ export async function cijfersVoor(
     .innerJoin('beschikking as b', 'b.id', 'm.beschikkingId')
     .select([
       'm.voorziening',
-      sql<string>`coalesce(sum(case when m.soort = 'toekenning' then m.bedrag_cent when m.soort = 'vrijval' then -m.bedrag_cent else 0 end), 0)`.as('cent'),
+      sql<string>`coalesce(sum(case when m.soort = 'toekenning' then m.bedrag_cent when m.soort = 'vrijval' then -m.bedrag_cent else 0 end), 0)`.as(
+        'cent',
+      ),
     ])
     .where('m.gemeente', '=', gemeente)
     .where('m.jaar', '=', jaar)
@@ -189,7 +200,9 @@ export async function cijfersVoor(
     from bezwaar where gemeente = ${gemeente}
     group by uitkomst`.execute(db);
 
-  const perVoorziening = new Map(trajecten.rows.filter((r) => r.voorziening !== null).map((r) => [r.voorziening!, r]));
+  const perVoorziening = new Map(
+    trajecten.rows.filter((r) => r.voorziening !== null).map((r) => [r.voorziening!, r]),
+  );
   const alle = new Set<string>([
     ...perVoorziening.keys(),
     ...afgewezen.map((r) => r.voorziening),
@@ -260,7 +273,9 @@ export async function cijfersVoor(
     bezwaren: {
       ontvangen: bezwaren.rows.reduce((s, r) => s + n(r.ontvangen), 0),
       beslist: Object.fromEntries(
-        bezwaren.rows.filter((r) => r.uitkomst !== null && n(r.beslist) > 0).map((r) => [r.uitkomst!, n(r.beslist)]),
+        bezwaren.rows
+          .filter((r) => r.uitkomst !== null && n(r.beslist) > 0)
+          .map((r) => [r.uitkomst!, n(r.beslist)]),
       ),
       openAanHetEind: bezwaren.rows.reduce((s, r) => s + n(r.open), 0),
     },

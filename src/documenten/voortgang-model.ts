@@ -9,12 +9,19 @@ import type { Cijfers } from './voortgang-cijfers.ts';
  * the previous period's. Renderers (HTML, PDF, JSON) only lay this out; none of them sees a raw count.
  */
 
-export type Waarde = { readonly soort: 'aantal'; readonly cel: Cel } | { readonly soort: 'bedrag'; readonly cel: Cel } | { readonly soort: 'tekst'; readonly tekst: string };
+export type Waarde =
+  | { readonly soort: 'aantal'; readonly cel: Cel }
+  | { readonly soort: 'bedrag'; readonly cel: Cel }
+  | { readonly soort: 'tekst'; readonly tekst: string };
 
 export interface Tabel {
   readonly titel: string;
   readonly kolommen: readonly string[];
-  readonly rijen: readonly { readonly label: string; readonly waarden: readonly Waarde[]; readonly totaal?: boolean }[];
+  readonly rijen: readonly {
+    readonly label: string;
+    readonly waarden: readonly Waarde[];
+    readonly totaal?: boolean;
+  }[];
   /** A bar chart beside the table: series over the rows. */
   readonly grafiek?: { readonly titel: string; readonly series: readonly { naam: string; kolom: number }[] };
 }
@@ -36,7 +43,13 @@ const aantal = (cel: Cel): Waarde => ({ soort: 'aantal', cel });
 const bedrag = (cel: Cel): Waarde => ({ soort: 'bedrag', cel });
 
 export const celTekst = (w: Waarde) =>
-  w.soort === 'tekst' ? w.tekst : w.cel === null ? 'x' : w.soort === 'bedrag' ? bedragTekst(w.cel) : String(w.cel);
+  w.soort === 'tekst'
+    ? w.tekst
+    : w.cel === null
+      ? 'x'
+      : w.soort === 'bedrag'
+        ? bedragTekst(w.cel)
+        : String(w.cel);
 
 /** Suppresses a table's count columns: rows first, the total row (if any) last and never used as a hiding place. */
 function kolom(waarden: readonly number[], drempel: number, metTotaal: boolean): Cel[] {
@@ -59,7 +72,11 @@ export function rapportage(
   const van = (c: Cijfers, v: string) => c.voorzieningen.find((x) => x.voorziening === v);
   const kolommen = <K extends keyof Cijfers['totaal']>(k: K) =>
     [nu, vorig].map((c) =>
-      kolom([...namen.map((v) => Number(van(c, v)?.[k as never] ?? 0)), Number(c.totaal[k] as number)], d, true),
+      kolom(
+        [...namen.map((v) => Number(van(c, v)?.[k as never] ?? 0)), Number(c.totaal[k] as number)],
+        d,
+        true,
+      ),
     );
 
   // Table 1: trajectories per voorziening, this period beside the previous one.
@@ -69,7 +86,13 @@ export function rapportage(
   const voorzieningen: Tabel = {
     titel: 'Voorzieningen: gestart, lopend en beëindigd',
     kolommen: maten.flatMap((m) => {
-      const l = { gestart: 'gestart', lopend: 'lopend aan het eind', beeindigd: 'beëindigd', uitstroomNaarWerk: 'naar werk', afgewezen: 'afgewezen' }[m];
+      const l = {
+        gestart: 'gestart',
+        lopend: 'lopend aan het eind',
+        beeindigd: 'beëindigd',
+        uitstroomNaarWerk: 'naar werk',
+        afgewezen: 'afgewezen',
+      }[m];
       return [`${l}`, `${l} (vorige)`];
     }),
     rijen: rijLabels.map((label, i) => ({
@@ -93,11 +116,22 @@ export function rapportage(
     tw[j] = aantal(g! > 0 && g! < d ? null : g!);
     tw[2 + j] = aantal(l! > 0 && l! < d ? null : l!);
   }
-  const tabel1: Tabel = { ...voorzieningen, rijen: [...voorzieningen.rijen.slice(0, -1), { ...totaalRij, waarden: tw }] };
+  const tabel1: Tabel = {
+    ...voorzieningen,
+    rijen: [...voorzieningen.rijen.slice(0, -1), { ...totaalRij, waarden: tw }],
+  };
 
   // Table 2: end grounds.
-  const redenen = [...new Set([...Object.keys(nu.totaal.eindgronden), ...Object.keys(vorig.totaal.eindgronden)])].sort();
-  const [g1, g2] = [nu, vorig].map((c) => kolom(redenen.map((r) => c.totaal.eindgronden[r] ?? 0), d, false));
+  const redenen = [
+    ...new Set([...Object.keys(nu.totaal.eindgronden), ...Object.keys(vorig.totaal.eindgronden)]),
+  ].sort();
+  const [g1, g2] = [nu, vorig].map((c) =>
+    kolom(
+      redenen.map((r) => c.totaal.eindgronden[r] ?? 0),
+      d,
+      false,
+    ),
+  );
   const grondTekst = (r: string) =>
     r === 'einde-looptijd'
       ? 'Einde van de afgesproken looptijd'
@@ -112,20 +146,38 @@ export function rapportage(
   const [p1, p2] = kolommen('premies');
   const [s1] = kolommen('gestart');
   const deeln = kolom(
-    [...namen.map((v) => van(nu, v)?.budget.deelnemers ?? 0), nu.voorzieningen.reduce((s, v) => s + v.budget.deelnemers, 0)],
+    [
+      ...namen.map((v) => van(nu, v)?.budget.deelnemers ?? 0),
+      nu.voorzieningen.reduce((s, v) => s + v.budget.deelnemers, 0),
+    ],
     d,
     true,
   );
   const tabel3: Tabel = {
     titel: `Geld: premies, toegekende bedragen en budget ${nu.periode.jaar}`,
-    kolommen: ['premies', 'premies (bedrag)', 'premies (vorige)', 'toegekend per jaar bij gestart', 'budgetplafond', 'besteed t/m einde periode', 'deelnemers', 'deelnemersplafond'],
+    kolommen: [
+      'premies',
+      'premies (bedrag)',
+      'premies (vorige)',
+      'toegekend per jaar bij gestart',
+      'budgetplafond',
+      'besteed t/m einde periode',
+      'deelnemers',
+      'deelnemersplafond',
+    ],
     rijen: [...namen, null].map((v, i) => {
       const c = v === null ? undefined : van(nu, v);
-      const plafond = v === null ? nu.voorzieningen.reduce((s, x) => s + (x.budget.plafondCent ?? 0), 0) : c?.budget.plafondCent ?? null;
-      const besteed = v === null ? nu.voorzieningen.reduce((s, x) => s + x.budget.besteedCent, 0) : c?.budget.besteedCent ?? 0;
-      const premieCent = v === null ? nu.totaal.premiesCent : c?.premiesCent ?? 0;
-      const jaarbedrag = v === null ? nu.totaal.toegekendJaarbedragCent : c?.toegekendJaarbedragCent ?? 0;
-      const dp = v === null ? null : c?.budget.deelnemersplafond ?? null;
+      const plafond =
+        v === null
+          ? nu.voorzieningen.reduce((s, x) => s + (x.budget.plafondCent ?? 0), 0)
+          : (c?.budget.plafondCent ?? null);
+      const besteed =
+        v === null
+          ? nu.voorzieningen.reduce((s, x) => s + x.budget.besteedCent, 0)
+          : (c?.budget.besteedCent ?? 0);
+      const premieCent = v === null ? nu.totaal.premiesCent : (c?.premiesCent ?? 0);
+      const jaarbedrag = v === null ? nu.totaal.toegekendJaarbedragCent : (c?.toegekendJaarbedragCent ?? 0);
+      const dp = v === null ? null : (c?.budget.deelnemersplafond ?? null);
       return {
         label: v === null ? 'Totaal' : VOORZIENING_TITEL(v),
         totaal: v === null,
@@ -150,7 +202,8 @@ export function rapportage(
     },
   };
 
-  const bw = (c: Cijfers) => [c.beschutWerk.bezet, c.beschutWerk.wachtlijst].map((x) => (x > 0 && x < d ? null : x));
+  const bw = (c: Cijfers) =>
+    [c.beschutWerk.bezet, c.beschutWerk.wachtlijst].map((x) => (x > 0 && x < d ? null : x));
   const [b1, b2] = [bw(nu), bw(vorig)];
   const tabel4: Tabel = {
     titel: 'Beschut werk (art. 10b Participatiewet)',
@@ -159,7 +212,9 @@ export function rapportage(
       {
         label: 'Geplande plaatsen',
         waarden: [nu, vorig].map((c): Waarde =>
-          c.beschutWerk.plaatsen === null ? { soort: 'tekst', tekst: 'niet vastgesteld' } : aantal(c.beschutWerk.plaatsen),
+          c.beschutWerk.plaatsen === null
+            ? { soort: 'tekst', tekst: 'niet vastgesteld' }
+            : aantal(c.beschutWerk.plaatsen),
         ),
       },
       { label: 'Bezet aan het eind', waarden: [aantal(b1![0]!), aantal(b2![0]!)] },
@@ -169,15 +224,21 @@ export function rapportage(
 
   const uitkomsten = ['gegrond', 'ongegrond', 'niet-ontvankelijk', 'ingetrokken'];
   const bz = (c: Cijfers) =>
-    kolom([c.bezwaren.ontvangen, ...uitkomsten.map((u) => c.bezwaren.beslist[u] ?? 0), c.bezwaren.openAanHetEind], d, false);
+    kolom(
+      [c.bezwaren.ontvangen, ...uitkomsten.map((u) => c.bezwaren.beslist[u] ?? 0), c.bezwaren.openAanHetEind],
+      d,
+      false,
+    );
   const [z1, z2] = [bz(nu), bz(vorig)];
   const tabel5: Tabel = {
     titel: 'Bezwaren',
     kolommen: ['deze periode', 'vorige periode'],
-    rijen: ['Ontvangen', ...uitkomsten.map((u) => `Beslist: ${u}`), 'Nog open aan het eind'].map((label, i) => ({
-      label,
-      waarden: [aantal(z1[i]!), aantal(z2[i]!)],
-    })),
+    rijen: ['Ontvangen', ...uitkomsten.map((u) => `Beslist: ${u}`), 'Nog open aan het eind'].map(
+      (label, i) => ({
+        label,
+        waarden: [aantal(z1[i]!), aantal(z2[i]!)],
+      }),
+    ),
   };
 
   const grondslag = config.voortgangsrapportage.grondslag;

@@ -15,13 +15,32 @@ function tabel(doc: Pdf, t: Tabel, x: number, y: number, breedte: number): numbe
     hoogte = Math.max(hoogte, doc.heightOfString(k, { width: kol - 4 }));
   });
   let rij = y + hoogte + 4;
-  doc.moveTo(x, rij - 2).lineTo(x + breedte, rij - 2).lineWidth(0.5).strokeColor('#888888').stroke();
+  doc
+    .moveTo(x, rij - 2)
+    .lineTo(x + breedte, rij - 2)
+    .lineWidth(0.5)
+    .strokeColor('#888888')
+    .stroke();
   for (const r of t.rijen) {
-    doc.font(r.totaal ? 'vet' : 'gewoon').fontSize(t.kolommen.length > 8 ? 7.5 : 8);
+    doc
+      .font(r.totaal ? 'vet' : 'gewoon')
+      .fontSize(t.rijen.some((x) => x.waarden.some((w) => w.soort === 'bedrag')) ? 6.5 : 8);
     const h = Math.max(11, doc.heightOfString(r.label, { width: labelBreedte - 4 }) + 2);
-    if (r.totaal) doc.moveTo(x, rij - 1).lineTo(x + breedte, rij - 1).lineWidth(1).strokeColor('#333333').stroke();
+    if (r.totaal)
+      doc
+        .moveTo(x, rij - 1)
+        .lineTo(x + breedte, rij - 1)
+        .lineWidth(1)
+        .strokeColor('#333333')
+        .stroke();
     doc.text(r.label, x, rij, { width: labelBreedte - 4 });
-    r.waarden.forEach((w, i) => doc.text(celTekst(w), x + labelBreedte + i * kol, rij, { width: kol - 4, align: 'right' }));
+    r.waarden.forEach((w, i) =>
+      doc.text(celTekst(w), x + labelBreedte + i * kol, rij, {
+        width: kol - 2,
+        align: 'right',
+        lineBreak: false,
+      }),
+    );
     rij += h;
   }
   return rij;
@@ -29,13 +48,24 @@ function tabel(doc: Pdf, t: Tabel, x: number, y: number, breedte: number): numbe
 
 /** The report as PDF/A-2b, A4 landscape: each chart on the left, its table beside it on the right. */
 export async function voortgangPdf(r: Rapportage): Promise<Buffer> {
-  const doc = nieuwePdf({ titel: r.titel, onderwerp: r.titel, auteur: r.gemeente, datum: r.tot, liggend: true });
+  const doc = nieuwePdf({
+    titel: r.titel,
+    onderwerp: r.titel,
+    auteur: r.gemeente,
+    datum: r.tot,
+    liggend: true,
+  });
   const breedte = doc.page.width - 2 * L;
   doc.page.margins.left = L;
   doc.font('vet').fontSize(16).text(r.titel, L, 40, { width: breedte });
   doc.moveDown(0.4).font('gewoon').fontSize(9.5);
   for (const z of r.inleiding) doc.text(z, { width: breedte }).moveDown(0.2);
-  doc.moveDown(0.3).font('vet').text('Kleine aantallen. ', { continued: true }).font('gewoon').text(r.regel, { width: breedte });
+  doc
+    .moveDown(0.3)
+    .font('vet')
+    .text('Kleine aantallen. ', { continued: true })
+    .font('gewoon')
+    .text(r.regel, { width: breedte });
   let y = doc.y + 14;
   for (const t of r.tabellen) {
     // A wide table of amounts gets the room; its chart goes smaller beside it.

@@ -28,7 +28,8 @@ export async function voortgangsrapportage(
   p: Periode,
 ): Promise<Uitslag<Rapportage>> {
   const config = ctx.configuratie.get(gemeente);
-  if (!config) return mislukt({ code: 'conflict', bericht: `geen documentinstellingen voor gemeente '${gemeente}'` });
+  if (!config)
+    return mislukt({ code: 'conflict', bericht: `geen documentinstellingen voor gemeente '${gemeente}'` });
   const naam = ctx.bibliotheek.gemeenten().find((g) => g.slug === gemeente)?.naam ?? gemeente;
   const werk = config.voortgangsrapportage.uitstroomNaarWerk;
   const [nu, vorig] = await Promise.all([
@@ -39,11 +40,23 @@ export async function voortgangsrapportage(
 }
 
 /** The gemeente's period `nummer` of `jaar`, in the number of periods per year its settings give. */
-export function periodeVan(ctx: DocumentContext, gemeente: string, jaar: number, nummer: number): Uitslag<Periode> {
+export function periodeVan(
+  ctx: DocumentContext,
+  gemeente: string,
+  jaar: number,
+  nummer: number,
+): Uitslag<Periode> {
   const config = ctx.configuratie.get(gemeente);
   if (!config) return nietGevonden(`gemeente '${gemeente}'`);
   const perJaar = config.voortgangsrapportage.periodenPerJaar;
-  if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100 || !Number.isInteger(nummer) || nummer < 1 || nummer > perJaar)
+  if (
+    !Number.isInteger(jaar) ||
+    jaar < 2015 ||
+    jaar > 2100 ||
+    !Number.isInteger(nummer) ||
+    nummer < 1 ||
+    nummer > perJaar
+  )
     return mislukt({
       code: 'ongeldig',
       bericht: `een periode is een jaar (2015–2100) en een nummer van 1 tot en met ${perJaar}`,
@@ -78,13 +91,20 @@ export async function maakVoortgangsrapportage(
       weergaven: [
         { formaat: 'pdf', mediatype: RAPPORT_FORMATEN.pdf, inhoud: pdf },
         { formaat: 'html', mediatype: RAPPORT_FORMATEN.html, inhoud: Buffer.from(voortgangHtml(r.waarde)) },
-        { formaat: 'json', mediatype: RAPPORT_FORMATEN.json, inhoud: Buffer.from(JSON.stringify(r.waarde, null, 2)) },
+        {
+          formaat: 'json',
+          mediatype: RAPPORT_FORMATEN.json,
+          inhoud: Buffer.from(JSON.stringify(r.waarde, null, 2)),
+        },
       ],
     });
     await log(db, actor, gemeente, 'voortgangsrapportage-maken', 'voortgangsrapportage', sleutel);
     return gelukt(bewaard);
   }
-  return gelukt({ nieuw: false, documenten: await documentenVan(db, gemeente, 'voortgangsrapportage', sleutel) });
+  return gelukt({
+    nieuw: false,
+    documenten: await documentenVan(db, gemeente, 'voortgangsrapportage', sleutel),
+  });
 }
 
 export async function leesVoortgangsrapportage(
@@ -112,7 +132,11 @@ export async function voortgangTaak(db: Db, ctx: DocumentContext, vandaag: strin
   const gemaakt: { gemeente: string; periode: string; nieuw: boolean }[] = [];
   for (const [gemeente, config] of [...ctx.configuratie.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const perJaar = config.voortgangsrapportage.periodenPerJaar;
-    const huidig = periode(Number(vandaag.slice(0, 4)), Math.floor((Number(vandaag.slice(5, 7)) - 1) / (12 / perJaar)) + 1, perJaar);
+    const huidig = periode(
+      Number(vandaag.slice(0, 4)),
+      Math.floor((Number(vandaag.slice(5, 7)) - 1) / (12 / perJaar)) + 1,
+      perJaar,
+    );
     const p = vorigePeriode(huidig);
     const r = await maakVoortgangsrapportage(db, ctx, undefined, gemeente, p);
     if (r.ok) gemaakt.push({ gemeente, periode: periodeSleutel(p), nieuw: r.waarde.nieuw });
