@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { plusDagen, plusMaanden } from '../src/kalender/index.ts';
 import { bulkInsert } from '../src/opslag/bulk.ts';
@@ -294,4 +295,7 @@ export async function vulVoortgang(
     },
     indicaties,
   ).execute(db);
+  // Fresh statistics, as autovacuum would give a store that grew this way; without them the planner
+  // guesses row counts of the bulk-loaded tables and picks nested loops.
+  await sql`analyze`.execute(db);
 }

@@ -135,67 +135,81 @@ describe.each(OPSLAGEN)('voortgangsrapportage op $naam', ({ open }) => {
   });
 
   for (const welke of ['deze', 'vorige'] as const)
-    it(`de cijfers van de ${welke} periode zijn gelijk aan die rechtstreeks uit de opslag`, async () => {
-      const q = welke === 'deze' ? p : vorigePeriode(p);
-      const c = await cijfersVoor(opslag.db, G, q, ['c']);
-      const v = await uitDeOpslag(opslag, q);
-      expect(c.voorzieningen.length).toBeGreaterThan(0);
-      for (const x of c.voorzieningen) {
-        const y = v.per.get(x.voorziening) ?? { gestart: 0, lopend: 0, beeindigd: 0, werk: 0, jaarbedrag: 0 };
-        expect({
-          v: x.voorziening,
-          gestart: x.gestart,
-          lopend: x.lopend,
-          beeindigd: x.beeindigd,
-          werk: x.uitstroomNaarWerk,
-          jaarbedrag: x.toegekendJaarbedragCent,
-        }).toEqual({
-          v: x.voorziening,
-          gestart: y.gestart,
-          lopend: y.lopend,
-          beeindigd: y.beeindigd,
-          werk: y.werk,
-          jaarbedrag: y.jaarbedrag,
-        });
-      }
-      expect(c.totaal.personenGestart).toBe(v.personenGestart);
-      expect(c.totaal.personenLopend).toBe(v.personenLopend);
-      expect(c.totaal.eindgronden).toEqual(
-        Object.fromEntries([...v.gronden].sort(([a], [b]) => a.localeCompare(b))),
-      );
-      expect(c.totaal.afgewezen).toBe(v.afgewezen);
-      expect(c.totaal.afgewezenPlafond).toBe(v.afgewezenPlafond);
-      expect(c.totaal.premies).toBe(v.premies);
-      expect(c.totaal.premiesCent).toBe(v.premiesCent);
-      expect(c.bezwaren.ontvangen).toBe(v.bezwarenOntvangen);
-      expect(c.bezwaren.openAanHetEind).toBe(v.bezwarenOpen);
-      expect(c.bezwaren.beslist).toEqual(v.bezwarenBeslist);
-      expect(v.afgewezen).toBeGreaterThan(0);
-      expect(v.gronden.size).toBeGreaterThan(1);
-    });
+    it(
+      `de cijfers van de ${welke} periode zijn gelijk aan die rechtstreeks uit de opslag`,
+      { timeout: 120_000 },
+      async () => {
+        const q = welke === 'deze' ? p : vorigePeriode(p);
+        const c = await cijfersVoor(opslag.db, G, q, ['c']);
+        const v = await uitDeOpslag(opslag, q);
+        expect(c.voorzieningen.length).toBeGreaterThan(0);
+        for (const x of c.voorzieningen) {
+          const y = v.per.get(x.voorziening) ?? {
+            gestart: 0,
+            lopend: 0,
+            beeindigd: 0,
+            werk: 0,
+            jaarbedrag: 0,
+          };
+          expect({
+            v: x.voorziening,
+            gestart: x.gestart,
+            lopend: x.lopend,
+            beeindigd: x.beeindigd,
+            werk: x.uitstroomNaarWerk,
+            jaarbedrag: x.toegekendJaarbedragCent,
+          }).toEqual({
+            v: x.voorziening,
+            gestart: y.gestart,
+            lopend: y.lopend,
+            beeindigd: y.beeindigd,
+            werk: y.werk,
+            jaarbedrag: y.jaarbedrag,
+          });
+        }
+        expect(c.totaal.personenGestart).toBe(v.personenGestart);
+        expect(c.totaal.personenLopend).toBe(v.personenLopend);
+        expect(c.totaal.eindgronden).toEqual(
+          Object.fromEntries([...v.gronden].sort(([a], [b]) => a.localeCompare(b))),
+        );
+        expect(c.totaal.afgewezen).toBe(v.afgewezen);
+        expect(c.totaal.afgewezenPlafond).toBe(v.afgewezenPlafond);
+        expect(c.totaal.premies).toBe(v.premies);
+        expect(c.totaal.premiesCent).toBe(v.premiesCent);
+        expect(c.bezwaren.ontvangen).toBe(v.bezwarenOntvangen);
+        expect(c.bezwaren.openAanHetEind).toBe(v.bezwarenOpen);
+        expect(c.bezwaren.beslist).toEqual(v.bezwarenBeslist);
+        expect(v.afgewezen).toBeGreaterThan(0);
+        expect(v.gronden.size).toBeGreaterThan(1);
+      },
+    );
 
-  it('geen getoonde cel ligt onder de drempel, en elke getoonde cel is het echte cijfer', async () => {
-    const r = await voortgangsrapportage(opslag.db, ctx, G, p);
-    if (!r.ok) throw new Error(r.fout.bericht);
-    let getoond = 0;
-    for (const t of r.waarde.tabellen)
-      for (const rij of t.rijen)
-        for (const w of rij.waarden)
-          if (w.soort === 'aantal' && w.cel !== null) {
-            expect(w.cel === 0 || w.cel >= r.waarde.drempel, `${t.titel} / ${rij.label}: ${w.cel}`).toBe(
-              true,
-            );
-            getoond++;
-          }
-    expect(getoond).toBeGreaterThan(20);
-    const v = await uitDeOpslag(opslag, p);
-    const tabel = r.waarde.tabellen[0]!;
-    const rij = tabel.rijen.find((x) => x.label === 'Participatieplaats')!;
-    expect(celTekst(rij.waarden[0]!)).toBe(String(v.per.get('participatieplaats')!.gestart));
-    expect(r.waarde.regel).toContain('1 tot en met 4');
-  });
+  it(
+    'geen getoonde cel ligt onder de drempel, en elke getoonde cel is het echte cijfer',
+    { timeout: 120_000 },
+    async () => {
+      const r = await voortgangsrapportage(opslag.db, ctx, G, p);
+      if (!r.ok) throw new Error(r.fout.bericht);
+      let getoond = 0;
+      for (const t of r.waarde.tabellen)
+        for (const rij of t.rijen)
+          for (const w of rij.waarden)
+            if (w.soort === 'aantal' && w.cel !== null) {
+              expect(w.cel === 0 || w.cel >= r.waarde.drempel, `${t.titel} / ${rij.label}: ${w.cel}`).toBe(
+                true,
+              );
+              getoond++;
+            }
+      expect(getoond).toBeGreaterThan(20);
+      const v = await uitDeOpslag(opslag, p);
+      const tabel = r.waarde.tabellen[0]!;
+      const rij = tabel.rijen.find((x) => x.label === 'Participatieplaats')!;
+      expect(celTekst(rij.waarden[0]!)).toBe(String(v.per.get('participatieplaats')!.gestart));
+      expect(r.waarde.regel).toContain('1 tot en met 4');
+    },
+  );
 
-  it('de rapportage wordt één keer opgeslagen, als PDF, HTML en JSON', async () => {
+  it('de rapportage wordt één keer opgeslagen, als PDF, HTML en JSON', { timeout: 120_000 }, async () => {
     const a = await maakVoortgangsrapportage(opslag.db, ctx, undefined, G, p);
     const b = await maakVoortgangsrapportage(opslag.db, ctx, undefined, G, p);
     if (!a.ok || !b.ok) throw new Error('niet gemaakt');
