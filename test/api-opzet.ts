@@ -69,7 +69,7 @@ export async function startApi(
       headers: {
         authorization: `Bearer ${tokens[wie]}`,
         'content-type': 'application/json',
-        'x-doel': 'test',
+        'x-doel': 'uitvoering re-integratie',
         ...koppen,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

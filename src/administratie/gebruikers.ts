@@ -44,6 +44,18 @@ export async function maakGebruiker(
   return id;
 }
 
+/** Whether a user holds the casemanager role in this gemeente (and so may be an inwoner's casemanager). */
+export async function isCasemanagerVan(db: Db, gemeente: string, gebruikerId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('rol')
+    .select('gebruikerId')
+    .where('gebruikerId', '=', gebruikerId)
+    .where('gemeente', '=', gemeente)
+    .where('rol', '=', 'casemanager')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function meldAan(
   db: Db,
   gebruikersnaam: string,

@@ -5,7 +5,7 @@ import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { TIJDZONE, type Wachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
-import { log } from './audit.ts';
+import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt } from './fouten.ts';
 import { LKS_PERIODE_SOORTEN, lksMaandbedrag, minimumloonOnbekend } from './termijnen.ts';
 import { type Actor, LEZERS, vereisRol } from './toegang.ts';
@@ -244,6 +244,13 @@ export async function herberekeningen(db: Db, actor: Actor, gemeente: string, ja
     .where('h.jaar', '=', jaar)
     .orderBy('h.id')
     .execute();
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'herberekening',
+    rijen.map((r) => ({ betrokkene: r.inwonerId, objectId: r.beschikkingId })),
+  );
   return gelukt(
     rijen.map((r) => ({
       ...r,

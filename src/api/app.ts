@@ -21,7 +21,7 @@ import { registreerInwonerRoutes } from './routes/inwoners.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
 import { registreerTermijnRoutes } from './routes/termijnen.ts';
 import { bewaakGemeenten } from './tenancy.ts';
-import { ongeldigeInvoer } from './validatie.ts';
+import { grootteLimiet, ongeldigeInvoer, randKoppen } from './validatie.ts';
 
 export type { ApiAfhankelijkheden } from './afhankelijkheden.ts';
 
@@ -50,11 +50,13 @@ export function maakApp(deps: ApiAfhankelijkheden) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   app.use('*', herkomst(deps.engine));
+  app.use('*', grootteLimiet);
   app.use('*', aanmelding(deps.authenticator));
   bewaakGemeenten(app);
+  app.use('*', randKoppen);
   app.use('*', idempotentie(deps.db));
 
-  const hulp = maakRouteHulp(app, vandaag);
+  const hulp = maakRouteHulp(app, deps, vandaag);
   for (const registreer of ROUTES) registreer(app, deps, hulp);
 
   app.notFound(onbekendPad);

@@ -3,8 +3,10 @@ import type { Context } from 'hono';
 import type { Uitslag } from '../administratie/fouten.ts';
 import type { Actor } from '../administratie/toegang.ts';
 import type { ApiAfhankelijkheden } from './afhankelijkheden.ts';
+import { doelbinding } from './doelbinding.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { probleem, probleemDetails } from './probleem.ts';
+import { randRoute } from './validatie.ts';
 
 /** What app.ts hands to the route modules: the one way to register a route and answer a service result. */
 export type Ctx<R extends RouteConfig> = Parameters<RouteHandler<R, ApiEnv>>[0];
@@ -24,10 +26,22 @@ export interface RouteHulp {
 /** A route module: registers the routes of one resource on the app. */
 export type RouteModule = (app: OpenAPIHono<ApiEnv>, deps: ApiAfhankelijkheden, hulp: RouteHulp) => void;
 
-export function maakRouteHulp(app: OpenAPIHono<ApiEnv>, vandaag: () => string): RouteHulp {
+/**
+ * Every route registered here passes the edge checks of its own description first (ids in the path,
+ * a JSON body) and the purpose check (X-Doel), before its schema and its handler.
+ */
+export function maakRouteHulp(
+  app: OpenAPIHono<ApiEnv>,
+  deps: ApiAfhankelijkheden,
+  vandaag: () => string,
+): RouteHulp {
   return {
-    // Handlers return plain Responses (problem+json, ETags); the route config still documents them.
-    registreer: (r, h) => app.openapi(r, h as unknown as RouteHandler<typeof r, ApiEnv>),
+    registreer: (r, h) => {
+      const eigen = r.middleware ? (Array.isArray(r.middleware) ? r.middleware : [r.middleware]) : [];
+      const route = { ...r, middleware: [...eigen, randRoute(r), doelbinding(deps.db, r)] };
+      // Handlers return plain Responses (problem+json, ETags); the route config still documents them.
+      return app.openapi(route, h as unknown as RouteHandler<typeof route, ApiEnv>);
+    },
     antwoord(c, u, status = 200, etag) {
       if (!u.ok) return probleem(c, u.fout);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -48,6 +62,7 @@ export const etagVan = (w: { versie: number }) => `W/"${w.versie}"`;
 export function verwachteVersie(c: Context<ApiEnv, any, any>): number | Response {
   const kop = c.req.header('if-match');
   if (!kop) return probleemDetails(428, 'if-match', 'If-Match met de ETag is verplicht bij wijzigen');
-  const n = Number(/^(?:W\/)?"(\d+)"$/.exec(kop.trim())?.[1]);
-  return Number.isInteger(n) ? n : -1;
+  // Beyond an int32 no stored version can match; the store must not be asked.
+  const n = Number(/^(?:W\/)?"(\d{1,10})"$/.exec(kop.trim())?.[1]);
+  return Number.isInteger(n) && n <= 2_147_483_647 ? n : -1;
 }

@@ -5,6 +5,7 @@ import * as beschutWerkBezwaarTaken from './migraties/0002-beschut-werk-bezwaar-
 import * as lksBedragen from './migraties/0003-lks-bedragen.ts';
 import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
 import * as documenten from './migraties/0015-documenten.ts';
+import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIES: Record<string, Migration> = {
   '0003-lks-bedragen': lksBedragen,
   '0004-budget-vrijval': budgetVrijval,
   '0015-documenten': documenten,
+  '0005-rand-en-aanmelding': randEnAanmelding,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

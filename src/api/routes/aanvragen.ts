@@ -14,11 +14,13 @@ import {
   beveiligd,
   FOUTEN,
   gemeenteParam,
+  idParam,
   json,
   probleemAntwoord,
   WIJZIG_FOUTEN,
 } from '../openapi.ts';
 import { etagVan, type RouteModule, verwachteVersie } from '../route-hulp.ts';
+import { uuidSchema } from '../validatie.ts';
 
 const tags = ['aanvragen'];
 
@@ -60,10 +62,10 @@ export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer
       request: {
         params: gemeenteParam,
         query: z.object({
-          inwonerId: z.string().optional(),
-          status: z.string().optional(),
+          inwonerId: uuidSchema.optional(),
+          status: z.enum(['open', 'beslist', 'ingetrokken']).optional(),
           limiet: z.coerce.number().int().min(1).max(500).optional(),
-          vanaf: z.coerce.number().int().min(0).optional(),
+          vanaf: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
       responses: {
@@ -92,7 +94,7 @@ export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer
       summary: 'Lees een aanvraag met de beschikkingen die erop zijn genomen',
       tags,
       security: beveiligd,
-      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      request: { params: idParam },
       responses: { 200: json(algemeen, 'Aanvraag (ETag = versie)'), ...FOUTEN },
     }),
     async (c) => {
@@ -109,7 +111,7 @@ export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer
         'Trek een open aanvraag in (of stop een ambtshalve procedure); vereist If-Match met de ETag. Daarna kan er geen beschikking meer op worden genomen',
       tags,
       security: beveiligd,
-      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      request: { params: idParam },
       responses: {
         200: json(algemeen, 'Ingetrokken (nieuwe ETag)'),
         ...FOUTEN,

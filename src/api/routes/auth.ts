@@ -17,7 +17,10 @@ export const registreerAuthRoutes: RouteModule = (_app, { db }, { registreer }) 
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ gebruikersnaam: z.string(), wachtwoord: z.string() }),
+              schema: z.strictObject({
+                gebruikersnaam: z.string().min(1).max(200),
+                wachtwoord: z.string().min(1).max(1000),
+              }),
             },
           },
         },

@@ -10,6 +10,7 @@ import {
 } from '../../administratie/beschikkingen.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, idParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema } from '../validatie.ts';
 
 /** Beschikkingen: taking one (ceiling, terms and audit in one transaction), reading, re-evaluating, ending. */
 export const registreerBeschikkingRoutes: RouteModule = (
@@ -115,10 +116,10 @@ export const registreerBeschikkingRoutes: RouteModule = (
           content: {
             'application/json': {
               schema: z.strictObject({
-                datum: z.string(),
-                grond: z.string(),
-                motivering: z.string(),
-                verzondenOp: z.string().optional(),
+                datum: datumSchema,
+                grond: z.string().max(10),
+                motivering: z.string().max(4000),
+                verzondenOp: datumSchema.optional(),
               }),
             },
           },

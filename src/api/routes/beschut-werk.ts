@@ -9,10 +9,19 @@ import {
   stelPlanVast,
   wachtlijst,
 } from '../../administratie/beschut-werk.ts';
-import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
+import {
+  algemeen,
+  beveiligd,
+  FOUTEN,
+  gemeenteParam,
+  idParam,
+  jaarParam,
+  json,
+  probleemAntwoord,
+} from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema, uuidSchema } from '../validatie.ts';
 
-const jaarParam = gemeenteParam.extend({ jaar: z.coerce.number().int() });
 const tags = ['beschut werk'];
 
 /** Beschut werk: plan per year, indications, the waiting list, placement of the first in line, freed places. */
@@ -31,7 +40,13 @@ export const registreerBeschutWerkRoutes: RouteModule = (
       security: beveiligd,
       request: {
         params: jaarParam,
-        body: { content: { 'application/json': { schema: z.strictObject({ plaatsen: z.number().int() }) } } },
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({ plaatsen: z.number().int().min(0).max(100_000) }),
+            },
+          },
+        },
       },
       responses: {
         200: json(algemeen, 'Vastgesteld: plaatsen, bezet, vrij'),
@@ -51,6 +66,7 @@ export const registreerBeschutWerkRoutes: RouteModule = (
       path: '/gemeenten/{gemeente}/beschut-werk/plannen/{jaar}',
       summary: 'Het plan beschut werk van een jaar: geraamd, bezet, vrij',
       tags,
+      'x-persoonsgegevens': false,
       security: beveiligd,
       request: { params: jaarParam },
       responses: { 200: json(algemeen, 'Plan'), ...FOUTEN },
@@ -73,7 +89,7 @@ export const registreerBeschutWerkRoutes: RouteModule = (
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ inwonerId: z.string(), indicatiedatum: z.string() }),
+              schema: z.strictObject({ inwonerId: uuidSchema, indicatiedatum: datumSchema }),
             },
           },
         },
@@ -121,7 +137,7 @@ export const registreerBeschutWerkRoutes: RouteModule = (
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ indicatieId: z.string(), geplaatstOp: z.string().optional() }),
+              schema: z.strictObject({ indicatieId: uuidSchema, geplaatstOp: datumSchema.optional() }),
             },
           },
         },
@@ -151,11 +167,11 @@ export const registreerBeschutWerkRoutes: RouteModule = (
       tags,
       security: beveiligd,
       request: {
-        params: gemeenteParam.extend({ id: z.string() }),
+        params: idParam,
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ vrijgekomenOp: z.string().optional(), reden: z.string() }),
+              schema: z.strictObject({ vrijgekomenOp: datumSchema.optional(), reden: z.string().max(1000) }),
             },
           },
         },

@@ -19,9 +19,10 @@ import {
   WIJZIG_FOUTEN,
 } from '../openapi.ts';
 import { etagVan, type RouteModule, verwachteVersie } from '../route-hulp.ts';
+import { datumSchema, uuidSchema } from '../validatie.ts';
 
-const beschikkingParam = gemeenteParam.extend({ id: z.string() });
-const bezwaarParam = beschikkingParam.extend({ bezwaarId: z.string() });
+const beschikkingParam = gemeenteParam.extend({ id: uuidSchema });
+const bezwaarParam = beschikkingParam.extend({ bezwaarId: uuidSchema });
 const tags = ['bezwaren'];
 
 /** Bezwaar against a beschikking: registration with its term, the list, and the outcome (If-Match). */
@@ -40,7 +41,7 @@ export const registreerBezwaarRoutes: RouteModule = (_app, { db }, { registreer,
           content: {
             'application/json': {
               schema: z.strictObject({
-                ontvangenOp: z.string(),
+                ontvangenOp: datumSchema,
                 terPostBezorgdOp: z
                   .string()
                   .optional()
@@ -113,9 +114,9 @@ export const registreerBezwaarRoutes: RouteModule = (_app, { db }, { registreer,
           content: {
             'application/json': {
               schema: z.strictObject({
-                uitkomst: z.string(),
-                beslistOp: z.string(),
-                toelichting: z.string(),
+                uitkomst: z.string().max(50),
+                beslistOp: datumSchema,
+                toelichting: z.string().max(4000),
               }),
             },
           },

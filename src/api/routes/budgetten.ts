@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { budgetten, hevelOver, stelBudgetVast } from '../../administratie/budgetten.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { jaarSchema } from '../validatie.ts';
 
-const budgetParam = gemeenteParam.extend({ jaar: z.coerce.number().int() });
+const budgetParam = gemeenteParam.extend({ jaar: jaarSchema });
 
 /** Budgets per year and voorziening: use, ceilings as decided, transfers between voorzieningen. */
 export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
@@ -14,6 +15,7 @@ export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, 
       path: '/gemeenten/{gemeente}/budgetten/{jaar}',
       summary: 'Budgetten en gebruik in een jaar',
       tags: ['budgetten'],
+      'x-persoonsgegevens': false,
       security: beveiligd,
       request: { params: budgetParam },
       responses: { 200: json(z.array(algemeen), 'Budgetten'), ...FOUTEN },
@@ -31,15 +33,15 @@ export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, 
       tags: ['budgetten'],
       security: beveiligd,
       request: {
-        params: budgetParam.extend({ voorziening: z.string() }),
+        params: budgetParam.extend({ voorziening: z.string().max(100) }),
         body: {
           content: {
             'application/json': {
               schema: z.strictObject({
-                plafondCent: z.number().int(),
-                deelnemersplafond: z.number().int().nullable().optional(),
-                artikel: z.string(),
-                besluit: z.string(),
+                plafondCent: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+                deelnemersplafond: z.number().int().min(0).max(1_000_000).nullable().optional(),
+                artikel: z.string().max(50),
+                besluit: z.string().max(2000),
               }),
             },
           },
@@ -72,10 +74,10 @@ export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, 
           content: {
             'application/json': {
               schema: z.strictObject({
-                van: z.string(),
-                naar: z.string(),
-                bedragCent: z.number().int(),
-                besluit: z.string(),
+                van: z.string().max(100),
+                naar: z.string().max(100),
+                bedragCent: z.number().int().max(Number.MAX_SAFE_INTEGER),
+                besluit: z.string().max(2000),
               }),
             },
           },

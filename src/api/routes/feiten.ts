@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { feitgeschiedenis, legFeitVast } from '../../administratie/inwoners.ts';
 import { algemeen, beveiligd, FOUTEN, idParam, json } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema } from '../validatie.ts';
 
 /** An inwoner's facts: each recorded from a date with its source; earlier values stay in the history. */
 export const registreerFeitRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
@@ -19,10 +20,10 @@ export const registreerFeitRoutes: RouteModule = (_app, { db }, { registreer, an
           content: {
             'application/json': {
               schema: z.strictObject({
-                naam: z.string(),
+                naam: z.string().max(100),
                 waarde: z.unknown(),
-                geldigVanaf: z.string(),
-                bron: z.string(),
+                geldigVanaf: datumSchema,
+                bron: z.string().max(200),
               }),
             },
           },

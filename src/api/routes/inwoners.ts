@@ -7,10 +7,27 @@ import {
   registreerInwoner,
   zoekInwoners,
 } from '../../administratie/inwoners.ts';
-import { vereisRol } from '../../administratie/toegang.ts';
+import { isCasemanagerVan } from '../../administratie/gebruikers.ts';
+import { BESLISSERS, LEZERS, vereisRol } from '../../administratie/toegang.ts';
+import { BSN_ROLLEN, magVolledigBsn, STANDAARD_DOELEN } from '../../administratie/verwerkingsdoelen.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, idParam, json, probleemAntwoord } from '../openapi.ts';
 import { probleem } from '../probleem.ts';
 import { type RouteModule, verwachteVersie } from '../route-hulp.ts';
+import { isGeldigBsn } from '../../beveiliging/bsn.ts';
+import type { Db } from '../../opslag/database.ts';
+import { ongeldig, uuidSchema } from '../validatie.ts';
+
+/** A casemanager named for an inwoner must be one of this gemeente; anything else is a field error. */
+async function casemanagerFout(db: Db, gemeente: string, invoer: unknown): Promise<Response | undefined> {
+  const id = (invoer as { casemanagerId?: unknown } | null)?.casemanagerId;
+  if (typeof id !== 'string' || !uuidSchema.safeParse(id).success) return undefined;
+  if (await isCasemanagerVan(db, gemeente, id)) return undefined;
+  return ongeldig([{ pad: 'casemanagerId', bericht: 'geen casemanager van deze gemeente' }]);
+}
+
+const BSN_DOELEN = STANDAARD_DOELEN.filter((d) => d.volledigBsn)
+  .map((d) => `'${d.doel}'`)
+  .join(' of ');
 
 /** Inwoners: search (BSN masked), registration, reading one, and changing name or casemanager (If-Match). */
 export const registreerInwonerRoutes: RouteModule = (
@@ -28,10 +45,13 @@ export const registreerInwonerRoutes: RouteModule = (
       request: {
         params: gemeenteParam,
         query: z.object({
-          bsn: z.string().optional(),
-          naam: z.string().optional(),
+          bsn: z
+            .string()
+            .refine(isGeldigBsn, { message: 'geen geldig BSN (9 cijfers, elfproef)' })
+            .optional(),
+          naam: z.string().max(200).optional(),
           limiet: z.coerce.number().int().min(1).max(500).optional(),
-          vanaf: z.coerce.number().int().min(0).optional(),
+          vanaf: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
       responses: {
@@ -67,20 +87,27 @@ export const registreerInwonerRoutes: RouteModule = (
       },
       responses: { 201: json(algemeen, 'Geregistreerd'), ...FOUTEN, 409: probleemAntwoord('Bestaat al') },
     }),
-    async (c) =>
-      antwoord(
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      const a = actor(c);
+      const rol = vereisRol(a, gemeente, BESLISSERS);
+      if (!rol.ok) return probleem(c, rol.fout);
+      const fout = await casemanagerFout(db, gemeente, c.req.valid('json'));
+      if (fout) return fout;
+      return antwoord(
         c,
-        await registreerInwoner(db, kluis, actor(c), c.req.valid('param').gemeente, c.req.valid('json')),
+        await registreerInwoner(db, kluis, a, gemeente, c.req.valid('json')),
         201,
         (w) => `W/"${w.versie}"`,
-      ),
+      );
+    },
   );
 
   registreer(
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/inwoners/{id}',
-      summary: 'Lees een inwoner; met volledigBsn=true het hele BSN (apart gelogd)',
+      summary: `Lees een inwoner; met volledigBsn=true het hele BSN: alleen voor een ${BSN_ROLLEN.join(' of ')} met een doel dat het BSN vereist (standaard ${BSN_DOELEN}), apart gelogd`,
       tags: ['inwoners'],
       security: beveiligd,
       request: { params: idParam, query: z.object({ volledigBsn: z.enum(['true', 'false']).optional() }) },
@@ -88,11 +115,19 @@ export const registreerInwonerRoutes: RouteModule = (
     }),
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
+      const a = actor(c);
+      const volledigBsn = c.req.valid('query').volledigBsn === 'true';
+      const rol = vereisRol(a, gemeente, LEZERS);
+      if (!rol.ok) return probleem(c, rol.fout);
+      // Data minimisation: the whole BSN only where the role and the stated purpose need it.
+      if (volledigBsn && !magVolledigBsn(a, gemeente, c.get('doel')))
+        return probleem(c, {
+          code: 'verboden',
+          bericht: `het volledige BSN is alleen te zien voor een ${BSN_ROLLEN.join(' of ')} met een doel dat het vereist (X-Doel, bijvoorbeeld ${BSN_DOELEN})`,
+        });
       return antwoord(
         c,
-        await leesInwoner(db, kluis, actor(c), gemeente, id, {
-          volledigBsn: c.req.valid('query').volledigBsn === 'true',
-        }),
+        await leesInwoner(db, kluis, a, gemeente, id, { volledigBsn }),
         200,
         (w) => `W/"${w.versie}"`,
       );
@@ -112,8 +147,8 @@ export const registreerInwonerRoutes: RouteModule = (
           content: {
             'application/json': {
               schema: z.strictObject({
-                naam: z.string().trim().min(1).optional(),
-                casemanagerId: z.uuid().optional(),
+                naam: z.string().trim().min(1).max(200).optional(),
+                casemanagerId: uuidSchema.optional(),
               }),
             },
           },
@@ -134,11 +169,13 @@ export const registreerInwonerRoutes: RouteModule = (
       const versie = verwachteVersie(c);
       if (versie instanceof Response) return versie;
       const wijziging = c.req.valid('json');
+      const fout = await casemanagerFout(db, gemeente, wijziging);
+      if (fout) return fout;
       const rij = await db
         .updateTable('inwoner')
         .set((eb) => ({ ...wijziging, versie: eb('versie', '+', 1) }))
         .where('gemeente', '=', gemeente)
-        .where('id', '=', z.uuid().safeParse(id).success ? id : '00000000-0000-0000-0000-000000000000')
+        .where('id', '=', id)
         .where('versie', '=', versie)
         .returning(['id', 'versie'])
         .executeTakeFirst();
@@ -151,7 +188,7 @@ export const registreerInwonerRoutes: RouteModule = (
           huidig: huidig.waarde.versie,
         });
       }
-      await log(db, a, gemeente, 'wijzigen', 'inwoner', id);
+      await log(db, a, gemeente, 'wijzigen', 'inwoner', id, id);
       return antwoord(c, await leesInwoner(db, kluis, a, gemeente, id), 200, (w) => `W/"${w.versie}"`);
     },
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dueLijst, handelTermijnAf } from '../../administratie/termijnen.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema, uuidSchema } from '../validatie.ts';
 
 /** Open terms (reviews, premies, end dates, bezwaar terms) and marking one handled. */
 export const registreerTermijnRoutes: RouteModule = (
@@ -20,7 +21,10 @@ export const registreerTermijnRoutes: RouteModule = (
       security: beveiligd,
       request: {
         params: gemeenteParam,
-        query: z.object({ tot: z.string().optional(), casemanager: z.enum(['ik']).or(z.uuid()).optional() }),
+        query: z.object({
+          tot: datumSchema.optional(),
+          casemanager: z.enum(['ik']).or(uuidSchema).optional(),
+        }),
       },
       responses: { 200: json(z.array(algemeen), 'Termijnen'), ...FOUTEN },
     }),
@@ -46,13 +50,13 @@ export const registreerTermijnRoutes: RouteModule = (
       tags: ['termijnen'],
       security: beveiligd,
       request: {
-        params: gemeenteParam.extend({ id: z.coerce.number().int() }),
+        params: gemeenteParam.extend({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
         body: {
           content: {
             'application/json': {
               schema: z.strictObject({
                 voldoendeMeegewerkt: z.boolean().optional(),
-                toelichting: z.string(),
+                toelichting: z.string().max(4000),
               }),
             },
           },
