@@ -28,6 +28,14 @@ export interface TestApi {
     body?: unknown,
     koppen?: Record<string, string>,
   ): Promise<{ status: number; body: T; koppen: Headers }>;
+  /** A request with exactly these headers (besides the token) and this raw body. */
+  ruw(
+    wie: string,
+    methode: string,
+    pad: string,
+    koppen: Record<string, string>,
+    body?: string,
+  ): Promise<Response>;
   /** Inserts a client directly: fixtures only, every assertion goes through HTTP. */
   inwoner(gemeente: string, naam: string, door?: string): Promise<string>;
 }
@@ -80,6 +88,12 @@ export async function startApi(
     app,
     gebruikerIds,
     verzoek,
+    ruw: async (wie, methode, pad, koppen, body) =>
+      app.request(pad, {
+        method: methode,
+        headers: { authorization: `Bearer ${tokens[wie]}`, 'x-doel': 'uitvoering re-integratie', ...koppen },
+        ...(body === undefined ? {} : { body }),
+      }),
     json: async (wie, methode, pad, body, koppen) => {
       const r = await verzoek(wie, methode, pad, body, koppen);
       const tekst = await r.text();

@@ -67,9 +67,13 @@ export const uuidSchema = z.string().regex(UUID, { message: 'geen geldige id (uu
 export const jaarSchema = z.coerce.number().int().min(2000).max(2100);
 export const tekst = (max: number) => z.string().max(max);
 
+// Half a UTF-16 surrogate pair is no character; PostgreSQL refuses it in JSON.
+const LOSSE_SURROGAAT = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 function tekstFout(t: string, max: number): string | undefined {
   if (t.includes('\u0000')) return 'bevat een NUL-teken';
   if (STUURTEKEN.test(t)) return 'bevat een stuurteken';
+  if (LOSSE_SURROGAAT.test(t)) return 'bevat een ongeldig teken (een losse surrogaat)';
   if (t.length > max) return `te lang (${t.length} tekens, ten hoogste ${max})`;
   if (DATUMVORM.test(t) && !isRedelijkeDatum(t)) return DATUMBERICHT;
   return undefined;
