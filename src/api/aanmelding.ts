@@ -4,7 +4,14 @@ import type { ApiEnv } from './omgeving.ts';
 import { probleemDetails } from './probleem.ts';
 
 /** Paths anyone may reach; everything else needs a bearer token. */
-export const OPEN_PADEN: ReadonlySet<string> = new Set(['/auth/login', '/openapi.json', '/docs', '/health']);
+export const OPEN_PADEN: ReadonlySet<string> = new Set([
+  '/auth/login',
+  '/auth/oidc/start',
+  '/auth/oidc/terug',
+  '/openapi.json',
+  '/docs',
+  '/health',
+]);
 
 /** Resolves the bearer token to an actor (with the purpose from X-Doel), or answers 401. */
 export function aanmelding(authenticator: Authenticator): MiddlewareHandler<ApiEnv> {

@@ -16,10 +16,12 @@ import { registreerBudgetRoutes } from './routes/budgetten.ts';
 import { registreerDocumentatieRoutes } from './routes/documentatie.ts';
 import { registreerEvaluateRoutes } from './routes/evaluate.ts';
 import { registreerFeitRoutes } from './routes/feiten.ts';
+import { registreerGebruikerRoutes } from './routes/gebruikers.ts';
 import { registreerGemeenteRoutes } from './routes/gemeenten.ts';
 import { registreerInwonerRoutes } from './routes/inwoners.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
 import { registreerTermijnRoutes } from './routes/termijnen.ts';
+import { registreerVerwerkingsdoelRoutes } from './routes/verwerkingsdoelen.ts';
 import { bewaakGemeenten } from './tenancy.ts';
 import { grootteLimiet, ongeldigeInvoer, randKoppen } from './validatie.ts';
 
@@ -40,6 +42,8 @@ const ROUTES: readonly RouteModule[] = [
   registreerBezwaarRoutes,
   registreerAanvraagRoutes,
   registreerTaakRoutes,
+  registreerVerwerkingsdoelRoutes,
+  registreerGebruikerRoutes,
   registreerDocumentatieRoutes,
 ];
 
