@@ -28,7 +28,9 @@ export interface TestApi {
     body?: unknown,
     koppen?: Record<string, string>,
   ): Promise<{ status: number; body: T; koppen: Headers }>;
-  /** A request with exactly these headers (besides the token) and this raw body. */
+  /** The bearer token of a user. */
+  token(wie: string): string;
+  /** A request with exactly these headers (besides the token: no X-Doel unless given) and this raw body. */
   ruw(
     wie: string,
     methode: string,
@@ -88,10 +90,11 @@ export async function startApi(
     app,
     gebruikerIds,
     verzoek,
+    token: (wie) => tokens[wie]!,
     ruw: async (wie, methode, pad, koppen, body) =>
       app.request(pad, {
         method: methode,
-        headers: { authorization: `Bearer ${tokens[wie]}`, 'x-doel': 'uitvoering re-integratie', ...koppen },
+        headers: { authorization: `Bearer ${tokens[wie]}`, ...koppen },
         ...(body === undefined ? {} : { body }),
       }),
     json: async (wie, methode, pad, body, koppen) => {

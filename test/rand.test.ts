@@ -148,7 +148,11 @@ function verzoekenVoor(op: Operatie, ids: Ids): Verzoek[] {
   const voorbeeld = op.body ? voorbeeldBody(op.methode, op.pad, ids) : undefined;
   if (op.body && !voorbeeld)
     throw new Error(`geen voorbeeldbody voor ${op.methode} ${op.pad}: voeg er een toe`);
-  const json = { 'content-type': 'application/json', 'if-match': 'W/"1"' };
+  const json = {
+    'content-type': 'application/json',
+    'if-match': 'W/"1"',
+    'x-doel': 'uitvoering re-integratie',
+  };
   const geldig = voorbeeld === undefined ? undefined : JSON.stringify(voorbeeld);
   const basis = (beschrijving: string, rest: Partial<Verzoek>): Verzoek => ({
     beschrijving: `${op.methode} ${op.pad}: ${beschrijving}`,
@@ -184,7 +188,7 @@ function verzoekenVoor(op: Operatie, ids: Ids): Verzoek[] {
   if (voorbeeld) {
     for (const b of SLECHTE_BODIES) uit.push(basis(`body ${JSON.stringify(b.slice(0, 20))}`, { body: b }));
     for (const t of SLECHTE_TYPES) {
-      const koppen: Record<string, string> = { 'if-match': 'W/"1"' };
+      const koppen: Record<string, string> = { 'if-match': 'W/"1"', 'x-doel': 'uitvoering re-integratie' };
       if (t) koppen['content-type'] = t;
       uit.push(basis(`content-type ${t}`, { koppen }));
     }
@@ -245,6 +249,7 @@ describe.each(OPSLAGEN)('geen 5xx op misvormde verzoeken op $naam', ({ naam, ope
     expect(verzoeken.length).toBeGreaterThan(2_000);
 
     const fouten = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logregels: string[] = [];
     const mislukt: string[] = [];
     let hangend = 0;
     const perStatus: Record<number, number> = {};
@@ -277,9 +282,9 @@ describe.each(OPSLAGEN)('geen 5xx op misvormde verzoeken op $naam', ({ naam, ope
           mislukt.push(`${v.beschrijving}: antwoord herhaalt het BSN`);
       }
     } finally {
+      logregels.push(...fouten.mock.calls.map((c) => c.join(' ')));
       fouten.mockRestore();
     }
-    const logregels = fouten.mock.calls.map((c) => c.join(' '));
     for (const regel of logregels) {
       expect(regel).not.toContain(BSN);
       expect(regel).not.toContain(ids.inwoner);
