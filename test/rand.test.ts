@@ -292,4 +292,35 @@ describe.each(OPSLAGEN)('geen 5xx op misvormde verzoeken op $naam', ({ naam, ope
     expect(mislukt, `${naam}: ${JSON.stringify(perStatus)}`).toEqual([]);
     expect(hangend).toBe(0);
   }, 600_000);
+  it('weigert een body boven 1 MB met 413, ook als die zonder Content-Length binnenstroomt', async () => {
+    const groot = JSON.stringify({ naam: 'x'.repeat(2 * 1024 * 1024) });
+    const pad = `/gemeenten/dinkelland/inwoners/${ids.inwoner}/feiten`;
+    const koppen = { 'content-type': 'application/json', 'x-doel': 'uitvoering re-integratie' };
+    const vast = await api.ruw(
+      'eigen',
+      'POST',
+      pad,
+      { ...koppen, 'content-length': String(groot.length) },
+      groot,
+    );
+    expect(vast.status).toBe(413);
+    expect(vast.headers.get('content-type')).toBe('application/problem+json');
+    // Streamed in pieces without a length: cut off once past the limit, not read to the end.
+    let gelezen = 0;
+    const stroom = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (gelezen >= 100 * 1024 * 1024) return c.close();
+        gelezen += 64 * 1024;
+        c.enqueue(new Uint8Array(64 * 1024).fill(120));
+      },
+    });
+    const r = await api.app.request(pad, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token('eigen')}`, ...koppen },
+      body: stroom,
+      duplex: 'half',
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(gelezen).toBeLessThan(4 * 1024 * 1024);
+  });
 });
