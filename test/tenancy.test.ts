@@ -24,6 +24,7 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
   const namen: string[] = [];
   let bsn = '';
   let zevenaar: Ids;
+  let dinkelland: Ids;
   const zevenaarNamen: string[] = [];
 
   beforeAll(async () => {
@@ -104,31 +105,23 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
     ids.indicatie = await eerste('beschutWerkIndicatie');
     ids.aanvraag = await eerste('aanvraag');
     ids.bezwaar = await eerste('bezwaar');
+    dinkelland = {
+      ...(await idsVan(db, 'dinkelland')),
+      inwoner: ids.inwoner,
+      beschikking: ids.beschikking,
+      termijn: ids.termijn,
+      indicatie: ids.indicatie,
+      aanvraag: ids.aanvraag,
+      bezwaar: ids.bezwaar,
+    };
   }, 120_000);
 
   afterAll(async () => {
     await opslag?.sluit();
   });
 
-  /** Fills a documented path with Dinkelland's real ids, by what the segment before {id} names. */
-  function vul(pad: string): string {
-    return pad
-      .replace('{gemeente}', 'dinkelland')
-      .replace('{jaar}', '2026')
-      .replace('{voorziening}', 'participatieplaats')
-      .replace('{bezwaarId}', ids.bezwaar!)
-      .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
-        const id: Record<string, string | undefined> = {
-          inwoners: ids.inwoner,
-          beschikkingen: ids.beschikking,
-          termijnen: ids.termijn,
-          plaatsingen: ids.indicatie,
-          aanvragen: ids.aanvraag,
-        };
-        if (!id[soort]) throw new Error(`geen id voor /${soort}/{id}: breid de test uit`);
-        return `/${soort}/${id[soort]}`;
-      });
-  }
+  /** Fills a documented path with Dinkelland's real ids (see test/api-voorbeelden.ts). */
+  const vul = (pad: string) => vulPad(pad, 'dinkelland', dinkelland);
 
   it('geeft 404 op elke route van een andere gemeente, zonder iets van die gemeente te tonen', async () => {
     const doc = (await (await api.app.request('/openapi.json')).json()) as {
