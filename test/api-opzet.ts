@@ -28,6 +28,16 @@ export interface TestApi {
     body?: unknown,
     koppen?: Record<string, string>,
   ): Promise<{ status: number; body: T; koppen: Headers }>;
+  /** The bearer token of a user. */
+  token(wie: string): string;
+  /** A request with exactly these headers (besides the token: no X-Doel unless given) and this raw body. */
+  ruw(
+    wie: string,
+    methode: string,
+    pad: string,
+    koppen: Record<string, string>,
+    body?: string,
+  ): Promise<Response>;
   /** Inserts a client directly: fixtures only, every assertion goes through HTTP. */
   inwoner(gemeente: string, naam: string, door?: string): Promise<string>;
 }
@@ -69,7 +79,7 @@ export async function startApi(
       headers: {
         authorization: `Bearer ${tokens[wie]}`,
         'content-type': 'application/json',
-        'x-doel': 'test',
+        'x-doel': 'uitvoering re-integratie',
         ...koppen,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -80,6 +90,13 @@ export async function startApi(
     app,
     gebruikerIds,
     verzoek,
+    token: (wie) => tokens[wie]!,
+    ruw: async (wie, methode, pad, koppen, body) =>
+      app.request(pad, {
+        method: methode,
+        headers: { authorization: `Bearer ${tokens[wie]}`, ...koppen },
+        ...(body === undefined ? {} : { body }),
+      }),
     json: async (wie, methode, pad, body, koppen) => {
       const r = await verzoek(wie, methode, pad, body, koppen);
       const tekst = await r.text();

@@ -28,7 +28,7 @@ describe.each(OPSLAGEN)('HTTP API op $naam', ({ open }) => {
       headers: {
         authorization: `Bearer ${tokens[wie]}`,
         'content-type': 'application/json',
-        'x-doel': 'test',
+        'x-doel': 'uitvoering re-integratie',
         ...koppen,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -132,6 +132,8 @@ describe.each(OPSLAGEN)('HTTP API op $naam', ({ open }) => {
       'cm',
       'GET',
       `/gemeenten/dinkelland/inwoners/${inwonerId}?volledigBsn=true`,
+      undefined,
+      { 'x-doel': 'identificatie inwoner' },
     );
     expect(((await volledig.json()) as { bsn: string }).bsn).toBe(BSN[0]);
     const lijst = await verzoek('cm', 'GET', `/gemeenten/dinkelland/inwoners?bsn=${BSN[0]}`);
@@ -144,7 +146,10 @@ describe.each(OPSLAGEN)('HTTP API op $naam', ({ open }) => {
     expect(audit.map((a) => a.actie)).toEqual(
       expect.arrayContaining(['registreren', 'lezen-met-bsn', 'lijst-lezen']),
     );
-    expect(audit.every((a) => a.doel === 'test')).toBe(true);
+    expect(audit.find((a) => a.actie === 'lezen-met-bsn')?.doel).toBe('identificatie inwoner');
+    expect(
+      audit.filter((a) => a.actie !== 'lezen-met-bsn').every((a) => a.doel === 'uitvoering re-integratie'),
+    ).toBe(true);
     // The BSN itself is never written in clear: not in the inwoner row, not in the audit trail.
     const rij = await opslag.db
       .selectFrom('inwoner')

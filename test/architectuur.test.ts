@@ -16,7 +16,7 @@ const ZUIVER = [
   'caseload',
   'beleid',
 ];
-const INFRA = ['opslag', 'api', 'administratie', 'beveiliging'];
+const INFRA = ['opslag', 'api', 'administratie', 'beveiliging', 'documenten'];
 
 function bestanden(map: string): string[] {
   return readdirSync(map).flatMap((n) => {
@@ -58,6 +58,15 @@ describe('lagen', () => {
         }
       }
     }
+    expect(overtredingen).toEqual([]);
+  });
+
+  it('de documenten komen na de opslag en kennen de HTTP-laag niet', () => {
+    const overtredingen = bestanden(join(SRC, 'documenten')).flatMap((b) =>
+      importsVan(b)
+        .filter((i) => i.includes('/api/') || i.startsWith('hono'))
+        .map((i) => `${relative(SRC, b)} → ${i}`),
+    );
     expect(overtredingen).toEqual([]);
   });
 

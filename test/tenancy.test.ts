@@ -4,6 +4,7 @@ import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import { ROLLEN } from '../src/opslag/schema.ts';
 import { startApi, type TestApi } from './api-opzet.ts';
+import { type Ids, idsVan, operaties, voorbeeldBody, vulPad } from './api-voorbeelden.ts';
 import { standaardEngine } from './helpers.ts';
 import { OPSLAGEN, TEST_SLEUTEL } from './opslagen.ts';
 
@@ -22,6 +23,9 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
   const ids: Record<string, string> = {};
   const namen: string[] = [];
   let bsn = '';
+  let zevenaar: Ids;
+  let dinkelland: Ids;
+  const zevenaarNamen: string[] = [];
 
   beforeAll(async () => {
     opslag = await open(engine);
@@ -31,6 +35,49 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
       vreemde: alleRollen('zevenaar'),
       eigen: alleRollen('dinkelland'),
     });
+    // A bezwaar and an aanvraag in Zevenaar (the demo data has none), so their routes get real ids.
+    const zi = await opslag.db
+      .selectFrom('inwoner')
+      .select(['id', 'casemanagerId'])
+      .where('gemeente', '=', 'zevenaar')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await opslag.db
+      .insertInto('aanvraag')
+      .values({
+        gemeente: 'zevenaar',
+        inwonerId: zi.id,
+        voorziening: 'participatieplaats',
+        soort: 'aanvraag',
+        ontvangenOp: '2026-11-01',
+        gegevens: JSON.stringify({ voorziening: 'participatieplaats' }),
+        aangemaaktDoor: zi.casemanagerId!,
+      })
+      .execute();
+    const zb = await opslag.db
+      .selectFrom('beschikking')
+      .select('id')
+      .where('gemeente', '=', 'zevenaar')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await opslag.db
+      .insertInto('bezwaar')
+      .values({
+        gemeente: 'zevenaar',
+        beschikkingId: zb.id,
+        ontvangenOp: '2026-11-20',
+        termijnEinde: '2026-12-15',
+        tijdig: true,
+      })
+      .execute();
+    zevenaar = await idsVan(opslag.db, 'zevenaar');
+    expect(Object.values(zevenaar)).not.toContain('00000000-0000-4000-8000-000000000000');
+    const z = await opslag.db
+      .selectFrom('inwoner')
+      .select('naam')
+      .where('gemeente', '=', 'zevenaar')
+      .execute();
+    zevenaarNamen.push(...z.map((i) => i.naam));
     const db = opslag.db;
     const inwoners = await db
       .selectFrom('inwoner')
@@ -58,31 +105,23 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
     ids.indicatie = await eerste('beschutWerkIndicatie');
     ids.aanvraag = await eerste('aanvraag');
     ids.bezwaar = await eerste('bezwaar');
+    dinkelland = {
+      ...(await idsVan(db, 'dinkelland')),
+      inwoner: ids.inwoner,
+      beschikking: ids.beschikking,
+      termijn: ids.termijn,
+      indicatie: ids.indicatie,
+      aanvraag: ids.aanvraag,
+      bezwaar: ids.bezwaar,
+    };
   }, 120_000);
 
   afterAll(async () => {
     await opslag?.sluit();
   });
 
-  /** Fills a documented path with Dinkelland's real ids, by what the segment before {id} names. */
-  function vul(pad: string): string {
-    return pad
-      .replace('{gemeente}', 'dinkelland')
-      .replace('{jaar}', '2026')
-      .replace('{voorziening}', 'participatieplaats')
-      .replace('{bezwaarId}', ids.bezwaar!)
-      .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
-        const id: Record<string, string | undefined> = {
-          inwoners: ids.inwoner,
-          beschikkingen: ids.beschikking,
-          termijnen: ids.termijn,
-          plaatsingen: ids.indicatie,
-          aanvragen: ids.aanvraag,
-        };
-        if (!id[soort]) throw new Error(`geen id voor /${soort}/{id}: breid de test uit`);
-        return `/${soort}/${id[soort]}`;
-      });
-  }
+  /** Fills a documented path with Dinkelland's real ids (see test/api-voorbeelden.ts). */
+  const vul = (pad: string) => vulPad(pad, 'dinkelland', dinkelland);
 
   it('geeft 404 op elke route van een andere gemeente, zonder iets van die gemeente te tonen', async () => {
     const doc = (await (await api.app.request('/openapi.json')).json()) as {
@@ -145,6 +184,65 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
       const tekst = await r.text();
       expect(tekst, pad).not.toContain('dinkelland');
       expect(tekst, pad).not.toContain(ids.inwoner!);
+    }
+  });
+  it('geeft 404 op elke route met een id van een andere gemeente onder de eigen gemeente, zonder iets te tonen of te schrijven', async () => {
+    const doc = (await (await api.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, any>>;
+    };
+    // Every single-resource route, and every route whose body names a resource by id.
+    const ops = operaties(doc).filter(
+      (o) =>
+        o.pad.startsWith('/gemeenten/{gemeente}/') &&
+        (/\{(id|bezwaarId)\}/.test(o.pad) ||
+          /"(inwonerId|indicatieId|aanvraagId)"/.test(
+            JSON.stringify(voorbeeldBody(o.methode, o.pad, zevenaar) ?? {}),
+          )),
+    );
+    expect(ops.length).toBeGreaterThan(15);
+    const telling = async () =>
+      Promise.all(
+        (['feit', 'beschikking', 'aanvraag', 'bezwaar', 'beschutWerkIndicatie', 'termijn'] as const).map(
+          async (t) =>
+            (
+              await opslag.db
+                .selectFrom(t)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('gemeente', '=', 'zevenaar')
+                .executeTakeFirstOrThrow()
+            ).n,
+        ),
+      );
+    const voor = await telling();
+    const eigenCasemanager = (await idsVan(opslag.db, 'dinkelland')).casemanager;
+    const vreemdeIds = Object.values(zevenaar).filter((id) => id.includes('-'));
+    for (const op of ops) {
+      const pad = vulPad(op.pad, 'dinkelland', zevenaar);
+      // Foreign resources; the casemanager named in a body is Dinkelland's own (a foreign one is a 400).
+      const body = voorbeeldBody(op.methode, op.pad, { ...zevenaar, casemanager: eigenCasemanager });
+      const r = await api.verzoek('eigen', op.methode, pad, body, { 'if-match': '"1"' });
+      const tekst = await r.text();
+      expect(r.status, `${op.methode} ${op.pad}: ${tekst.slice(0, 200)}`).toBe(404);
+      for (const id of vreemdeIds) expect(tekst, `${op.methode} ${op.pad}`).not.toContain(id);
+      for (const naam of zevenaarNamen.slice(0, 20))
+        expect(tekst, `${op.methode} ${op.pad}`).not.toContain(naam);
+    }
+    // Nothing was written to Zevenaar's data, and nothing about its people entered Dinkelland's trail.
+    expect(await telling()).toEqual(voor);
+    const gelogd = await opslag.db
+      .selectFrom('audit')
+      .select('objectId')
+      .where('gemeente', '=', 'dinkelland')
+      .where((eb) => eb.or([eb('objectId', 'in', vreemdeIds), eb('betrokkene', 'in', vreemdeIds)]))
+      .execute();
+    expect(gelogd).toEqual([]);
+    // The ids are real: under Zevenaar's own path its users read them.
+    const gets = ops.filter((o) => o.methode === 'GET');
+    expect(gets.length).toBeGreaterThan(5);
+    for (const op of gets) {
+      const pad = vulPad(op.pad, 'zevenaar', zevenaar);
+      const r = await api.verzoek('vreemde', 'GET', pad);
+      expect(r.status, pad).toBe(200);
     }
   });
 });

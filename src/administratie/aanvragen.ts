@@ -3,7 +3,7 @@ import { aanvraagSchema, veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum, plusDagen, verlengdeEinddatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { VOORZIENINGEN } from '../regelgeving/index.ts';
-import { log } from './audit.ts';
+import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -196,7 +196,13 @@ export async function zoekAanvragen(
     .limit(filter.limiet)
     .offset(filter.vanaf)
     .execute();
-  await log(db, actor, gemeente, 'lijst-lezen', 'aanvraag', filter.inwonerId ?? null);
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'aanvraag',
+    rijen.map((r) => ({ betrokkene: r.inwonerId, objectId: r.id })),
+  );
   return gelukt({ totaal: Number(totaal), items: rijen.map(metTermijn) });
 }
 
@@ -224,7 +230,7 @@ export async function leesAanvraag(
     .orderBy('besluitdatum')
     .orderBy('aangemaaktOp')
     .execute();
-  await log(db, actor, gemeente, 'lezen', 'aanvraag', id);
+  await log(db, actor, gemeente, 'lezen', 'aanvraag', id, rij.inwonerId);
   return gelukt({ ...metTermijn(rij), beschikkingen });
 }
 

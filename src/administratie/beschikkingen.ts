@@ -584,13 +584,22 @@ export async function leesBeschikking(
   if (!z.uuid().safeParse(id).success) return nietGevonden('beschikking');
   const r = await leesRij(db, gemeente, id);
   if (!r) return nietGevonden('beschikking');
-  await log(db, actor, gemeente, 'lezen', 'beschikking', id);
+  await log(db, actor, gemeente, 'lezen', 'beschikking', id, r.inwonerId);
   return gelukt(naarBeschikking(r));
 }
 
 export async function beschikkingenVan(db: Db, actor: Actor, gemeente: string, inwonerId: string) {
   const rol = vereisRol(actor, gemeente, LEZERS);
   if (!rol.ok) return rol;
+  // An inwoner of another gemeente (or none) is not found, rather than shown without decisions.
+  if (!z.uuid().safeParse(inwonerId).success) return nietGevonden('inwoner');
+  const inwoner = await db
+    .selectFrom('inwoner')
+    .select('id')
+    .where('gemeente', '=', gemeente)
+    .where('id', '=', inwonerId)
+    .executeTakeFirst();
+  if (!inwoner) return nietGevonden('inwoner');
   const rijen = await db
     .selectFrom('beschikking')
     .selectAll()
@@ -599,7 +608,7 @@ export async function beschikkingenVan(db: Db, actor: Actor, gemeente: string, i
     .orderBy('besluitdatum')
     .orderBy('aangemaaktOp')
     .execute();
-  await log(db, actor, gemeente, 'lijst-lezen', 'beschikking', inwonerId);
+  await log(db, actor, gemeente, 'lijst-lezen', 'beschikking', null, inwonerId);
   return gelukt(rijen.map(naarBeschikking));
 }
 

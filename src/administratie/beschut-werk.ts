@@ -4,7 +4,7 @@ import { veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Bibliotheek } from '../regelgeving/index.ts';
-import { log } from './audit.ts';
+import { log, logLijst } from './audit.ts';
 import { type Fout, gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BELEID, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -315,7 +315,13 @@ export async function wachtlijst(
   const rol = vereisRol(actor, gemeente, LEZERS);
   if (!rol.ok) return rol;
   const lijst = await wachtenden(db, gemeente);
-  await log(db, actor, gemeente, 'lijst-lezen', 'beschut-werk-wachtlijst', null);
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'beschut-werk-wachtlijst',
+    lijst.map((w) => ({ betrokkene: w.inwonerId, objectId: w.indicatieId })),
+  );
   return gelukt({ grondslag: grondslagen.volgorde, wachtenden: lijst });
 }
 

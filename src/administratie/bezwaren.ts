@@ -71,7 +71,7 @@ async function beschikkingVan(db: Db, gemeente: string, id: string) {
   if (!isUuid(id)) return undefined;
   return db
     .selectFrom('beschikking')
-    .select(['id', 'besluitdatum', 'verzondenOp'])
+    .select(['id', 'besluitdatum', 'verzondenOp', 'inwonerId'])
     .where('gemeente', '=', gemeente)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -135,7 +135,8 @@ export async function bezwarenBij(
 ): Promise<Uitslag<Bezwaar[]>> {
   const rol = vereisRol(actor, gemeente, LEZERS);
   if (!rol.ok) return rol;
-  if (!(await beschikkingVan(db, gemeente, beschikkingId))) return nietGevonden('beschikking');
+  const beschikking = await beschikkingVan(db, gemeente, beschikkingId);
+  if (!beschikking) return nietGevonden('beschikking');
   const rijen = await db
     .selectFrom('bezwaar')
     .select(VELDEN)
@@ -144,7 +145,7 @@ export async function bezwarenBij(
     .orderBy('ontvangenOp')
     .orderBy('geregistreerdOp')
     .execute();
-  await log(db, actor, gemeente, 'lijst-lezen', 'bezwaar', beschikkingId);
+  await log(db, actor, gemeente, 'lijst-lezen', 'bezwaar', beschikkingId, beschikking.inwonerId);
   return gelukt(rijen);
 }
 
@@ -170,7 +171,8 @@ export async function leesBezwaar(
   if (!rol.ok) return rol;
   const rij = await leesRij(db, gemeente, beschikkingId, id);
   if (!rij) return nietGevonden('bezwaar');
-  await log(db, actor, gemeente, 'lezen', 'bezwaar', id);
+  const beschikking = await beschikkingVan(db, gemeente, beschikkingId);
+  await log(db, actor, gemeente, 'lezen', 'bezwaar', id, beschikking?.inwonerId ?? null);
   return gelukt(rij);
 }
 

@@ -1,19 +1,21 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { controleerWachtwoord, hashWachtwoord } from '../beveiliging/wachtwoord.ts';
 import type { Db } from '../opslag/database.ts';
 import { ROLLEN, type Rol } from '../opslag/schema.ts';
+import { openSessie, sluitSessie, tokenHash, trekSessiesIn } from './sessies.ts';
 import type { Actor } from './toegang.ts';
 
 /**
- * Local users with hashed passwords and opaque bearer tokens. Everything downstream only sees an
- * Actor, so an OpenID Connect provider can replace this module without touching the rest.
+ * Resolves bearer tokens to an Actor and ends sessions. Users sign in with a local password (the
+ * embedded default) or through an OpenID Connect provider (`oidc.ts`); both end in a session of
+ * `sessies.ts`, so everything downstream only sees an Actor.
  */
 export interface Authenticator {
   actorVoorToken(token: string, doel: string): Promise<Actor | undefined>;
+  /** Logout: this token stops working at once. */
+  meldAf(token: string): Promise<void>;
+  /** Revocation: every session of this user stops working at once; returns how many there were. */
+  trekIn(gebruikerId: string): Promise<number>;
 }
-
-const SESSIEDUUR_MS = 8 * 60 * 60 * 1000;
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function maakGebruiker(
   db: Db,
@@ -44,6 +46,18 @@ export async function maakGebruiker(
   return id;
 }
 
+/** Whether a user holds the casemanager role in this gemeente (and so may be an inwoner's casemanager). */
+export async function isCasemanagerVan(db: Db, gemeente: string, gebruikerId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('rol')
+    .select('gebruikerId')
+    .where('gebruikerId', '=', gebruikerId)
+    .where('gemeente', '=', gemeente)
+    .where('rol', '=', 'casemanager')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function meldAan(
   db: Db,
   gebruikersnaam: string,
@@ -61,29 +75,27 @@ export async function meldAan(
       'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
   );
   if (!g || !geldig) return undefined;
-  const token = randomBytes(32).toString('base64url');
-  const verlooptOp = new Date(Date.now() + SESSIEDUUR_MS);
-  await db
-    .insertInto('sessie')
-    .values({ tokenHash: tokenHash(token), gebruikerId: g.id, verlooptOp })
-    .execute();
-  return { token, verlooptOp, gebruikerId: g.id };
+  return openSessie(db, g.id);
 }
 
 /**
  * `geheugenMs` keeps a resolved session for that long (never past its expiry), so a busy client does
- * not cost a store query per request; a changed role or ended session then takes effect within that
- * time. Unknown tokens are never remembered.
+ * not cost a store query per request; a changed role takes effect within that time, and so does a
+ * logout or revocation made by another server process (in this process it is immediate). Unknown
+ * tokens are never remembered.
  */
 export function lokaleAuthenticator(db: Db, opties: { geheugenMs?: number } = {}): Authenticator {
   const geheugen = new Map<string, { actor: Omit<Actor, 'doel'>; tot: number }>();
   const geheugenMs = opties.geheugenMs ?? 0;
+  // Bumped by every logout and revocation: a lookup that began before one does not remember its answer.
+  let generatie = 0;
   return {
     async actorVoorToken(token, doel) {
       const sleutel = tokenHash(token);
       const nu = Date.now();
       const bekend = geheugen.get(sleutel);
       if (bekend && bekend.tot > nu) return { ...bekend.actor, doel };
+      const begonnen = generatie;
       const rijen = await db
         .selectFrom('sessie')
         .innerJoin('gebruiker', 'gebruiker.id', 'sessie.gebruikerId')
@@ -102,7 +114,7 @@ export function lokaleAuthenticator(db: Db, opties: { geheugenMs?: number } = {}
         rollen.set(r.gemeente, set);
       }
       const actor = { gebruikerId: eerste.id, gebruikersnaam: eerste.gebruikersnaam, rollen };
-      if (geheugenMs > 0) {
+      if (geheugenMs > 0 && begonnen === generatie) {
         if (geheugen.size >= 10_000) for (const [k, v] of geheugen) if (v.tot <= nu) geheugen.delete(k);
         if (geheugen.size < 10_000)
           geheugen.set(sleutel, {
@@ -111,6 +123,18 @@ export function lokaleAuthenticator(db: Db, opties: { geheugenMs?: number } = {}
           });
       }
       return { ...actor, doel };
+    },
+    // The store first, then the memory: a lookup racing with us cannot remember the session again.
+    async meldAf(token) {
+      await sluitSessie(db, token);
+      generatie++;
+      geheugen.delete(tokenHash(token));
+    },
+    async trekIn(gebruikerId) {
+      const n = await trekSessiesIn(db, gebruikerId);
+      generatie++;
+      for (const [k, v] of geheugen) if (v.actor.gebruikerId === gebruikerId) geheugen.delete(k);
+      return n;
     },
   };
 }

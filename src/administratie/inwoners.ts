@@ -3,7 +3,7 @@ import { FEIT_INDEX, feitenSchema, veldFouten } from '../casus/index.ts';
 import { type BsnKluis, isGeldigBsn, maskeerBsn } from '../beveiliging/bsn.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
-import { log } from './audit.ts';
+import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -58,7 +58,7 @@ export async function registreerInwoner(
     })
     .returning(['id', 'gemeente', 'naam', 'geboortedatum', 'casemanagerId', 'versie'])
     .executeTakeFirstOrThrow();
-  await log(db, actor, gemeente, 'registreren', 'inwoner', rij.id);
+  await log(db, actor, gemeente, 'registreren', 'inwoner', rij.id, rij.id);
   return gelukt({ ...rij, bsn: maskeerBsn(bsn) });
 }
 
@@ -82,7 +82,13 @@ export async function zoekInwoners(
     .limit(Math.min(filter.limiet ?? 50, 500))
     .offset(filter.vanaf ?? 0)
     .execute();
-  await log(db, actor, gemeente, 'lijst-lezen', 'inwoner', null);
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'inwoner',
+    rijen.map((r) => ({ betrokkene: r.id, objectId: r.id })),
+  );
   return gelukt({
     totaal: Number(totaal),
     items: rijen.map(({ bsnVersleuteld, ...r }) => ({
@@ -111,7 +117,7 @@ export async function leesInwoner(
     .executeTakeFirst();
   if (!r) return nietGevonden('inwoner');
   const bsn = kluis.ontsleutel(r.bsnVersleuteld);
-  await log(db, actor, gemeente, opties.volledigBsn ? 'lezen-met-bsn' : 'lezen', 'inwoner', id);
+  await log(db, actor, gemeente, opties.volledigBsn ? 'lezen-met-bsn' : 'lezen', 'inwoner', id, id);
   const { bsnVersleuteld: _, ...rest } = r;
   return gelukt({ ...rest, bsn: opties.volledigBsn ? bsn : maskeerBsn(bsn) });
 }
@@ -178,7 +184,7 @@ export async function legFeitVast(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await log(db, actor, gemeente, 'feit-vastleggen', 'inwoner', inwonerId);
+  await log(db, actor, gemeente, 'feit-vastleggen', 'inwoner', inwonerId, inwonerId);
   return gelukt({ id: Number(rij.id) });
 }
 
@@ -228,6 +234,6 @@ export async function feitgeschiedenis(db: Db, actor: Actor, gemeente: string, i
     .orderBy('geldigVanaf')
     .orderBy('id')
     .execute();
-  await log(db, actor, gemeente, 'feiten-lezen', 'inwoner', inwonerId);
+  await log(db, actor, gemeente, 'feiten-lezen', 'inwoner', inwonerId, inwonerId);
   return gelukt(rijen.map((r) => ({ ...r, id: Number(r.id) })));
 }

@@ -5,7 +5,9 @@ import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { TIJDZONE, type Wachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
-import { log } from './audit.ts';
+import { AANMELDREGELS } from './aanmeldbeperking.ts';
+import { log, logLijst } from './audit.ts';
+import { ruimSessiesOp } from './sessies.ts';
 import { gelukt, mislukt } from './fouten.ts';
 import { LKS_PERIODE_SOORTEN, lksMaandbedrag, minimumloonOnbekend } from './termijnen.ts';
 import { type Actor, LEZERS, vereisRol } from './toegang.ts';
@@ -244,6 +246,13 @@ export async function herberekeningen(db: Db, actor: Actor, gemeente: string, ja
     .where('h.jaar', '=', jaar)
     .orderBy('h.id')
     .execute();
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'herberekening',
+    rijen.map((r) => ({ betrokkene: r.inwonerId, objectId: r.beschikkingId })),
+  );
   return gelukt(
     rijen.map((r) => ({
       ...r,
@@ -267,6 +276,8 @@ const lksOpdracht = z.strictObject({
 export const TAKEN = {
   termijnenSignaleren: { naam: 'termijnen-signaleren', cron: '5 0 * * *' },
   lksHerberekening: { naam: 'lks-herberekening', cron: '15 0 1 1 *' },
+  /** Expired sessions, closed login windows and abandoned OpenID sign-ins (nothing to catch up on). */
+  sessiesOpruimen: { naam: 'sessies-opruimen', cron: '23 * * * *' },
 } as const;
 
 /**
@@ -309,6 +320,11 @@ export async function planTaken(
       });
     },
     { cron: TAKEN.lksHerberekening.cron },
+  );
+  await wachtrij.registreer(
+    TAKEN.sessiesOpruimen.naam,
+    async () => ruimSessiesOp(db, { vensterMs: AANMELDREGELS.account.vensterMs }),
+    { cron: TAKEN.sessiesOpruimen.cron },
   );
   const ingehaald: { naam: string; id: string }[] = [];
   if (opties.inhalen) {

@@ -4,7 +4,7 @@ import type { Engine, VoorzieningUitkomst } from '../engine/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
 import { datumTekst, feitLabel, opsomming } from '../taal/index.ts';
-import { log } from './audit.ts';
+import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -233,6 +233,13 @@ export async function dueLijst(
     .where('termijn.datum', '<=', filter.tot);
   if (filter.casemanagerId) q = q.where('inwoner.casemanagerId', '=', filter.casemanagerId);
   const rijen = await q.orderBy('termijn.datum').orderBy('termijn.id').limit(1000).execute();
+  await logLijst(
+    db,
+    actor,
+    gemeente,
+    'termijn',
+    rijen.map((r) => ({ betrokkene: r.inwonerId, objectId: String(r.id) })),
+  );
   return gelukt(rijen.map((r) => ({ ...r, id: Number(r.id), teLaat: r.datum < filter.vandaag })));
 }
 

@@ -13,16 +13,23 @@ const STATUS: Record<Fout['code'], number> = {
 
 export function probleem(_c: Context<any, any, any>, fout: Fout): Response {
   const status = STATUS[fout.code];
-  const body = {
-    type: `https://reintegratie.local/problemen/${fout.code}`,
-    title: fout.bericht,
-    status,
+  return probleemDetails(status, fout.code, fout.bericht, {
     ...(fout.code === 'ongeldig' && fout.velden ? { velden: fout.velden } : {}),
     ...(fout.code === 'niet-toegestaan' && fout.details !== undefined ? { details: fout.details } : {}),
     ...(fout.code === 'versie' ? { huidigeVersie: fout.huidig } : {}),
-  };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
   });
+}
+
+/** A problem+json answer of the edge itself (not signed in, no such path, a precondition, an internal error). */
+export function probleemDetails(
+  status: number,
+  soort: string,
+  titel: string,
+  extra: Record<string, unknown> = {},
+  koppen: Record<string, string> = {},
+): Response {
+  return new Response(
+    JSON.stringify({ type: `https://reintegratie.local/problemen/${soort}`, title: titel, status, ...extra }),
+    { status, headers: { 'content-type': 'application/problem+json', ...koppen } },
+  );
 }

@@ -1,11 +1,14 @@
-import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
 import type { Uitslag } from '../administratie/fouten.ts';
 import type { Actor } from '../administratie/toegang.ts';
+import type { ApiAfhankelijkheden } from './afhankelijkheden.ts';
+import { doelbinding } from './doelbinding.ts';
 import type { ApiEnv } from './omgeving.ts';
+import { probleem, probleemDetails } from './probleem.ts';
+import { randRoute } from './validatie.ts';
 
-/** What maakApp hands to the route files: the one way to register a route and answer a service result. */
+/** What app.ts hands to the route modules: the one way to register a route and answer a service result. */
 export type Ctx<R extends RouteConfig> = Parameters<RouteHandler<R, ApiEnv>>[0];
 export interface RouteHulp {
   registreer<R extends RouteConfig>(r: R, h: (c: Ctx<R>) => Promise<Response> | Response): unknown;
@@ -20,31 +23,35 @@ export interface RouteHulp {
   vandaag(): string;
 }
 
-export const gemeenteParam = z.object({ gemeente: z.string().regex(/^[a-z0-9-]+$/) });
-export const algemeen = z.looseObject({});
-export const beveiligd = [{ bearer: [] }];
-export const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-export const probleemAntwoord = (description: string) => ({
-  description,
-  content: {
-    'application/problem+json': {
-      schema: z.looseObject({ type: z.string(), title: z.string(), status: z.number() }),
+/** A route module: registers the routes of one resource on the app. */
+export type RouteModule = (app: OpenAPIHono<ApiEnv>, deps: ApiAfhankelijkheden, hulp: RouteHulp) => void;
+
+/**
+ * Every route registered here passes the edge checks of its own description first (ids in the path,
+ * a JSON body) and the purpose check (X-Doel), before its schema and its handler.
+ */
+export function maakRouteHulp(
+  app: OpenAPIHono<ApiEnv>,
+  deps: ApiAfhankelijkheden,
+  vandaag: () => string,
+): RouteHulp {
+  return {
+    registreer: (r, h) => {
+      const eigen = r.middleware ? (Array.isArray(r.middleware) ? r.middleware : [r.middleware]) : [];
+      const route = { ...r, middleware: [...eigen, randRoute(r), doelbinding(deps.db, r)] };
+      // Handlers return plain Responses (problem+json, ETags); the route config still documents them.
+      return app.openapi(route, h as unknown as RouteHandler<typeof route, ApiEnv>);
     },
-  },
-});
-export const FOUTEN = {
-  400: probleemAntwoord('Ongeldige invoer (met veldpaden)'),
-  401: probleemAntwoord('Niet aangemeld'),
-  403: probleemAntwoord('Uw rol staat dit niet toe'),
-  404: probleemAntwoord('Niet gevonden, of geen toegang tot deze gemeente'),
-};
-export const WIJZIG_FOUTEN = {
-  412: probleemAntwoord('Versie gewijzigd sinds u las (If-Match klopt niet meer)'),
-  428: probleemAntwoord('If-Match ontbreekt'),
-};
+    antwoord(c, u, status = 200, etag) {
+      if (!u.ok) return probleem(c, u.fout);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (etag) headers.etag = etag(u.waarde);
+      return new Response(JSON.stringify(u.waarde), { status, headers });
+    },
+    actor: (c) => c.get('actor')!,
+    vandaag,
+  };
+}
 
 export const etagVan = (w: { versie: number }) => `W/"${w.versie}"`;
 
@@ -54,15 +61,8 @@ export const etagVan = (w: { versie: number }) => `W/"${w.versie}"`;
  */
 export function verwachteVersie(c: Context<ApiEnv, any, any>): number | Response {
   const kop = c.req.header('if-match');
-  if (!kop)
-    return new Response(
-      JSON.stringify({
-        type: 'https://reintegratie.local/problemen/if-match',
-        title: 'If-Match met de ETag is verplicht bij wijzigen',
-        status: 428,
-      }),
-      { status: 428, headers: { 'content-type': 'application/problem+json' } },
-    );
-  const n = Number(/^(?:W\/)?"(\d+)"$/.exec(kop.trim())?.[1]);
-  return Number.isInteger(n) ? n : -1;
+  if (!kop) return probleemDetails(428, 'if-match', 'If-Match met de ETag is verplicht bij wijzigen');
+  // Beyond an int32 no stored version can match; the store must not be asked.
+  const n = Number(/^(?:W\/)?"(\d{1,10})"$/.exec(kop.trim())?.[1]);
+  return Number.isInteger(n) && n <= 2_147_483_647 ? n : -1;
 }

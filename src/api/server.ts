@@ -10,13 +10,14 @@ import { openOpslag } from '../opslag/database.ts';
 import { migreer } from '../opslag/migreer.ts';
 import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
+import { aanmeldOptiesUitOmgeving } from './aanmeld-instellingen.ts';
 import { maakApp } from './app.ts';
 import { vulDemo } from './demo.ts';
 
 /** Starts the HTTP server: store, migrations, gemeenten, optionally demo data, the job queue; stops cleanly on SIGTERM. */
 export async function startServer(
   config: Configuratie,
-  opties: { demo: boolean; log: (t: string) => void },
+  opties: { demo: boolean; log: (t: string) => void; env?: NodeJS.ProcessEnv },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const b = laadBibliotheek();
   if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
@@ -32,11 +33,17 @@ export async function startServer(
         `demogegevens: ${gevuld.inwoners} inwoners, ${gevuld.beschikkingen} beschikkingen, ${gevuld.budgetten} budgetten, ${gevuld.wachtlijst} op de wachtlijst beschut werk; wachtwoord van alle demogebruikers: ${gevuld.wachtwoord}`,
       );
   }
+  const aanmelding = aanmeldOptiesUitOmgeving(
+    opslag.db,
+    opties.env ?? process.env,
+    `http://127.0.0.1:${config.poort}`,
+  );
   const app = maakApp({
     db: opslag.db,
     engine,
     kluis,
     authenticator: lokaleAuthenticator(opslag.db, { geheugenMs: 5_000 }),
+    aanmelding,
   });
   // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
   const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});

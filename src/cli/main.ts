@@ -27,6 +27,10 @@ Gebruik:
                                                   wat een (ontwerp)versie verandert voor een caseload: uitkomsten en jaarlast
   reintegratie caseload --gemeente <slug> --date JJJJ-MM-DD --generated N [--seed S] [--out <bestand.ndjson>]
                                                   schrijf een synthetisch klantenbestand als NDJSON (invoer voor impact --cases)
+  reintegratie brief --gemeente G --beschikking ID [--bezwaar ID] [--formaat pdf|html] [--out bestand]
+  reintegratie voortgang --gemeente G --jaar J --periode N [--formaat pdf|html|json] [--out bestand]
+  reintegratie srg --gemeente G --maand JJJJ-MM [--out bestand]
+  reintegratie export --gemeente G --jaar J --periode KWARTAAL [--formaat csv|json] [--out bestand]
   reintegratie docs                               schrijf docs/feiten.md opnieuw
   reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
   reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
@@ -55,6 +59,12 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         store: { type: 'boolean', default: false },
         gemeente: { type: 'string' },
         out: { type: 'string' },
+        beschikking: { type: 'string' },
+        bezwaar: { type: 'string' },
+        jaar: { type: 'string' },
+        periode: { type: 'string' },
+        maand: { type: 'string' },
+        formaat: { type: 'string' },
       },
     });
     switch (opdracht) {
@@ -89,6 +99,15 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
           configuratieUitOmgeving(),
           uit,
         );
+      }
+      case 'brief':
+      case 'voortgang':
+      case 'srg':
+      case 'export': {
+        const engine = laadEngine(uit);
+        if (!engine) return 2;
+        const { documenten } = await import('./documenten.ts');
+        return documenten(opdracht, values, engine, configuratieUitOmgeving(), uit);
       }
       case 'diff': {
         const engine = laadEngine(uit);

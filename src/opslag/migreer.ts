@@ -4,6 +4,8 @@ import * as basis from './migraties/0001-basis.ts';
 import * as beschutWerkBezwaarTaken from './migraties/0002-beschut-werk-bezwaar-taken.ts';
 import * as lksBedragen from './migraties/0003-lks-bedragen.ts';
 import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
+import * as documenten from './migraties/0015-documenten.ts';
+import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const MIGRATIES: Record<string, Migration> = {
   '0002-beschut-werk-bezwaar-taken': beschutWerkBezwaarTaken,
   '0003-lks-bedragen': lksBedragen,
   '0004-budget-vrijval': budgetVrijval,
+  '0015-documenten': documenten,
+  '0005-rand-en-aanmelding': randEnAanmelding,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

@@ -15,9 +15,30 @@ export interface Database {
     naam: string;
     wachtwoordHash: string;
     aangemaaktOp: Generated<Date>;
+    /** The OpenID provider's identity of this user (issuer and subject), when signed in that way. */
+    oidcIssuer: ColumnType<string | null, string | null | undefined, string | null>;
+    oidcSub: ColumnType<string | null, string | null | undefined, string | null>;
   };
   rol: { gebruikerId: string; gemeente: string; rol: Rol };
-  sessie: { tokenHash: string; gebruikerId: string; verlooptOp: Tijdstip };
+  sessie: { tokenHash: string; gebruikerId: string; verlooptOp: Tijdstip; aangemaaktOp: Generated<Date> };
+  /** Login attempts in the current window, per `account:<name>` and per `adres:<ip>`. */
+  aanmeldpoging: { sleutel: string; pogingen: number; vensterStart: Tijdstip };
+  /** A sign-in under way at the OpenID provider: what the callback must match. */
+  oidcAanvraag: {
+    state: string;
+    nonce: string;
+    verifier: string;
+    terug: string | null;
+    verlooptOp: Tijdstip;
+  };
+  /** A gemeente's purposes for X-Doel; without rows the built-in list applies. */
+  verwerkingsdoel: {
+    gemeente: string;
+    doel: string;
+    omschrijving: string;
+    volledigBsn: boolean;
+    volgorde: number;
+  };
   inwoner: {
     id: Generated<string>;
     gemeente: string;
@@ -190,6 +211,22 @@ export interface Database {
     object: string;
     objectId: string | null;
     doel: string;
+    /** The person (inwoner id) whose data the entry is about, where there is one. */
+    betrokkene: ColumnType<string | null, string | null | undefined, string | null>;
+  };
+  /** A document produced from stored data, written once per key and format (migration 0015). */
+  document: {
+    id: Generated<string>;
+    gemeente: string;
+    soort: 'brief' | 'voortgangsrapportage' | 'srg-levering' | 'export';
+    sleutel: string;
+    formaat: string;
+    mediatype: string;
+    inhoud: Uint8Array;
+    sha256: string;
+    versleuteld: ColumnType<boolean, boolean | undefined, never>;
+    aangemaaktDoor: string | null;
+    aangemaaktOp: Generated<Date>;
   };
   idempotentie: {
     gebruikerId: string;

@@ -1,16 +1,12 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { herberekeningen } from '../administratie/taken.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import { algemeen, beveiligd, FOUTEN, gemeenteParam, json, type RouteHulp } from './route-hulp.ts';
+import { herberekeningen } from '../../administratie/taken.ts';
+import { algemeen, beveiligd, FOUTEN, gemeenteParam, json } from '../openapi.ts';
+import type { RouteModule } from '../route-hulp.ts';
+import { jaarSchema } from '../validatie.ts';
 
 /** What the scheduled jobs found; the overdue signal itself shows in the due list (`teLaatSinds`). */
-export function registreerTaakRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor }: RouteHulp,
-): void {
+export const registreerTaakRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'get',
@@ -19,7 +15,7 @@ export function registreerTaakRoutes(
         'Loonkostensubsidies die per 1 januari opnieuw moeten worden vastgesteld (art. 10d lid 7 Pw), gevonden door de jaarlijkse taak',
       tags: ['termijnen'],
       security: beveiligd,
-      request: { params: gemeenteParam.extend({ jaar: z.coerce.number().int() }) },
+      request: { params: gemeenteParam.extend({ jaar: jaarSchema }) },
       responses: { 200: json(z.array(algemeen), 'Te herberekenen beschikkingen'), ...FOUTEN },
     }),
     async (c) => {
@@ -27,4 +23,4 @@ export function registreerTaakRoutes(
       return antwoord(c, await herberekeningen(db, actor(c), gemeente, jaar));
     },
   );
-}
+};

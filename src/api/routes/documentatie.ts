@@ -1,3 +1,21 @@
+import { ENGINE_VERSIE } from '../../engine/index.ts';
+import type { RouteModule } from '../route-hulp.ts';
+
+/** The open routes that describe the API: /openapi.json for programs, /docs for people, /health for monitors. */
+export const registreerDocumentatieRoutes: RouteModule = (app) => {
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'reintegratie API',
+      version: ENGINE_VERSIE,
+      description:
+        'Re-integratie onder de Participatiewet: regels, inwoners, beschikkingen, budgetten, termijnen.',
+    },
+  });
+  app.get('/docs', (c) => c.html(docsPagina()));
+};
+
 /**
  * A readable API page that renders /openapi.json in the browser with no external assets: the
  * machine has no network beyond the package registry, and a CDN-hosted viewer would not load.

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   beschutWerkGrondslagen,
@@ -8,28 +8,28 @@ import {
   registreerIndicatie,
   stelPlanVast,
   wachtlijst,
-} from '../administratie/beschut-werk.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
+} from '../../administratie/beschut-werk.ts';
 import {
   algemeen,
   beveiligd,
   FOUTEN,
   gemeenteParam,
+  idParam,
+  jaarParam,
   json,
   probleemAntwoord,
-  type RouteHulp,
-} from './route-hulp.ts';
+} from '../openapi.ts';
+import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema, uuidSchema } from '../validatie.ts';
 
-const jaarParam = gemeenteParam.extend({ jaar: z.coerce.number().int() });
 const tags = ['beschut werk'];
 
 /** Beschut werk: plan per year, indications, the waiting list, placement of the first in line, freed places. */
-export function registreerBeschutWerkRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db, engine }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor, vandaag }: RouteHulp,
-): void {
+export const registreerBeschutWerkRoutes: RouteModule = (
+  _app,
+  { db, engine },
+  { registreer, antwoord, actor, vandaag },
+) => {
   const grondslagen = (gemeente: string) => beschutWerkGrondslagen(engine.bibliotheek, gemeente, vandaag());
   registreer(
     createRoute({
@@ -40,7 +40,13 @@ export function registreerBeschutWerkRoutes(
       security: beveiligd,
       request: {
         params: jaarParam,
-        body: { content: { 'application/json': { schema: z.strictObject({ plaatsen: z.number().int() }) } } },
+        body: {
+          content: {
+            'application/json': {
+              schema: z.strictObject({ plaatsen: z.number().int().min(0).max(100_000) }),
+            },
+          },
+        },
       },
       responses: {
         200: json(algemeen, 'Vastgesteld: plaatsen, bezet, vrij'),
@@ -60,6 +66,7 @@ export function registreerBeschutWerkRoutes(
       path: '/gemeenten/{gemeente}/beschut-werk/plannen/{jaar}',
       summary: 'Het plan beschut werk van een jaar: geraamd, bezet, vrij',
       tags,
+      'x-persoonsgegevens': false,
       security: beveiligd,
       request: { params: jaarParam },
       responses: { 200: json(algemeen, 'Plan'), ...FOUTEN },
@@ -82,7 +89,7 @@ export function registreerBeschutWerkRoutes(
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ inwonerId: z.string(), indicatiedatum: z.string() }),
+              schema: z.strictObject({ inwonerId: uuidSchema, indicatiedatum: datumSchema }),
             },
           },
         },
@@ -130,7 +137,7 @@ export function registreerBeschutWerkRoutes(
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ indicatieId: z.string(), geplaatstOp: z.string().optional() }),
+              schema: z.strictObject({ indicatieId: uuidSchema, geplaatstOp: datumSchema.optional() }),
             },
           },
         },
@@ -160,11 +167,11 @@ export function registreerBeschutWerkRoutes(
       tags,
       security: beveiligd,
       request: {
-        params: gemeenteParam.extend({ id: z.string() }),
+        params: idParam,
         body: {
           content: {
             'application/json': {
-              schema: z.strictObject({ vrijgekomenOp: z.string().optional(), reden: z.string() }),
+              schema: z.strictObject({ vrijgekomenOp: datumSchema.optional(), reden: z.string().max(1000) }),
             },
           },
         },
@@ -192,4 +199,4 @@ export function registreerBeschutWerkRoutes(
       );
     },
   );
-}
+};

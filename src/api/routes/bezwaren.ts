@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   BEZWAAR_ROLLEN,
@@ -6,34 +6,27 @@ import {
   bezwarenBij,
   leesBezwaar,
   registreerBezwaar,
-} from '../administratie/bezwaren.ts';
-import { vereisRol } from '../administratie/toegang.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import { probleem } from './probleem.ts';
+} from '../../administratie/bezwaren.ts';
+import { vereisRol } from '../../administratie/toegang.ts';
+import { probleem } from '../probleem.ts';
 import {
   algemeen,
   beveiligd,
-  etagVan,
   FOUTEN,
   gemeenteParam,
   json,
   probleemAntwoord,
-  type RouteHulp,
-  verwachteVersie,
   WIJZIG_FOUTEN,
-} from './route-hulp.ts';
+} from '../openapi.ts';
+import { etagVan, type RouteModule, verwachteVersie } from '../route-hulp.ts';
+import { datumSchema, uuidSchema } from '../validatie.ts';
 
-const beschikkingParam = gemeenteParam.extend({ id: z.string() });
-const bezwaarParam = beschikkingParam.extend({ bezwaarId: z.string() });
+const beschikkingParam = gemeenteParam.extend({ id: uuidSchema });
+const bezwaarParam = beschikkingParam.extend({ bezwaarId: uuidSchema });
 const tags = ['bezwaren'];
 
 /** Bezwaar against a beschikking: registration with its term, the list, and the outcome (If-Match). */
-export function registreerBezwaarRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor }: RouteHulp,
-): void {
+export const registreerBezwaarRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'post',
@@ -48,7 +41,7 @@ export function registreerBezwaarRoutes(
           content: {
             'application/json': {
               schema: z.strictObject({
-                ontvangenOp: z.string(),
+                ontvangenOp: datumSchema,
                 terPostBezorgdOp: z
                   .string()
                   .optional()
@@ -121,9 +114,9 @@ export function registreerBezwaarRoutes(
           content: {
             'application/json': {
               schema: z.strictObject({
-                uitkomst: z.string(),
-                beslistOp: z.string(),
-                toelichting: z.string(),
+                uitkomst: z.string().max(50),
+                beslistOp: datumSchema,
+                toelichting: z.string().max(4000),
               }),
             },
           },
@@ -152,4 +145,4 @@ export function registreerBezwaarRoutes(
       );
     },
   );
-}
+};

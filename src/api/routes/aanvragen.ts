@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   aanvraagInvoerSchema,
@@ -6,23 +6,21 @@ import {
   registreerAanvraag,
   trekAanvraagIn,
   zoekAanvragen,
-} from '../administratie/aanvragen.ts';
-import { BESLISSERS, vereisRol } from '../administratie/toegang.ts';
-import type { ApiAfhankelijkheden } from './app.ts';
-import type { ApiEnv } from './omgeving.ts';
-import { probleem } from './probleem.ts';
+} from '../../administratie/aanvragen.ts';
+import { BESLISSERS, vereisRol } from '../../administratie/toegang.ts';
+import { probleem } from '../probleem.ts';
 import {
   algemeen,
   beveiligd,
-  etagVan,
   FOUTEN,
   gemeenteParam,
+  idParam,
   json,
   probleemAntwoord,
-  type RouteHulp,
-  verwachteVersie,
   WIJZIG_FOUTEN,
-} from './route-hulp.ts';
+} from '../openapi.ts';
+import { etagVan, type RouteModule, verwachteVersie } from '../route-hulp.ts';
+import { uuidSchema } from '../validatie.ts';
 
 const tags = ['aanvragen'];
 
@@ -30,11 +28,7 @@ const tags = ['aanvragen'];
  * Aanvragen, on request or ambtshalve. A beschikking with `aanvraagId` decides one: it must be open,
  * of the same inwoner and for the same voorziening, and is closed in the decision's transaction.
  */
-export function registreerAanvraagRoutes(
-  _app: OpenAPIHono<ApiEnv>,
-  { db }: ApiAfhankelijkheden,
-  { registreer, antwoord, actor }: RouteHulp,
-): void {
+export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'post',
@@ -68,10 +62,10 @@ export function registreerAanvraagRoutes(
       request: {
         params: gemeenteParam,
         query: z.object({
-          inwonerId: z.string().optional(),
-          status: z.string().optional(),
+          inwonerId: uuidSchema.optional(),
+          status: z.enum(['open', 'beslist', 'ingetrokken']).optional(),
           limiet: z.coerce.number().int().min(1).max(500).optional(),
-          vanaf: z.coerce.number().int().min(0).optional(),
+          vanaf: z.coerce.number().int().min(0).max(1_000_000).optional(),
         }),
       },
       responses: {
@@ -100,7 +94,7 @@ export function registreerAanvraagRoutes(
       summary: 'Lees een aanvraag met de beschikkingen die erop zijn genomen',
       tags,
       security: beveiligd,
-      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      request: { params: idParam },
       responses: { 200: json(algemeen, 'Aanvraag (ETag = versie)'), ...FOUTEN },
     }),
     async (c) => {
@@ -117,7 +111,7 @@ export function registreerAanvraagRoutes(
         'Trek een open aanvraag in (of stop een ambtshalve procedure); vereist If-Match met de ETag. Daarna kan er geen beschikking meer op worden genomen',
       tags,
       security: beveiligd,
-      request: { params: gemeenteParam.extend({ id: z.string() }) },
+      request: { params: idParam },
       responses: {
         200: json(algemeen, 'Ingetrokken (nieuwe ETag)'),
         ...FOUTEN,
@@ -136,4 +130,4 @@ export function registreerAanvraagRoutes(
       return antwoord(c, await trekAanvraagIn(db, a, gemeente, id, versie), 200, etagVan);
     },
   );
-}
+};

@@ -1,0 +1,39 @@
+import { createRoute } from '@hono/zod-openapi';
+import { LEZERS, vereisRol } from '../../administratie/toegang.ts';
+import { casusSchema } from '../../casus/index.ts';
+import { algemeen, beveiligd, FOUTEN, json, probleemAntwoord } from '../openapi.ts';
+import { probleem } from '../probleem.ts';
+import type { RouteModule } from '../route-hulp.ts';
+
+/** The engine over HTTP: the same case contract as `reintegratie evaluate --json`, nothing stored. */
+export const registreerEvaluateRoutes: RouteModule = (_app, { engine }, { registreer, actor }) => {
+  registreer(
+    createRoute({
+      method: 'post',
+      path: '/evaluate',
+      summary: 'Beoordeel een casus (hetzelfde contract als reintegratie evaluate --json)',
+      tags: ['regels'],
+      security: beveiligd,
+      request: { body: { content: { 'application/json': { schema: casusSchema } } } },
+      responses: {
+        200: json(algemeen, 'Uitkomst per voorziening, met gronden, bedragen en termijnen'),
+        ...FOUTEN,
+        422: probleemAntwoord('Geen regeling in werking'),
+      },
+    }),
+    async (c) => {
+      const casus = c.req.valid('json');
+      const rol = vereisRol(actor(c), casus.gemeente, LEZERS);
+      if (!rol.ok) return probleem(c, rol.fout);
+      const r = engine.evalueer(casus);
+      if (!r.ok)
+        return probleem(
+          c,
+          r.fout.code === 'ongeldige-casus'
+            ? { code: 'ongeldig', bericht: 'ongeldige casus', velden: r.fout.fouten }
+            : { code: 'niet-toegestaan', bericht: r.fout.bericht },
+        );
+      return c.json(r.resultaat, 200);
+    },
+  );
+};
