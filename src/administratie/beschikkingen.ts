@@ -659,7 +659,7 @@ const alBeeindigd = async (db: Db, id: string) =>
 
 const beeindigingSchema = z.strictObject({
   datum,
-  grond: z.string().regex(/^[a-z]$/),
+  grond: z.string().regex(/^[a-z][a-z0-9-]{0,60}$/),
   motivering: z.string().trim().min(10),
   verzondenOp: datum.optional(),
 });

@@ -392,8 +392,11 @@ export async function vulDemo(
       .flatMap((x) => x.beeindigingsgronden ?? [])
       .map((x) => x.code);
     if (gronden.length === 0) continue;
+    // At least one per gemeente, so every kind of beschikking (and its letter) is in the demo data.
+    let beeindigdHier = 0;
     for (const b of genomen) {
-      if (b.soort !== 'toekenning' || !b.ingangsdatum || !b.einddatum || r() > 0.12) continue;
+      if (b.soort !== 'toekenning' || !b.ingangsdatum || !b.einddatum) continue;
+      if (r() > 0.12 && beeindigdHier > 0) continue;
       const laatste = b.einddatum < peildatum ? b.einddatum : peildatum;
       const dagen = naarDagnummer(laatste) - naarDagnummer(b.ingangsdatum);
       if (dagen < 30) continue;
@@ -404,7 +407,10 @@ export async function vulDemo(
         motivering: 'Demogegevens: besproken met de inwoner en de werkgever.',
         verzondenOp: datum,
       });
-      if (einde.ok) teller.beeindigd++;
+      if (einde.ok) {
+        teller.beeindigd++;
+        beeindigdHier++;
+      }
     }
   }
   return { ...teller, wachtwoord: DEMO_WACHTWOORD };

@@ -44,7 +44,7 @@ export const documentConfiguratieSchema = z.strictObject({
     ]),
     drempel: z.number().int().min(1).max(100),
     /** End grounds (codes of the ordinance's beëindigingsgronden) that mean the person went to work. */
-    uitstroomNaarWerk: z.array(z.string().regex(/^[a-z]$/)),
+    uitstroomNaarWerk: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,60}$/)),
     grondslag: z.strictObject({ regeling: tekst, artikel: tekst, tekst }).nullable(),
   }),
   srg: z.strictObject({ soorten: z.partialRecord(z.enum(VOORZIENINGEN), srgSoortSchema) }),
