@@ -189,7 +189,7 @@ describe.each(OPSLAGEN)('beschikkingsbrieven op $naam', ({ open }) => {
 
   it('elke brief noemt het besluit', () => {
     expect(teksten.toekenning).toContain('U krijgt participatieplaats.');
-    expect(teksten.afwijzing).toMatch(/U krijgt geen [a-z -]+\./);
+    expect(teksten.afwijzing).toMatch(/U krijgt geen [a-z ()-]+\./);
     expect(teksten.plafond).toContain('U krijgt geen participatieplaats.');
     expect(teksten.beeindiging).toMatch(/Wij stoppen uw [a-z -]+/);
     expect(teksten.wijziging).toMatch(
