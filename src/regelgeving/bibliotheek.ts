@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
+import { type CacheMap, viaCache } from './bibliotheek-cache.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
   type LaadResultaat,
@@ -34,25 +35,46 @@ export function isTestBestand(pad: string): boolean {
   return pad.endsWith('.test.yaml');
 }
 
+/**
+ * Loads and validates every regulation and parameter file under `wortel` (and the `extra` files).
+ * A tree that loaded without errors before is taken from the cache (bibliotheek-cache.ts) when not
+ * one byte of it, nor the code, changed since.
+ */
 export function laadBibliotheek(
   wortel = STANDAARD_WORTEL,
   extra: readonly string[] = [],
+  opties: { readonly cache?: CacheMap } = {},
+): LaadResultaat<Bibliotheek> {
+  if (!existsSync(wortel))
+    return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
+  const bestanden = [...yamlBestanden(wortel), ...extra]
+    .filter((b) => !isTestBestand(b))
+    .map((b) => [b, readFileSync(b, 'utf8')] as const);
+  return viaCache(
+    wortel,
+    bestanden,
+    () => laadTeksten(wortel, bestanden),
+    (regelingen, parameters) => maakBibliotheek(wortel, regelingen, parameters),
+    opties.cache,
+  );
+}
+
+function laadTeksten(
+  wortel: string,
+  bestanden: readonly (readonly [string, string])[],
 ): LaadResultaat<Bibliotheek> {
   const fouten: BestandsFout[] = [];
   const regelingen: Regeling[] = [];
   const parameters = new Map<string, ParameterBestand>();
-  if (!existsSync(wortel))
-    return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
-  for (const bestand of [...yamlBestanden(wortel), ...extra]) {
-    if (isTestBestand(bestand)) continue;
+  for (const [bestand, tekst] of bestanden) {
     const rel = relative(wortel, bestand).split(sep);
     if (rel[0] === 'wet' && rel[1] === 'parameters') {
-      const p = laadParameter(bestand);
+      const p = laadParameter(bestand, tekst);
       if (p.ok) parameters.set(p.waarde.naam, p.waarde);
       else fouten.push(...p.fouten);
       continue;
     }
-    const r = laadRegeling(wortel, bestand);
+    const r = laadRegeling(wortel, bestand, tekst);
     if (r.ok) regelingen.push(r.waarde);
     else fouten.push(...r.fouten);
   }

@@ -1,0 +1,138 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maakEngine } from '../src/engine/index.ts';
+import { type Bibliotheek, laadBibliotheek, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
+
+// Issue 14: the regulation tree is parsed and validated once and kept; a kept library is used only
+// while not one byte of the files that made it changed, and a tree with errors is never kept.
+
+const DINKELLAND = 'gemeente/dinkelland/re-integratieverordening/2015-07-01.yaml';
+const voorbeelden = join(import.meta.dirname, '..', 'voorbeelden');
+
+function kopie(): string {
+  const wortel = join(mkdtempSync(join(tmpdir(), 'cache-boom-')), 'regelgeving');
+  cpSync(STANDAARD_WORTEL, wortel, { recursive: true });
+  return wortel;
+}
+
+const nieuweMap = () => mkdtempSync(join(tmpdir(), 'cache-map-'));
+const vermeldingen = (map: string) => readdirSync(map).filter((n) => n.endsWith('.json'));
+
+function laad(wortel: string, cache: string | false, extra: string[] = []): Bibliotheek {
+  const b = laadBibliotheek(wortel, extra, { cache });
+  if (!b.ok) throw new Error(b.fouten.map((f) => f.bericht).join('\n'));
+  return b.waarde;
+}
+
+/** What a library holds, without the parsed YAML documents (which the cache rebuilds on demand). */
+function inhoud(b: Bibliotheek) {
+  return {
+    regelingen: b.regelingen.map(({ bron_: _b, ...r }) => r),
+    parameters: [...b.parameters],
+  };
+}
+
+const titelVan = (b: Bibliotheek) => b.regelingen.find((r) => r.bestand.endsWith(DINKELLAND))?.titel;
+
+/** Changes the kept entry in place, so a load that uses it shows it. */
+function vervals(map: string) {
+  const [naam] = vermeldingen(map);
+  const pad = join(map, naam!);
+  const v = JSON.parse(readFileSync(pad, 'utf8')) as { regelingen: { bestand: string; titel: string }[] };
+  for (const r of v.regelingen) if (r.bestand.endsWith(DINKELLAND)) r.titel = 'UIT DE CACHE';
+  writeFileSync(pad, JSON.stringify(v));
+  return pad;
+}
+
+describe('bewaarde regelgeving', () => {
+  it('geeft na bewaren precies de bibliotheek die een volledige lading geeft', () => {
+    const map = nieuweMap();
+    const zonder = laad(STANDAARD_WORTEL, false);
+    laad(STANDAARD_WORTEL, map);
+    expect(vermeldingen(map)).toHaveLength(1);
+    const bewaard = laad(STANDAARD_WORTEL, map);
+    expect(inhoud(bewaard)).toEqual(inhoud(zonder));
+    expect(bewaard.gemeenten()).toEqual(zonder.gemeenten());
+    // The YAML source is parsed again when a place is asked for, and gives the same place.
+    const pad = ['voorzieningen', 'participatieplaats', 'voorwaarden', 1];
+    const plaats = (b: Bibliotheek) => b.regelingen.find((r) => r.bestand.endsWith(DINKELLAND))!.bron_;
+    expect(plaats(bewaard).plaatsVan(pad)).toEqual(plaats(zonder).plaatsVan(pad));
+    expect(plaats(bewaard).plaatsVan(pad)?.regel).toBeGreaterThan(1);
+    const [e1, e2] = [maakEngine(bewaard), maakEngine(zonder)];
+    for (const naam of readdirSync(voorbeelden)) {
+      const casus: unknown = JSON.parse(readFileSync(join(voorbeelden, naam), 'utf8'));
+      expect(e1.evalueer(casus), naam).toEqual(e2.evalueer(casus));
+    }
+  });
+
+  it('gebruikt een bewaarde bibliotheek alleen zolang geen bestand, byte of map veranderde', () => {
+    const wortel = kopie();
+    const map = nieuweMap();
+    const echt = titelVan(laad(wortel, map));
+    vervals(map);
+    expect(titelVan(laad(wortel, map))).toBe('UIT DE CACHE');
+
+    const bestand = join(wortel, DINKELLAND);
+    const tekst = readFileSync(bestand, 'utf8');
+    writeFileSync(bestand, `${tekst}# een regel commentaar erbij\n`);
+    expect(titelVan(laad(wortel, map))).toBe(echt);
+    writeFileSync(bestand, tekst);
+    expect(titelVan(laad(wortel, map))).toBe('UIT DE CACHE');
+
+    const parameters = join(wortel, 'wet', 'parameters');
+    writeFileSync(join(parameters, 'extra.yaml'), readFileSync(join(parameters, 'wml-per-uur.yaml')));
+    expect(titelVan(laad(wortel, map))).toBe(echt);
+
+    const elders = kopie();
+    expect(titelVan(laad(elders, map))).toBe(echt);
+  });
+
+  it('houdt een ontwerp naast de boom apart', () => {
+    const map = nieuweMap();
+    const ontwerp = join(mkdtempSync(join(tmpdir(), 'ontwerp-')), '2015-07-01.yaml');
+    const bron = readFileSync(join(STANDAARD_WORTEL, DINKELLAND), 'utf8');
+    writeFileSync(ontwerp, bron.replace('status: vastgesteld', 'status: ontwerp'));
+    laad(STANDAARD_WORTEL, map);
+    vervals(map);
+    const metOntwerp = laad(STANDAARD_WORTEL, map, [ontwerp]);
+    expect(metOntwerp.regelingen.filter((r) => r.bestand === ontwerp)).toHaveLength(1);
+    expect(titelVan(metOntwerp)).not.toBe('UIT DE CACHE');
+    expect(vermeldingen(map)).toHaveLength(2);
+  });
+
+  it('bewaart nooit een boom met fouten, en meldt elke keer dezelfde fouten als zonder cache', () => {
+    const wortel = kopie();
+    const bestand = join(wortel, DINKELLAND);
+    writeFileSync(
+      bestand,
+      readFileSync(bestand, 'utf8').replace(
+        '{ feit: leeftijd, tenMinste: 27 }',
+        '{ feit: lefttijd, tenMinste: 27 }',
+      ),
+    );
+    const map = nieuweMap();
+    const zonder = laadBibliotheek(wortel, [], { cache: false });
+    expect(zonder.ok).toBe(false);
+    for (let i = 0; i < 2; i++) expect(laadBibliotheek(wortel, [], { cache: map })).toEqual(zonder);
+    expect(vermeldingen(map)).toEqual([]);
+  });
+
+  it('negeert een afgebroken of verkeerd benoemde vermelding en schrijft haar opnieuw', () => {
+    const wortel = kopie();
+    const map = nieuweMap();
+    const zonder = inhoud(laad(wortel, false));
+    laad(wortel, map);
+    const pad = vervals(map);
+    const tekst = readFileSync(pad, 'utf8');
+    writeFileSync(pad, tekst.slice(0, tekst.length / 2));
+    expect(inhoud(laad(wortel, map))).toEqual(zonder);
+    expect(() => JSON.parse(readFileSync(pad, 'utf8'))).not.toThrow();
+
+    // An entry whose content names another key does not count under this file name.
+    const v = JSON.parse(readFileSync(vervals(map), 'utf8')) as { sleutel: string };
+    writeFileSync(pad, JSON.stringify({ ...v, sleutel: `${v.sleutel.slice(1)}0` }));
+    expect(titelVan(laad(wortel, map))).not.toBe('UIT DE CACHE');
+  });
+});
