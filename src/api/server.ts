@@ -45,20 +45,28 @@ export async function startServer(
     authenticator: lokaleAuthenticator(opslag.db, { geheugenMs: 5_000 }),
     aanmelding,
   });
-  // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
-  const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
-  await planTaken(wachtrij, opslag.db, { inhalen: true, engine });
   const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
     const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
   });
   const adres = server.address();
   const poort = typeof adres === 'object' && adres ? adres.port : config.poort;
   const url = `http://127.0.0.1:${poort}`;
-  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
+  // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
+  // No request needs the queue, so it starts while the server already answers (issue 14: the first
+  // answer within a second of the start); the start fails as before when the queue does not come up,
+  // and says it listens once everything runs.
+  const wachtrij = openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
   const stop = async () => {
     await new Promise<void>((klaar) => server.close(() => klaar()));
-    await wachtrij.stop();
+    await (await wachtrij.catch(() => undefined))?.stop();
     await opslag.sluit();
   };
+  try {
+    await planTaken(await wachtrij, opslag.db, { inhalen: true, engine });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
   return { url, stop };
 }
