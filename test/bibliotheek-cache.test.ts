@@ -89,17 +89,43 @@ describe('bewaarde regelgeving', () => {
     expect(titelVan(laad(elders, map))).toBe(echt);
   });
 
-  it('houdt een ontwerp naast de boom apart', () => {
+  it('controleert een ontwerp buiten de boom bovenop de bewaarde boom, met dezelfde uitkomst', () => {
+    const ontwerp = (bron: string, wijzig: (t: string) => string) => {
+      const pad = join(mkdtempSync(join(tmpdir(), 'ontwerp-')), bron.split('/').at(-1)!);
+      writeFileSync(pad, wijzig(readFileSync(join(STANDAARD_WORTEL, bron), 'utf8')));
+      return pad;
+    };
+    const premie = (t: string) =>
+      t.replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)');
+    const goed = ontwerp(DINKELLAND, premie);
     const map = nieuweMap();
-    const ontwerp = join(mkdtempSync(join(tmpdir(), 'ontwerp-')), '2015-07-01.yaml');
-    const bron = readFileSync(join(STANDAARD_WORTEL, DINKELLAND), 'utf8');
-    writeFileSync(ontwerp, bron.replace('status: vastgesteld', 'status: ontwerp'));
     laad(STANDAARD_WORTEL, map);
-    vervals(map);
-    const metOntwerp = laad(STANDAARD_WORTEL, map, [ontwerp]);
-    expect(metOntwerp.regelingen.filter((r) => r.bestand === ontwerp)).toHaveLength(1);
-    expect(titelVan(metOntwerp)).not.toBe('UIT DE CACHE');
+    expect(inhoud(laad(STANDAARD_WORTEL, map, [goed]))).toEqual(
+      inhoud(laad(STANDAARD_WORTEL, false, [goed])),
+    );
     expect(vermeldingen(map)).toHaveLength(2);
+
+    // The draft is checked on the kept tree: a changed entry of the tree shows through.
+    const tweede = nieuweMap();
+    laad(STANDAARD_WORTEL, tweede);
+    vervals(tweede);
+    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, premie)]);
+    expect(metOntwerp.regelingen.filter((r) => r.bestand.endsWith(DINKELLAND)).map((r) => r.titel)).toEqual([
+      'UIT DE CACHE',
+    ]);
+
+    // A draft with errors gets the full load's errors; one the tree rests on gets the full load.
+    const fout = ontwerp(DINKELLAND, (t) => premie(t).replace('tenMinste: 27 }', 'tenMinste: "27" }'));
+    const zonder = laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: false });
+    expect(zonder.ok).toBe(false);
+    expect(laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: tweede })).toEqual(zonder);
+    const wet = ontwerp('wet/participatiewet/2026-01-01.yaml', (t) =>
+      t.replace('geldigVanaf: 2026-01-01\n', 'geldigVanaf: 2026-01-01\nstatus: ontwerp\n'),
+    );
+    const metWet = laad(STANDAARD_WORTEL, tweede, [wet]);
+    expect(metWet.versies('participatiewet').map((r) => r.status)).toContain('ontwerp');
+    expect(titelVan(metWet)).not.toBe('UIT DE CACHE');
+    expect(inhoud(metWet)).toEqual(inhoud(laad(STANDAARD_WORTEL, false, [wet])));
   });
 
   it('bewaart nooit een boom met fouten, en meldt elke keer dezelfde fouten als zonder cache', () => {

@@ -1,6 +1,6 @@
 import type { Casus } from '../casus/index.ts';
 import { type Batch, NIET_BEOORDEELD, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../engine/batch.ts';
-import type { Engine } from '../engine/index.ts';
+import { type Engine, maakContext } from '../engine/index.ts';
 import type { VoorzieningId } from '../regelgeving/index.ts';
 import { type Jaarbedrag, maakJaarbedrag } from './jaarbedrag.ts';
 
@@ -87,8 +87,10 @@ export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impac
 
   const telKosten = (casus: Casus, slot: number, a: number, b: number) => {
     const k = slot * KOSTENVELDEN;
-    const centVan = a === TOEGESTAAN ? bedragVan(casus) : 0;
-    const centNaar = b === TOEGESTAAN ? bedragNaar(casus) : 0;
+    // One context for both versions: the facts are the same.
+    const ctx = maakContext(casus, false);
+    const centVan = a === TOEGESTAAN ? bedragVan(casus, ctx) : 0;
+    const centNaar = b === TOEGESTAAN ? bedragNaar(casus, ctx) : 0;
     if (centVan === undefined) kosten[k + VAN_ONBEKEND]!++;
     else kosten[k + VAN_CENT]! += centVan;
     if (centNaar === undefined) kosten[k + NAAR_ONBEKEND]!++;

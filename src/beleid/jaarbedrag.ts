@@ -3,6 +3,7 @@ import { perJaar } from '../engine/batch.ts';
 import { zoekOvergang } from '../engine/evalueer.ts';
 import { type Engine, maakContext, type Plan, type PlanVoorziening } from '../engine/index.ts';
 import type { Regeling, VoorzieningId } from '../regelgeving/index.ts';
+import type { Context } from '../regels/context.ts';
 import { JA, NEE } from '../regels/waarheid.ts';
 
 /**
@@ -12,7 +13,7 @@ import { JA, NEE } from '../regels/waarheid.ts';
  * part is not known: a missing fact, an unknown national figure, an amount condition that is still
  * open, or an amount per hour (which has no yearly figure).
  */
-export type Jaarbedrag = (casus: Casus) => number | undefined;
+export type Jaarbedrag = (casus: Casus, context?: Context) => number | undefined;
 
 export function maakJaarbedrag(engine: Engine, plan: Plan): Jaarbedrag {
   const heeftOvergangsrecht = plan.gemeenteRegelingen.some((r) => r.overgangsrecht);
@@ -20,25 +21,27 @@ export function maakJaarbedrag(engine: Engine, plan: Plan): Jaarbedrag {
   // chosen exactly as evalueer and the batch choose it.
   const planVoor = (regelingen: readonly Regeling[]): Plan => engine.planVan(regelingen, plan.wet);
   const inWerking = (id: string, datum: string) => engine.bibliotheek.inWerking(id, datum);
-  const onderOvergang = new Map<string, PlanVoorziening | undefined>();
+  /** Per voorziening, per grant date: what applies to a running grant. */
+  const onderOvergang = new Map<VoorzieningId, Map<string, PlanVoorziening | undefined>>();
 
   const voorzieningVan = (id: VoorzieningId, toegekendOp: unknown): PlanVoorziening | undefined => {
     const huidig = plan.voorzieningen.get(id);
     if (!heeftOvergangsrecht || typeof toegekendOp !== 'string') return huidig;
-    const sleutel = `${id}|${toegekendOp}`;
-    if (!onderOvergang.has(sleutel)) {
+    let perDatum = onderOvergang.get(id);
+    if (!perDatum) onderOvergang.set(id, (perDatum = new Map()));
+    if (!perDatum.has(toegekendOp)) {
       const overgang = zoekOvergang(plan, toegekendOp, planVoor, inWerking, id);
-      onderOvergang.set(sleutel, overgang?.planVoorziening ?? huidig);
+      perDatum.set(toegekendOp, overgang?.planVoorziening ?? huidig);
     }
-    return onderOvergang.get(sleutel);
+    return perDatum.get(toegekendOp);
   };
 
-  return (casus) => {
+  return (casus, context) => {
     const aanvraag = casus.aanvraag;
     if (!aanvraag) return 0;
     const pv = voorzieningVan(aanvraag.voorziening as VoorzieningId, aanvraag.toegekendOp);
     if (!pv || pv.bedragen.length === 0) return 0;
-    const ctx = maakContext(casus, false);
+    const ctx = context ?? maakContext(casus, false);
     let som = 0;
     for (const b of pv.bedragen) {
       const geldt = b.als ? b.als(ctx) : JA;

@@ -84,31 +84,45 @@ export interface Inhoud {
 }
 
 /**
- * Loads through the cache: `bestanden` are the files in the order the loader reads them, with their
- * text; `laad` is the full load of exactly those texts; `herstel` builds the library from a kept entry.
+ * Loads through the cache. `bestanden` are the files in the order the loader reads them, with their
+ * text; the first `basis` of them (all, by default) are the tree a draft may be checked on top of.
+ * `laad` is the full load of exactly those texts, or, given the kept library of the basis files, the
+ * load of the others on top of it; `herstel` builds the library from a kept entry.
  */
 export function viaCache<T extends Inhoud>(
   wortel: string,
   bestanden: readonly (readonly [string, string])[],
-  laad: () => LaadResultaat<T>,
+  laad: (basis?: Inhoud) => LaadResultaat<T>,
   herstel: (regelingen: Regeling[], parameters: Map<string, ParameterBestand>) => T,
-  map: CacheMap = standaardCacheMap(),
+  opties: { readonly map?: CacheMap | undefined; readonly basis?: number } = {},
 ): LaadResultaat<T> {
+  const map = opties.map ?? standaardCacheMap();
   if (map === false) return laad();
+  const teksten = new Map(bestanden);
   const sleutel = sleutelVan(wortel, bestanden);
   const bestand = join(map, `bibliotheek-${sleutel}.json`);
   const bewaard = lees(bestand, sleutel);
   if (bewaard) {
-    const teksten = new Map(bestanden);
-    const regelingen = bewaard.regelingen.map(
-      (r) => ({ ...r, bron_: uitgesteldeBron(r.bestand, teksten.get(r.bestand)!) }) as Regeling,
-    );
-    const parameters = new Map(bewaard.parameters.map((p) => [p.naam, p]));
+    const { regelingen, parameters } = inhoudVan(bewaard, teksten);
     return { ok: true, waarde: herstel(regelingen, parameters) };
   }
-  const r = laad();
+  const aantal = opties.basis ?? bestanden.length;
+  let basis: Inhoud | undefined;
+  if (aantal < bestanden.length) {
+    const basisSleutel = sleutelVan(wortel, bestanden.slice(0, aantal));
+    const kern = lees(join(map, `bibliotheek-${basisSleutel}.json`), basisSleutel);
+    if (kern) basis = inhoudVan(kern, teksten);
+  }
+  const r = laad(basis);
   if (r.ok) schrijf(map, bestand, sleutel, r.waarde);
   return r;
+}
+
+function inhoudVan(v: Vermelding, teksten: ReadonlyMap<string, string>) {
+  const regelingen = v.regelingen.map(
+    (r) => ({ ...r, bron_: uitgesteldeBron(r.bestand, teksten.get(r.bestand)!) }) as Regeling,
+  );
+  return { regelingen, parameters: new Map(v.parameters.map((p) => [p.naam, p])) };
 }
 
 function sleutelVan(wortel: string, bestanden: readonly (readonly [string, string])[]): string {

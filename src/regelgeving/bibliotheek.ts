@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
-import { type CacheMap, viaCache } from './bibliotheek-cache.ts';
+import { type CacheMap, type Inhoud, viaCache } from './bibliotheek-cache.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
   type LaadResultaat,
@@ -38,7 +38,7 @@ export function isTestBestand(pad: string): boolean {
 /**
  * Loads and validates every regulation and parameter file under `wortel` (and the `extra` files).
  * A tree that loaded without errors before is taken from the cache (bibliotheek-cache.ts) when not
- * one byte of it, nor the code, changed since.
+ * one byte of it, nor the code, changed since; `extra` files (a draft) are then checked on top of it.
  */
 export function laadBibliotheek(
   wortel = STANDAARD_WORTEL,
@@ -47,26 +47,39 @@ export function laadBibliotheek(
 ): LaadResultaat<Bibliotheek> {
   if (!existsSync(wortel))
     return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
-  const bestanden = [...yamlBestanden(wortel), ...extra]
-    .filter((b) => !isTestBestand(b))
-    .map((b) => [b, readFileSync(b, 'utf8')] as const);
+  const boom = yamlBestanden(wortel).filter((b) => !isTestBestand(b));
+  const bestanden = [...boom, ...extra.filter((b) => !isTestBestand(b))].map(
+    (b) => [b, readFileSync(b, 'utf8')] as const,
+  );
+  // Files outside the tree can be checked on top of the tree as it was kept (see laadTeksten).
+  const buiten = extra.every((b) => relative(wortel, b).startsWith(`..${sep}`));
   return viaCache(
     wortel,
     bestanden,
-    () => laadTeksten(wortel, bestanden),
+    (basis) => laadTeksten(wortel, bestanden, basis),
     (regelingen, parameters) => maakBibliotheek(wortel, regelingen, parameters),
-    opties.cache,
+    { map: opties.cache, basis: buiten ? boom.length : bestanden.length },
   );
 }
 
+/**
+ * The full load of these texts. With `basis`, the tree's own files as a full load of them alone gave
+ * them (without errors), only the other files are parsed and checked, on top of it: the result is the
+ * full load's as long as no file of the tree rests on a regulation those files add versions of. When
+ * one does, or anything is wrong, it is the full load itself, so errors read exactly as ever.
+ */
 function laadTeksten(
   wortel: string,
   bestanden: readonly (readonly [string, string])[],
+  basis?: Inhoud,
 ): LaadResultaat<Bibliotheek> {
   const fouten: BestandsFout[] = [];
-  const regelingen: Regeling[] = [];
-  const parameters = new Map<string, ParameterBestand>();
+  const regelingen: Regeling[] = [...(basis?.regelingen ?? [])];
+  const parameters = new Map<string, ParameterBestand>(basis?.parameters);
+  const bekend = new Set([...regelingen, ...parameters.values()].map((r) => r.bestand));
+  const nieuw: Regeling[] = [];
   for (const [bestand, tekst] of bestanden) {
+    if (bekend.has(bestand)) continue;
     const rel = relative(wortel, bestand).split(sep);
     if (rel[0] === 'wet' && rel[1] === 'parameters') {
       const p = laadParameter(bestand, tekst);
@@ -75,12 +88,23 @@ function laadTeksten(
       continue;
     }
     const r = laadRegeling(wortel, bestand, tekst);
-    if (r.ok) regelingen.push(r.waarde);
+    if (r.ok) nieuw.push(r.waarde);
     else fouten.push(...r.fouten);
   }
+  regelingen.push(...nieuw);
+  if (basis) {
+    const ids = new Set(nieuw.map((r) => r.id));
+    const rustOpNieuw = basis.regelingen.some(
+      (r) =>
+        (r.berustOp !== undefined && ids.has(r.berustOp)) ||
+        r.artikelen.some((a) => a.grondslag?.some((g) => ids.has(g.regeling))),
+    );
+    if (rustOpNieuw || fouten.length > 0) return laadTeksten(wortel, bestanden);
+  }
   const bibliotheek = maakBibliotheek(wortel, regelingen, parameters);
-  for (const r of regelingen) fouten.push(...controleerSemantiek(bibliotheek, r));
+  for (const r of basis ? nieuw : regelingen) fouten.push(...controleerSemantiek(bibliotheek, r));
   fouten.push(...controleerOverlap(bibliotheek));
+  if (basis && fouten.length > 0) return laadTeksten(wortel, bestanden);
   if (fouten.length > 0) return { ok: false, fouten };
   return { ok: true, waarde: bibliotheek };
 }
