@@ -47,7 +47,7 @@ function doelgroep(f: Feiten): W {
 }
 
 /** The conditions of each voorziening (art. 5 to 16), the law's first. */
-function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
+export function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
   switch (id) {
     case 'proefplaats':
       return en(en(jongereMetOnderwijs(f, l), doelgroep(f)), oordeel(o, 'proefplaatsPassend'));
@@ -134,7 +134,7 @@ function derdeJaar(a: Aanvraag, o: Oordelen, ingang: string, gevraagd: string | 
     : JA;
 }
 
-function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
+export function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
   const f = c.feiten;
   const o = f.oordelen;
   const id = a.voorziening;
@@ -182,7 +182,7 @@ function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
   return k > 0 ? NEE : t;
 }
 
-const AANBOD = new Set([
+export const AANBOD = new Set([
   'proefplaats',
   'werkstage',
   'detacheringsbaan',

@@ -29,7 +29,7 @@ function jongere(l: number | undefined, o: Oordelen): W {
   return of(niet(minderDan(l, 27)), oordeel(o, 'ondersteuningJongereArt7a'));
 }
 
-function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
+export function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen): W {
   switch (id) {
     case 'sociale-activering':
       return en(jongere(l, o), oordeel(o, 'socialeActiveringHelptMeedoen'));
@@ -86,7 +86,7 @@ function gevraagdEinde(a: Aanvraag, ingang: string): string | undefined {
   return typeof m === 'number' && m > 0 ? eindeTermijnMaanden(ingang, m) : undefined;
 }
 
-function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
+export function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
   const f = c.feiten;
   const o = f.oordelen;
   const id = a.voorziening;
@@ -125,7 +125,7 @@ function aanvraag(c: Casus, a: Aanvraag, l: number | undefined): W {
   return k > 0 ? NEE : t;
 }
 
-const AANBOD = new Set([
+export const AANBOD = new Set([
   'sociale-activering',
   'werkervaringsplaats',
   'participatieplaats',

@@ -6,7 +6,7 @@ import { maakBsnKluis } from '../beveiliging/bsn.ts';
 import { bsnSleutel } from '../beveiliging/sleutel.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
-import { openOpslag } from '../opslag/database.ts';
+import { type Opslag, openOpslag } from '../opslag/database.ts';
 import { migreer } from '../opslag/migreer.ts';
 import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
@@ -17,12 +17,18 @@ import { vulDemo } from './demo.ts';
 /** Starts the HTTP server: store, migrations, gemeenten, optionally demo data, the job queue; stops cleanly on SIGTERM. */
 export async function startServer(
   config: Configuratie,
-  opties: { demo: boolean; log: (t: string) => void; env?: NodeJS.ProcessEnv },
+  opties: {
+    demo: boolean;
+    log: (t: string) => void;
+    env?: NodeJS.ProcessEnv;
+    /** The store, when the caller began opening it already (the CLI does, before loading this module). */
+    opslag?: Promise<Opslag>;
+  },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const b = laadBibliotheek();
   if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
   const engine = maakEngine(b.waarde);
-  const opslag = await openOpslag(config);
+  const opslag = await (opties.opslag ?? openOpslag(config));
   await migreer(opslag.db, opslag.schema);
   await zorgVoorGemeenten(opslag.db, b.waarde);
   const kluis = maakBsnKluis(bsnSleutel(config));

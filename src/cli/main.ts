@@ -116,11 +116,14 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         return diff(positionals, { json: values.json }, uit);
       }
       case 'serve': {
+        const config = configuratieUitOmgeving();
+        // The embedded store takes longest to open (its WebAssembly compiles on another thread):
+        // begin before the server's own modules load, so both happen at once.
+        const { openOpslag } = await import('../opslag/database.ts');
+        const opslag = openOpslag(config);
+        opslag.catch(() => {});
         const { startServer } = await import('../api/server.ts');
-        const server = await startServer(configuratieUitOmgeving(), {
-          demo: values.demo,
-          log: (t) => uit.regel(t),
-        });
+        const server = await startServer(config, { demo: values.demo, log: (t) => uit.regel(t), opslag });
         await new Promise<void>((klaar) => {
           const stop = () => void server.stop().then(klaar);
           process.once('SIGINT', stop);
