@@ -117,10 +117,10 @@ interface Instellingen {
 const HULP = `npm run bench [-- opties]
   --cases N                cases per ordinance for ours, the hand-written rules and the impact runs (default 1000000)
   --uitleg-cases N         cases on our explained path, spread over the stream (default 20000)
-  --zen-cases N            cases for Zen per case and in Loop Mode, the first of the stream (default 300000)
+  --zen-cases N            cases for Zen per case and in Loop Mode, the first of the stream (default 200000)
   --zen-vloer-cases N      cases for Zen's floor (default 100000)
-  --jre-cases N            cases for json-rules-engine, four-valued (default 50000)
-  --jre-natuurlijk-cases N cases for json-rules-engine, natural two-valued (default 50000)
+  --jre-cases N            cases for json-rules-engine, four-valued (default 30000)
+  --jre-natuurlijk-cases N cases for json-rules-engine, natural two-valued (default 30000)
   --jre-vloer-cases N      cases for json-rules-engine's floor (default 100000)
   --volledig               every engine judges every case (takes hours)
   --zen-parallel N         Zen evaluations in flight at once (default 256)
@@ -176,10 +176,10 @@ function leesInstellingen(args: readonly string[]): Instellingen {
   return {
     aantal,
     uitleg: deel('--uitleg-cases', 20_000),
-    zen: deel('--zen-cases', 300_000),
+    zen: deel('--zen-cases', 200_000),
     zenVloer: deel('--zen-vloer-cases', 100_000),
-    jre: deel('--jre-cases', 50_000),
-    jreNatuurlijk: deel('--jre-natuurlijk-cases', 50_000),
+    jre: deel('--jre-cases', 30_000),
+    jreNatuurlijk: deel('--jre-natuurlijk-cases', 30_000),
     jreVloer: deel('--jre-vloer-cases', 100_000),
     seed: w.get('--seed') ?? 1,
     blok: 4096,
