@@ -98,7 +98,10 @@ export async function meetImpact(
   };
   return {
     naam,
-    commando: `reintegratie ${args.join(' ').replace(ontwerp, '<ontwerp>/2015-07-01.yaml')}`,
+    commando: `reintegratie ${args
+      .join(' ')
+      .replace(ontwerp, '<ontwerp>/2015-07-01.yaml')
+      .replace(/--cases \S+/, '--cases <caseload.ndjson>')}`,
     seconden: r.seconden,
     cpuSeconden: r.cpuSeconden,
     piekRssMb: r.piekRssMb,
