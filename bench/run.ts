@@ -24,7 +24,6 @@ import { maakEngine } from '../src/engine/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { IMPACT_DATUM, type ImpactMeting, meetImpactRijen } from './impact.ts';
 import {
-  BYTES_PER_BEDRAG,
   BYTES_PER_CASUS,
   type Melding,
   type Meting,
