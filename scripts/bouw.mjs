@@ -3,16 +3,17 @@
 // TypeScript nor resolves a few hundred small modules. `npm ci` runs it (the `prepare` script), and
 // so do `npm test` and the npm scripts that start the program. When the sources have not changed
 // since the last build (the same content hash over src/, package.json, the lockfile, tsconfig.json
-// and this script) it only renews the stamp; `--check` builds nothing and exits 1 when dist/ is not current.
+// and this script) it only renews the stamp; `--check` builds nothing and exits 1 when dist/ is not
+// current.
 //
 // esbuild bundles the CLI and the impact worker (the server and the other commands that load late
 // become chunks of their own) together with the pure JavaScript packages they use; packages that
-// read files of their own next to their code (PGlite's WebAssembly, pg, pg-boss) stay in
-// node_modules. All output lies in dist/app/, as deep as the sources in src/<module>/, so code that
-// finds the project root, package.json or regelgeving/ relative to its own file finds the same
-// place built as from source. esbuild only transpiles: `npm run check` type-checks the same sources.
-// The new tree is written next to dist/ and swapped in with a rename, so a program starting
-// meanwhile never sees half a build.
+// read files of their own next to their code (PGlite's WebAssembly, pg, pg-boss, pdfkit's fonts)
+// stay in node_modules, and so does echarts, which only the documents load. All output lies in
+// dist/app/, as deep as the sources in src/<module>/, so code that finds the project root,
+// package.json or regelgeving/ relative to its own file finds the same place built as from source.
+// esbuild only transpiles: `npm run check` type-checks the same sources. The new tree is written
+// next to dist/ and swapped in with a rename, so a program starting meanwhile never sees half a build.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -23,7 +24,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STEMPEL = join(DIST, 'bouw.json');
 const INGANGEN = ['src/cli/main.ts', 'src/beleid/impact-werker.ts'];
-const BUITEN = ['@electric-sql/pglite', 'pg', 'pg-boss', 'tsx'];
+const BUITEN = [
+  '@electric-sql/pglite',
+  'pg',
+  'pg-boss',
+  'tsx',
+  'pdfkit',
+  'svg-to-pdfkit',
+  'source-sans',
+  'echarts',
+];
 
 function bestanden(map) {
   return readdirSync(map, { withFileTypes: true })
