@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     allowOnly: false,
+    // Programs a test starts (bin/reintegratie.js) run the TypeScript sources under test, not dist/.
+    env: { REINTEGRATIE_BRON: 'src' },
   },
 });

@@ -4,13 +4,18 @@
  * Starts the real server (`reintegratie serve`) as a child process on the embedded store and, when a
  * server answers at DATABASE_URL (default the local one), on PostgreSQL in a schema of its own, and
  * drives it with autocannon over loopback:
- *   1. POST /evaluate held at 1,000 requests/s (target p99 ≤ 20 ms), then at full speed;
+ *   1. POST /evaluate held at 1,000 requests/s (target p99 ≤ 20 ms), then at full speed, with a varied
+ *      case mix: the bodies go round 2,000 generated Dinkelland cases (requests for every voorziening,
+ *      cases without a request, facts missing), not one fixed case;
  *   2. grants with the budget check at full speed, then a race for the last room under a ceiling;
  *      afterwards the store is checked: no ceiling overrun and exactly as many grants as fit.
+ * Where the machine has two cores or more and `taskset` is there, the server runs on the last core and
+ * this process (the load generator) on the first, so they do not take each other's core.
  * Writes bench/api-results.md. BENCH_OPSLAG=pglite|postgres runs one store only; BENCH_PROFIEL=<dir>
- * runs the server with --cpu-prof into that dir.
+ * runs the server with --cpu-prof into that dir. `--alleen-evaluatie --json <file>` (npm run bench)
+ * runs step 1 only and writes its rows as JSON to that file instead.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,6 +28,8 @@ import { zorgVoorGemeenten } from '../src/administratie/opzet.ts';
 import type { Configuratie } from '../src/opslag/configuratie.ts';
 import { openOpslag } from '../src/opslag/database.ts';
 import { migreer } from '../src/opslag/migreer.ts';
+import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
+import { maakEngine } from '../src/engine/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { gelijkmatig } from './gelijkmatig.ts';
 
@@ -39,7 +46,50 @@ const TOEKENNING_DUUR = 15;
 /** Grants that still fit when the ceiling race starts; twice as many compete for them. */
 const RESTRUIMTE = 500;
 
-const casus = readFileSync(join(ROOT, 'voorbeelden', 'dinkelland-participatieplaats.json'), 'utf8');
+const ALLEEN_EVALUATIE = process.argv.includes('--alleen-evaluatie');
+const JSON_UIT = process.argv.includes('--json')
+  ? process.argv[process.argv.indexOf('--json') + 1]
+  : undefined;
+const MIX = 2_000;
+
+/** The case mix of the /evaluate runs, and its outcomes as our engine gives them (for the report). */
+function casusMix() {
+  const b = laadBibliotheek();
+  if (!b.ok) throw new Error('regelgeving laadt niet');
+  const engine = maakEngine(b.waarde);
+  const p = engine.planOp('dinkelland', '2016-06-01');
+  if (!p.ok) throw new Error(p.fout.code);
+  const maker = maakCasusmaker({
+    gemeente: 'dinkelland',
+    peildatum: '2016-06-01',
+    seed: 1,
+    aanbod: aanbodVan(p.plan),
+  });
+  const lichamen: string[] = [];
+  const uitkomsten: Record<string, number> = {};
+  let metAanvraag = 0;
+  for (let i = 0; i < MIX; i++) {
+    const c = maker.casus(i);
+    lichamen.push(JSON.stringify(c));
+    if (c.aanvraag) metAanvraag++;
+    const r = engine.evalueer(c);
+    if (!r.ok) throw new Error(r.fout.code);
+    for (const v of r.resultaat.voorzieningen) uitkomsten[v.uitkomst] = (uitkomsten[v.uitkomst] ?? 0) + 1;
+  }
+  const bytes = lichamen.reduce((n, l) => n + l.length, 0);
+  return { lichamen, uitkomsten, metAanvraag, gemiddeldeBytes: Math.round(bytes / MIX) };
+}
+
+const mix = casusMix();
+
+/** Pins the server to the last core and this process to the first, where the machine allows. */
+const KERNEN = cpus().length;
+const TASKSET = KERNEN >= 2 && spawnSync('taskset', ['-V']).status === 0;
+const SERVERKERN = KERNEN - 1;
+if (TASKSET) spawnSync('taskset', ['-pc', '0', String(process.pid)]);
+const vastgezet = TASKSET
+  ? `server pinned to core ${SERVERKERN}, load generator (this process) to core 0 (taskset)`
+  : 'server and load generator share the cores (no taskset, or one core)';
 
 const toekenning = (inwonerId: string) =>
   JSON.stringify({
@@ -78,7 +128,9 @@ function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const profiel = process.env.BENCH_PROFIEL
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFIEL}`]
     : [];
-  const proces = spawn(process.execPath, [...profiel, join(ROOT, 'bin', 'reintegratie.js'), 'serve'], {
+  const opdracht = [process.execPath, ...profiel, join(ROOT, 'bin', 'reintegratie.js'), 'serve'];
+  const [programma, ...args] = TASKSET ? ['taskset', '-c', String(SERVERKERN), ...opdracht] : opdracht;
+  const proces = spawn(programma!, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -100,7 +152,7 @@ async function stopServer(s: Server): Promise<void> {
   await s.einde;
 }
 
-async function zaai(config: Configuratie): Promise<string[]> {
+async function zaai(config: Configuratie, inwoners: number): Promise<string[]> {
   const b = laadBibliotheek();
   if (!b.ok) throw new Error('regelgeving laadt niet');
   const o = await openOpslag(config);
@@ -131,7 +183,7 @@ async function zaai(config: Configuratie): Promise<string[]> {
       })
       .execute();
     const ids: string[] = [];
-    for (let start = 0; start < INWONERS; start += 1_000) {
+    for (let start = 0; start < inwoners; start += 1_000) {
       const rijen = await o.db
         .insertInto('inwoner')
         .values(
@@ -216,12 +268,30 @@ const koppen = (token: string) => ({ authorization: `Bearer ${token}`, 'content-
  * measured, and full speed with 20 connections.
  */
 async function meetEvaluatie(url: string, token: string, pid: number | undefined): Promise<Meting[]> {
-  const basis = { url: `${url}/evaluate`, method: 'POST' as const, headers: koppen(token), body: casus };
+  let volgende = 0;
+  const basis = {
+    url,
+    requests: [
+      {
+        method: 'POST' as const,
+        path: '/evaluate',
+        headers: koppen(token),
+        setupRequest: (req: autocannon.Request) => ({ ...req, body: mix.lichamen[volgende++ % MIX]! }),
+      },
+    ],
+  };
   await autocannon({ ...basis, connections: 10, duration: 3 });
   const uit: Meting[] = [];
   // The target's own measure: arrivals evenly spaced at 1,000/s, latency from the moment each was due.
   const cpuVoor = cpuTijd(pid);
-  const g = await gelijkmatig({ ...basis, perSeconde: EVALUATIE_RATE, seconden: EVALUATIE_DUUR });
+  const g = await gelijkmatig({
+    url: `${url}/evaluate`,
+    method: 'POST',
+    headers: koppen(token),
+    lichamen: mix.lichamen,
+    perSeconde: EVALUATIE_RATE,
+    seconden: EVALUATIE_DUUR,
+  });
   uit.push({
     naam: `POST /evaluate, gelijkmatig ${EVALUATIE_RATE}/s (open lus)`,
     cpuMs: ((cpuTijd(pid) - cpuVoor) * 1000) / Math.max(1, g.verzoeken),
@@ -380,13 +450,17 @@ async function bench(naam: 'pglite' | 'postgres') {
   };
   try {
     process.stdout.write(`${naam}: ${INWONERS} inwoners zaaien… `);
-    const ids = await zaai(config);
+    const ids = await zaai(config, ALLEEN_EVALUATIE ? 1_000 : INWONERS);
     const server = await startServer(env);
     process.stdout.write(`server op ${server.url}\n`);
     const token = await meldAan(server.url, 'cm');
     const beleid = await meldAan(server.url, 'beleid');
     const evaluatie = await meetEvaluatie(server.url, token, server.proces.pid);
     for (const m of evaluatie) console.log(regel(naam, m));
+    if (ALLEEN_EVALUATIE) {
+      await stopServer(server);
+      return { naam, metingen: evaluatie, controles: {} };
+    }
     const t = await meetToekenningen(server.url, token, beleid, ids, server.proces.pid);
     for (const m of t.metingen) console.log(regel(naam, m));
     await stopServer(server);
@@ -427,6 +501,20 @@ if (alleen !== 'pglite') {
   else console.log(`geen PostgreSQL op ${PG_URL}: alleen de ingebedde opslag`);
 }
 const duur = (Date.now() - begin) / 1000;
+if (TASKSET) spawnSync('taskset', ['-pc', `0-${KERNEN - 1}`, String(process.pid)]);
+const mixTekst = `${MIX.toLocaleString('en-US')} generated Dinkelland cases (seed 1, peildatum 2016-06-01, ${mix.metAanvraag.toLocaleString('en-US')} with a request, ${mix.gemiddeldeBytes} bytes of JSON on average), sent in turn; their outcomes as our engine gives them: ${Object.entries(
+  mix.uitkomsten,
+)
+  .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+  .join(', ')}`;
+if (ALLEEN_EVALUATIE) {
+  if (!JSON_UIT) throw new Error('--alleen-evaluatie hoort bij --json <bestand>');
+  writeFileSync(
+    JSON_UIT,
+    JSON.stringify({ uitslagen, duur, pgVersie: pgVersie ?? null, mix: mixTekst, vastgezet, lastBegin }),
+  );
+  process.exit(0);
+}
 
 const pglite = JSON.parse(
   readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
@@ -438,9 +526,11 @@ const md = [
   '',
   `Command: \`npm run bench:api\` (${new Date().toISOString().slice(0, 10)}, ${duur.toFixed(0)} s in all).`,
   '',
-  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM; Node ${process.version}; PGlite ${pglite.version}${pgVersie ? `; PostgreSQL ${pgVersie} on the same machine` : ''}. Server (\`reintegratie serve\`, one process) and autocannon run on this machine, over loopback. Load average (1 min) at start ${lastBegin}, at the end ${loadavg()[0]!.toFixed(2)}: other work on the machine shares its two cores and shows in the latencies.`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM; Node ${process.version}; PGlite ${pglite.version}${pgVersie ? `; PostgreSQL ${pgVersie} on the same machine` : ''}. Server (\`reintegratie serve\`, one process) and autocannon run on this machine, over loopback: ${vastgezet}. Load average (1 min) at start ${lastBegin}, at the end ${loadavg()[0]!.toFixed(2)}: other work on the machine shares its two cores and shows in the latencies.`,
   '',
   "Notes: the target is measured open-loop (bench/gelijkmatig.ts): request i is due at i/1000 s and its latency counts from that moment, so a stalled server or a late sender shows in the figures. autocannon holds a rate with a quota per connection per second: each connection sends its share back to back at the start of each second, so its '1000/s over 50 connections' is a burst of 1,000 requests 50 at a time at the start of every second, not evenly spaced arrivals; those rows are kept as a harsher burst test. 'server CPU' is the server process's CPU time per request (from /proc), which other load on the machine disturbs less than latency. PGlite runs inside the server process, so its CPU includes the database work; PostgreSQL's own CPU is not in that column.",
+  '',
+  `Case mix of the /evaluate rows: ${mixTekst}.`,
   '',
   'Targets (issue 3): `POST /evaluate` p99 ≤ 20 ms at 1,000 requests/s; grants with budget check ≥ 500/s on PostgreSQL with zero ceiling overruns.',
   '',

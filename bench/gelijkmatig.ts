@@ -21,7 +21,8 @@ export async function gelijkmatig(opties: {
   url: string;
   method: 'POST' | 'GET';
   headers: Record<string, string>;
-  body: string;
+  /** Request i sends body i modulo their number (a case mix), each with its own length. */
+  lichamen: readonly string[];
   perSeconde: number;
   seconden: number;
 }): Promise<GelijkmatigeMeting> {
@@ -29,8 +30,7 @@ export async function gelijkmatig(opties: {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const totaal = Math.round(opties.perSeconde * opties.seconden);
   const latenties = new Float64Array(totaal);
-  const lichaam = Buffer.from(opties.body);
-  const headers = { ...opties.headers, 'content-length': String(lichaam.length) };
+  const lichamen = opties.lichamen.map((l) => Buffer.from(l));
   let fouten = 0;
   let klaar = 0;
   let verstuurd = 0;
@@ -38,6 +38,8 @@ export async function gelijkmatig(opties: {
 
   const stuur = (i: number, gepland: number) =>
     new Promise<void>((af) => {
+      const lichaam = lichamen[i % lichamen.length]!;
+      const headers = { ...opties.headers, 'content-length': String(lichaam.length) };
       const req = request(
         { host: doel.hostname, port: doel.port, path: doel.pathname, method: opties.method, headers, agent },
         (res) => {

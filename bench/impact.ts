@@ -1,22 +1,29 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The impact run of issue 3 as a policy officer would start it: `reintegratie impact` over a generated
- * caseload, against a draft of the Dinkelland ordinance that raises the participatieplaats premie from
- * € 150 to € 200 and the participatieplaats age from 27 to 30 (so both amounts and outcomes change).
- * Timed from start to exit of the real CLI process, so loading, compiling and streaming all count.
+ * The impact run as a policy officer starts it: `reintegratie impact` (the built CLI) against a draft
+ * of the Dinkelland ordinance that raises the participatieplaats premie from € 150 to € 200 and the
+ * participatieplaats age from 27 to 30 (so both amounts and outcomes change). Timed from start to exit
+ * of the CLI process, so loading, checking the draft, compiling and generating or reading all count;
+ * the CPU seconds are the process's own (all its threads), reported by bench/cpu-bij-einde.mjs.
  */
 export interface ImpactMeting {
+  readonly naam: string;
   readonly commando: string;
   readonly seconden: number;
+  readonly cpuSeconden: number;
+  readonly piekRssMb: number;
   readonly casussen: number;
   readonly gewijzigd: number;
   readonly verschilCent: number;
+  /** The counts of the report, to hold the sources against each other. */
+  readonly cijfers: string;
 }
 
 const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'reintegratie.js');
 export const IMPACT_DATUM = '2016-06-01';
 
 export function schrijfOntwerp(map: string): string {
@@ -35,34 +42,115 @@ export function schrijfOntwerp(map: string): string {
   return pad;
 }
 
-export function meetImpact(ontwerp: string, aantal: number): Promise<ImpactMeting> {
-  const args = ['impact', '--to', ontwerp, '--date', IMPACT_DATUM, '--generated', String(aantal), '--json'];
+/** Runs the built CLI with these arguments; stdout, seconds from spawn to exit, and its own usage. */
+export function draaiCli(
+  args: readonly string[],
+): Promise<{ uit: string; seconden: number; cpuSeconden: number; piekRssMb: number }> {
   return new Promise((resolve, reject) => {
     const begin = performance.now();
-    const kind = spawn(process.execPath, [join(ROOT, 'bin', 'reintegratie.js'), ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { REINTEGRATIE_BRON: _bron, ...env } = process.env;
+    const kind = spawn(
+      process.execPath,
+      ['--import', join(import.meta.dirname, 'cpu-bij-einde.mjs'), BIN, ...args],
+      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'pipe'] },
+    );
     let uit = '';
-    kind.stdout.on('data', (d: Buffer) => {
-      uit += d.toString();
-    });
+    let gebruik = '';
+    kind.stdout!.on('data', (d: Buffer) => (uit += d.toString()));
+    kind.stdio[3]!.on('data', (d: Buffer) => (gebruik += d.toString()));
     kind.on('error', reject);
-    kind.on('exit', (code) => {
+    kind.on('close', (code) => {
       const seconden = (performance.now() - begin) / 1000;
-      if (code !== 0) return reject(new Error(`reintegratie impact stopte met code ${code}`));
-      const r = JSON.parse(uit) as {
-        casussen: number;
-        gewijzigd: number;
-        jaarlast: { verschilCent: number };
-      };
+      if (code !== 0) return reject(new Error(`reintegratie ${args[0]} stopte met code ${code}`));
+      const r = JSON.parse(gebruik) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
       resolve({
-        commando: `reintegratie ${args.join(' ').replace(ontwerp, '<ontwerp>/2015-07-01.yaml')}`,
+        uit,
         seconden,
-        casussen: r.casussen,
-        gewijzigd: r.gewijzigd,
-        verschilCent: r.jaarlast.verschilCent,
+        cpuSeconden: (r.userCPUTime + r.systemCPUTime) / 1e6,
+        piekRssMb: Math.round(r.maxRSS / 1024),
       });
     });
   });
+}
+
+export async function meetImpact(
+  naam: string,
+  ontwerp: string,
+  bron: readonly string[],
+  threads: number | undefined,
+): Promise<ImpactMeting> {
+  const args = [
+    'impact',
+    '--to',
+    ontwerp,
+    '--date',
+    IMPACT_DATUM,
+    ...bron,
+    ...(threads === undefined ? [] : ['--threads', String(threads)]),
+    '--json',
+  ];
+  const r = await draaiCli(args);
+  const rapport = JSON.parse(r.uit) as {
+    casussen: number;
+    gewijzigd: number;
+    jaarlast: { verschilCent: number };
+    voorzieningen: unknown;
+  };
+  return {
+    naam,
+    commando: `reintegratie ${args
+      .join(' ')
+      .replace(ontwerp, '<ontwerp>/2015-07-01.yaml')
+      .replace(/--cases \S+/, '--cases <caseload.ndjson>')}`,
+    seconden: r.seconden,
+    cpuSeconden: r.cpuSeconden,
+    piekRssMb: r.piekRssMb,
+    casussen: rapport.casussen,
+    gewijzigd: rapport.gewijzigd,
+    verschilCent: rapport.jaarlast.verschilCent,
+    cijfers: JSON.stringify([rapport.casussen, rapport.gewijzigd, rapport.jaarlast, rapport.voorzieningen]),
+  };
+}
+
+/**
+ * The four impact rows: generated cases on one thread and on one thread per core, and the same
+ * caseload from an NDJSON file (written first by `reintegratie caseload`, outside the clock) on one
+ * thread and on the default, one per core for a file this size.
+ */
+export async function meetImpactRijen(
+  map: string,
+  aantal: number,
+  log: (t: string) => void,
+): Promise<{ rijen: ImpactMeting[]; bestandMb: number }> {
+  const ontwerp = schrijfOntwerp(map);
+  const gegenereerd = ['--generated', String(aantal), '--seed', '1'];
+  const rijen: ImpactMeting[] = [];
+  const meet = async (naam: string, bron: readonly string[], threads: number | undefined) => {
+    log(`impact: ${naam}…`);
+    const m = await meetImpact(naam, ontwerp, bron, threads);
+    log(`impact: ${naam}: ${m.seconden.toFixed(2)} s (CPU ${m.cpuSeconden.toFixed(2)} s)`);
+    rijen.push(m);
+  };
+  await meet('generated, 1 thread', gegenereerd, 1);
+  await meet('generated, 1 thread per core', gegenereerd, undefined);
+  const ndjson = join(map, 'caseload.ndjson');
+  log(`impact: writing ${aantal.toLocaleString('en-US')} cases as NDJSON (not timed)…`);
+  await draaiCli([
+    'caseload',
+    '--gemeente',
+    'dinkelland',
+    '--date',
+    IMPACT_DATUM,
+    ...gegenereerd,
+    '--out',
+    ndjson,
+  ]);
+  const bestandMb = Math.round(statSync(ndjson).size / 1024 / 1024);
+  try {
+    await meet('NDJSON, 1 thread', ['--cases', ndjson], 1);
+    await meet('NDJSON, 1 thread per core', ['--cases', ndjson], undefined);
+  } finally {
+    rmSync(ndjson, { force: true });
+  }
+  return { rijen, bestandMb };
 }

@@ -3,6 +3,8 @@
  * It generates the same deterministic case stream as every other engine, in chunks, and times only
  * the engine: generating a chunk and writing its outcome codes (18 bytes a case, in slot order) to a
  * file happen outside the clock. A peer's conversion to flat facts (peers/feiten.ts) is inside it.
+ * Engines that compute a premie and a term besides the outcome write those too (8 bytes a case, see
+ * BYTES_PER_BEDRAG), so the bench can hold them against each other.
  *
  * Started by the bench with `fork`; the task comes as JSON in argv[2], progress and the measurement
  * go back over the IPC channel.
@@ -10,17 +12,31 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
 import type { Casus } from '../src/casus/index.ts';
-import { CODE_VAN_UITKOMST, maakBatch, NIET_BEOORDEELD, SLOT_VAN, SLOTEN } from '../src/engine/batch.ts';
-import { type Engine, maakEngine } from '../src/engine/index.ts';
+import {
+  CODE_VAN_UITKOMST,
+  maakBatch,
+  NIET_BEOORDEELD,
+  perJaar,
+  SLOT_VAN,
+  SLOTEN,
+} from '../src/engine/batch.ts';
+import { type Engine, maakEngine, type VoorzieningUitkomst } from '../src/engine/index.ts';
+import { naarDagnummer } from '../src/kalender/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
+import { type BedragEnEinde, NIET_BEREKEND } from './handgeschreven/getuned.ts';
 
 export const MOTOREN = [
   'generator',
   'batch',
   'uitleg',
   'handgeschreven',
+  'handgeschreven-getuned',
   'zen',
+  'zen-lus',
+  'zen-vloer',
   'json-rules-engine',
+  'jre-natuurlijk',
+  'jre-vloer',
 ] as const;
 export type MotorNaam = (typeof MOTOREN)[number];
 
@@ -37,9 +53,14 @@ export interface Opdracht {
   readonly blok: number;
   /** Cases Zen has in flight at once. */
   readonly parallel: number;
-  /** Where the outcome codes go; none for the generator. */
+  /** Where the outcome codes go; none for the generator and the floors. */
   readonly bestand: string | null;
+  /** Where premie and term go, for the engines that compute them. */
+  readonly bedragBestand?: string | null;
 }
+
+/** Outcome counts per code (afgewezen, toegestaan, onbepaald, ter beoordeling). */
+export type Mix = readonly [number, number, number, number];
 
 export interface Meting {
   readonly motor: MotorNaam;
@@ -47,13 +68,16 @@ export interface Meting {
   /** Engine time only (wall clock), and the CPU time of the whole process over the same stretches. */
   readonly seconden: number;
   readonly cpuSeconden: number;
-  /** Engine time up to each tussenstand. */
+  /** Engine time up to each tussenstand (wall clock and CPU). */
   readonly tussentijden: Readonly<Record<string, number>>;
+  readonly tussenCpu: Readonly<Record<string, number>>;
   /** Building the engine's rules once the library is loaded and the plan compiled (for the generator: that). */
   readonly opbouwSeconden: number;
   /** Peak resident set size of this process (bytes). */
   readonly piekRss: number;
   readonly toelichting: string;
+  /** The batch only: outcomes per requested voorziening, and of cases without a request. */
+  readonly mix?: { readonly perAanvraag: Readonly<Record<string, Mix>>; readonly zonderAanvraag: Mix };
 }
 
 export type Melding =
@@ -62,13 +86,38 @@ export type Melding =
   | { readonly soort: 'fout'; readonly bericht: string };
 
 export const BYTES_PER_CASUS = SLOTEN.length;
+/** Premie as cents per year and the last day of the term (day number), two int32 a case. */
+export const BYTES_PER_BEDRAG = 8;
 
-/** Judges a chunk of cases into their 18-byte views; may be async (the peers' APIs are). */
-type Beoordelaar = (casussen: readonly Casus[], n: number, vakken: readonly Uint8Array[]) => unknown;
+/** Judges a chunk of cases into their 18-byte views and, where it can, premie and term. */
+type Beoordelaar = (
+  casussen: readonly Casus[],
+  n: number,
+  vakken: readonly Uint8Array[],
+  bedragen: Int32Array,
+) => unknown;
 
 interface Motor {
   readonly beoordeel: Beoordelaar;
   readonly toelichting: string;
+  readonly mix?: Meting['mix'];
+}
+
+/** What our explained result says of the premie and the term of the voorziening asked for. */
+function bedragEnEindeVan(u: VoorzieningUitkomst, uit: BedragEnEinde): void {
+  const premie = u.bedragen.premie;
+  const factor = premie ? perJaar(premie.per) : undefined;
+  // An amount with a reservation is not certain yet: counted as none, as the hand-written peer does.
+  uit.bedragJaarCent =
+    premie && premie.cent !== null && !premie.voorbehoud && factor !== undefined
+      ? Math.round(premie.cent * factor)
+      : 0;
+  const einde = u.termijnen.maximaleEinddatum;
+  uit.eindeDag = einde ? naarDagnummer(einde) : -1;
+}
+
+function leegMix(): [number, number, number, number] {
+  return [0, 0, 0, 0];
 }
 
 async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
@@ -83,32 +132,47 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
       const b = maakBatch(engine, o.gemeente, o.peildatum);
       if (!b.ok) throw new Error(b.fout.code);
       const batch = b.batch;
+      const perAanvraag: Record<string, [number, number, number, number]> = {};
+      const zonderAanvraag = leegMix();
       return {
         beoordeel: (c, n, v) => {
           for (let i = 0; i < n; i++) batch.beoordeel(c[i]!, v[i]!);
         },
-        toelichting: 'maakBatch (src/engine/batch.ts): outcome codes only',
+        toelichting:
+          'maakBatch (src/engine/batch.ts), `batch.beoordeel(casus, codes)`: one outcome code per voorziening, nothing else',
+        // Counted outside the clock, from the codes just written (see voerUit).
+        mix: { perAanvraag, zonderAanvraag },
       };
     }
     case 'uitleg': {
       let gronden = 0;
+      let tekens = 0;
       let casussen = 0;
+      const be: BedragEnEinde = { bedragJaarCent: 0, eindeDag: 0 };
       return {
-        beoordeel: (c, n, v) => {
+        beoordeel: (c, n, v, bedragen) => {
           for (let i = 0; i < n; i++) {
             const r = engine.evalueer(c[i]);
             if (!r.ok) throw new Error(`evalueer weigert casus: ${r.fout.code}`);
+            // What the API and the CLI hand on: the whole result as JSON.
+            tekens += JSON.stringify(r.resultaat).length;
             const uit = v[i]!;
             uit.fill(NIET_BEOORDEELD);
             for (const u of r.resultaat.voorzieningen) {
               uit[SLOT_VAN.get(u.voorziening)!] = CODE_VAN_UITKOMST[u.uitkomst];
               gronden += u.gronden.length;
             }
+            const gevraagd = c[i]!.aanvraag ? r.resultaat.voorzieningen[0] : undefined;
+            if (gevraagd) bedragEnEindeVan(gevraagd, be);
+            else be.bedragJaarCent = be.eindeDag = NIET_BEREKEND;
+            bedragen[2 * i] = be.bedragJaarCent;
+            bedragen[2 * i + 1] = be.eindeDag;
             casussen++;
           }
         },
         get toelichting() {
-          return `engine.evalueer: the full result with grounds per article, questions, terms and amounts (${(gronden / Math.max(1, casussen)).toFixed(1)} grounds per case on average)`;
+          const per = Math.max(1, casussen);
+          return `\`engine.evalueer(casus)\` then \`JSON.stringify\` of the result, both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average)`;
         },
       };
     }
@@ -124,18 +188,72 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
         beoordeel: (c, n, v) => {
           for (let i = 0; i < n; i++) beoordeel(c[i]!, v[i]!);
         },
-        toelichting: `bench/handgeschreven/${o.gemeente}.ts`,
+        toelichting: `bench/handgeschreven/${o.gemeente}.ts: the rules written out as functions over the case, four-valued`,
       };
     }
-    case 'zen': {
+    case 'handgeschreven-getuned': {
+      const { getuned } = await import('./handgeschreven/getuned.ts');
+      const peer = getuned[o.gemeente];
+      if (!peer) throw new Error(`geen handgeschreven regels voor ${o.gemeente}`);
+      const be: BedragEnEinde = { bedragJaarCent: 0, eindeDag: 0 };
+      return {
+        beoordeel: (c, n, v, bedragen) => {
+          for (let i = 0; i < n; i++) {
+            peer.beoordeel(c[i]!, v[i]!);
+            peer.bedragEnEinde(c[i]!, be);
+            bedragen[2 * i] = be.bedragJaarCent;
+            bedragen[2 * i + 1] = be.eindeDag;
+          }
+        },
+        toelichting: `bench/handgeschreven/getuned.ts: the same rule functions as bench/handgeschreven/${o.gemeente}.ts with a tuned driver (the peildatum read once for the age, the offer as flat arrays), and it computes the participatieplaats premie and maximum term too (inside the clock)`,
+      };
+    }
+    case 'zen':
+    case 'zen-lus':
+    case 'zen-vloer': {
       const { maakRegelboom } = await import('./peers/regelboom.ts');
       const { maakVlakkeFeiten } = await import('./peers/feiten.ts');
-      const { maakZenPeer } = await import('./peers/zen.ts');
+      const zenPeers = await import('./peers/zen.ts');
       const boom = maakRegelboom(engine, o.gemeente, o.peildatum);
       const vlak = maakVlakkeFeiten(boom);
-      const zen = maakZenPeer(boom);
-      process.once('exit', () => zen.sluit());
       const par = o.parallel;
+      if (o.motor === 'zen-lus') {
+        const lus = zenPeers.maakZenLusPeer(boom);
+        process.once('exit', () => lus.sluit());
+        // A block goes out as several evaluations at once, so Zen's threads share it (measured
+        // faster than one evaluation per block or one per case).
+        const brok = 512;
+        return {
+          beoordeel: async (c, n, v) => {
+            const lopend: Promise<void>[] = [];
+            for (let i = 0; i < n; i += brok) {
+              const eind = Math.min(n, i + brok);
+              const facts: Record<string, unknown>[] = [];
+              for (let j = i; j < eind; j++) facts.push(vlak(c[j]!));
+              lopend.push(lus.beoordeel(facts, v.slice(i, eind)));
+            }
+            await Promise.all(lopend);
+          },
+          toelichting: `the same decision in Loop Mode (\`executionMode: loop\` on the expression node over an array of cases): one \`evaluate\` per ${brok} cases, the ${Math.ceil(o.blok / brok)} of a chunk in flight together`,
+        };
+      }
+      if (o.motor === 'zen-vloer') {
+        const vloer = zenPeers.maakZenVloer();
+        process.once('exit', () => vloer.sluit());
+        return {
+          beoordeel: async (c, n) => {
+            const lopend: Promise<unknown>[] = [];
+            for (let i = 0; i < n; i += par) {
+              lopend.length = 0;
+              for (let j = i; j < Math.min(n, i + par); j++) lopend.push(vloer.beoordeel(vlak(c[j]!)));
+              await Promise.all(lopend);
+            }
+          },
+          toelichting: `a decision that computes one constant, on the same flat facts, ${par} cases in flight: the floor of any Zen decision called per case`,
+        };
+      }
+      const zen = zenPeers.maakZenPeer(boom);
+      process.once('exit', () => zen.sluit());
       return {
         beoordeel: async (c, n, v) => {
           const lopend: Promise<void>[] = [];
@@ -145,24 +263,61 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
             await Promise.all(lopend);
           }
         },
-        toelichting: `one JDM decision (${Math.round(JSON.stringify(zen.beslissing).length / 1024)} kB) from a ZenDecisionContent, ${par} cases in flight`,
+        toelichting: `one JDM decision (${Math.round(JSON.stringify(zen.beslissing).length / 1024)} kB, four-valued in ranks) from a ZenDecisionContent, ${par} cases in flight`,
       };
     }
-    case 'json-rules-engine': {
+    case 'json-rules-engine':
+    case 'jre-natuurlijk':
+    case 'jre-vloer': {
       const { maakRegelboom } = await import('./peers/regelboom.ts');
       const { maakVlakkeFeiten } = await import('./peers/feiten.ts');
-      const { maakJsonRulesPeer } = await import('./peers/json-rules.ts');
       const boom = maakRegelboom(engine, o.gemeente, o.peildatum);
       const vlak = maakVlakkeFeiten(boom);
+      if (o.motor === 'jre-vloer') {
+        const { maakJsonRulesVloer } = await import('./peers/json-rules-natuurlijk.ts');
+        const vloer = maakJsonRulesVloer();
+        return {
+          beoordeel: async (c, n) => {
+            for (let i = 0; i < n; i++) await vloer.beoordeel(vlak(c[i]!));
+          },
+          toelichting:
+            'one rule with one condition on the same flat facts, cases one after another: the floor of any json-rules-engine run',
+        };
+      }
+      if (o.motor === 'jre-natuurlijk') {
+        const { maakNatuurlijkePeer } = await import('./peers/json-rules-natuurlijk.ts');
+        const peer = maakNatuurlijkePeer(boom);
+        return {
+          beoordeel: async (c, n, v) => {
+            for (let i = 0; i < n; i++) await peer.beoordeel(vlak(c[i]!), v[i]!);
+          },
+          toelichting: `${peer.aantalRegels} rules, one per voorziening, two-valued (granted or not; a missing fact fails its comparison), cases one after another (bench/peers/json-rules-natuurlijk.ts)`,
+        };
+      }
+      const { maakJsonRulesPeer } = await import('./peers/json-rules.ts');
       const jre = maakJsonRulesPeer(boom);
       return {
         beoordeel: async (c, n, v) => {
           for (let i = 0; i < n; i++) await jre.beoordeel(vlak(c[i]!), v[i]!);
         },
-        toelichting: `${jre.aantalRegels} rules, ${jre.aantalCondities} shared conditions, one Engine, cases one after another`,
+        toelichting: `${jre.aantalRegels} rules (four per voorziening, one per outcome), ${jre.aantalCondities} shared conditions, one Engine, cases one after another (bench/peers/json-rules.ts)`,
       };
     }
   }
+}
+
+/** Counts the batch's codes per request (outside the clock). */
+function telMix(mix: NonNullable<Meting['mix']>, c: Casus, codes: Uint8Array): void {
+  const a = c.aanvraag;
+  if (a) {
+    const m = ((mix.perAanvraag as Record<string, [number, number, number, number]>)[a.voorziening] ??=
+      leegMix());
+    const code = codes[SLOT_VAN.get(a.voorziening)!]!;
+    if (code < 4) m[code]!++;
+    return;
+  }
+  const z = mix.zonderAanvraag as [number, number, number, number];
+  for (const code of codes) if (code < 4) z[code]!++;
 }
 
 export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<Meting> {
@@ -188,10 +343,15 @@ export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<
   const vakken = Array.from({ length: o.blok }, (_, i) =>
     buffer.subarray(i * BYTES_PER_CASUS, (i + 1) * BYTES_PER_CASUS),
   );
+  const bedragen = new Int32Array(o.blok * 2);
   const casussen: Casus[] = new Array<Casus>(o.blok);
   const fd = o.bestand === null ? null : openSync(o.bestand, 'w');
-  const grenzen = [...o.tussenstanden.filter((t) => t > 0 && t < o.aantal), o.aantal].sort((a, b) => a - b);
+  const fdBedrag = o.bedragBestand ? openSync(o.bedragBestand, 'w') : null;
+  const grenzen = [...new Set([...o.tussenstanden.filter((t) => t > 0 && t < o.aantal), o.aantal])].sort(
+    (a, b) => a - b,
+  );
   const tussentijden: Record<string, number> = {};
+  const tussenCpu: Record<string, number> = {};
   const generator = o.motor === 'generator';
   let ms = 0;
   let cpuMicro = 0;
@@ -210,28 +370,34 @@ export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<
       } else {
         const t = performance.now();
         const c0 = process.cpuUsage();
-        const r = motor.beoordeel(casussen, n, vakken);
+        const r = motor.beoordeel(casussen, n, vakken, bedragen);
         if (r instanceof Promise) await r;
         ms += performance.now() - t;
         const c = process.cpuUsage(c0);
         cpuMicro += c.user + c.system;
       }
+      if (motor.mix) for (let i = 0; i < n; i++) telMix(motor.mix, casussen[i]!, vakken[i]!);
       if (fd !== null) writeSync(fd, buffer, 0, n * BYTES_PER_CASUS);
+      if (fdBedrag !== null) writeSync(fdBedrag, new Uint8Array(bedragen.buffer, 0, n * BYTES_PER_BEDRAG));
       gedaan += n;
       meld({ soort: 'voortgang', gedaan });
     }
     tussentijden[String(grens)] = ms / 1000;
+    tussenCpu[String(grens)] = cpuMicro / 1e6;
   }
   if (fd !== null) closeSync(fd);
+  if (fdBedrag !== null) closeSync(fdBedrag);
   return {
     motor: o.motor,
     aantal: gedaan,
     seconden: ms / 1000,
     cpuSeconden: cpuMicro / 1e6,
     tussentijden,
+    tussenCpu,
     opbouwSeconden,
     piekRss: process.resourceUsage().maxRSS * 1024,
     toelichting: motor.toelichting,
+    ...(motor.mix ? { mix: motor.mix } : {}),
   };
 }
 

@@ -69,7 +69,7 @@ function loonwaardeEerst(f: Feiten, start: string): W {
 }
 
 /** The conditions of each voorziening (art. 5 to 16), the law's first. */
-function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
+export function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
   const w = wet(id, f, l, start);
   const d = doelgroep(f, start);
   switch (id) {
@@ -146,7 +146,7 @@ function derdeJaar(a: Aanvraag, o: Oordelen, ingang: string, gevraagd: string | 
     : JA;
 }
 
-function aanvraag(c: Casus, a: Aanvraag): W {
+export function aanvraag(c: Casus, a: Aanvraag): W {
   const f = c.feiten;
   const o = f.oordelen;
   const id = a.voorziening;
@@ -198,7 +198,7 @@ function aanvraag(c: Casus, a: Aanvraag): W {
   return k > 0 ? NEE : t;
 }
 
-const AANBOD = new Set([
+export const AANBOD = new Set([
   'proefplaats',
   'werkstage',
   'detacheringsbaan',

@@ -59,7 +59,7 @@ function wet(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: s
   return en(j, doelgroep(f));
 }
 
-function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
+export function voorwaarden(id: string, f: Feiten, l: number | undefined, o: Oordelen, start: string): W {
   const w = wet(id, f, l, o, start);
   switch (id) {
     case 'sociale-activering':
@@ -121,7 +121,7 @@ function gevraagdEinde(a: Aanvraag, ingang: string): string | undefined {
   return typeof m === 'number' && m > 0 ? eindeTermijnMaanden(ingang, m) : undefined;
 }
 
-function aanvraag(c: Casus, a: Aanvraag): W {
+export function aanvraag(c: Casus, a: Aanvraag): W {
   const f = c.feiten;
   const o = f.oordelen;
   const id = a.voorziening;
@@ -162,7 +162,7 @@ function aanvraag(c: Casus, a: Aanvraag): W {
   return k > 0 ? NEE : t;
 }
 
-const AANBOD = new Set([
+export const AANBOD = new Set([
   'sociale-activering',
   'werkervaringsplaats',
   'participatieplaats',

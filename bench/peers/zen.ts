@@ -54,7 +54,7 @@ export function zenExpressie(e: Expr): string {
   }
 }
 
-export function zenBeslissing(boom: Regelboom): object {
+function zenExpressies(boom: Regelboom) {
   const expressies = Array.from({ length: 18 }, (_, slot) => ({
     id: `e${slot}`,
     key: `v${slot}`,
@@ -66,6 +66,11 @@ export function zenBeslissing(boom: Regelboom): object {
   for (const n of boom.nietAangeboden)
     expressies[n.slot]!.value =
       `${AANVRAAG} == ${JSON.stringify(n.id)} ? ${CODE_UIT_RANG}[${zenExpressie(n.uitkomst)}] : 4`;
+  return expressies;
+}
+
+/** Input → one expression node → output; `extra` goes into the node's content (Loop Mode). */
+function beslissing(expressies: readonly object[], extra: object = {}): object {
   const positie = { x: 0, y: 0 };
   return {
     nodes: [
@@ -75,7 +80,7 @@ export function zenBeslissing(boom: Regelboom): object {
         type: 'expressionNode',
         name: 'uitkomsten',
         position: positie,
-        content: { expressions: expressies },
+        content: { expressions: expressies, ...extra },
       },
       { id: 'uitvoer', type: 'outputNode', name: 'uitkomsten', position: positie },
     ],
@@ -84,6 +89,10 @@ export function zenBeslissing(boom: Regelboom): object {
       { id: 'k2', sourceId: 'regels', targetId: 'uitvoer', type: 'edge' },
     ],
   };
+}
+
+export function zenBeslissing(boom: Regelboom): object {
+  return beslissing(zenExpressies(boom));
 }
 
 export interface ZenPeer {
@@ -102,6 +111,58 @@ export function maakZenPeer(boom: Regelboom): ZenPeer {
       const r = (await decision.evaluate(facts)).result as Record<string, number>;
       for (let i = 0; i < 18; i++) uit[i] = r[`v${i}`]!;
     },
+    sluit: () => engine.dispose(),
+  };
+}
+
+/**
+ * Zen's Loop Mode: the same expressions, run by the node over an array of cases in one evaluation,
+ * so the Node↔Rust boundary is crossed once per chunk instead of once per case.
+ */
+export interface ZenLusPeer {
+  readonly beslissing: object;
+  beoordeel(facts: readonly Record<string, unknown>[], uit: readonly Uint8Array[]): Promise<void>;
+  sluit(): void;
+}
+
+export function maakZenLusPeer(boom: Regelboom): ZenLusPeer {
+  const inhoud = beslissing(zenExpressies(boom), {
+    inputField: 'casussen',
+    outputPath: 'uitkomsten',
+    executionMode: 'loop',
+  });
+  const engine = new ZenEngine();
+  const decision = engine.createDecision(new ZenDecisionContent(inhoud));
+  return {
+    beslissing: inhoud,
+    async beoordeel(facts, uit) {
+      const r = (await decision.evaluate({ casussen: facts })).result as {
+        uitkomsten: Record<string, number>[];
+      };
+      for (let j = 0; j < facts.length; j++) {
+        const rij = r.uitkomsten[j]!;
+        const vak = uit[j]!;
+        for (let i = 0; i < 18; i++) vak[i] = rij[`v${i}`]!;
+      }
+    },
+    sluit: () => engine.dispose(),
+  };
+}
+
+/**
+ * Zen's floor: a decision that computes nothing (one constant) on the very same flat facts, with
+ * the same concurrency: what passing a case to Zen and its result back costs by itself.
+ */
+export function maakZenVloer(): {
+  beoordeel(facts: Record<string, unknown>): Promise<unknown>;
+  sluit(): void;
+} {
+  const engine = new ZenEngine();
+  const decision = engine.createDecision(
+    new ZenDecisionContent(beslissing([{ id: 'e0', key: 'v0', value: '4' }])),
+  );
+  return {
+    beoordeel: async (facts) => (await decision.evaluate(facts)).result,
     sluit: () => engine.dispose(),
   };
 }

@@ -6,7 +6,7 @@ import { maakBsnKluis } from '../beveiliging/bsn.ts';
 import { bsnSleutel } from '../beveiliging/sleutel.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
-import { openOpslag } from '../opslag/database.ts';
+import { type Opslag, openOpslag } from '../opslag/database.ts';
 import { migreer } from '../opslag/migreer.ts';
 import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
@@ -17,12 +17,18 @@ import { vulDemo } from './demo.ts';
 /** Starts the HTTP server: store, migrations, gemeenten, optionally demo data, the job queue; stops cleanly on SIGTERM. */
 export async function startServer(
   config: Configuratie,
-  opties: { demo: boolean; log: (t: string) => void; env?: NodeJS.ProcessEnv },
+  opties: {
+    demo: boolean;
+    log: (t: string) => void;
+    env?: NodeJS.ProcessEnv;
+    /** The store, when the caller began opening it already (the CLI does, before loading this module). */
+    opslag?: Promise<Opslag>;
+  },
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const b = laadBibliotheek();
   if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
   const engine = maakEngine(b.waarde);
-  const opslag = await openOpslag(config);
+  const opslag = await (opties.opslag ?? openOpslag(config));
   await migreer(opslag.db, opslag.schema);
   await zorgVoorGemeenten(opslag.db, b.waarde);
   const kluis = maakBsnKluis(bsnSleutel(config));
@@ -45,20 +51,28 @@ export async function startServer(
     authenticator: lokaleAuthenticator(opslag.db, { geheugenMs: 5_000 }),
     aanmelding,
   });
-  // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
-  const wachtrij = await openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
-  await planTaken(wachtrij, opslag.db, { inhalen: true, engine });
   const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
     const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
   });
   const adres = server.address();
   const poort = typeof adres === 'object' && adres ? adres.port : config.poort;
   const url = `http://127.0.0.1:${poort}`;
-  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
+  // Scheduled work on pg-boss; at start the jobs also run for today, in case a schedule was missed.
+  // No request needs the queue, so it starts while the server already answers (issue 14: the first
+  // answer within a second of the start); the start fails as before when the queue does not come up,
+  // and says it listens once everything runs.
+  const wachtrij = openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
   const stop = async () => {
     await new Promise<void>((klaar) => server.close(() => klaar()));
-    await wachtrij.stop();
+    await (await wachtrij.catch(() => undefined))?.stop();
     await opslag.sluit();
   };
+  try {
+    await planTaken(await wachtrij, opslag.db, { inhalen: true, engine });
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
   return { url, stop };
 }

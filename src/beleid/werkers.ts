@@ -36,12 +36,14 @@ export type NaarWerker =
   | { readonly soort: 'stuk'; readonly tekst: string; readonly eersteRegel: number }
   | { readonly soort: 'einde' };
 
-const WERKER = new URL('./impact-werker.ts', import.meta.url).href;
+/** Built (dist/, bundled JavaScript) or run from the TypeScript sources (tests, REINTEGRATIE_BRON=src). */
+const GEBOUWD = import.meta.url.endsWith('.js');
+const WERKER = new URL(`./impact-werker.${GEBOUWD ? 'js' : 'ts'}`, import.meta.url);
 
 /**
- * The worker is TypeScript like the rest: it registers tsx before it loads its module. Its ESM entry
- * is found through tsx's own export map (`import.meta.resolve` is not there under every test runner,
- * and tsx's CommonJS entry cannot register the ESM hooks).
+ * From the sources the worker is TypeScript like the rest: it registers tsx before it loads its
+ * module. Its ESM entry is found through tsx's own export map (`import.meta.resolve` is not there
+ * under every test runner, and tsx's CommonJS entry cannot register the ESM hooks).
  */
 function tsxApi(): string {
   const vraag = createRequire(import.meta.url);
@@ -53,7 +55,8 @@ function tsxApi(): string {
 }
 
 export function startWerker(opdracht: Werkopdracht): Worker {
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WERKER)}); });`;
+  if (GEBOUWD) return new Worker(WERKER, { workerData: opdracht });
+  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WERKER.href)}); });`;
   return new Worker(code, { eval: true, workerData: opdracht });
 }
 

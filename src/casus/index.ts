@@ -1,3 +1,4 @@
+export { type CasusControle, isCasus, maakCasusControle } from './controle.ts';
 export { FEIT_INDEX, FEITEN, type FeitDefinitie, type FeitType, UITKERINGEN } from './feiten.ts';
 export {
   type Afwijking,

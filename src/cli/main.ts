@@ -1,16 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { feitenDocumentatie } from '../casus/documentatie.ts';
 import { configuratieUitOmgeving } from '../opslag/configuratie.ts';
 import { maakEngine } from '../engine/index.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
-import { conformance } from './conformance.ts';
-import { diff } from './diff.ts';
 import { evaluate } from './evaluate.ts';
-import { impact } from './impact.ts';
 import { ordinances } from './ordinances.ts';
-import { test } from './test.ts';
 import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
 import { validate } from './validate.ts';
 
@@ -37,7 +32,11 @@ Gebruik:
 
 Exitcodes: 0 in orde, 1 invoer ongeldig, 2 interne fout.`;
 
-/** Runs one CLI command and returns its exit code; never calls process.exit so tests can drive it. */
+/**
+ * Runs one CLI command and returns its exit code; never calls process.exit so tests can drive it.
+ * Commands other than the everyday ones load their modules when they run, so a one-case evaluation
+ * does not pay for the impact run, the conformance check or the server.
+ */
 export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer): Promise<number> {
   const [opdracht, ...rest] = argv;
   try {
@@ -76,7 +75,9 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'conformance': {
         const engine = laadEngine(uit);
-        return engine ? conformance(values.date, { json: values.json }, engine, uit) : 2;
+        if (!engine) return 2;
+        const { conformance } = await import('./conformance.ts');
+        return conformance(values.date, { json: values.json }, engine, uit);
       }
       case 'caseload': {
         const engine = laadEngine(uit);
@@ -93,6 +94,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
           return 1;
         }
         const { from, to, date, generated, seed, cases, store, threads, json } = values;
+        const { impact } = await import('./impact.ts');
         return impact(
           { from, to, date, generated, seed, cases, store, threads, json },
           engine,
@@ -111,14 +113,19 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'diff': {
         const engine = laadEngine(uit);
-        return engine ? diff(positionals, { json: values.json }, engine.bibliotheek, uit) : 2;
+        if (!engine) return 2;
+        const { diff } = await import('./diff.ts');
+        return diff(positionals, { json: values.json }, engine.bibliotheek, uit);
       }
       case 'serve': {
+        const config = configuratieUitOmgeving();
+        // The embedded store takes longest to open (its WebAssembly compiles on another thread):
+        // begin before the server's own modules load, so both happen at once.
+        const { openOpslag } = await import('../opslag/database.ts');
+        const opslag = openOpslag(config);
+        opslag.catch(() => {});
         const { startServer } = await import('../api/server.ts');
-        const server = await startServer(configuratieUitOmgeving(), {
-          demo: values.demo,
-          log: (t) => uit.regel(t),
-        });
+        const server = await startServer(config, { demo: values.demo, log: (t) => uit.regel(t), opslag });
         await new Promise<void>((klaar) => {
           const stop = () => void server.stop().then(klaar);
           process.once('SIGINT', stop);
@@ -130,13 +137,17 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         const { seedDemo } = await import('./seed-demo.ts');
         return seedDemo(configuratieUitOmgeving(), values['per-gemeente'], uit);
       }
-      case 'docs':
+      case 'docs': {
+        const { feitenDocumentatie } = await import('../casus/documentatie.ts');
         writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'), feitenDocumentatie());
         uit.regel('docs/feiten.md geschreven.');
         return 0;
+      }
       case 'test': {
         const engine = laadEngine(uit);
-        return engine ? test(positionals, engine, uit) : 2;
+        if (!engine) return 2;
+        const { test } = await import('./test.ts');
+        return test(positionals, engine, uit);
       }
       case 'evaluate': {
         const engine = laadEngine(uit);

@@ -104,6 +104,10 @@ export async function openWachtrij(opslag: Opslag, opties: WachtrijOpties = {}):
 function pgliteVoorPgBoss(pglite: PGlite) {
   return {
     async executeSql(tekst: string, waarden?: unknown[]) {
+      // The embedded instance runs a statement synchronously, and a chain of them never reaches the
+      // event loop's I/O phase: yield first, so HTTP requests are answered between the queue's
+      // statements rather than after all of them (the queue starts while the server already listens).
+      await new Promise<void>((klaar) => setImmediate(klaar));
       if (!waarden || waarden.length === 0) {
         const resultaten = await pglite.exec(tekst);
         return { rows: resultaten.at(-1)?.rows ?? [] };

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Getal, Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
+import { type CacheMap, type Inhoud, viaCache } from './bibliotheek-cache.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
   basisVerwijzing,
@@ -35,26 +36,59 @@ export function isTestBestand(pad: string): boolean {
   return pad.endsWith('.test.yaml');
 }
 
+/**
+ * Loads and validates every regulation and parameter file under `wortel` (and the `extra` files).
+ * A tree that loaded without errors before is taken from the cache (bibliotheek-cache.ts) when not
+ * one byte of it, nor the code, changed since; `extra` files (a draft) are then checked on top of it.
+ */
 export function laadBibliotheek(
   wortel = STANDAARD_WORTEL,
   extra: readonly string[] = [],
+  opties: { readonly cache?: CacheMap } = {},
 ): LaadResultaat<Bibliotheek> {
-  const fouten: BestandsFout[] = [];
-  const regelingen: Regeling[] = [];
-  const parameters = new Map<string, ParameterBestand>();
   if (!existsSync(wortel))
     return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
+  const boom = yamlBestanden(wortel).filter((b) => !isTestBestand(b));
+  const bestanden = [...boom, ...extra.filter((b) => !isTestBestand(b))].map(
+    (b) => [b, readFileSync(b, 'utf8')] as const,
+  );
+  // Files outside the tree can be checked on top of the tree as it was kept (see laadTeksten).
+  const buiten = extra.every((b) => relative(wortel, b).startsWith(`..${sep}`));
+  return viaCache(
+    wortel,
+    bestanden,
+    (basis) => laadTeksten(wortel, bestanden, basis),
+    (regelingen, parameters) => maakBibliotheek(wortel, regelingen, parameters),
+    { map: opties.cache, basis: buiten ? boom.length : bestanden.length },
+  );
+}
+
+/**
+ * The full load of these texts. With `basis`, the tree's own files as a full load of them alone gave
+ * them (without errors), only the other files are parsed and checked, on top of it: the result is the
+ * full load's as long as no file of the tree rests on a regulation those files add versions of.
+ * Otherwise, or when anything is wrong, it is the full load itself, so errors read exactly as ever
+ * (a kept version does not know which file each inherited value came from; the full load does).
+ */
+function laadTeksten(
+  wortel: string,
+  bestanden: readonly (readonly [string, string])[],
+  basis?: Inhoud,
+): LaadResultaat<Bibliotheek> {
+  const fouten: BestandsFout[] = [];
+  const regelingen: Regeling[] = [...(basis?.regelingen ?? [])];
+  const parameters = new Map<string, ParameterBestand>(basis?.parameters);
+  const bekend = new Set([...regelingen, ...parameters.values()].map((r) => r.bestand));
   const gelezen: { bestand: string; tekst: string; bron: YamlBron }[] = [];
-  for (const bestand of [...yamlBestanden(wortel), ...extra]) {
-    if (isTestBestand(bestand)) continue;
+  for (const [bestand, tekst] of bestanden) {
+    if (bekend.has(bestand)) continue;
     const rel = relative(wortel, bestand).split(sep);
     if (rel[0] === 'wet' && rel[1] === 'parameters') {
-      const p = laadParameter(bestand);
+      const p = laadParameter(bestand, tekst);
       if (p.ok) parameters.set(p.waarde.naam, p.waarde);
       else fouten.push(...p.fouten);
       continue;
     }
-    const tekst = readFileSync(bestand, 'utf8');
     const y = leesYaml(bestand, tekst);
     if (y.ok) gelezen.push({ bestand, tekst, bron: y.bron });
     else fouten.push(...y.fouten);
@@ -71,13 +105,19 @@ export function laadBibliotheek(
     const status = (g.bron.data as { status?: unknown } | null)?.status;
     if (!perSleutel.has(k) || status !== 'ontwerp') perSleutel.set(k, g);
   }
+  const nieuw: Regeling[] = [];
+  const boomVersies = new Map<string, Regeling>();
+  for (const r of basis?.regelingen ?? []) {
+    const k = `${r.id}@${r.geldigVanaf}`;
+    if (!boomVersies.has(k) || r.status !== 'ontwerp') boomVersies.set(k, r);
+  }
   const geladen = new Map<string, Regeling | null>();
   const bezig = new Set<string>();
   const laad = (g: (typeof gelezen)[number]): Regeling | undefined => {
     const klaar = geladen.get(g.bestand);
     if (klaar !== undefined) return klaar ?? undefined;
     const verwijzing = basisVerwijzing(g.bron.data);
-    let basis: Regeling | undefined;
+    let eerdere: Regeling | undefined;
     if (verwijzing !== undefined) {
       const b = perSleutel.get(verwijzing);
       if (bezig.has(g.bestand)) {
@@ -88,31 +128,43 @@ export function laadBibliotheek(
         return undefined;
       }
       bezig.add(g.bestand);
-      basis = b ? laad(b) : undefined;
+      // On top of a kept tree, the version rested on may be one of the tree's.
+      eerdere = b ? laad(b) : (boomVersies.get(verwijzing) ?? undefined);
       bezig.delete(g.bestand);
-      if (b && !basis) {
+      if (b && !eerdere) {
         fouten.push(foutOp(g.bron, 'semantiek', ['basis'], `de basis ${verwijzing} heeft zelf fouten`));
         geladen.set(g.bestand, null);
         return undefined;
       }
     }
-    const r = valideerRegeling(wortel, g.bestand, g.tekst, g.bron, () => basis);
-    if (r.ok) regelingen.push(r.waarde);
+    const r = valideerRegeling(wortel, g.bestand, g.tekst, g.bron, () => eerdere);
+    if (r.ok) nieuw.push(r.waarde);
     else fouten.push(...r.fouten);
     geladen.set(g.bestand, r.ok ? r.waarde : null);
     return r.ok ? r.waarde : undefined;
   };
   for (const g of gelezen) laad(g);
+  regelingen.push(...nieuw);
+  if (basis) {
+    const ids = new Set(nieuw.map((r) => r.id));
+    const rustOpNieuw = basis.regelingen.some(
+      (r) =>
+        (r.berustOp !== undefined && ids.has(r.berustOp)) ||
+        r.artikelen.some((a) => a.grondslag?.some((g) => ids.has(g.regeling))),
+    );
+    if (rustOpNieuw || fouten.length > 0) return laadTeksten(wortel, bestanden);
+  }
   const bibliotheek = maakBibliotheek(wortel, regelingen, parameters);
   // An inherited rule is checked in every version that inherits it: report it once, where it stands.
   const gemeld = new Set<string>();
-  for (const r of regelingen)
+  for (const r of basis ? nieuw : regelingen)
     for (const f of controleerSemantiek(bibliotheek, r)) {
       const k = `${f.bestand}|${f.pad}|${f.bericht}`;
       if (!gemeld.has(k)) fouten.push(f);
       gemeld.add(k);
     }
   fouten.push(...controleerOverlap(bibliotheek));
+  if (basis && fouten.length > 0) return laadTeksten(wortel, bestanden);
   if (fouten.length > 0) return { ok: false, fouten };
   return { ok: true, waarde: bibliotheek };
 }

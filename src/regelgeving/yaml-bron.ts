@@ -1,4 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node, Pair } from 'yaml';
 import type { BestandsFout } from './fouten.ts';
 import { padTekst } from './fouten.ts';
 
@@ -14,9 +16,14 @@ export interface YamlBron {
   herleid?(pad: readonly PropertyKey[]): { bron: YamlBron; pad: readonly PropertyKey[] } | undefined;
 }
 
+let yamlModule: typeof Yaml | undefined;
+/** The parser loads on first use: a start that finds the library in the cache never parses YAML. */
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 export type YamlResultaat = { ok: true; bron: YamlBron } | { ok: false; fouten: BestandsFout[] };
 
 export function leesYaml(bestand: string, tekst: string): YamlResultaat {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // Dates stay strings: the yaml 1.2 core schema does not turn 2015-07-01 into a Date.
   const doc = parseDocument(tekst, { lineCounter, prettyErrors: false, uniqueKeys: true });

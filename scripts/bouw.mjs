@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Builds dist/ from src/: the JavaScript that bin/reintegratie.js runs, so a start neither transpiles
+// TypeScript nor resolves a few hundred small modules. `npm ci` runs it (the `prepare` script), and
+// so do `npm test` and the npm scripts that start the program. When the sources have not changed
+// since the last build (the same content hash over src/, package.json, the lockfile, tsconfig.json
+// and this script) it only renews the stamp; `--check` builds nothing and exits 1 when dist/ is not
+// current.
+//
+// esbuild bundles the CLI and the impact worker (the server and the other commands that load late
+// become chunks of their own) together with the pure JavaScript packages they use; packages that
+// read files of their own next to their code (PGlite's WebAssembly, pg, pg-boss, pdfkit's fonts)
+// stay in node_modules, and so does echarts, which only the documents load. All output lies in
+// dist/app/, as deep as the sources in src/<module>/, so code that finds the project root,
+// package.json or regelgeving/ relative to its own file finds the same place built as from source.
+// esbuild only transpiles: `npm run check` type-checks the same sources. The new tree is written
+// next to dist/ and swapped in with a rename, so a program starting meanwhile never sees half a build.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const STEMPEL = join(DIST, 'bouw.json');
+const INGANGEN = ['src/cli/main.ts', 'src/beleid/impact-werker.ts'];
+const BUITEN = [
+  '@electric-sql/pglite',
+  'pg',
+  'pg-boss',
+  'tsx',
+  'pdfkit',
+  'svg-to-pdfkit',
+  'source-sans',
+  'echarts',
+];
+
+function bestanden(map) {
+  return readdirSync(map, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((d) => {
+      const pad = join(map, d.name);
+      return d.isDirectory() ? bestanden(pad) : [pad];
+    });
+}
+
+/** The content hash of everything the build reads. */
+function bronHash() {
+  const hash = createHash('sha256');
+  const invoer = [
+    fileURLToPath(import.meta.url),
+    join(ROOT, 'package.json'),
+    join(ROOT, 'package-lock.json'),
+    join(ROOT, 'tsconfig.json'),
+    ...bestanden(join(ROOT, 'src')),
+  ];
+  for (const pad of invoer) {
+    const inhoud = existsSync(pad) ? readFileSync(pad) : Buffer.alloc(0);
+    hash.update(`${relative(ROOT, pad)} ${inhoud.length}\n`).update(inhoud);
+  }
+  return hash.digest('hex');
+}
+
+function stempel() {
+  try {
+    return JSON.parse(readFileSync(STEMPEL, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const schrijfStempel = (pad, s) => writeFileSync(pad, `${JSON.stringify(s, null, 2)}\n`);
+
+async function bouw() {
+  const begonnen = Date.now();
+  const bron = bronHash();
+  const oud = stempel();
+  if (oud?.bron === bron) {
+    // Same sources: renew the stamp, so bin/reintegratie.js's quick check (file times) agrees again.
+    schrijfStempel(STEMPEL, { ...oud, begonnen });
+    return 'dist/ is actueel';
+  }
+  const nieuw = join(ROOT, `dist.nieuw-${process.pid}`);
+  rmSync(nieuw, { recursive: true, force: true });
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: INGANGEN,
+      outdir: join(nieuw, 'app'),
+      entryNames: '[name]',
+      chunkNames: '[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      // jsonc-parser's main entry is UMD, which does not bundle; its ESM build does.
+      mainFields: ['module', 'main'],
+      external: BUITEN,
+      // Bundled CommonJS packages (yaml) call require(); ESM has none of its own.
+      banner: {
+        js: "import { createRequire as __maakRequire } from 'node:module'; const require = __maakRequire(import.meta.url);",
+      },
+      logLevel: 'warning',
+    });
+    schrijfStempel(join(nieuw, 'bouw.json'), {
+      bron,
+      begonnen,
+      gebouwd: new Date(begonnen).toISOString(),
+    });
+    const weg = join(ROOT, `dist.oud-${process.pid}`);
+    if (existsSync(DIST)) renameSync(DIST, weg);
+    renameSync(nieuw, DIST);
+    rmSync(weg, { recursive: true, force: true });
+  } finally {
+    rmSync(nieuw, { recursive: true, force: true });
+  }
+  return `dist/ gebouwd in ${((Date.now() - begonnen) / 1000).toFixed(1)} s`;
+}
+
+if (process.argv.includes('--check')) {
+  const actueel = stempel()?.bron === bronHash();
+  if (!actueel) console.error('dist/ is niet actueel: voer npm run build uit');
+  process.exitCode = actueel ? 0 : 1;
+} else {
+  const melding = await bouw();
+  if (!process.argv.includes('--stil')) console.log(melding);
+}

@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as dinkelland from '../bench/handgeschreven/dinkelland.ts';
+import { getuned } from '../bench/handgeschreven/getuned.ts';
+import * as groningen from '../bench/handgeschreven/groningen.ts';
+import { BYTES_PER_CASUS, voerUit } from '../bench/motor.ts';
+import { maakVlakkeFeiten } from '../bench/peers/feiten.ts';
+import { maakNatuurlijkePeer } from '../bench/peers/json-rules-natuurlijk.ts';
+import { maakRegelboom } from '../bench/peers/regelboom.ts';
+import { maakZenLusPeer, maakZenPeer } from '../bench/peers/zen.ts';
+import { vergelijkBedragen, vergelijkBestanden } from '../bench/vergelijk.ts';
+import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
+import { maakBatch, SLOTEN } from '../src/engine/batch.ts';
+import { standaardEngine } from './helpers.ts';
+
+// Issue 14: the bench's new peers (tuned hand-written rules, Zen in Loop Mode, the natural
+// json-rules-engine encoding) and its checks on premie and term must compare what they claim to.
+
+const engine = standaardEngine();
+const situaties = [
+  { gemeente: 'dinkelland', peildatum: '2016-06-01', recht: dinkelland.beoordeel },
+  { gemeente: 'groningen', peildatum: '2026-06-01', recht: groningen.beoordeel },
+] as const;
+
+describe('de nieuwe peers van npm run bench', () => {
+  for (const { gemeente, peildatum, recht } of situaties)
+    it(`${gemeente}: de getunede regels, Zen in Loop Mode en de natuurlijke codering geven wat ze beloven`, async () => {
+      const b = maakBatch(engine, gemeente, peildatum);
+      if (!b.ok) throw new Error(b.fout.code);
+      const boom = maakRegelboom(engine, gemeente, peildatum);
+      const vlak = maakVlakkeFeiten(boom);
+      const zen = maakZenPeer(boom);
+      const lus = maakZenLusPeer(boom);
+      const natuurlijk = maakNatuurlijkePeer(boom);
+      const maker = maakCasusmaker({
+        gemeente,
+        peildatum,
+        seed: 'bench-structuur',
+        aanbod: aanbodVan(b.batch.plan),
+      });
+      const n = 300;
+      const casussen = Array.from({ length: n }, (_, i) => maker.casus(i));
+      const vakken = () => Array.from({ length: n }, () => new Uint8Array(SLOTEN.length));
+      const [ons, straf, getuund, perCasus, inLus, nat] = [
+        vakken(),
+        vakken(),
+        vakken(),
+        vakken(),
+        vakken(),
+        vakken(),
+      ];
+      try {
+        await lus.beoordeel(casussen.map(vlak), inLus);
+        for (let i = 0; i < n; i++) {
+          const c = casussen[i]!;
+          b.batch.beoordeel(c, ons[i]!);
+          recht(c, straf[i]!);
+          getuned[gemeente]!.beoordeel(c, getuund[i]!);
+          await zen.beoordeel(vlak(c), perCasus[i]!);
+          await natuurlijk.beoordeel(vlak(c), nat[i]!);
+        }
+      } finally {
+        zen.sluit();
+        lus.sluit();
+      }
+      const rijen = (x: Uint8Array[]) => x.map((v) => v.join());
+      expect(rijen(getuund)).toEqual(rijen(straf));
+      expect(rijen(straf)).toEqual(rijen(ons));
+      expect(rijen(inLus)).toEqual(rijen(perCasus));
+      expect(rijen(perCasus)).toEqual(rijen(ons));
+      // Two-valued: it marks exactly the voorzieningen judged, with 0 or 1 only.
+      for (let i = 0; i < n; i++)
+        for (let s = 0; s < SLOTEN.length; s++) {
+          expect(nat[i]![s] === 4, `casus ${i} slot ${s}`).toBe(ons[i]![s] === 4);
+          expect([0, 1, 4]).toContain(nat[i]![s]);
+        }
+      // Granted there where ours grants, on most; a missing fact under a negation may count the other way.
+      const gelijk = nat.filter((v, i) => v.every((x, s) => x === [0, 1, 0, 0, 4][ons[i]![s]!])).length;
+      expect(gelijk).toBeGreaterThan(n * 0.9);
+    }, 30_000);
+});
+
+describe('de vergelijking van premie en termijn', () => {
+  const map = mkdtempSync(join(tmpdir(), 'bench-structuur-'));
+  afterAll(() => rmSync(map, { recursive: true, force: true }));
+  const opdracht = (motor: 'batch' | 'uitleg' | 'handgeschreven-getuned', aantal: number, stap: number) => ({
+    motor,
+    gemeente: 'dinkelland',
+    peildatum: '2016-06-01',
+    seed: 5,
+    aantal,
+    stap,
+    tussenstanden: [],
+    blok: 64,
+    parallel: 1,
+    bestand: join(map, `${motor}.bin`),
+    bedragBestand: join(map, `${motor}.bedrag`),
+  });
+
+  it('vindt ze gelijk tussen onze uitleg en de getunede regels, en wijst een verschil aan', async () => {
+    const stil = () => {};
+    const batch = await voerUit(opdracht('batch', 600, 1), stil);
+    expect(batch.mix?.zonderAanvraag.reduce((s, x) => s + x, 0)).toBeGreaterThan(0);
+    await voerUit(opdracht('handgeschreven-getuned', 600, 1), stil);
+    await voerUit(opdracht('uitleg', 200, 3), stil);
+    const v = vergelijkBedragen(join(map, 'uitleg.bedrag'), join(map, 'handgeschreven-getuned.bedrag'), {
+      aantal: 200,
+      stap: 3,
+    });
+    expect(v).toMatchObject({ bedragVerschillen: 0, eindeVerschillen: 0 });
+    expect(v.vergeleken).toBeGreaterThan(10);
+    expect(v.metPremie).toBeGreaterThan(0);
+    expect(v.metEinde).toBe(v.vergeleken);
+
+    // A premie changed by a cent, at a case the sample holds, must be found there.
+    const bytes = readFileSync(join(map, 'handgeschreven-getuned.bedrag'));
+    const rij = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const casus = [...Array(200).keys()].map((k) => 3 * k).find((c) => rij[2 * c]! > 0)!;
+    rij[2 * casus]! += 1;
+    writeFileSync(join(map, 'fout.bedrag'), bytes);
+    const fout = vergelijkBedragen(join(map, 'uitleg.bedrag'), join(map, 'fout.bedrag'), {
+      aantal: 200,
+      stap: 3,
+    });
+    expect(fout.bedragVerschillen).toBe(1);
+    expect(fout.voorbeelden.map((x) => x.casus)).toEqual([casus]);
+
+    // Projected onto granted-or-not, the batch's own codes agree with themselves projected.
+    const projectie = Uint8Array.from([0, 1, 0, 0, 4]);
+    const batchBytes = readFileSync(join(map, 'batch.bin'));
+    writeFileSync(join(map, 'twee.bin'), Buffer.from(batchBytes.map((c) => projectie[c]!)));
+    const opties = { aantal: 600, stap: 1, breedte: BYTES_PER_CASUS };
+    expect(
+      vergelijkBestanden(join(map, 'batch.bin'), join(map, 'twee.bin'), { ...opties, projectie }).verschillen,
+    ).toBe(0);
+    expect(
+      vergelijkBestanden(join(map, 'batch.bin'), join(map, 'twee.bin'), opties).verschillen,
+    ).toBeGreaterThan(0);
+  }, 60_000);
+});

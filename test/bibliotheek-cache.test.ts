@@ -1,0 +1,202 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { maakEngine } from '../src/engine/index.ts';
+import { type Bibliotheek, laadBibliotheek, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
+
+// Issue 14: the regulation tree is parsed and validated once and kept; a kept library is used only
+// while not one byte of the files that made it changed, and a tree with errors is never kept.
+
+const DINKELLAND = 'gemeente/dinkelland/re-integratieverordening/2015-07-01.yaml';
+const voorbeelden = join(import.meta.dirname, '..', 'voorbeelden');
+
+function kopie(): string {
+  const wortel = join(mkdtempSync(join(tmpdir(), 'cache-boom-')), 'regelgeving');
+  cpSync(STANDAARD_WORTEL, wortel, { recursive: true });
+  return wortel;
+}
+
+const nieuweMap = () => mkdtempSync(join(tmpdir(), 'cache-map-'));
+const vermeldingen = (map: string) => readdirSync(map).filter((n) => n.endsWith('.json'));
+
+function laad(wortel: string, cache: string | false, extra: string[] = []): Bibliotheek {
+  const b = laadBibliotheek(wortel, extra, { cache });
+  if (!b.ok) throw new Error(b.fouten.map((f) => f.bericht).join('\n'));
+  return b.waarde;
+}
+
+/** What a library holds, without the parsed YAML documents (which the cache rebuilds on demand). */
+function inhoud(b: Bibliotheek) {
+  return {
+    regelingen: b.regelingen.map(({ bron_: _b, ...r }) => r),
+    parameters: [...b.parameters],
+  };
+}
+
+const titelVan = (b: Bibliotheek) => b.regelingen.find((r) => r.bestand.endsWith(DINKELLAND))?.titel;
+
+/** Changes the kept entry in place, so a load that uses it shows it. */
+function vervals(map: string) {
+  const [naam] = vermeldingen(map);
+  const pad = join(map, naam!);
+  const v = JSON.parse(readFileSync(pad, 'utf8')) as { regelingen: { bestand: string; titel: string }[] };
+  for (const r of v.regelingen) if (r.bestand.endsWith(DINKELLAND)) r.titel = 'UIT DE CACHE';
+  writeFileSync(pad, JSON.stringify(v));
+  return pad;
+}
+
+describe('bewaarde regelgeving', () => {
+  it('geeft na bewaren precies de bibliotheek die een volledige lading geeft', () => {
+    const map = nieuweMap();
+    const zonder = laad(STANDAARD_WORTEL, false);
+    laad(STANDAARD_WORTEL, map);
+    expect(vermeldingen(map)).toHaveLength(1);
+    const bewaard = laad(STANDAARD_WORTEL, map);
+    expect(inhoud(bewaard)).toEqual(inhoud(zonder));
+    expect(bewaard.gemeenten()).toEqual(zonder.gemeenten());
+    // The YAML source is parsed again when a place is asked for, and gives the same place.
+    const pad = ['voorzieningen', 'participatieplaats', 'voorwaarden', 1];
+    const plaats = (b: Bibliotheek) => b.regelingen.find((r) => r.bestand.endsWith(DINKELLAND))!.bron_;
+    expect(plaats(bewaard).plaatsVan(pad)).toEqual(plaats(zonder).plaatsVan(pad));
+    expect(plaats(bewaard).plaatsVan(pad)?.regel).toBeGreaterThan(1);
+    const [e1, e2] = [maakEngine(bewaard), maakEngine(zonder)];
+    for (const naam of readdirSync(voorbeelden)) {
+      const casus: unknown = JSON.parse(readFileSync(join(voorbeelden, naam), 'utf8'));
+      expect(e1.evalueer(casus), naam).toEqual(e2.evalueer(casus));
+    }
+  });
+
+  it('gebruikt een bewaarde bibliotheek alleen zolang geen bestand, byte of map veranderde', () => {
+    const wortel = kopie();
+    const map = nieuweMap();
+    const echt = titelVan(laad(wortel, map));
+    vervals(map);
+    expect(titelVan(laad(wortel, map))).toBe('UIT DE CACHE');
+
+    const bestand = join(wortel, DINKELLAND);
+    const tekst = readFileSync(bestand, 'utf8');
+    writeFileSync(bestand, `${tekst}# een regel commentaar erbij\n`);
+    expect(titelVan(laad(wortel, map))).toBe(echt);
+    writeFileSync(bestand, tekst);
+    expect(titelVan(laad(wortel, map))).toBe('UIT DE CACHE');
+
+    const parameters = join(wortel, 'wet', 'parameters');
+    writeFileSync(join(parameters, 'extra.yaml'), readFileSync(join(parameters, 'wml-per-uur.yaml')));
+    expect(titelVan(laad(wortel, map))).toBe(echt);
+
+    const elders = kopie();
+    expect(titelVan(laad(elders, map))).toBe(echt);
+  });
+
+  it('controleert een ontwerp buiten de boom bovenop de bewaarde boom, met dezelfde uitkomst', () => {
+    const ontwerp = (bron: string, wijzig: (t: string) => string) => {
+      const pad = join(mkdtempSync(join(tmpdir(), 'ontwerp-')), bron.split('/').at(-1)!);
+      writeFileSync(pad, wijzig(readFileSync(join(STANDAARD_WORTEL, bron), 'utf8')));
+      return pad;
+    };
+    const premie = (t: string) =>
+      t.replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)');
+    const goed = ontwerp(DINKELLAND, premie);
+    const map = nieuweMap();
+    laad(STANDAARD_WORTEL, map);
+    expect(inhoud(laad(STANDAARD_WORTEL, map, [goed]))).toEqual(
+      inhoud(laad(STANDAARD_WORTEL, false, [goed])),
+    );
+    expect(vermeldingen(map)).toHaveLength(2);
+
+    // The draft is checked on the kept tree: a changed entry of the tree shows through.
+    const tweede = nieuweMap();
+    laad(STANDAARD_WORTEL, tweede);
+    vervals(tweede);
+    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, premie)]);
+    expect(metOntwerp.regelingen.filter((r) => r.bestand.endsWith(DINKELLAND)).map((r) => r.titel)).toEqual([
+      'UIT DE CACHE',
+    ]);
+
+    // A draft with errors gets the full load's errors; one the tree rests on gets the full load.
+    const fout = ontwerp(DINKELLAND, (t) => premie(t).replace('tenMinste: 27 }', 'tenMinste: "27" }'));
+    const zonder = laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: false });
+    expect(zonder.ok).toBe(false);
+    expect(laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: tweede })).toEqual(zonder);
+    const wet = ontwerp('wet/participatiewet/2026-01-01.yaml', (t) =>
+      t.replace('geldigVanaf: 2026-01-01\n', 'geldigVanaf: 2026-01-01\nstatus: ontwerp\n'),
+    );
+    const metWet = laad(STANDAARD_WORTEL, tweede, [wet]);
+    expect(metWet.versies('participatiewet').map((r) => r.status)).toContain('ontwerp');
+    expect(titelVan(metWet)).not.toBe('UIT DE CACHE');
+    expect(inhoud(metWet)).toEqual(inhoud(laad(STANDAARD_WORTEL, false, [wet])));
+
+    // A draft resting on a version of the tree (basis:) gets the full load, errors located in its own file.
+    const opBasis = (regels: string) => {
+      const pad = join(mkdtempSync(join(tmpdir(), 'ontwerp-')), '2027-01-01.yaml');
+      writeFileSync(
+        pad,
+        [
+          'id: dinkelland/re-integratieverordening',
+          'basis: dinkelland/re-integratieverordening@2015-07-01',
+          'geldigVanaf: 2027-01-01',
+          'status: ontwerp',
+          regels,
+        ].join('\n'),
+      );
+      return pad;
+    };
+    const geldig = opBasis('');
+    expect(inhoud(laad(STANDAARD_WORTEL, map, [geldig]))).toEqual(
+      inhoud(laad(STANDAARD_WORTEL, false, [geldig])),
+    );
+    // It is checked on the kept tree (the changed entry shows through) and inherits what the text says.
+    const opBewaard = laad(STANDAARD_WORTEL, tweede, [geldig]).versies('dinkelland/re-integratieverordening');
+    expect(opBewaard.map((r) => [r.geldigVanaf, r.titel])).toEqual([
+      ['2015-07-01', 'UIT DE CACHE'],
+      ['2027-01-01', 'Re-integratieverordening Participatiewet gemeente Dinkelland 2015'],
+    ]);
+    const kapot = opBasis('titel: 12');
+    const kapotZonder = laadBibliotheek(STANDAARD_WORTEL, [kapot], { cache: false });
+    expect(kapotZonder.ok).toBe(false);
+    expect(laadBibliotheek(STANDAARD_WORTEL, [kapot], { cache: tweede })).toEqual(kapotZonder);
+    if (!kapotZonder.ok) expect(kapotZonder.fouten.map((f) => f.bestand)).toContain(kapot);
+    // Striking an article the inherited rules cite is an error where they stand: in the tree's file.
+    const geschrapt = opBasis('artikelen:\n  - { nummer: "15", geschrapt: true }');
+    const geschraptZonder = laadBibliotheek(STANDAARD_WORTEL, [geschrapt], { cache: false });
+    expect(geschraptZonder.ok).toBe(false);
+    if (!geschraptZonder.ok)
+      expect(geschraptZonder.fouten.map((f) => f.bestand).some((b) => b.endsWith(DINKELLAND))).toBe(true);
+    expect(laadBibliotheek(STANDAARD_WORTEL, [geschrapt], { cache: tweede })).toEqual(geschraptZonder);
+  });
+
+  it('bewaart nooit een boom met fouten, en meldt elke keer dezelfde fouten als zonder cache', () => {
+    const wortel = kopie();
+    const bestand = join(wortel, DINKELLAND);
+    writeFileSync(
+      bestand,
+      readFileSync(bestand, 'utf8').replace(
+        '{ feit: leeftijd, tenMinste: 27 }',
+        '{ feit: lefttijd, tenMinste: 27 }',
+      ),
+    );
+    const map = nieuweMap();
+    const zonder = laadBibliotheek(wortel, [], { cache: false });
+    expect(zonder.ok).toBe(false);
+    for (let i = 0; i < 2; i++) expect(laadBibliotheek(wortel, [], { cache: map })).toEqual(zonder);
+    expect(vermeldingen(map)).toEqual([]);
+  });
+
+  it('negeert een afgebroken of verkeerd benoemde vermelding en schrijft haar opnieuw', () => {
+    const wortel = kopie();
+    const map = nieuweMap();
+    const zonder = inhoud(laad(wortel, false));
+    laad(wortel, map);
+    const pad = vervals(map);
+    const tekst = readFileSync(pad, 'utf8');
+    writeFileSync(pad, tekst.slice(0, tekst.length / 2));
+    expect(inhoud(laad(wortel, map))).toEqual(zonder);
+    expect(() => JSON.parse(readFileSync(pad, 'utf8'))).not.toThrow();
+
+    // An entry whose content names another key does not count under this file name.
+    const v = JSON.parse(readFileSync(vervals(map), 'utf8')) as { sleutel: string };
+    writeFileSync(pad, JSON.stringify({ ...v, sleutel: `${v.sleutel.slice(1)}0` }));
+    expect(titelVan(laad(wortel, map))).not.toBe('UIT DE CACHE');
+  });
+});

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import type { Uitvoer } from '../src/cli/uitvoer.ts';
+
+// Issue 14: the CLI and the server run the build in dist/ (npm ci and npm test build it), which must
+// behave exactly as the TypeScript sources the other tests run.
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'reintegratie.js');
+const voorbeelden = readdirSync(join(ROOT, 'voorbeelden')).map((n) => join(ROOT, 'voorbeelden', n));
+
+/** The environment of a program started outside the tests: it runs dist/, not the sources. */
+function gebouwd(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { REINTEGRATIE_BRON: _bron, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
+function gebouwdeCli(bin: string, ...argv: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: ROOT, env: gebouwd(), encoding: 'utf8' });
+  return { code: r.status, uit: r.stdout, fout: r.stderr };
+}
+
+async function bronCli(...argv: string[]) {
+  const uit: string[] = [];
+  const fout: string[] = [];
+  const u: Uitvoer = { regel: (t) => uit.push(t), fout: (t) => fout.push(t) };
+  const code = await main(argv, u);
+  return {
+    code,
+    uit: uit.length > 0 ? `${uit.join('\n')}\n` : '',
+    fout: fout.length > 0 ? `${fout.join('\n')}\n` : '',
+  };
+}
+
+const lopend = new Set<ChildProcess>();
+afterAll(() => {
+  for (const p of lopend) p.kill('SIGKILL');
+});
+
+describe('de gebouwde CLI', () => {
+  it('beoordeelt elke voorbeeldcasus precies zoals de bronnen, als tabel en als JSON', async () => {
+    for (const args of [
+      ['evaluate', ...voorbeelden, '--json'],
+      ['evaluate', ...voorbeelden],
+      ['ordinances'],
+    ]) {
+      const g = gebouwdeCli(BIN, ...args);
+      expect(g.fout, args.join(' ')).toBe('');
+      expect(g).toEqual({ ...(await bronCli(...args)), code: 0 });
+    }
+  });
+
+  it('meldt een ongeldige casus met dezelfde tekst en exitcode', async () => {
+    const map = mkdtempSync(join(tmpdir(), 'opstart-'));
+    const casus = join(map, 'casus.json');
+    writeFileSync(
+      casus,
+      JSON.stringify({ gemeente: 'dinkelland', peildatum: '2016-02-30', feiten: { x: 1 } }),
+    );
+    const g = gebouwdeCli(BIN, 'evaluate', casus);
+    expect(g.code).toBe(1);
+    expect(g).toEqual(await bronCli('evaluate', casus));
+  });
+
+  it('telt een impactrun met twee werkers zoals de bronnen op één thread', async () => {
+    const args = ['impact', '--to', 'dinkelland/re-integratieverordening', '--date', '2016-06-01'];
+    const g = gebouwdeCli(BIN, ...args, '--generated', '20000', '--threads', '2', '--json');
+    expect(g.fout).toBe('');
+    const b = await bronCli(...args, '--generated', '20000', '--threads', '1', '--json');
+    expect(JSON.parse(g.uit)).toEqual(JSON.parse(b.uit));
+  }, 60_000);
+});
+
+describe('bin/reintegratie.js', () => {
+  /** A copy of bin/ in a folder of its own, with what the test puts beside it. */
+  function losseBin(): { root: string; bin: string } {
+    const root = mkdtempSync(join(tmpdir(), 'losse-bin-'));
+    mkdirSync(join(root, 'bin'));
+    copyFileSync(BIN, join(root, 'bin', 'reintegratie.js'));
+    return { root, bin: join(root, 'bin', 'reintegratie.js') };
+  }
+
+  it('zegt wat te doen als de gebouwde code ontbreekt', () => {
+    const { bin } = losseBin();
+    const g = gebouwdeCli(bin, 'evaluate', voorbeelden[0]!);
+    expect(g.code).toBe(2);
+    expect(g.fout).toBe(
+      'reintegratie: de gebouwde code ontbreekt (dist/): voer npm run build uit (npm ci doet dat ook)\n',
+    );
+  });
+
+  it('weigert een build die ouder is dan een bronbestand en noemt het', () => {
+    const { root, bin } = losseBin();
+    mkdirSync(join(root, 'dist'));
+    writeFileSync(
+      join(root, 'dist', 'bouw.json'),
+      JSON.stringify({ bron: 'x', begonnen: Date.now() - 60_000 }),
+    );
+    mkdirSync(join(root, 'src', 'engine'), { recursive: true });
+    writeFileSync(join(root, 'src', 'engine', 'evalueer.ts'), '// gewijzigd\n');
+    const g = gebouwdeCli(bin, 'evaluate', voorbeelden[0]!);
+    expect(g.code).toBe(2);
+    expect(g.fout).toContain('dist/ is ouder dan src/engine/evalueer.ts: voer npm run build uit');
+  });
+});
+
+describe('de gebouwde server', () => {
+  it('start op een lege opslag en beantwoordt verzoeken', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opstart-server-'));
+    const proces = spawn(process.execPath, [BIN, 'serve'], {
+      cwd: ROOT,
+      env: gebouwd({ DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    lopend.add(proces);
+    let uit = '';
+    let fout = '';
+    proces.stderr!.on('data', (d: Buffer) => (fout += d.toString()));
+    const url = await new Promise<string>((klaar, faal) => {
+      proces.stdout!.on('data', (d: Buffer) => {
+        uit += d.toString();
+        const m = /luistert op (http:\/\/\S+)/.exec(uit);
+        if (m) klaar(m[1]!);
+      });
+      proces.once('exit', (code) => faal(new Error(`server stopte (${code})\n${uit}\n${fout}`)));
+    });
+    const gezond = await fetch(`${url}/health`);
+    expect(gezond.status).toBe(200);
+    expect(await gezond.json()).toEqual({ status: 'ok' });
+    const login = await fetch(`${url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gebruikersnaam: 'niemand', wachtwoord: 'fout-wachtwoord' }),
+    });
+    expect(login.status).toBe(401);
+    expect(login.headers.get('content-type')).toContain('application/problem+json');
+    const einde = new Promise((klaar) => proces.once('exit', klaar));
+    proces.kill('SIGTERM');
+    expect(await einde).toBe(0);
+    lopend.delete(proces);
+  }, 60_000);
+});
