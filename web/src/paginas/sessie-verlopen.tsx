@@ -13,14 +13,18 @@ export function SessieVerlopen() {
   const [wachtwoord, zetWachtwoord] = useState('');
   const [fout, zetFout] = useState<string | undefined>();
   const [klaar, zetKlaar] = useState(false);
+  // The form exists only while the dialog is open, so the page has one password field at a time.
+  const [open, zetOpen] = useState(false);
   useEffect(() => {
-    const d = dialoog.current;
-    if (!d) return;
-    if (s.verlopen && !d.open) {
+    if (s.verlopen) {
       zetKlaar(false);
-      d.showModal();
+      zetOpen(true);
     }
   }, [s.verlopen]);
+  useEffect(() => {
+    const d = dialoog.current;
+    if (open && d && !d.open) d.showModal();
+  }, [open]);
 
   async function verstuur(e: FormEvent) {
     e.preventDefault();
@@ -36,8 +40,8 @@ export function SessieVerlopen() {
   }
 
   return (
-    <dialog ref={dialoog} className="dialoog" aria-labelledby="verlopen-titel">
-      {klaar ? (
+    <dialog ref={dialoog} className="dialoog" aria-labelledby="verlopen-titel" onClose={() => zetOpen(false)}>
+      {!open ? null : klaar ? (
         <>
           <Heading2 id="verlopen-titel">U bent weer aangemeld</Heading2>
           <Paragraph>Wat u had getypt, staat er nog. Verstuur het opnieuw als dat nodig is.</Paragraph>
