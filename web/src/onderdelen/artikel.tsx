@@ -50,7 +50,7 @@ export function ArtikelKnop({
         onClick={wissel}
         className="artikel__knop"
       >
-        {wet ? 'Participatiewet ' : ''}artikel {artikel}
+        Lees {wet ? 'Participatiewet ' : ''}artikel {artikel}
       </Button>
       {open && (
         <div id={id} className="artikel__tekst" role="region" aria-label={`Tekst van artikel ${artikel}`}>

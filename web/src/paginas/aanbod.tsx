@@ -111,8 +111,9 @@ export function Aanbod({ gemeente }: { gemeente: Gemeente }) {
       {aanbod.soort === 'fout' && <ProbleemMelding probleem={aanbod.probleem} />}
       {aanbod.soort === 'klaar' && dossier.soort === 'klaar' && (
         <>
-          <Conflicten resultaat={aanbod.data} />
-          <Samenvatting resultaat={aanbod.data} kies={(v) => zetGekozen(v)} />
+          {/* One decision per step: once a voorziening is chosen, only its request is on the page. */}
+          {!gekozen && <Conflicten resultaat={aanbod.data} />}
+          {!gekozen && <Samenvatting resultaat={aanbod.data} kies={(v) => zetGekozen(v)} />}
           {gekozen ? (
             <Aanvraagstap
               key={gekozen}
@@ -709,7 +710,8 @@ function Besluit({
         <DataListItem>
           <DataListKey>Besluit</DataListKey>
           <DataListValue>
-            <UitkomstLabel uitkomst={uitkomst.uitkomst} />
+            {soort === 'toekenning' ? 'Toekennen' : 'Afwijzen'}, want de regels geven:{' '}
+            {(UITKOMST[uitkomst.uitkomst] ?? uitkomst.uitkomst).toLowerCase()}
           </DataListValue>
         </DataListItem>
         {gegevens.map(([k, w]) => (
