@@ -1,11 +1,4 @@
-import {
-  Button,
-  PageContent,
-  PageFooter,
-  PageHeader,
-  Paragraph,
-  SkipLink,
-} from '@utrecht/component-library-react';
+import { Button, PageContent, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { ROL } from '../opmaak.ts';
@@ -93,12 +86,12 @@ export function Pagina({ gemeente, children }: { gemeente?: Gemeente | undefined
           {children}
         </main>
       </PageContent>
-      <PageFooter className="voet">
+      <footer className="voet">
         <Paragraph>
-          Re-integratie onder de Participatiewet en de verordening van de gemeente. Uitkomsten noemen altijd
-          het artikel waarop ze rusten.
+          Re-integratie onder de Participatiewet en de verordening van de gemeente. Elke uitkomst noemt het
+          artikel waarop ze rust.
         </Paragraph>
-      </PageFooter>
+      </footer>
     </div>
   );
 }
