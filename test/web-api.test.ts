@@ -587,6 +587,14 @@ describe('de webapplicatie naast de API op één poort', () => {
     });
   });
 
+  it('een nieuwe build onder een draaiende server geeft de nieuwe pagina, met de nieuwe bestandsnamen', async () => {
+    expect((await haal('/x')).tekst).toContain('<title>app</title>');
+    writeFileSync(join(map, 'index.html'), '<!doctype html><html lang="nl"><title>nieuw</title></html>');
+    const { utimesSync } = await import('node:fs');
+    utimesSync(join(map, 'index.html'), new Date(), new Date(Date.now() + 5_000));
+    expect((await haal('/x')).tekst).toContain('<title>nieuw</title>');
+  });
+
   it('geeft nooit een bestand buiten de build, en een ontbrekend script is 404, geen pagina', async () => {
     expect(await haal('/assets/weg.js')).toMatchObject({ status: 404 });
     for (const pad of [

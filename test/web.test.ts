@@ -150,6 +150,7 @@ beforeAll(async () => {
     { stdio: 'inherit' },
   );
   dataDir = mkdtempSync(join(tmpdir(), 'reintegratie-web-'));
+  // The embedded store, also when DATABASE_URL is set: the screens' endpoints run on PostgreSQL in test/web-api.test.ts.
   server = await startServer(
     { poort: 0, dataDir, bsnSleutel: 'b'.repeat(64) },
     { demo: true, log: () => {} },
@@ -441,9 +442,9 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     expect(await p.getByLabel('Bron').inputValue()).toBe('Gesprek met de cliënt op het spreekuur');
     await p.getByRole('button', { name: 'Feit vastleggen' }).click();
     await expect.poll(() => p.getByRole('status').filter({ hasText: 'is vastgelegd vanaf' }).count()).toBe(1);
-    expect(await p.locator('#feiten').locator('..').textContent()).toContain(
-      'Gesprek met de cliënt op het spreekuur',
-    );
+    await expect
+      .poll(() => p.locator('#feiten').locator('..').textContent())
+      .toContain('Gesprek met de cliënt op het spreekuur');
     await p.context().close();
   });
 

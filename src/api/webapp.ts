@@ -47,12 +47,14 @@ export function metWebapp<A extends unknown[]>(
   opties: { map?: string; voorvoegsels: ReadonlySet<string> },
 ): (verzoek: Request, ...rest: A) => Response | Promise<Response> {
   const map = opties.map ?? WEBAPP_MAP;
-  let index: string | undefined;
+  let index: { tekst: string; tijd: number } | undefined;
   const leesIndex = () => {
-    // Read once it exists: a build made after the server started is picked up.
-    if (index === undefined && existsSync(join(map, 'index.html')))
-      index = readFileSync(join(map, 'index.html'), 'utf8');
-    return index;
+    // Read again when the build changed (a rebuild under a running server names new asset files).
+    const pad = join(map, 'index.html');
+    if (!existsSync(pad)) return undefined;
+    const tijd = statSync(pad).mtimeMs;
+    if (index?.tijd !== tijd) index = { tekst: readFileSync(pad, 'utf8'), tijd };
+    return index.tekst;
   };
   // The rest (the Node server's bindings, e.g. the client address) goes to the API as it came.
   return (verzoek, ...rest) => {

@@ -1,24 +1,28 @@
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { Laden } from './onderdelen/status.tsx';
 import { Pagina } from './onderdelen/pagina.tsx';
-import { Aanbod } from './paginas/aanbod.tsx';
 import { Aanmelden } from './paginas/aanmelden.tsx';
-import { Agenda } from './paginas/agenda.tsx';
-import { Auditspoor } from './paginas/auditspoor.tsx';
-import { Client } from './paginas/client.tsx';
-import { Clienten } from './paginas/clienten.tsx';
-import { Conformiteit } from './paginas/conformiteit.tsx';
-import { Document } from './paginas/document.tsx';
-import { Impact } from './paginas/impact.tsx';
 import { KiesGemeente } from './paginas/kies-gemeente.tsx';
 import { NietGevonden } from './paginas/niet-gevonden.tsx';
-import { Overzicht } from './paginas/overzicht.tsx';
-import { Regelgeving } from './paginas/regelgeving.tsx';
 import { SessieVerlopen } from './paginas/sessie-verlopen.tsx';
 import { Start } from './paginas/start.tsx';
-import { Vergelijken } from './paginas/vergelijken.tsx';
 import { type Gemeente, SessieBron, useSessie } from './sessie.tsx';
+
+// Each role's screens load when first opened: the sign-in page does not wait for the charts.
+const Aanbod = lazy(() => import('./paginas/aanbod.tsx').then((m) => ({ default: m.Aanbod })));
+const Agenda = lazy(() => import('./paginas/agenda.tsx').then((m) => ({ default: m.Agenda })));
+const Auditspoor = lazy(() => import('./paginas/auditspoor.tsx').then((m) => ({ default: m.Auditspoor })));
+const Client = lazy(() => import('./paginas/client.tsx').then((m) => ({ default: m.Client })));
+const Clienten = lazy(() => import('./paginas/clienten.tsx').then((m) => ({ default: m.Clienten })));
+const Conformiteit = lazy(() =>
+  import('./paginas/conformiteit.tsx').then((m) => ({ default: m.Conformiteit })),
+);
+const Document = lazy(() => import('./paginas/document.tsx').then((m) => ({ default: m.Document })));
+const Impact = lazy(() => import('./paginas/impact.tsx').then((m) => ({ default: m.Impact })));
+const Overzicht = lazy(() => import('./paginas/overzicht.tsx').then((m) => ({ default: m.Overzicht })));
+const Regelgeving = lazy(() => import('./paginas/regelgeving.tsx').then((m) => ({ default: m.Regelgeving })));
+const Vergelijken = lazy(() => import('./paginas/vergelijken.tsx').then((m) => ({ default: m.Vergelijken })));
 
 /**
  * Routes of the application. Every page of a gemeente goes through `MetGemeente`: a gemeente the
@@ -28,64 +32,72 @@ export function App() {
   return (
     <SessieBron>
       <FocusBijNavigatie />
-      <Routes>
-        <Route path="/" element={<Begin />} />
-        <Route path="/aanmelden" element={<Aanmelden />} />
-        <Route path="/gemeente-kiezen" element={<Aangemeld>{() => <KiesGemeente />}</Aangemeld>} />
-        <Route path="/:gemeente" element={<MetGemeente>{(g) => <Start gemeente={g} />}</MetGemeente>} />
-        <Route
-          path="/:gemeente/clienten"
-          element={<MetGemeente>{(g) => <Clienten gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/clienten/:id"
-          element={<MetGemeente>{(g) => <Client gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/clienten/:id/aanbod"
-          element={<MetGemeente>{(g) => <Aanbod gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/agenda"
-          element={<MetGemeente>{(g) => <Agenda gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/regelgeving"
-          element={<MetGemeente>{(g) => <Regelgeving gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/regelgeving/:regeling/:versie"
-          element={<MetGemeente>{(g) => <Document gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/vergelijken"
-          element={<MetGemeente>{(g) => <Vergelijken gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/conformiteit"
-          element={<MetGemeente>{(g) => <Conformiteit gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/impact"
-          element={<MetGemeente>{(g) => <Impact gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/overzicht"
-          element={<MetGemeente>{(g) => <Overzicht gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="/:gemeente/audit"
-          element={<MetGemeente>{(g) => <Auditspoor gemeente={g} />}</MetGemeente>}
-        />
-        <Route
-          path="*"
-          element={
-            <Pagina>
-              <NietGevonden />
-            </Pagina>
-          }
-        />
-      </Routes>
+      <Suspense
+        fallback={
+          <Pagina>
+            <Laden wat="De pagina" />
+          </Pagina>
+        }
+      >
+        <Routes>
+          <Route path="/" element={<Begin />} />
+          <Route path="/aanmelden" element={<Aanmelden />} />
+          <Route path="/gemeente-kiezen" element={<Aangemeld>{() => <KiesGemeente />}</Aangemeld>} />
+          <Route path="/:gemeente" element={<MetGemeente>{(g) => <Start gemeente={g} />}</MetGemeente>} />
+          <Route
+            path="/:gemeente/clienten"
+            element={<MetGemeente>{(g) => <Clienten gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/clienten/:id"
+            element={<MetGemeente>{(g) => <Client gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/clienten/:id/aanbod"
+            element={<MetGemeente>{(g) => <Aanbod gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/agenda"
+            element={<MetGemeente>{(g) => <Agenda gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/regelgeving"
+            element={<MetGemeente>{(g) => <Regelgeving gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/regelgeving/:regeling/:versie"
+            element={<MetGemeente>{(g) => <Document gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/vergelijken"
+            element={<MetGemeente>{(g) => <Vergelijken gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/conformiteit"
+            element={<MetGemeente>{(g) => <Conformiteit gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/impact"
+            element={<MetGemeente>{(g) => <Impact gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/overzicht"
+            element={<MetGemeente>{(g) => <Overzicht gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/audit"
+            element={<MetGemeente>{(g) => <Auditspoor gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="*"
+            element={
+              <Pagina>
+                <NietGevonden />
+              </Pagina>
+            }
+          />
+        </Routes>
+      </Suspense>
       <SessieVerlopen />
     </SessieBron>
   );

@@ -138,7 +138,9 @@ export function Vergelijken({ gemeente }: { gemeente: Gemeente }) {
 
 function Uitslag({ v }: { v: Verschil }) {
   const naam = (r: Verschil['van']) =>
-    `versie van ${datum(r.geldigVanaf)}${r.status === 'ontwerp' ? ' (ontwerp)' : ''}`;
+    r.status === 'ontwerp'
+      ? `het ontwerp (geldig vanaf ${datum(r.geldigVanaf)})`
+      : `de versie van ${datum(r.geldigVanaf)}`;
   return (
     <section aria-labelledby="verschillen" className="uitslag">
       <Heading2 id="verschillen" tabIndex={-1}>
