@@ -17,9 +17,15 @@ export function useLees<T>(
   const [staat, zetStaat] = useState<Lezing<T>>({ soort: 'laden' });
   const [teller, zetTeller] = useState(0);
   const huidig = useRef(0);
+  const vorige = useRef<string>('');
   useEffect(() => {
     const nummer = ++huidig.current;
-    zetStaat((s) => (s.soort === 'klaar' ? s : { soort: 'laden' }));
+    // Reading again after a change keeps the page as it is until the answer comes; other inputs (another
+    // year, another client) never show the old answer under the new question.
+    const sleutel = JSON.stringify(afhankelijk);
+    const zelfde = sleutel === vorige.current;
+    vorige.current = sleutel;
+    zetStaat((s) => (zelfde && s.soort === 'klaar' ? s : { soort: 'laden' }));
     voerUit(lees).then((u) => {
       if (nummer === huidig.current)
         zetStaat(u.ok ? { soort: 'klaar', data: u.data } : { soort: 'fout', probleem: u.probleem });
