@@ -596,7 +596,7 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
       if ((await rijen.count()) > 0) break;
     }
     const figuur = p.locator('figure', { has: p.locator('#budget-grafiek-tabel') });
-    expect(await figuur.locator('canvas[role=img]').count()).toBe(1);
+    await expect.poll(() => figuur.locator('canvas[role=img]').count()).toBe(1);
     const tabelrijen = await figuur
       .locator('tbody tr')
       .evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent?.trim() ?? '')));
