@@ -4,6 +4,24 @@ import {
   FormFieldErrorMessage,
   FormLabel,
 } from '@utrecht/component-library-react';
+import { type RefObject, useRef } from 'react';
+
+export interface Bestand {
+  readonly ref: RefObject<HTMLInputElement | null>;
+  /** The chosen file as text with its name, read when the form is sent (not when chosen: a send straight after choosing must not miss it). */
+  lees(): Promise<{ bestandsnaam: string; inhoud: string } | undefined>;
+}
+
+export function useBestand(): Bestand {
+  const ref = useRef<HTMLInputElement>(null);
+  return {
+    ref,
+    lees: async () => {
+      const f = ref.current?.files?.[0];
+      return f ? { bestandsnaam: f.name, inhoud: await f.text() } : undefined;
+    },
+  };
+}
 
 /** A file field read in the browser: the draft goes to the API as text with its name. */
 export function Bestandsveld({
@@ -11,13 +29,13 @@ export function Bestandsveld({
   label,
   hint,
   fout,
-  bijKeuze,
+  bestand,
 }: {
   id: string;
   label: string;
   hint?: string;
   fout?: string | undefined;
-  bijKeuze: (b: { bestandsnaam: string; inhoud: string } | undefined) => void;
+  bestand: Bestand;
 }) {
   const beschreven =
     [hint ? `${id}-hint` : '', fout ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined;
@@ -45,10 +63,7 @@ export function Bestandsveld({
         className="bestand"
         aria-describedby={beschreven}
         aria-invalid={fout ? true : undefined}
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          bijKeuze(f ? { bestandsnaam: f.name, inhoud: await f.text() } : undefined);
-        }}
+        ref={bestand.ref}
       />
     </FormField>
   );

@@ -17,7 +17,7 @@ import type { Probleem } from '../api/probleem.ts';
 import type { Impactcijfers } from '../api/typen.ts';
 import { useLees, useTitel, voerUit } from '../gebruik.ts';
 import { bedrag, datum, getal, UITKOMST, vandaag } from '../opmaak.ts';
-import { Bestandsfouten, Bestandsveld } from '../onderdelen/bestand.tsx';
+import { Bestandsfouten, Bestandsveld, useBestand } from '../onderdelen/bestand.tsx';
 import { Foutoverzicht, Keuzelijst, Keuzerondjes, Tekstveld } from '../onderdelen/formulier.tsx';
 import { Laden, ProbleemMelding } from '../onderdelen/status.tsx';
 import type { Gemeente } from '../sessie.tsx';
@@ -35,7 +35,7 @@ export function Impact({ gemeente }: { gemeente: Gemeente }) {
     [gemeente.slug],
   );
   const [wijze, zetWijze] = useState<'ontwerp' | 'parameter'>('ontwerp');
-  const [ontwerp, zetOntwerp] = useState<{ bestandsnaam: string; inhoud: string }>();
+  const bestand = useBestand();
   const [parameter, zetParameter] = useState('');
   const [nieuw, zetNieuw] = useState('');
   const [dag, zetDag] = useState(vandaag());
@@ -69,6 +69,7 @@ export function Impact({ gemeente }: { gemeente: Gemeente }) {
 
   async function bereken(e: FormEvent) {
     e.preventDefault();
+    const ontwerp = wijze === 'ontwerp' ? await bestand.lees() : undefined;
     const f: { veld?: string; bericht: string }[] = [];
     if (!dag)
       f.push({ veld: 'impact-datum', bericht: 'Vul de datum in waarop beide versies worden toegepast' });
@@ -134,7 +135,7 @@ export function Impact({ gemeente }: { gemeente: Gemeente }) {
             label="Ontwerp (YAML-bestand)"
             hint={`Met status: ontwerp en id ${regeling?.id ?? ''}. Fouten worden getoond met bestand, regel en veld.`}
             fout={fouten.find((x) => x.veld === 'impact-ontwerp')?.bericht}
-            bijKeuze={zetOntwerp}
+            bestand={bestand}
           />
         )}
         {wijze === 'parameter' && (

@@ -17,7 +17,7 @@ import type { Probleem } from '../api/probleem.ts';
 import type { Antwoord } from '../api/typen.ts';
 import { useLees, useTitel, voerUit } from '../gebruik.ts';
 import { datum } from '../opmaak.ts';
-import { Bestandsfouten, Bestandsveld } from '../onderdelen/bestand.tsx';
+import { Bestandsfouten, Bestandsveld, useBestand } from '../onderdelen/bestand.tsx';
 import { Foutoverzicht, Keuzelijst } from '../onderdelen/formulier.tsx';
 import { Laden, Leeg, ProbleemMelding } from '../onderdelen/status.tsx';
 import type { Gemeente } from '../sessie.tsx';
@@ -46,7 +46,7 @@ export function Vergelijken({ gemeente }: { gemeente: Gemeente }) {
   const [regeling, zetRegeling] = useState('');
   const [van, zetVan] = useState('');
   const [naar, zetNaar] = useState('');
-  const [ontwerp, zetOntwerp] = useState<{ bestandsnaam: string; inhoud: string }>();
+  const bestand = useBestand();
   const [fouten, zetFouten] = useState<{ veld?: string; bericht: string }[]>([]);
   const [probleem, zetProbleem] = useState<Probleem>();
   const [uitslag, zetUitslag] = useState<Verschil>();
@@ -55,6 +55,7 @@ export function Vergelijken({ gemeente }: { gemeente: Gemeente }) {
 
   async function vergelijk(e: FormEvent) {
     e.preventDefault();
+    const ontwerp = naar ? undefined : await bestand.lees();
     const nieuw: { veld?: string; bericht: string }[] = [];
     const a = van || gekozen?.versies[0]?.geldigVanaf;
     if (!a) nieuw.push({ veld: 'van', bericht: 'Kies de eerste versie' });
@@ -118,7 +119,7 @@ export function Vergelijken({ gemeente }: { gemeente: Gemeente }) {
             id="ontwerp"
             label="Ontwerp (YAML-bestand)"
             hint="Met status: ontwerp en het id van de regeling. Het wordt gecontroleerd zoals reintegratie validate dat doet."
-            bijKeuze={zetOntwerp}
+            bestand={bestand}
           />
         )}
         <Button type="submit" appearance="primary-action-button">
