@@ -190,6 +190,11 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
       'application/json',
     );
     expect((await fetch(`${server.url}/assets/bestaat-niet.js`)).status).toBe(404);
+    // The production build of React, also when the build ran under the test runner (NODE_ENV=test).
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(
+      await (await fetch(`${server.url}/`)).text(),
+    )?.[1];
+    expect(await (await fetch(`${server.url}${script}`)).text()).toContain('Minified React error');
   });
 
   it('aanmelden: een fout wachtwoord geeft het foutoverzicht, daarna lukt het', async () => {

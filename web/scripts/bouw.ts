@@ -60,6 +60,9 @@ async function openapiDocument(): Promise<unknown> {
 }
 
 async function bouw(): Promise<void> {
+  // Always the production build of React and the rest: Vite keeps a NODE_ENV it finds, and the test
+  // runner (which builds before the browser tests) sets it to 'test'.
+  process.env.NODE_ENV = 'production';
   const doc = await openapiDocument();
   mkdirSync(GEGENEREERD, { recursive: true });
   const typen = astToString(await openapiTS(doc as never, { alphabetize: true }));
