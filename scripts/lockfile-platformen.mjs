@@ -24,7 +24,8 @@ for (const [pad, pakket] of Object.entries(pakketten)) {
     if (os.length === 0 && cpu.length === 0) continue;
     ontbrekend.push(naam);
     pakketten[sleutel] = {
-      version: versie,
+      // A lockfile holds versions, not ranges ("^0.1.0" would make npm ci call the entry missing).
+      version: versie.replace(/^[\^~]/, ''),
       ...(pakket.dev ? { dev: true } : {}),
       optional: true,
       ...(os.length ? { os } : {}),
