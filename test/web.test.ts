@@ -541,6 +541,10 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Impact van een ontwerp' })
       .click();
+    // The comparison page has a file field with the same label: wait until the impact page is shown.
+    await expect
+      .poll(() => p.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Impact van een ontwerp');
     await p
       .getByLabel('Ontwerp (YAML-bestand)')
       .setInputFiles({ name: 'concept-premie.yaml', mimeType: 'text/yaml', buffer: Buffer.from(ontwerp) });
@@ -548,8 +552,18 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     const antwoord = p.waitForResponse((r) => r.url().endsWith('/gemeenten/dinkelland/impact'), {
       timeout: 90_000,
     });
+    const verzonden: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().endsWith('/impact')) verzonden.push(`${new Date().toISOString()} ${r.method()}`);
+    });
     await p.getByRole('button', { name: 'Impact berekenen' }).click();
-    const cijfers = (await (await antwoord).json()) as {
+    // When no answer comes, say what the page showed and whether the request went out at all.
+    const beantwoord = await antwoord.catch(async (e: unknown) => {
+      throw new Error(
+        `geen antwoord op /impact (verzonden: ${verzonden.join(', ') || 'nee'}); pagina: ${(await p.locator('main').textContent())?.slice(0, 800)}; ${String(e)}`,
+      );
+    });
+    const cijfers = (await beantwoord.json()) as {
       voorzieningen: { voorziening: string; titel: string; jaarlast: { verschilCent: number } }[];
       bron: { inwoners: number };
     };
