@@ -164,7 +164,11 @@ export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<st
     'POST /gemeenten/{gemeente}/regelingen/{regeling}/verschil': { van: '2015-07-01', naar: '2015-07-01' },
     'POST /gemeenten/{gemeente}/impact': {
       datum: '2026-11-02',
-      parameter: { regeling: 'dinkelland/re-integratieverordening', naam: 'premie-participatieplaats', waarde: 20000 },
+      parameter: {
+        regeling: 'dinkelland/re-integratieverordening',
+        naam: 'premie-participatieplaats',
+        waarde: 20000,
+      },
     },
     'PUT /gemeenten/{gemeente}/verwerkingsdoelen': {
       doelen: [

@@ -293,9 +293,9 @@ describe.each(OPSLAGEN_OP_SCHIJF)('de API van de webapplicatie op $naam', ({ naa
     const pad = '/gemeenten/dinkelland/regelingen/re-integratieverordening/verschil';
     const goed = await api.json('beleid', 'POST', pad, {
       van: '2015-07-01',
-      ontwerp: { bestandsnaam: 'concept.yaml', inhoud: ONTWERP },
+      ontwerp: { bestandsnaam: 'concept.yaml', regels: ONTWERP.split('\n') },
     });
-    expect(goed.status).toBe(200);
+    expect(goed.status, JSON.stringify(goed.body)).toBe(200);
     expect(goed.body.naar.status).toBe('ontwerp');
     expect(goed.body.verschillen).toContainEqual(
       expect.objectContaining({
@@ -306,7 +306,10 @@ describe.each(OPSLAGEN_OP_SCHIJF)('de API van de webapplicatie op $naam', ({ naa
     );
     const kapot = await api.json('beleid', 'POST', pad, {
       van: '2015-07-01',
-      ontwerp: { bestandsnaam: 'concept.yaml', inhoud: ONTWERP.replace('eenheid: cent', 'eenheid: gulden') },
+      ontwerp: {
+        bestandsnaam: 'concept.yaml',
+        regels: ONTWERP.replace('eenheid: cent', 'eenheid: gulden').split('\n'),
+      },
     });
     expect(kapot.status).toBe(422);
     expect(kapot.body.fouten[0]).toMatchObject({
@@ -319,17 +322,17 @@ describe.each(OPSLAGEN_OP_SCHIJF)('de API van de webapplicatie op $naam', ({ naa
       van: '2015-07-01',
       ontwerp: {
         bestandsnaam: 'x.yaml',
-        inhoud: ONTWERP.replace(
+        regels: ONTWERP.replace(
           'id: dinkelland/re-integratieverordening',
           'id: zevenaar/re-integratieverordening',
-        ),
+        ).split('\n'),
       },
     });
     expect(vreemd.status).toBe(422);
     expect(vreemd.body.fouten[0].pad).toBe('id');
     const vastgesteld = await api.json('beleid', 'POST', pad, {
       van: '2015-07-01',
-      ontwerp: { bestandsnaam: 'x.yaml', inhoud: DINKELLAND },
+      ontwerp: { bestandsnaam: 'x.yaml', regels: DINKELLAND.split('\n') },
     });
     expect(vastgesteld.body.fouten[0].pad).toBe('status');
   });
@@ -377,13 +380,13 @@ describe.each(OPSLAGEN_OP_SCHIJF)('de API van de webapplicatie op $naam', ({ naa
       (
         await api.verzoek('cm', 'POST', '/gemeenten/dinkelland/impact', {
           datum: VANDAAG,
-          ontwerp: { bestandsnaam: 'c.yaml', inhoud: ONTWERP },
+          ontwerp: { bestandsnaam: 'c.yaml', regels: ONTWERP.split('\n') },
         })
       ).status,
     ).toBe(403);
     const viaUpload = await api.json('beleid', 'POST', '/gemeenten/dinkelland/impact', {
       datum: VANDAAG,
-      ontwerp: { bestandsnaam: 'concept.yaml', inhoud: ONTWERP },
+      ontwerp: { bestandsnaam: 'concept.yaml', regels: ONTWERP.split('\n') },
     });
     expect(viaUpload.status).toBe(200);
     const viaFormulier = await api.json('beleid', 'POST', '/gemeenten/dinkelland/impact', {

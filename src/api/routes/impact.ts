@@ -10,7 +10,7 @@ import { laadOntwerp, ontwerpMetParameter } from '../ontwerpen.ts';
 import { probleem } from '../probleem.ts';
 import { beveiligd, FOUTEN, gemeenteParam, json } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
-import { ongeldigOntwerp, ontwerpInvoerSchema } from './regelgeving.ts';
+import { ongeldigOntwerp, ontwerpInvoerSchema, ontwerpTekst } from './regelgeving.ts';
 
 const telling = z.record(z.string(), z.number().int());
 const overgangen = z.object({
@@ -140,7 +140,9 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
           bericht: 'geef een ontwerp of een parameter, niet allebei en niet geen van beide',
           velden: [{ pad: 'ontwerp', bericht: 'kies één van beide' }],
         });
-      let bestand = invoer.ontwerp;
+      let bestand = invoer.ontwerp
+        ? { bestandsnaam: invoer.ontwerp.bestandsnaam, inhoud: ontwerpTekst(invoer.ontwerp) }
+        : undefined;
       if (invoer.parameter) {
         if (!engine.bibliotheek.regelingenVan(gemeente).includes(invoer.parameter.regeling))
           return probleem(c, {

@@ -48,6 +48,8 @@ export const registreerOverzichtRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/overzichten/{jaar}',
+      // Counts only, no personal data.
+      'x-persoonsgegevens': false,
       summary:
         'Managementoverzicht: budget en deelnemers tegen hun plafond, beschut werk (geraamd, bezet, wachtlijst), gestart en beëindigd per kwartaal met de gronden',
       tags: ['budgetten'],

@@ -75,10 +75,15 @@ const foutSchema = z.object({
   bericht: z.string(),
 });
 
+/**
+ * A draft as its lines: the edge caps every string of a JSON body (a whole ordinance is some 50,000
+ * characters), and a line is also what an error message points to.
+ */
 export const ontwerpInvoerSchema = z.strictObject({
   bestandsnaam: z.string().min(1).max(200),
-  inhoud: z.string().max(MAX_ONTWERP_BYTES),
+  regels: z.array(z.string().max(10_000)).max(20_000).describe('De regels van het YAML-bestand'),
 });
+export const ontwerpTekst = (o: { regels: readonly string[] }) => o.regels.join('\n');
 
 const vandaagIn = (r: Regeling, vandaag: string) =>
   r.status === 'vastgesteld' && r.geldigVanaf <= vandaag && (!r.geldigTot || r.geldigTot >= vandaag);
@@ -278,6 +283,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/feiten',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary:
         'De feitenlijst: elk feit dat een regel kan noemen, met type, omschrijving en label (docs/feiten.md)',
       tags,
@@ -325,6 +332,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/regelingen',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary: 'De regelingen van de gemeente en de wet, elk met al hun versies (datums en status)',
       tags,
       security: beveiligd,
@@ -371,6 +380,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/regelingen/{regeling}/versies/{geldigVanaf}',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary:
         'Een versie als document: per artikel de tekst naast de regels en parameters die het uitvoeren, met de artikelen van de wet waarop het berust',
       tags,
@@ -402,7 +413,7 @@ export const registreerRegelgevingRoutes: RouteModule = (
       if (!r)
         return probleem(c, {
           code: 'niet-gevonden',
-          bericht: `versie ${regeling} van ${geldigVanaf} niet gevonden`,
+          bericht: 'deze versie van de regeling is niet gevonden',
         });
       const datum = c.req.valid('query').datum ?? (vandaag() < r.geldigVanaf ? r.geldigVanaf : vandaag());
       return c.json(alsDocument(b, r, datum), 200);
@@ -475,7 +486,7 @@ export const registreerRegelgevingRoutes: RouteModule = (
         return probleem(c, { code: 'niet-gevonden', bericht: `versie van ${invoer.van} niet gevonden` });
       let naar: Regeling | undefined;
       if (invoer.ontwerp) {
-        const o = laadOntwerp(b, gemeente, invoer.ontwerp.bestandsnaam, invoer.ontwerp.inhoud);
+        const o = laadOntwerp(b, gemeente, invoer.ontwerp.bestandsnaam, ontwerpTekst(invoer.ontwerp));
         if (!o.ok) return ongeldigOntwerp(o.fouten);
         o.opruimen();
         if (o.regeling.id !== van.id)
@@ -528,6 +539,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/conformiteit',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary:
         'Gemeentelijke regels in werking op een datum waarvan de grondslag in de wet vervallen of gewijzigd is, of die meer toestaan dan de wet',
       tags,
@@ -584,6 +597,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/regelingen/{regeling}/artikelen/{nummer}',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary:
         'Eén artikel zoals het in de regeling staat (in werking op een datum), met de artikelen van de wet waarop het berust',
       tags,
@@ -610,7 +625,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
       const id = regelingId(b, gemeente, regeling);
       const r = id ? b.inWerking(id, datum) : undefined;
       const a = r ? alsDocument(b, r, datum).artikelen.find((x) => x.nummer === nummer) : undefined;
-      if (!r || !a) return probleem(c, { code: 'niet-gevonden', bericht: `artikel ${nummer} niet gevonden` });
+      if (!r || !a)
+        return probleem(c, { code: 'niet-gevonden', bericht: 'dit artikel staat niet in de regeling' });
       return c.json({ ...a, regeling: r.id, citeertitel: r.citeertitel, geldigVanaf: r.geldigVanaf }, 200);
     },
   );
@@ -619,6 +635,8 @@ export const registreerRegelgevingRoutes: RouteModule = (
     createRoute({
       method: 'get',
       path: '/gemeenten/{gemeente}/beeindigingsgronden',
+      // The law and its documents, no personal data.
+      'x-persoonsgegevens': false,
       summary: 'De gronden waarop de verordening in werking op een datum een voorziening laat beëindigen',
       tags,
       security: beveiligd,

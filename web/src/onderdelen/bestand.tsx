@@ -9,7 +9,7 @@ import { type RefObject, useRef } from 'react';
 export interface Bestand {
   readonly ref: RefObject<HTMLInputElement | null>;
   /** The chosen file as text with its name, read when the form is sent (not when chosen: a send straight after choosing must not miss it). */
-  lees(): Promise<{ bestandsnaam: string; inhoud: string } | undefined>;
+  lees(): Promise<{ bestandsnaam: string; regels: string[] } | undefined>;
 }
 
 export function useBestand(): Bestand {
@@ -18,7 +18,7 @@ export function useBestand(): Bestand {
     ref,
     lees: async () => {
       const f = ref.current?.files?.[0];
-      return f ? { bestandsnaam: f.name, inhoud: await f.text() } : undefined;
+      return f ? { bestandsnaam: f.name, regels: (await f.text()).split(/\r?\n/) } : undefined;
     },
   };
 }
