@@ -17,13 +17,15 @@ for (const [pad, pakket] of Object.entries(pakketten)) {
     const sleutel = `node_modules/${naam}`;
     if (pakketten[sleutel] || pakketten[`${pad}/${sleutel}`]) continue;
     const delen = naam.split('/').pop().split('-');
-    const os = delen.filter((d) => OS.includes(d));
+    // Some packages spell the platform out ("napi-windows-…" for win32, an optional dependency of Vite).
+    const os = delen.map((d) => (d === 'windows' ? 'win32' : d)).filter((d) => OS.includes(d));
     const cpu = delen.filter((d) => CPU.includes(d));
     const libc = delen.includes('musl') ? ['musl'] : delen.includes('gnu') ? ['glibc'] : [];
     if (os.length === 0 && cpu.length === 0) continue;
     ontbrekend.push(naam);
     pakketten[sleutel] = {
-      version: versie,
+      // A lockfile holds versions, not ranges ("^0.1.0" would make npm ci call the entry missing).
+      version: versie.replace(/^[\^~]/, ''),
       ...(pakket.dev ? { dev: true } : {}),
       optional: true,
       ...(os.length ? { os } : {}),

@@ -55,9 +55,13 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
     .replace('{jaar}', jaar)
     .replace('{voorziening}', 'participatieplaats')
     .replace('{bezwaarId}', ids.bezwaar)
+    .replace('{regeling}', 're-integratieverordening')
+    .replace('{geldigVanaf}', '2015-07-01')
+    .replace('{nummer}', '15')
     .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
       const id: Record<string, string | undefined> = {
         inwoners: ids.inwoner,
+        dossiers: ids.inwoner,
         beschikkingen: ids.beschikking,
         termijnen: ids.termijn,
         plaatsingen: ids.indicatie,
@@ -155,6 +159,16 @@ export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<st
       voorziening: 'participatieplaats',
       ontvangenOp: '2026-11-01',
       gegevens: AANVRAAG,
+    },
+    'POST /gemeenten/{gemeente}/dossiers/{id}/aanbod': { peildatum: '2026-11-02', aanvraag: AANVRAAG },
+    'POST /gemeenten/{gemeente}/regelingen/{regeling}/verschil': { van: '2015-07-01', naar: '2015-07-01' },
+    'POST /gemeenten/{gemeente}/impact': {
+      datum: '2026-11-02',
+      parameter: {
+        regeling: 'dinkelland/re-integratieverordening',
+        naam: 'premie-participatieplaats',
+        waarde: 20000,
+      },
     },
     'PUT /gemeenten/{gemeente}/verwerkingsdoelen': {
       doelen: [

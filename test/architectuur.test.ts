@@ -48,6 +48,9 @@ describe('lagen', () => {
                 'hono',
                 '@hono/zod-openapi',
                 '@hono/node-server',
+                'react',
+                'react-dom',
+                'chart.js',
               ].includes(imp)
             )
               overtredingen.push(`${relative(SRC, bestand)} → ${imp}`);
@@ -76,6 +79,22 @@ describe('lagen', () => {
         .filter((i) => i.includes('/api/') || i.startsWith('hono'))
         .map((i) => `${relative(SRC, b)} → ${i}`),
     );
+    expect(overtredingen).toEqual([]);
+  });
+
+  it('de webapplicatie deelt met de server alleen de typen uit /openapi.json', () => {
+    const web = join(SRC, '..', 'web', 'src');
+    const bronnen = (map: string): string[] =>
+      readdirSync(map).flatMap((n) => {
+        const p = join(map, n);
+        return statSync(p).isDirectory() ? bronnen(p) : /\.tsx?$/.test(p) ? [p] : [];
+      });
+    const overtredingen = bronnen(web).flatMap((b) =>
+      importsVan(b)
+        .filter((i) => i.startsWith('.') && relative(web, join(b, '..', i)).startsWith('..'))
+        .map((i) => `${relative(web, b)} → ${i}`),
+    );
+    expect(bronnen(web).length).toBeGreaterThan(10);
     expect(overtredingen).toEqual([]);
   });
 });

@@ -7,18 +7,24 @@ import { idempotentie } from './idempotentie.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { maakRouteHulp, type RouteModule } from './route-hulp.ts';
 import { registreerAanvraagRoutes } from './routes/aanvragen.ts';
+import { registreerAgendaRoutes } from './routes/agenda.ts';
 import { registreerAuditRoutes } from './routes/audit.ts';
+import { registreerAuditspoorRoutes } from './routes/auditspoor.ts';
 import { registreerAuthRoutes } from './routes/auth.ts';
 import { registreerBeschikkingRoutes } from './routes/beschikkingen.ts';
 import { registreerBeschutWerkRoutes } from './routes/beschut-werk.ts';
 import { registreerBezwaarRoutes } from './routes/bezwaren.ts';
 import { registreerBudgetRoutes } from './routes/budgetten.ts';
 import { registreerDocumentatieRoutes } from './routes/documentatie.ts';
+import { registreerDossierRoutes } from './routes/dossiers.ts';
 import { registreerEvaluateRoutes } from './routes/evaluate.ts';
 import { registreerFeitRoutes } from './routes/feiten.ts';
 import { registreerGebruikerRoutes } from './routes/gebruikers.ts';
 import { registreerGemeenteRoutes } from './routes/gemeenten.ts';
+import { registreerImpactRoutes } from './routes/impact.ts';
 import { registreerInwonerRoutes } from './routes/inwoners.ts';
+import { registreerOverzichtRoutes } from './routes/overzichten.ts';
+import { registreerRegelgevingRoutes } from './routes/regelgeving.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
 import { registreerTermijnRoutes } from './routes/termijnen.ts';
 import { registreerVerwerkingsdoelRoutes } from './routes/verwerkingsdoelen.ts';
@@ -44,6 +50,13 @@ const ROUTES: readonly RouteModule[] = [
   registreerTaakRoutes,
   registreerVerwerkingsdoelRoutes,
   registreerGebruikerRoutes,
+  // What the web application's screens read (web/): dossiers, agenda, regulations, impact, overviews, audit trail.
+  registreerDossierRoutes,
+  registreerAgendaRoutes,
+  registreerRegelgevingRoutes,
+  registreerImpactRoutes,
+  registreerOverzichtRoutes,
+  registreerAuditspoorRoutes,
   registreerDocumentatieRoutes,
 ];
 

@@ -13,6 +13,7 @@ import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { aanmeldOptiesUitOmgeving } from './aanmeld-instellingen.ts';
 import { maakApp } from './app.ts';
 import { vulDemo } from './demo.ts';
+import { apiVoorvoegsels, metWebapp } from './webapp.ts';
 
 /** Starts the HTTP server: store, migrations, gemeenten, optionally demo data, the job queue; stops cleanly on SIGTERM. */
 export async function startServer(
@@ -52,7 +53,9 @@ export async function startServer(
     aanmelding,
   });
   const server = await new Promise<ReturnType<typeof serve>>((klaar) => {
-    const s = serve({ fetch: app.fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
+    // The web application is served by the same server and port; API paths go to the API untouched.
+    const fetch = metWebapp(app.fetch, { voorvoegsels: apiVoorvoegsels(app.routes) });
+    const s = serve({ fetch, port: config.poort, hostname: '127.0.0.1' }, () => klaar(s));
   });
   const adres = server.address();
   const poort = typeof adres === 'object' && adres ? adres.port : config.poort;
@@ -73,6 +76,8 @@ export async function startServer(
     await stop();
     throw e;
   }
-  opties.log(`reintegratie luistert op ${url} (opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`);
+  opties.log(
+    `reintegratie luistert op ${url} (webapplicatie op ${url}/, opslag: ${opslag.soort}; API-beschrijving ${url}/docs)`,
+  );
   return { url, stop };
 }

@@ -7,6 +7,7 @@ import * as lksBedragen from './migraties/0003-lks-bedragen.ts';
 import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
 import * as documenten from './migraties/0015-documenten.ts';
 import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
+import * as klantnummer from './migraties/0020-klantnummer.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIES: Record<string, Migration> = {
   '0004-budget-vrijval': budgetVrijval,
   '0015-documenten': documenten,
   '0005-rand-en-aanmelding': randEnAanmelding,
+  '0020-klantnummer': klantnummer,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

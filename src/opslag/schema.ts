@@ -49,6 +49,8 @@ export interface Database {
     casemanagerId: string | null;
     versie: Generated<number>;
     aangemaaktOp: Generated<Date>;
+    /** The number people say and type (migration 0020); the id stays internal. */
+    klantnummer: Generated<number>;
   };
   feit: {
     id: Generated<number>;
