@@ -52,7 +52,8 @@ describe('de gebouwde CLI', () => {
       expect(g.fout, args.join(' ')).toBe('');
       expect(g).toEqual({ ...(await bronCli(...args)), code: 0 });
     }
-  });
+    // Six CLI runs; under a loaded machine each may take seconds (a hang guard, not a speed target).
+  }, 60_000);
 
   it('meldt een ongeldige casus met dezelfde tekst en exitcode', async () => {
     const map = mkdtempSync(join(tmpdir(), 'opstart-'));
@@ -64,7 +65,7 @@ describe('de gebouwde CLI', () => {
     const g = gebouwdeCli(BIN, 'evaluate', casus);
     expect(g.code).toBe(1);
     expect(g).toEqual(await bronCli('evaluate', casus));
-  });
+  }, 30_000);
 
   it('telt een impactrun met twee werkers zoals de bronnen op één thread', async () => {
     const args = ['impact', '--to', 'dinkelland/re-integratieverordening', '--date', '2016-06-01'];
