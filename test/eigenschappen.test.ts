@@ -251,3 +251,35 @@ describe('uitleg', () => {
     expect(gecontroleerd).toBeGreaterThan(500);
   }, 120_000);
 });
+
+/**
+ * Names the client must never read: an article cited by the short name a file gives a part of a source
+ * without numbers ("artikel pakket van de ..."), or a condition's technical id in quotes
+ * ('weinig-werkervaring'). Article numbers begin with a digit.
+ */
+const VERZONNEN_ARTIKEL = /\b[Aa]rtikel (?!\d)([a-z][a-z-]*) van de\b/;
+const TECHNISCHE_NAAM = /'[a-z]+(?:-[a-z]+)+'/;
+
+describe('uitleg zonder technische namen', () => {
+  it('noemt geen artikel dat geen nummer heeft en geen technische naam van een voorwaarde', () => {
+    let zinnen = 0;
+    fc.assert(
+      fc.property(casus, (c) => {
+        const r = engine.evalueer(c);
+        if (!r.ok) return true;
+        const teksten = [
+          ...r.resultaat.voorzieningen.flatMap((v) => v.gronden.map((g) => `${v.voorziening}: ${g.uitleg}`)),
+          ...r.resultaat.conflicten.map((x) => `conflict: ${x.uitleg}`),
+        ];
+        for (const t of teksten) {
+          zinnen++;
+          expect(t).not.toMatch(VERZONNEN_ARTIKEL);
+          expect(t).not.toMatch(TECHNISCHE_NAAM);
+        }
+        return true;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(zinnen).toBeGreaterThan(1000);
+  }, 120_000);
+});

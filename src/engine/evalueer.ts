@@ -265,8 +265,8 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
         );
       const uitleg =
         dan.uitkomst === vorige.uitkomst
-          ? `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. De uitkomst blijft '${dan.uitkomst}', maar een regel waarop de voorziening rust, verandert: ${nieuw[0]!.uitleg}`
-          : `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. Met de regels die vanaf die dag gelden, is de uitkomst '${dan.uitkomst}'${reden ? `: ${reden.uitleg}` : '.'}`;
+          ? `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. De uitkomst blijft ${UITKOMST_WOORD[dan.uitkomst]}, maar een regel waarop de voorziening rust, verandert: ${nieuw[0]!.uitleg}`
+          : `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. Met de regels die vanaf die dag gelden, is de uitkomst ${UITKOMST_WOORD[dan.uitkomst]}${reden ? `: ${reden.uitleg}` : '.'}`;
       uit.push({
         grond: {
           regeling: regeling.id,
@@ -426,6 +426,14 @@ export function maakContext(casus: Casus, metSpoor = true, datum?: string, leeft
     ...(metSpoor ? { spoor: nieuwSpoor() } : {}),
   };
 }
+
+/** An outcome as the client reads it in a sentence, not its code ('ter-beoordeling'). */
+const UITKOMST_WOORD: Readonly<Record<VoorzieningUitkomst['uitkomst'], string>> = {
+  toegestaan: 'toegestaan',
+  afgewezen: 'afgewezen',
+  'ter-beoordeling': 'ter beoordeling',
+  onbepaald: 'onbepaald',
+};
 
 function voorzieningTitel(id: VoorzieningId): string {
   return VOORZIENING_TITELS[id];

@@ -193,6 +193,11 @@ export function grondslagConflicten(regeling: Regeling, wet: Regeling): Conflict
   const uit: Conflict[] = [];
   const sinds = regeling.vastgesteld ?? regeling.geldigVanaf;
   for (const a of regeling.artikelen) {
+    // An article without a number in its source is named as its file names it (vermelding), never by
+    // the short name the file gives it: the sentence reaches the client.
+    const wie = a.vermelding
+      ? a.vermelding.charAt(0).toUpperCase() + a.vermelding.slice(1)
+      : `Artikel ${a.nummer} van de ${regeling.citeertitel}`;
     for (const g of a.grondslag ?? []) {
       if (g.regeling !== wet.id) continue;
       const wa = wet.artikelen.find((x) => x.nummer === g.artikel);
@@ -204,7 +209,7 @@ export function grondslagConflicten(regeling: Regeling, wet: Regeling): Conflict
           regeling: regeling.id,
           artikel: a.nummer,
           met,
-          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat ${
+          uitleg: `${wie} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat ${
             wa && !wa.vervallenPer ? 'lid' : 'artikel'
           } is vervallen${wanneer}. De wet gaat voor: de regels van de wet worden toegepast.`,
         });
@@ -217,7 +222,7 @@ export function grondslagConflicten(regeling: Regeling, wet: Regeling): Conflict
           regeling: regeling.id,
           artikel: a.nummer,
           met,
-          uitleg: `Artikel ${a.nummer} van de ${regeling.citeertitel} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat is per ${w.per} gewijzigd: ${w.omschrijving} Controleer of het artikel nog past.`,
+          uitleg: `${wie} berust op artikel ${artikelTekst(g)} van de ${wet.citeertitel}. Dat is per ${w.per} gewijzigd: ${w.omschrijving} Controleer of het artikel nog past.`,
         });
       }
     }
