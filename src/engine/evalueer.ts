@@ -821,7 +821,11 @@ function beoordeelVoorziening(
         artikel: grondArtikel(bron),
         uitleg: `${
           maxAantal === 0
-            ? `De ${bron.regeling.citeertitel} kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
+            ? `De ${
+                // Where only the law sets the term, it is the ordinance that gives no extension: the law
+                // itself allows one through the ordinance.
+                (bron.regeling.laag === 'wet' ? pv.bron.regeling : bron.regeling).citeertitel
+              } kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
             : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`
         }${w !== NEE ? ` Die grens geldt alleen voor ${pv.wettelijkeDuurGeldtAls!.omschrijving}; of u daarbij hoort, is nog niet bekend.` : ''} (${verwijzing(bron)})`,
         voldaan: w === NEE ? false : null,
