@@ -90,6 +90,8 @@ describe.each(OPSLAGEN)('de hashketen van het auditspoor ($naam)', ({ naam, open
   });
 
   it('weigert wijzigen, verwijderen en legen van het auditspoor', async () => {
+    // A row to protect, also when this test runs alone.
+    await log(opslag.db, undefined, 'dinkelland', 'te-beschermen', 'test', null);
     await expect(sql`update audit set actie = 'x'`.execute(opslag.db)).rejects.toThrow(/alleen toevoegen/);
     await expect(sql`delete from audit`.execute(opslag.db)).rejects.toThrow(/alleen toevoegen/);
     await expect(sql`truncate audit`.execute(opslag.db)).rejects.toThrow(/alleen toevoegen/);
@@ -97,6 +99,8 @@ describe.each(OPSLAGEN)('de hashketen van het auditspoor ($naam)', ({ naam, open
   });
 
   it('ketent gelijktijdige schrijvers zonder gaten of dubbele volgnummers', async () => {
+    const voor = await verifieerAuditketen(opslag.db);
+    const aantal = (v: typeof voor, g: string) => v.ketens.find((k) => k.gemeente === g)?.regels ?? 0;
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         opslag.db.transaction().execute(async (tx) => {
@@ -113,8 +117,8 @@ describe.each(OPSLAGEN)('de hashketen van het auditspoor ($naam)', ({ naam, open
     );
     const v = await verifieerAuditketen(opslag.db);
     expect(v.eersteBreuk).toBeNull();
-    expect(v.ketens.find((k) => k.gemeente === 'dinkelland')!.regels).toBe(4 + 40);
-    expect(v.ketens.find((k) => k.gemeente === 'zevenaar')!.regels).toBe(2 + 40);
+    expect(aantal(v, 'dinkelland')).toBe(aantal(voor, 'dinkelland') + 40);
+    expect(aantal(v, 'zevenaar')).toBe(aantal(voor, 'zevenaar') + 40);
     if (naam === 'postgres') expect(opslag.soort).toBe('postgres');
   });
 });
