@@ -27,7 +27,7 @@ Gebruik:
   reintegratie srg --gemeente G --maand JJJJ-MM [--out bestand]
   reintegratie export --gemeente G --jaar J --periode KWARTAAL [--formaat csv|json] [--out bestand]
   reintegratie docs                               schrijf docs/feiten.md opnieuw
-  reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
+  reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, DATABASE_MIGRATIE_URL, BSN_SLEUTEL)
   reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
   reintegratie audit verify [--gemeente G] [--json]
                                                   controleer de hashketens van het auditspoor (exit 1 bij een breuk)
