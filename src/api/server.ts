@@ -2,12 +2,11 @@ import { serve } from '@hono/node-server';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
 import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
 import { planTaken } from '../administratie/taken.ts';
-import { maakBsnKluis } from '../beveiliging/bsn.ts';
-import { bsnSleutel } from '../beveiliging/sleutel.ts';
+import { openBsnKluis } from '../administratie/sleutelbeheer.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { type Opslag, openOpslag } from '../opslag/database.ts';
-import { migreer } from '../opslag/migreer.ts';
+import { migreerOpslag } from '../opslag/migreer.ts';
 import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { aanmeldOptiesUitOmgeving } from './aanmeld-instellingen.ts';
@@ -30,9 +29,16 @@ export async function startServer(
   if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
   const engine = maakEngine(b.waarde);
   const opslag = await (opties.opslag ?? openOpslag(config));
-  await migreer(opslag.db, opslag.schema);
-  await zorgVoorGemeenten(opslag.db, b.waarde);
-  const kluis = maakBsnKluis(bsnSleutel(config));
+  // Everything the start checks ends the start cleanly: the store is closed before the error travels on.
+  let kluis: Awaited<ReturnType<typeof openBsnKluis>>;
+  try {
+    await migreerOpslag(config, opslag);
+    await zorgVoorGemeenten(opslag.db, b.waarde);
+    kluis = await openBsnKluis(opslag.db, config);
+  } catch (e) {
+    await opslag.sluit();
+    throw e;
+  }
   if (opties.demo) {
     const gevuld = await vulDemo(opslag.db, engine, kluis, { alleenAlsLeeg: true, perGemeente: 300 });
     if (gevuld)

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { maakBsnKluis } from '../beveiliging/bsn.ts';
-import { bsnSleutel } from '../beveiliging/sleutel.ts';
+import { openBsnKluis } from '../administratie/sleutelbeheer.ts';
 import { maakBrief } from '../documenten/brieven.ts';
 import { laadDocumentConfiguratie } from '../documenten/configuratie.ts';
 import { exportCsv, kwartaalExport } from '../documenten/exports.ts';
@@ -9,7 +8,7 @@ import { maakVoortgangsrapportage, periodeVan } from '../documenten/voortgang.ts
 import type { Engine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { openOpslag } from '../opslag/database.ts';
-import { migreer } from '../opslag/migreer.ts';
+import { migreerOpslag } from '../opslag/migreer.ts';
 import { formatteerFout } from '../regelgeving/index.ts';
 import type { Uitvoer } from './uitvoer.ts';
 
@@ -45,7 +44,7 @@ export async function documenten(
   const ctx = { bibliotheek: engine.bibliotheek, configuratie: c.waarde };
   const opslag = await openOpslag(config);
   try {
-    await migreer(opslag.db, opslag.schema);
+    await migreerOpslag(config, opslag);
     const schrijf = (inhoud: Uint8Array | string, tekst: boolean) => {
       if (o.out) writeFileSync(o.out, inhoud);
       else if (tekst) uit.regel(String(inhoud));
@@ -101,7 +100,7 @@ export async function documenten(
     const r = await maakSrgLevering(
       opslag.db,
       ctx,
-      maakBsnKluis(bsnSleutel(config)),
+      await openBsnKluis(opslag.db, config),
       o.gemeente,
       o.maand ?? '',
     );

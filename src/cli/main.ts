@@ -27,8 +27,12 @@ Gebruik:
   reintegratie srg --gemeente G --maand JJJJ-MM [--out bestand]
   reintegratie export --gemeente G --jaar J --periode KWARTAAL [--formaat csv|json] [--out bestand]
   reintegratie docs                               schrijf docs/feiten.md opnieuw
-  reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, BSN_SLEUTEL)
+  reintegratie serve [--demo]                     start de HTTP-API (PORT, DATA_DIR, DATABASE_URL, DATABASE_MIGRATIE_URL, BSN_SLEUTEL)
   reintegratie seed-demo [--per-gemeente N]       vul de opslag met demogebruikers en een synthetisch klantenbestand
+  reintegratie audit verify [--gemeente G] [--json]
+                                                  controleer de hashketens van het auditspoor (exit 1 bij een breuk)
+  reintegratie sleutel roteer --nieuw <bestand|env:NAAM>
+                                                  versleutel alle BSN's opnieuw onder een nieuwe sleutel
 
 Exitcodes: 0 in orde, 1 invoer ongeldig, 2 interne fout.`;
 
@@ -64,6 +68,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         periode: { type: 'string' },
         maand: { type: 'string' },
         formaat: { type: 'string' },
+        nieuw: { type: 'string' },
       },
     });
     switch (opdracht) {
@@ -137,6 +142,24 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         const { seedDemo } = await import('./seed-demo.ts');
         return seedDemo(configuratieUitOmgeving(), values['per-gemeente'], uit);
       }
+      case 'audit': {
+        const { audit } = await import('./audit.ts');
+        return audit(
+          positionals,
+          { gemeente: values.gemeente, json: values.json },
+          configuratieUitOmgeving(),
+          uit,
+        );
+      }
+      case 'sleutel': {
+        const { sleutel } = await import('./sleutel.ts');
+        return sleutel(
+          positionals,
+          { nieuw: values.nieuw, json: values.json },
+          configuratieUitOmgeving(),
+          uit,
+        );
+      }
       case 'docs': {
         const { feitenDocumentatie } = await import('../casus/documentatie.ts');
         writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'), feitenDocumentatie());
@@ -164,6 +187,11 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
     }
   } catch (e) {
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      uit.fout(e.message);
+      return 1;
+    }
+    // A refused key (missing, another one) is a setting to correct, said in plain words without a stack.
+    if (e instanceof Error && e.name === 'SleutelFout') {
       uit.fout(e.message);
       return 1;
     }

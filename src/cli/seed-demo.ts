@@ -1,11 +1,10 @@
 import { vulDemo } from '../api/demo.ts';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
-import { maakBsnKluis } from '../beveiliging/bsn.ts';
-import { bsnSleutel } from '../beveiliging/sleutel.ts';
+import { openBsnKluis } from '../administratie/sleutelbeheer.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { openOpslag } from '../opslag/database.ts';
-import { migreer } from '../opslag/migreer.ts';
+import { migreerOpslag } from '../opslag/migreer.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import type { Uitvoer } from './uitvoer.ts';
 
@@ -27,9 +26,11 @@ export async function seedDemo(
   const engine = maakEngine(b.waarde);
   const opslag = await openOpslag(config);
   try {
-    await migreer(opslag.db, opslag.schema);
+    await migreerOpslag(config, opslag);
     await zorgVoorGemeenten(opslag.db, b.waarde);
-    const r = await vulDemo(opslag.db, engine, maakBsnKluis(bsnSleutel(config)), { perGemeente: aantal });
+    const r = await vulDemo(opslag.db, engine, await openBsnKluis(opslag.db, config), {
+      perGemeente: aantal,
+    });
     uit.regel(
       `demogegevens (${opslag.soort}): ${r?.inwoners ?? 0} inwoners, ${r?.beschikkingen ?? 0} beschikkingen (${r?.beeindigd ?? 0} voorzieningen beëindigd), ${r?.budgetten ?? 0} budgetten, ${r?.wachtlijst ?? 0} op de wachtlijst beschut werk; gebruikers <rol>@<gemeente> en 'beheerder', wachtwoord '${r?.wachtwoord}'.`,
     );

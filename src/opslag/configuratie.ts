@@ -6,6 +6,11 @@ export interface Configuratie {
   /** Directory of the embedded store (PGlite) and its key file; ignored for the store when databaseUrl is set. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /**
+   * PostgreSQL: the owner's connection, for migrations and the grants to the application's role
+   * (DATABASE_MIGRATIE_URL; when unset the application connects as the owner, DATABASE_URL).
+   */
+  readonly databaseMigratieUrl?: string;
   /** PostgreSQL schema to use instead of the default (one server, several installations or test runs). */
   readonly databaseSchema?: string;
   /** 32-byte key (hex) that encrypts BSNs; kept outside the database so a dump alone does not reveal them. */
@@ -20,6 +25,7 @@ export function configuratieUitOmgeving(env: NodeJS.ProcessEnv = process.env): C
     poort,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_MIGRATIE_URL ? { databaseMigratieUrl: env.DATABASE_MIGRATIE_URL } : {}),
     ...(env.DATABASE_SCHEMA ? { databaseSchema: env.DATABASE_SCHEMA } : {}),
     ...(env.BSN_SLEUTEL ? { bsnSleutel: env.BSN_SLEUTEL } : {}),
   };

@@ -34,10 +34,16 @@ export async function openOpslag(
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('ongeldige schemanaam');
     if (schema) {
       // A schema of its own on a shared server (tests, DATABASE_SCHEMA), so runs never see each other's rows.
+      // The application's role may not create it (DATABASE_MIGRATIE_URL): then the owner does, when
+      // migrating, before any query of the application reaches it.
       const c = new pg.Client({ connectionString: config.databaseUrl });
       await c.connect();
-      await c.query(`create schema if not exists ${schema}`);
-      await c.end();
+      try {
+        const { rowCount } = await c.query('select 1 from pg_namespace where nspname = $1', [schema]);
+        if (!rowCount) await c.query(`create schema if not exists ${schema}`).catch(() => undefined);
+      } finally {
+        await c.end();
+      }
     }
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,

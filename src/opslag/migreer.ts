@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import type { Db } from './database.ts';
+import type { Configuratie } from './configuratie.ts';
+import { type Db, type Opslag, openOpslag } from './database.ts';
+import { verleenRechten } from './rollen.ts';
 import * as basis from './migraties/0001-basis.ts';
 import * as beschutWerkBezwaarTaken from './migraties/0002-beschut-werk-bezwaar-taken.ts';
 import * as lksBedragen from './migraties/0003-lks-bedragen.ts';
@@ -8,6 +10,8 @@ import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
 import * as documenten from './migraties/0015-documenten.ts';
 import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 import * as klantnummer from './migraties/0020-klantnummer.ts';
+import * as auditketen from './migraties/0021-auditketen.ts';
+import * as sleutelVingerafdruk from './migraties/0022-sleutel-vingerafdruk.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -18,6 +22,8 @@ const MIGRATIES: Record<string, Migration> = {
   '0015-documenten': documenten,
   '0005-rand-en-aanmelding': randEnAanmelding,
   '0020-klantnummer': klantnummer,
+  '0021-auditketen': auditketen,
+  '0022-sleutel-vingerafdruk': sleutelVingerafdruk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
@@ -59,5 +65,36 @@ async function alleGedraaid(db: Db, schema?: string): Promise<boolean> {
     return gedraaid.size === bekend.length && bekend.every((m) => gedraaid.has(m));
   } catch {
     return false;
+  }
+}
+
+/**
+ * Brings the store up to date as its owner: on PostgreSQL with DATABASE_MIGRATIE_URL the migrations
+ * run over that connection and the application's own role (the user of DATABASE_URL) is then given
+ * exactly what it needs, no more (src/opslag/rollen.ts); otherwise over the store's own connection.
+ */
+export async function migreerOpslag(
+  config: Pick<Configuratie, 'databaseUrl' | 'databaseMigratieUrl'>,
+  opslag: Opslag,
+): Promise<void> {
+  if (
+    opslag.soort !== 'postgres' ||
+    !config.databaseMigratieUrl ||
+    config.databaseMigratieUrl === config.databaseUrl
+  ) {
+    await migreer(opslag.db, opslag.schema);
+    return;
+  }
+  const eigenaar = await openOpslag(
+    { dataDir: '', databaseUrl: config.databaseMigratieUrl },
+    opslag.schema ? { schema: opslag.schema } : {},
+  );
+  try {
+    await migreer(eigenaar.db, eigenaar.schema);
+    const { rows } = await sql<{ rol: string }>`select current_user as rol`.execute(opslag.db);
+    const { wachtrijSchema } = await import('./wachtrij.ts');
+    await verleenRechten(eigenaar.db, rows[0]!.rol, opslag.schema ?? 'public', wachtrijSchema(opslag));
+  } finally {
+    await eigenaar.sluit();
   }
 }

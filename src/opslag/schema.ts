@@ -215,6 +215,24 @@ export interface Database {
     doel: string;
     /** The person (inwoner id) whose data the entry is about, where there is one. */
     betrokkene: ColumnType<string | null, string | null | undefined, string | null>;
+    /** Place in the gemeente's hash chain, 1 up; set by the database (migration 0021), never by a caller. */
+    ketenVolgnummer: ColumnType<number, never, never>;
+    /** The previous entry's hash in this chain (null for the first); set by the database. */
+    vorigeHash: ColumnType<string | null, never, never>;
+    /** SHA-256 (hex) of this entry's canonical serialisation (docs/auditketen.md); set by the database. */
+    hash: ColumnType<string, never, never>;
+  };
+  /** The fingerprint of the BSN key (migration 0022): HMAC-SHA256 of a constant under the key. */
+  bsnSleutel: {
+    id: number;
+    vingerafdruk: string;
+    vastgelegdOp: Generated<Date>;
+  };
+  /** Per chain ('' for entries without gemeente) the last entry's number and hash (migration 0021). */
+  auditKetenKop: {
+    keten: string;
+    volgnummer: number;
+    hash: string | null;
   };
   /** A document produced from stored data, written once per key and format (migration 0015). */
   document: {
