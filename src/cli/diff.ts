@@ -62,12 +62,12 @@ export function diff(
     return 0;
   }
   uit.regel(`${b!.citeertitel} rust op ${a!.citeertitel}.`);
-  uit.regel(`Afwijkingen van het model (${model.afwijkingen.length}):`);
+  uit.regel(`Afwijkingen (${model.afwijkingen.length}):`);
   for (const v of model.afwijkingen) {
     regel(v);
     if (v.artikelen.length > 0) uit.regel(`             (art. ${v.artikelen.join(', art. ')})`);
   }
-  uit.regel(`Aanvullingen die het model niet heeft (${model.aanvullingen.length}):`);
+  uit.regel(`Aanvullingen, die de ${a!.citeertitel} niet heeft (${model.aanvullingen.length}):`);
   for (const v of model.aanvullingen) regel(v);
   uit.regel(`Eigen gegevens (${model.eigen.length}):`);
   for (const v of model.eigen) regel(v);
