@@ -1,7 +1,10 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
-import type { Regeling } from '../src/regelgeving/index.ts';
+import { laadRegeling, type Regeling, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
 import { afwijkingenVanModel, basisKeten } from '../src/regelgeving/verschil.ts';
 import { standaardEngine } from './helpers.ts';
 
@@ -63,6 +66,34 @@ describe('het Twentse model', () => {
     for (const g of b.gemeenten()) expect(b.regelingenVan(g.slug)).not.toContain(MODEL_ID);
   });
 
+  it('weigert een model met een gemeente, zonder berustOp of met een id dat niet bij zijn map past', () => {
+    const tekst = readFileSync(model.bestand, 'utf8');
+    const wortel = mkdtempSync(join(tmpdir(), 'modellen-'));
+    const map = join(wortel, 'regio', 'twente', 'modelverordening-re-integratie');
+    mkdirSync(map, { recursive: true });
+    const fouten = (t: string) => {
+      const bestand = join(map, '2015-07-01.yaml');
+      writeFileSync(bestand, t);
+      const r = laadRegeling(wortel, bestand, t);
+      return r.ok ? [] : r.fouten.map((f) => `${f.pad}: ${f.bericht}`);
+    };
+    expect(fouten(tekst)).toEqual([]);
+    expect(
+      fouten(
+        tekst.replace(
+          'laag: regio\n',
+          'laag: regio\ngemeente: { slug: almelo, naam: Almelo, cbsCode: GM0141 }\n',
+        ),
+      ),
+    ).toEqual(['gemeente: een regionaal model hoort bij geen gemeente: die neemt het over met basis']);
+    expect(fouten(tekst.replace('berustOp: participatiewet\n', ''))).toEqual([
+      'berustOp: een regionaal model noemt de wet waarop het berust',
+    ]);
+    expect(fouten(tekst.replace(`id: ${MODEL_ID}`, 'id: regio/twente/ander-model'))).toEqual([
+      `id: id regio/twente/ander-model past niet bij de map regio/twente/modelverordening-re-integratie (verwacht ${MODEL_ID})`,
+    ]);
+  });
+
   it('heeft de premie van het model: € 100 per zes maanden boven 18 uur, onbepaald bij precies 18 uur', () => {
     const bij = (uren: number) => onder(model, uren).voorzieningen[0]!;
     expect(bij(19).bedragen.premie?.cent).toBe(10000);
@@ -89,6 +120,15 @@ describe('Dinkelland 2015 is het model met zijn eigen afwijkingen', () => {
     expect(
       basisKeten(tubbergen, (id, v) => b.versies(id).find((x) => x.geldigVanaf === v)).map((r) => r.id),
     ).toEqual(['dinkelland/re-integratieverordening', MODEL_ID]);
+  });
+
+  it('biedt zijn voorzieningen in de volgorde van het model, ook de voorziening die het opnieuw noemt', () => {
+    expect(Object.keys(dinkelland.voorzieningen ?? {})).toEqual(Object.keys(model.voorzieningen ?? {}));
+    const r = engine.evalueer({ ...participatieplaats('dinkelland', 24), aanvraag: undefined });
+    if (!r.ok) throw new Error('niet beoordeeld');
+    expect(r.resultaat.voorzieningen.map((v) => v.voorziening)).toEqual(
+      Object.keys(model.voorzieningen ?? {}),
+    );
   });
 
   it('premie € 150 alleen boven 20 uur, waar het model € 100 boven 18 uur geeft', () => {
