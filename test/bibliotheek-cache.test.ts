@@ -109,7 +109,10 @@ describe('bewaarde regelgeving', () => {
     const tweede = nieuweMap();
     laad(STANDAARD_WORTEL, tweede);
     vervals(tweede);
-    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, premie)]);
+    // As `status: ontwerp` it does not replace the adopted version Tubbergen rests on (a draft that
+    // does, as above, gets the full load).
+    const alsOntwerp = (t: string) => premie(t).replace('status: vastgesteld', 'status: ontwerp');
+    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, alsOntwerp)]);
     expect(metOntwerp.regelingen.filter((r) => r.bestand.endsWith(DINKELLAND)).map((r) => r.titel)).toEqual([
       'UIT DE CACHE',
     ]);
@@ -166,7 +169,8 @@ describe('bewaarde regelgeving', () => {
     if (!geschraptZonder.ok)
       expect(geschraptZonder.fouten.map((f) => f.bestand).some((b) => b.endsWith(DINKELLAND))).toBe(true);
     expect(laadBibliotheek(STANDAARD_WORTEL, [geschrapt], { cache: tweede })).toEqual(geschraptZonder);
-  });
+    // Several full loads of the tree (a draft that a tree version rests on gets one): give it time.
+  }, 60_000);
 
   it('bewaart nooit een boom met fouten, en meldt elke keer dezelfde fouten als zonder cache', () => {
     const wortel = kopie();
