@@ -31,10 +31,21 @@ export function schrijfOntwerp(map: string): string {
     join(ROOT, 'regelgeving/gemeente/dinkelland/re-integratieverordening/2015-07-01.yaml'),
     'utf8',
   );
+  // Dinkelland rests on the Twente model: the age condition stands in the model, so the draft states
+  // it again (a condition with the same id replaces the model's).
+  const leeftijd = [
+    '  participatieplaats:',
+    '    voorwaarden:',
+    '      - id: leeftijd',
+    '        artikel: "15"',
+    '        lid: 1',
+    '        toets: { feit: leeftijd, tenMinste: 30 }',
+    '        uitleg: { ja: "U bent {leeftijd} jaar. Dat is 30 jaar of ouder.", nee: "U bent {leeftijd} jaar." }',
+  ].join('\n');
   const ontwerp = bron
     .replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)')
-    .replace('toets: { feit: leeftijd, tenMinste: 27 }', 'toets: { feit: leeftijd, tenMinste: 30 }');
-  if (ontwerp.split('\n').filter((r, i) => r !== bron.split('\n')[i]).length !== 2)
+    .replace('\n  participatieplaats:\n    bedragen:', `\n${leeftijd}\n    bedragen:`);
+  if (!ontwerp.includes('(ontwerp)') || !ontwerp.includes('tenMinste: 30'))
     throw new Error('het ontwerp voor de impactmeting past niet meer op de Dinkelland-verordening');
   const pad = join(map, 'ontwerp', '2015-07-01.yaml');
   mkdirSync(join(map, 'ontwerp'), { recursive: true });

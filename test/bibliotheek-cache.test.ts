@@ -109,13 +109,18 @@ describe('bewaarde regelgeving', () => {
     const tweede = nieuweMap();
     laad(STANDAARD_WORTEL, tweede);
     vervals(tweede);
-    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, premie)]);
+    // As `status: ontwerp` it does not replace the adopted version Tubbergen rests on (a draft that
+    // does, as above, gets the full load).
+    const alsOntwerp = (t: string) => premie(t).replace('status: vastgesteld', 'status: ontwerp');
+    const metOntwerp = laad(STANDAARD_WORTEL, tweede, [ontwerp(DINKELLAND, alsOntwerp)]);
     expect(metOntwerp.regelingen.filter((r) => r.bestand.endsWith(DINKELLAND)).map((r) => r.titel)).toEqual([
       'UIT DE CACHE',
     ]);
 
     // A draft with errors gets the full load's errors; one the tree rests on gets the full load.
-    const fout = ontwerp(DINKELLAND, (t) => premie(t).replace('tenMinste: 27 }', 'tenMinste: "27" }'));
+    const fout = ontwerp(DINKELLAND, (t) =>
+      premie(t).replace('meerDan: { parameter: premie-urengrens } }', 'meerDan: "20" }'),
+    );
     const zonder = laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: false });
     expect(zonder.ok).toBe(false);
     expect(laadBibliotheek(STANDAARD_WORTEL, [fout], { cache: tweede })).toEqual(zonder);
@@ -164,11 +169,13 @@ describe('bewaarde regelgeving', () => {
     if (!geschraptZonder.ok)
       expect(geschraptZonder.fouten.map((f) => f.bestand).some((b) => b.endsWith(DINKELLAND))).toBe(true);
     expect(laadBibliotheek(STANDAARD_WORTEL, [geschrapt], { cache: tweede })).toEqual(geschraptZonder);
-  });
+    // Several full loads of the tree (a draft that a tree version rests on gets one): give it time.
+  }, 60_000);
 
   it('bewaart nooit een boom met fouten, en meldt elke keer dezelfde fouten als zonder cache', () => {
     const wortel = kopie();
-    const bestand = join(wortel, DINKELLAND);
+    // The rule stands in the Twente model that Dinkelland rests on.
+    const bestand = join(wortel, 'regio/twente/modelverordening-re-integratie/2015-07-01.yaml');
     writeFileSync(
       bestand,
       readFileSync(bestand, 'utf8').replace(

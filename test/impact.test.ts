@@ -56,10 +56,21 @@ function schrijfOntwerp(aanpassing: (tekst: string) => string = (t) => t): strin
   let tekst = readFileSync(BRON, 'utf8');
   tekst = vervang(tekst, 'status: vastgesteld', 'status: ontwerp');
   tekst = vervang(tekst, 'waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5');
+  // The age condition stands in the Twente model Dinkelland rests on: the draft states it again (a
+  // condition with the same id replaces the model's, in its place).
   tekst = vervang(
     tekst,
-    '      - id: leeftijd\n        artikel: "15"\n        lid: 1\n        toets: { feit: leeftijd, tenMinste: 27 }',
-    '      - id: leeftijd\n        artikel: "15"\n        lid: 1\n        toets: { feit: leeftijd, tenMinste: 30 }',
+    '\n  participatieplaats:\n    bedragen:',
+    [
+      '\n  participatieplaats:',
+      '    voorwaarden:',
+      '      - id: leeftijd',
+      '        artikel: "15"',
+      '        lid: 1',
+      '        toets: { feit: leeftijd, tenMinste: 30 }',
+      '        uitleg: { ja: "U bent {leeftijd} jaar. Dat is 30 jaar of ouder.", nee: "U bent {leeftijd} jaar." }',
+      '    bedragen:',
+    ].join('\n'),
   );
   const map = join(mkdtempSync(join(tmpdir(), 'impact-')), 'concept');
   mkdirSync(map);
@@ -316,7 +327,8 @@ describe('reintegratie impact', () => {
     expect(r.code).toBe(1);
     expect(r.uit).toBe('');
     expect(r.fout).toMatch(
-      new RegExp(`^${ontwerp}:\\d+:\\d+: voorzieningen\\.participatieplaats\\.voorwaarden\\[1\\]`),
+      // The path where the condition stands in the draft file: the one condition it states again.
+      new RegExp(`^${ontwerp}:\\d+:\\d+: voorzieningen\\.participatieplaats\\.voorwaarden\\[0\\]`),
     );
     const v = await draai('validate', ontwerp);
     expect(v.code).toBe(1);

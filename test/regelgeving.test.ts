@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { laadBibliotheek, laadRegeling, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
 
-const bron = readFileSync(
-  join(STANDAARD_WORTEL, 'gemeente/dinkelland/re-integratieverordening/2015-07-01.yaml'),
-  'utf8',
-);
+// The Twente model is the complete regulation file Dinkelland rests on: errors are planted in it.
+const MODEL = 'regio/twente/modelverordening-re-integratie';
+const bron = readFileSync(join(STANDAARD_WORTEL, MODEL, '2015-07-01.yaml'), 'utf8');
 
-/** A copy of the shipped tree with one Dinkelland file replaced, so errors are found in context. */
-export function boomMet(tekst: string, naam = '2015-07-01.yaml') {
+/** A copy of the national law with one regulation file in its place, so errors are found in context. */
+export function boomMet(tekst: string, naam = '2015-07-01.yaml', plaats = MODEL) {
   const wortel = mkdtempSync(join(tmpdir(), 'regelgeving-'));
   cpSync(join(STANDAARD_WORTEL, 'wet'), join(wortel, 'wet'), { recursive: true });
-  const map = join(wortel, 'gemeente/dinkelland/re-integratieverordening');
+  const map = join(wortel, plaats);
   mkdirSync(map, { recursive: true });
   writeFileSync(join(map, naam), tekst);
   return { wortel, bestand: join(map, naam) };

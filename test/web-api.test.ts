@@ -316,7 +316,10 @@ describe.each(OPSLAGEN_OP_SCHIJF)('de API van de webapplicatie op $naam', ({ naa
       bestand: 'concept.yaml',
       pad: expect.stringContaining('eenheid'),
     });
-    expect(kapot.body.fouten[0].regel).toBeGreaterThan(100);
+    // The line of the wrong unit in the uploaded file (Dinkelland's own premie parameter).
+    expect(kapot.body.fouten[0].regel).toBe(
+      ONTWERP.split('\n').findIndex((r) => r.includes('eenheid: cent')) + 1,
+    );
     expect(JSON.stringify(kapot.body)).not.toContain(tmpdir());
     const vreemd = await api.json('beleid', 'POST', pad, {
       van: '2015-07-01',

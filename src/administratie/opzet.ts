@@ -4,6 +4,7 @@ import type { Bibliotheek } from '../regelgeving/index.ts';
 /** The uitvoeringsorganisatie per gemeente, as the seeds describe them. */
 const ORGANISATIES: Record<string, { id: string; naam: string }> = {
   dinkelland: { id: 'almelo', naam: 'Gemeente Almelo (uitvoering voor Dinkelland en Tubbergen)' },
+  tubbergen: { id: 'almelo', naam: 'Gemeente Almelo (uitvoering voor Dinkelland en Tubbergen)' },
   'krimpen-aan-den-ijssel': { id: 'ijsselgemeenten', naam: 'IJsselgemeenten' },
   assen: { id: 'isd-aat', naam: 'ISD Aa en Hunze, Assen en Tynaarlo' },
 };

@@ -82,15 +82,24 @@ function perSleutel(
   basis: unknown,
   eigen: unknown,
   voeg: (b: Ruw, e: Ruw) => Ruw = (_b, e) => e,
+  opPlaats = false,
 ): Ruw | undefined {
   if (!isRuw(eigen)) return isRuw(basis) ? basis : (eigen as Ruw | undefined);
   if (!isRuw(basis)) return eigen;
   const velden: Ruw = {};
-  for (const [k, w] of Object.entries(basis)) if (!(k in eigen)) velden[k] = w;
-  for (const [k, w] of Object.entries(eigen)) {
-    if (isGeschrapt(w)) continue;
-    const b = basis[k];
-    velden[k] = isRuw(b) && isRuw(w) ? voeg(b, w) : w;
+  const neem = (k: string, b: unknown, w: unknown) => {
+    if (!isGeschrapt(w)) velden[k] = isRuw(b) && isRuw(w) ? voeg(b, w) : w;
+  };
+  if (opPlaats) {
+    // A replaced entry keeps its place: a gemeente that changes one voorziening of its model offers
+    // (and is judged on) its voorzieningen in the model's order; new entries come after.
+    for (const [k, b] of Object.entries(basis))
+      if (k in eigen) neem(k, b, eigen[k]);
+      else velden[k] = b;
+    for (const [k, w] of Object.entries(eigen)) if (!(k in basis)) neem(k, undefined, w);
+  } else {
+    for (const [k, w] of Object.entries(basis)) if (!(k in eigen)) velden[k] = w;
+    for (const [k, w] of Object.entries(eigen)) neem(k, basis[k], w);
   }
   return samengesteld(eigen, basis, velden);
 }
@@ -155,7 +164,7 @@ export function voegSamen(basis: Ruw, eigen: Ruw): Ruw {
   for (const [k, w] of Object.entries(basis)) if (!NIET_GEERFD.has(k)) velden[k] = w;
   for (const [k, w] of Object.entries(eigen)) {
     if (PER_SLEUTEL.has(k)) velden[k] = perSleutel(basis[k], w);
-    else if (k === 'voorzieningen') velden[k] = perSleutel(basis[k], w, voegVoorzieningSamen);
+    else if (k === 'voorzieningen') velden[k] = perSleutel(basis[k], w, voegVoorzieningSamen, true);
     else if (k === 'artikelen') velden[k] = perId(basis[k], w, 'nummer', voegArtikelSamen);
     else if (k === 'algemeneVoorwaarden') velden[k] = perId(basis[k], w, 'id');
     else if (k === 'opmerkingen') velden[k] = [...(Array.isArray(basis[k]) ? basis[k] : []), ...(w as [])];

@@ -147,9 +147,15 @@ function laadTeksten(
   regelingen.push(...nieuw);
   if (basis) {
     const ids = new Set(nieuw.map((r) => r.id));
+    // A tree version whose `basis` names a key an adopted new file now holds (a draft with the id and
+    // date of Dinkelland's version, which Tubbergen rests on) would be merged anew in a full load.
+    const vervangen = new Set(
+      nieuw.filter((r) => r.status !== 'ontwerp').map((r) => `${r.id}@${r.geldigVanaf}`),
+    );
     const rustOpNieuw = basis.regelingen.some(
       (r) =>
         (r.berustOp !== undefined && ids.has(r.berustOp)) ||
+        (r.basis !== undefined && vervangen.has(r.basis)) ||
         r.artikelen.some((a) => a.grondslag?.some((g) => ids.has(g.regeling))),
     );
     if (rustOpNieuw || fouten.length > 0) return laadTeksten(wortel, bestanden);

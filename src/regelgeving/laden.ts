@@ -62,11 +62,16 @@ export function zodFouten(
   return uit;
 }
 
-/** The id a file's place in the tree implies: gemeente/<slug>/<regeling>/<datum>.yaml → <slug>/<regeling>. */
+/**
+ * The id a file's place in the tree implies: gemeente/<slug>/<regeling>/<datum>.yaml → <slug>/<regeling>,
+ * regio/<regio>/<regeling>/<datum>.yaml → regio/<regio>/<regeling> (a region's model; the prefix keeps
+ * it apart from every gemeente's ids).
+ */
 export function idUitPad(wortel: string, bestand: string): string | undefined {
   const delen = relative(wortel, bestand).split(sep);
   if (delen[0] === 'wet' && delen.length === 3) return delen[1];
   if (delen[0] === 'gemeente' && delen.length === 4) return `${delen[1]}/${delen[2]}`;
+  if (delen[0] === 'regio' && delen.length === 4) return `regio/${delen[1]}/${delen[2]}`;
   return undefined;
 }
 

@@ -303,8 +303,12 @@ export const regelingSchema = z
     id: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/),
     titel: tekstSchema,
     citeertitel: tekstSchema,
-    laag: z.enum(['wet', 'gemeente']),
-    soort: z.enum(['wet', 'verordening', 'nadere-regels', 'beleidsregels']),
+    /**
+     * `regio`: a model that gemeenten of a region adopt with their own deviations (`basis` on it). It
+     * has no force of its own: no gemeente evaluates it directly, and it never appears in a gemeente's list.
+     */
+    laag: z.enum(['wet', 'gemeente', 'regio']),
+    soort: z.enum(['wet', 'verordening', 'modelverordening', 'nadere-regels', 'beleidsregels']),
     status: z.enum(['vastgesteld', 'ontwerp']).default('vastgesteld'),
     gemeente: gemeenteSchema.optional(),
     bron: z.strictObject({
@@ -365,11 +369,21 @@ export const regelingSchema = z
         message: 'een gemeentelijke regeling noemt haar gemeente',
       });
     }
-    if (r.laag === 'gemeente' && !r.berustOp) {
+    if (r.laag !== 'wet' && !r.berustOp) {
       ctx.addIssue({
         code: 'custom',
         path: ['berustOp'],
-        message: 'een gemeentelijke regeling noemt de wet waarop zij berust',
+        message:
+          r.laag === 'gemeente'
+            ? 'een gemeentelijke regeling noemt de wet waarop zij berust'
+            : 'een regionaal model noemt de wet waarop het berust',
+      });
+    }
+    if (r.laag === 'regio' && r.gemeente) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['gemeente'],
+        message: 'een regionaal model hoort bij geen gemeente: die neemt het over met basis',
       });
     }
     if (r.geldigTot && r.geldigTot < r.geldigVanaf) {
