@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import { VOORZIENINGEN } from '../regelgeving/index.ts';
 import { bedragTekst } from '../taal/index.ts';
 import { log } from './audit.ts';
@@ -236,7 +237,7 @@ export async function stelBudgetVast(
   const p = budgetSchema.safeParse(invoer);
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig budget', velden: veldFouten(p.error.issues) });
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     const bestaand = await trx
       .selectFrom('budget')
       .selectAll()
@@ -307,9 +308,7 @@ export async function hevelOver(db: Db, actor: Actor, gemeente: string, jaar: nu
     });
   const { van, naar, bedragCent, besluit } = p.data;
   if (van === naar) return mislukt({ code: 'ongeldig', bericht: 'van en naar zijn hetzelfde budget' });
-  return db
-    .transaction()
-    .execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
       const verlaagd = await trx
         .updateTable('budget')
         .set({ plafondCent: sql`plafond_cent - ${bedragCent}` })

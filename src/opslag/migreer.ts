@@ -8,6 +8,8 @@ import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
 import * as documenten from './migraties/0015-documenten.ts';
 import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 import * as klantnummer from './migraties/0020-klantnummer.ts';
+import * as idempotentieAtomair from './migraties/0024-idempotentie-atomair.ts';
+import * as regelingarchief from './migraties/0025-regelingarchief.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -18,6 +20,8 @@ const MIGRATIES: Record<string, Migration> = {
   '0015-documenten': documenten,
   '0005-rand-en-aanmelding': randEnAanmelding,
   '0020-klantnummer': klantnummer,
+  '0024-idempotentie-atomair': idempotentieAtomair,
+  '0025-regelingarchief': regelingarchief,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
