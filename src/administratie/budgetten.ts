@@ -309,64 +309,63 @@ export async function hevelOver(db: Db, actor: Actor, gemeente: string, jaar: nu
   const { van, naar, bedragCent, besluit } = p.data;
   if (van === naar) return mislukt({ code: 'ongeldig', bericht: 'van en naar zijn hetzelfde budget' });
   return inTransactie(db, async (trx) => {
-      const verlaagd = await trx
-        .updateTable('budget')
-        .set({ plafondCent: sql`plafond_cent - ${bedragCent}` })
-        .where('gemeente', '=', gemeente)
-        .where('jaar', '=', jaar)
-        .where('voorziening', '=', van)
-        .where(sql<boolean>`plafond_cent - ${bedragCent} >= besteed_cent`)
-        .returning('plafondCent')
-        .executeTakeFirst();
-      if (!verlaagd)
-        return mislukt({
-          code: 'conflict',
-          bericht: `het budget ${van} ${jaar} bestaat niet of heeft niet genoeg ruimte`,
-        });
-      const verhoogd = await trx
-        .updateTable('budget')
-        .set({ plafondCent: sql`plafond_cent + ${bedragCent}` })
-        .where('gemeente', '=', gemeente)
-        .where('jaar', '=', jaar)
-        .where('voorziening', '=', naar)
-        .returning('plafondCent')
-        .executeTakeFirst();
-      if (!verhoogd) throw new TerugdraaiFout(`het budget ${naar} ${jaar} bestaat niet`);
-      await trx
-        .insertInto('budgetmutatie')
-        .values([
-          {
-            gemeente,
-            jaar,
-            voorziening: van,
-            soort: 'overheveling',
-            bedragCent: -bedragCent,
-            beschikkingId: null,
-            besluit,
-            door: actor.gebruikerId,
-          },
-          {
-            gemeente,
-            jaar,
-            voorziening: naar,
-            soort: 'overheveling',
-            bedragCent,
-            beschikkingId: null,
-            besluit,
-            door: actor.gebruikerId,
-          },
-        ])
-        .execute();
-      await log(trx, actor, gemeente, 'budget-overhevelen', 'budget', `${jaar}/${van}->${naar}`);
-      return gelukt({
-        van: await leesBudgetRij(trx, gemeente, jaar, van),
-        naar: await leesBudgetRij(trx, gemeente, jaar, naar),
+    const verlaagd = await trx
+      .updateTable('budget')
+      .set({ plafondCent: sql`plafond_cent - ${bedragCent}` })
+      .where('gemeente', '=', gemeente)
+      .where('jaar', '=', jaar)
+      .where('voorziening', '=', van)
+      .where(sql<boolean>`plafond_cent - ${bedragCent} >= besteed_cent`)
+      .returning('plafondCent')
+      .executeTakeFirst();
+    if (!verlaagd)
+      return mislukt({
+        code: 'conflict',
+        bericht: `het budget ${van} ${jaar} bestaat niet of heeft niet genoeg ruimte`,
       });
-    })
-    .catch((e: unknown) => {
-      if (e instanceof TerugdraaiFout) return mislukt({ code: 'conflict', bericht: e.message });
-      throw e;
+    const verhoogd = await trx
+      .updateTable('budget')
+      .set({ plafondCent: sql`plafond_cent + ${bedragCent}` })
+      .where('gemeente', '=', gemeente)
+      .where('jaar', '=', jaar)
+      .where('voorziening', '=', naar)
+      .returning('plafondCent')
+      .executeTakeFirst();
+    if (!verhoogd) throw new TerugdraaiFout(`het budget ${naar} ${jaar} bestaat niet`);
+    await trx
+      .insertInto('budgetmutatie')
+      .values([
+        {
+          gemeente,
+          jaar,
+          voorziening: van,
+          soort: 'overheveling',
+          bedragCent: -bedragCent,
+          beschikkingId: null,
+          besluit,
+          door: actor.gebruikerId,
+        },
+        {
+          gemeente,
+          jaar,
+          voorziening: naar,
+          soort: 'overheveling',
+          bedragCent,
+          beschikkingId: null,
+          besluit,
+          door: actor.gebruikerId,
+        },
+      ])
+      .execute();
+    await log(trx, actor, gemeente, 'budget-overhevelen', 'budget', `${jaar}/${van}->${naar}`);
+    return gelukt({
+      van: await leesBudgetRij(trx, gemeente, jaar, van),
+      naar: await leesBudgetRij(trx, gemeente, jaar, naar),
     });
+  }).catch((e: unknown) => {
+    if (e instanceof TerugdraaiFout) return mislukt({ code: 'conflict', bericht: e.message });
+    throw e;
+  });
 }
 
 /** Thrown inside a transaction to roll it back; caught at the transaction's edge and returned as a value. */

@@ -26,9 +26,7 @@ export async function legAntwoordenVast(
   if (antwoorden.length === 0) return;
   const vastgelegd = await trx
     .insertInto('idempotentie')
-    .values(
-      antwoorden.map((a) => ({ ...a.claim, status: a.status, antwoord: JSON.stringify(a.antwoord) })),
-    )
+    .values(antwoorden.map((a) => ({ ...a.claim, status: a.status, antwoord: JSON.stringify(a.antwoord) })))
     .onConflict((oc) => oc.columns(['gebruikerId', 'sleutel']).doNothing())
     .returning('sleutel')
     .execute();

@@ -64,12 +64,16 @@ const ROUTES: readonly RouteModule[] = [
 /**
  * Writing routes that are not run in one transaction per request: a decision is written by the group
  * commit, which shares one transaction between concurrent decisions and stores the Idempotency-Key
- * answer in it; sign-in and sign-out go through the authenticator, which holds the root store (its
- * session cache must see each write at once), and they write sessions and attempt counters of one
- * statement each.
+ * answer in it; sign-in, sign-out and revoking a user's sessions go through the authenticator, which
+ * holds the root store (its session cache must see a revocation as soon as it is made), and write
+ * sessions and attempt counters of one statement each. Judging a case and an impact run only compute (their one audit row is one statement);
+ * on the embedded store a transaction would hold its single connection for the whole computation.
  */
 const EIGEN_TRANSACTIE = (methode: string, pad: string) =>
-  pad.startsWith('/auth/') || (methode === 'POST' && /^\/gemeenten\/[^/]+\/beschikkingen$/.test(pad));
+  pad.startsWith('/auth/') ||
+  /^\/gemeenten\/[^/]+\/gebruikers\/[^/]+\/sessie-intrekking$/.test(pad) ||
+  pad === '/evaluate' ||
+  (methode === 'POST' && /^\/gemeenten\/[^/]+\/(beschikkingen|impact)$/.test(pad));
 
 /** The HTTP API: middleware in the order every request passes it, then the routes of each resource. */
 export function maakApp(gegeven: ApiAfhankelijkheden) {
@@ -87,7 +91,11 @@ export function maakApp(gegeven: ApiAfhankelijkheden) {
   app.use('*', randKoppen);
   app.use(
     '*',
-    schrijfverzoeken({ db: opslag.db, metTransactie: opslag.metTransactie, eigenTransactie: EIGEN_TRANSACTIE }),
+    schrijfverzoeken({
+      db: opslag.db,
+      metTransactie: opslag.metTransactie,
+      eigenTransactie: EIGEN_TRANSACTIE,
+    }),
   );
 
   const hulp = maakRouteHulp(app, deps, vandaag);

@@ -28,7 +28,11 @@ export interface SchrijfOpties {
  * A concurrent duplicate waits on the claim's row (PostgreSQL) or the store's lock (PGlite), then
  * finds the answer and replays it; a replay with another body is refused (422).
  */
-export function schrijfverzoeken({ db, metTransactie, eigenTransactie }: SchrijfOpties): MiddlewareHandler<ApiEnv> {
+export function schrijfverzoeken({
+  db,
+  metTransactie,
+  eigenTransactie,
+}: SchrijfOpties): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     if (!SCHRIJVEND.has(c.req.method)) return next();
     const claim = await claimVan(c);

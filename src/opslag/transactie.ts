@@ -43,9 +43,7 @@ export function verzoekDb(wortel: Db): { db: Db; metTransactie<T>(werk: () => Pr
   return {
     db,
     metTransactie: (werk) =>
-      lopend.getStore()
-        ? werk()
-        : wortel.transaction().execute((trx) => lopend.run(trx, werk)),
+      lopend.getStore() ? werk() : wortel.transaction().execute((trx) => lopend.run(trx, werk)),
   };
 }
 
