@@ -9,6 +9,7 @@ import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { zorgVoorGemeenten } from '../src/administratie/opzet.ts';
 import { termijnenUit } from '../src/administratie/termijnen.ts';
 import type { Resultaat } from '../src/engine/index.ts';
+import { isGeldigBsn } from '../src/beveiliging/bsn.ts';
 import { bezwaartermijnEinde } from '../src/kalender/index.ts';
 import type { Configuratie } from '../src/opslag/configuratie.ts';
 import { openOpslag } from '../src/opslag/database.ts';
@@ -122,14 +123,10 @@ const toekenning = (inwonerId: string) => ({
   oordelen: { participatieplaatsPassend: { antwoord: true, motivering: 'Passend gezien de afstand.' } },
 });
 
-/** A valid BSN (elfproef) from a counter, so every registration has its own. */
+/** A valid BSN (elfproef) from a counter, so every registration has its own: the n-th valid one from 200000000. */
 function bsnVan(n: number): string {
-  const basis = String(100_000_000 + n * 7)
-    .slice(1, 9)
-    .padStart(8, '0');
-  const som = [...basis].reduce((t, d, i) => t + Number(d) * (9 - i), 0);
-  for (let laatste = 0; laatste <= 9; laatste++) if ((som - laatste) % 11 === 0) return `${basis}${laatste}`;
-  return bsnVan(n + 1_000_000);
+  let gevonden = -1;
+  for (let k = 200_000_000; ; k++) if (isGeldigBsn(String(k)) && ++gevonden === n) return String(k);
 }
 
 /** One write of the stream: where it goes, its body, its key, and what kind of row it makes. */
