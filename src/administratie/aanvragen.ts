@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { aanvraagSchema, veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum, plusDagen, verlengdeEinddatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import { VOORZIENINGEN } from '../regelgeving/index.ts';
 import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
@@ -248,7 +249,7 @@ export async function trekAanvraagIn(
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
   if (!z.uuid().safeParse(id).success) return nietGevonden('aanvraag');
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     const nu = await trx
       .selectFrom('aanvraag')
       .select(VELDEN)

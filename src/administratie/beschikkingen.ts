@@ -7,10 +7,13 @@ import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts'
 import { bezwaartermijnEinde, isGeldigeDatum, plusDagen, plusMaanden } from '../kalender/index.ts';
 import { bulkInsert } from '../opslag/bulk.ts';
 import type { Db } from '../opslag/database.ts';
+import { buitenVerzoek, inTransactie } from '../opslag/transactie.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { bedragTekst, datumTekst } from '../taal/index.ts';
 import { AanvraagNietOpen, aanvraagBezwaar, sluitAanvragen } from './aanvragen.ts';
 import { auditRij, log } from './audit.ts';
+import { type IdempotentieClaim, legAntwoordenVast } from './idempotentie.ts';
+import { type ArchiefStuk, archiefStukken, archiveer, versieVan } from './regelingarchief.ts';
 import { boekingVan, boekToekenningen, geefBudgetVrij, geefDeelnemerVrij } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { feitenUit } from './inwoners.ts';
@@ -149,6 +152,10 @@ export interface Voorstel {
   readonly motivering: Readonly<Record<string, unknown>>;
   /** For a grant of loonkostensubsidie: the monthly amount of each period, by the period's first day. */
   readonly periodeBedragen?: ReadonlyMap<string, TermijnBedrag>;
+  /** The exact regulation texts the judgement used, archived with the decision (herbeoordeling). */
+  readonly archief?: readonly ArchiefStuk[];
+  /** The request's Idempotency-Key: its answer is stored in the decision's own transaction. */
+  readonly idempotentie?: IdempotentieClaim;
 }
 
 /**
@@ -163,12 +170,14 @@ export async function neemBeschikking(
   actor: Actor,
   gemeente: string,
   invoer: unknown,
+  idempotentie?: IdempotentieClaim,
 ): Promise<Uitslag<Beschikking>> {
-  const v = await bereidBeschikking(db, engine, actor, gemeente, invoer);
-  if (!v.ok) return v;
+  const bereid = await bereidBeschikking(db, engine, actor, gemeente, invoer);
+  if (!bereid.ok) return bereid;
+  const v = idempotentie ? { ...bereid.waarde, idempotentie } : bereid.waarde;
   try {
-    if (db.isTransaction) return gelukt((await schrijfBeschikkingen(db, [v.waarde]))[0]!);
-    return gelukt(await schrijver(db).schrijf(v.waarde));
+    if (db.isTransaction) return gelukt((await schrijfBeschikkingen(db, [v]))[0]!);
+    return gelukt(await schrijver(db).schrijf(v));
   } catch (e) {
     // Checked before, but another decision on the same aanvraag can have committed in between.
     if (e instanceof AanvraagNietOpen)
@@ -275,6 +284,7 @@ export async function bereidBeschikking(
     resultaat: r.resultaat,
     uitkomst,
     ...(periodeBedragen ? { periodeBedragen } : {}),
+    archief: archiefStukken(engine.bibliotheek, r.resultaat.regelingen),
     bedrag: b.soort === 'toekenning' ? jaarbedrag(uitkomst, b.kostenPerJaarCent) : 0,
     ingangsdatum: uitkomst.termijnen.ingangsdatum,
     einddatum: uitkomst.termijnen.einddatum ?? uitkomst.termijnen.maximaleEinddatum,
@@ -349,6 +359,16 @@ export async function schrijfBeschikkingen(
         )
       : []),
     ...(v.invoer.verzondenOp ? [bezwaartermijn(x.gemeente, x.id, x.inwonerId, v.invoer.verzondenOp)] : []),
+  ]);
+  // The answers of keyed requests commit with their decisions: a retry after a crash replays them.
+  await legAntwoordenVast(
+    trx,
+    rijen.flatMap(({ v, beschikking }) =>
+      v.idempotentie ? [{ claim: v.idempotentie, status: 201, antwoord: beschikking }] : [],
+    ),
+  );
+  await archiveer(trx, [
+    ...new Map(rijen.flatMap(({ v }) => (v.archief ?? []).map((a) => [a.hash, a] as const))).values(),
   ]);
   // One statement for all rows of all decisions: per decision this path is the hot one under load.
   // Foreign keys are checked at the end of the statement, when every part has been inserted.
@@ -517,7 +537,8 @@ function schrijver(db: Db) {
     schrijf: (v) =>
       new Promise<Beschikking>((klaar, faal) => {
         wachtend.push({ v, klaar, faal });
-        if (!bezig) void pomp();
+        // The pump serves many requests: it must not join the transaction of the one that woke it.
+        if (!bezig) buitenVerzoek(() => void pomp());
       }),
   };
   schrijvers.set(db, s);
@@ -622,7 +643,8 @@ export async function herbeoordeel(db: Db, engine: Engine, actor: Actor, gemeent
   const rij = await leesRij(db, gemeente, id);
   const vervang = new Map<string, Regeling>();
   for (const reg of gelezen.waarde.regelingen) {
-    const versie = engine.bibliotheek.versies(reg.id).find((x) => x.hash === reg.hash);
+    // The library, or the archived text when the file has changed since (regelingarchief.ts).
+    const versie = await versieVan(db, engine.bibliotheek, reg.id, reg.hash);
     if (!versie)
       return mislukt({
         code: 'conflict',
@@ -706,7 +728,7 @@ export async function beeindig(
       velden: [{ pad: 'grond', bericht: 'onbekende beëindigingsgrond' }],
     });
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     // One ending per grant, also when two arrive at once: the second waits for this lock, then finds
     // the first, so the budget is released once.
     await trx.selectFrom('beschikking').select('id').where('id', '=', id).forUpdate().execute();

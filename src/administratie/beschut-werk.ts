@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import type { Bibliotheek } from '../regelgeving/index.ts';
 import { log, logLijst } from './audit.ts';
 import { type Fout, gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
@@ -106,9 +107,9 @@ class Terugdraaien extends Error {
     super(fout.bericht);
   }
 }
-async function inTransactie<T>(db: Db, werk: (trx: Db) => Promise<Uitslag<T>>): Promise<Uitslag<T>> {
+async function uitslagInTransactie<T>(db: Db, werk: (trx: Db) => Promise<Uitslag<T>>): Promise<Uitslag<T>> {
   try {
-    return await db.transaction().execute(werk);
+    return await inTransactie(db, werk);
   } catch (e) {
     if (e instanceof Terugdraaien) return mislukt(e.fout);
     throw e;
@@ -158,7 +159,7 @@ export async function stelPlanVast(
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig plan', velden: veldFouten(p.error.issues) });
   const { plaatsen } = p.data;
-  return inTransactie(db, async (trx) => {
+  return uitslagInTransactie(db, async (trx) => {
     await vergrendelPlannen(trx, gemeente);
     const bestaand = await trx
       .selectFrom('beschutWerkPlan')
@@ -256,7 +257,7 @@ export async function registreerIndicatie(
     .where('id', '=', p.data.inwonerId)
     .executeTakeFirst();
   if (!inwoner) return nietGevonden('inwoner');
-  return inTransactie(db, async (trx) => {
+  return uitslagInTransactie(db, async (trx) => {
     const rij = await trx
       .insertInto('beschutWerkIndicatie')
       .values({
@@ -365,7 +366,7 @@ export async function plaats(
       velden: [{ pad: 'geplaatstOp', bericht: `niet vóór ${indicatie.indicatiedatum}` }],
     });
 
-  return inTransactie(db, async (trx) => {
+  return uitslagInTransactie(db, async (trx) => {
     const plan = await trx
       .updateTable('beschutWerkPlan')
       .set({ bezet: sql`bezet + 1` })
@@ -463,7 +464,7 @@ export async function geefPlaatsVrij(
   if (!z.uuid().safeParse(indicatieId).success) return nietGevonden('indicatie');
   const vrijgekomenOp = p.data.vrijgekomenOp ?? vandaag;
   const jaar = jaarVan(vrijgekomenOp);
-  return inTransactie(db, async (trx) => {
+  return uitslagInTransactie(db, async (trx) => {
     await vergrendelPlannen(trx, gemeente);
     const oud = await trx
       .selectFrom('beschutWerkIndicatie')

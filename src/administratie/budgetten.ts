@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import { VOORZIENINGEN } from '../regelgeving/index.ts';
 import { bedragTekst } from '../taal/index.ts';
 import { log } from './audit.ts';
@@ -236,7 +237,7 @@ export async function stelBudgetVast(
   const p = budgetSchema.safeParse(invoer);
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig budget', velden: veldFouten(p.error.issues) });
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     const bestaand = await trx
       .selectFrom('budget')
       .selectAll()
@@ -307,67 +308,64 @@ export async function hevelOver(db: Db, actor: Actor, gemeente: string, jaar: nu
     });
   const { van, naar, bedragCent, besluit } = p.data;
   if (van === naar) return mislukt({ code: 'ongeldig', bericht: 'van en naar zijn hetzelfde budget' });
-  return db
-    .transaction()
-    .execute(async (trx) => {
-      const verlaagd = await trx
-        .updateTable('budget')
-        .set({ plafondCent: sql`plafond_cent - ${bedragCent}` })
-        .where('gemeente', '=', gemeente)
-        .where('jaar', '=', jaar)
-        .where('voorziening', '=', van)
-        .where(sql<boolean>`plafond_cent - ${bedragCent} >= besteed_cent`)
-        .returning('plafondCent')
-        .executeTakeFirst();
-      if (!verlaagd)
-        return mislukt({
-          code: 'conflict',
-          bericht: `het budget ${van} ${jaar} bestaat niet of heeft niet genoeg ruimte`,
-        });
-      const verhoogd = await trx
-        .updateTable('budget')
-        .set({ plafondCent: sql`plafond_cent + ${bedragCent}` })
-        .where('gemeente', '=', gemeente)
-        .where('jaar', '=', jaar)
-        .where('voorziening', '=', naar)
-        .returning('plafondCent')
-        .executeTakeFirst();
-      if (!verhoogd) throw new TerugdraaiFout(`het budget ${naar} ${jaar} bestaat niet`);
-      await trx
-        .insertInto('budgetmutatie')
-        .values([
-          {
-            gemeente,
-            jaar,
-            voorziening: van,
-            soort: 'overheveling',
-            bedragCent: -bedragCent,
-            beschikkingId: null,
-            besluit,
-            door: actor.gebruikerId,
-          },
-          {
-            gemeente,
-            jaar,
-            voorziening: naar,
-            soort: 'overheveling',
-            bedragCent,
-            beschikkingId: null,
-            besluit,
-            door: actor.gebruikerId,
-          },
-        ])
-        .execute();
-      await log(trx, actor, gemeente, 'budget-overhevelen', 'budget', `${jaar}/${van}->${naar}`);
-      return gelukt({
-        van: await leesBudgetRij(trx, gemeente, jaar, van),
-        naar: await leesBudgetRij(trx, gemeente, jaar, naar),
+  return inTransactie(db, async (trx) => {
+    const verlaagd = await trx
+      .updateTable('budget')
+      .set({ plafondCent: sql`plafond_cent - ${bedragCent}` })
+      .where('gemeente', '=', gemeente)
+      .where('jaar', '=', jaar)
+      .where('voorziening', '=', van)
+      .where(sql<boolean>`plafond_cent - ${bedragCent} >= besteed_cent`)
+      .returning('plafondCent')
+      .executeTakeFirst();
+    if (!verlaagd)
+      return mislukt({
+        code: 'conflict',
+        bericht: `het budget ${van} ${jaar} bestaat niet of heeft niet genoeg ruimte`,
       });
-    })
-    .catch((e: unknown) => {
-      if (e instanceof TerugdraaiFout) return mislukt({ code: 'conflict', bericht: e.message });
-      throw e;
+    const verhoogd = await trx
+      .updateTable('budget')
+      .set({ plafondCent: sql`plafond_cent + ${bedragCent}` })
+      .where('gemeente', '=', gemeente)
+      .where('jaar', '=', jaar)
+      .where('voorziening', '=', naar)
+      .returning('plafondCent')
+      .executeTakeFirst();
+    if (!verhoogd) throw new TerugdraaiFout(`het budget ${naar} ${jaar} bestaat niet`);
+    await trx
+      .insertInto('budgetmutatie')
+      .values([
+        {
+          gemeente,
+          jaar,
+          voorziening: van,
+          soort: 'overheveling',
+          bedragCent: -bedragCent,
+          beschikkingId: null,
+          besluit,
+          door: actor.gebruikerId,
+        },
+        {
+          gemeente,
+          jaar,
+          voorziening: naar,
+          soort: 'overheveling',
+          bedragCent,
+          beschikkingId: null,
+          besluit,
+          door: actor.gebruikerId,
+        },
+      ])
+      .execute();
+    await log(trx, actor, gemeente, 'budget-overhevelen', 'budget', `${jaar}/${van}->${naar}`);
+    return gelukt({
+      van: await leesBudgetRij(trx, gemeente, jaar, van),
+      naar: await leesBudgetRij(trx, gemeente, jaar, naar),
     });
+  }).catch((e: unknown) => {
+    if (e instanceof TerugdraaiFout) return mislukt({ code: 'conflict', bericht: e.message });
+    throw e;
+  });
 }
 
 /** Thrown inside a transaction to roll it back; caught at the transaction's edge and returned as a value. */

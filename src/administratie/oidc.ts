@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import { ROLLEN, type Rol } from '../opslag/schema.ts';
 import { log } from './audit.ts';
 import { gelukt, mislukt, type Uitslag } from './fouten.ts';
@@ -174,7 +175,7 @@ async function zetRollen(db: Db, gebruikerId: string, waarde: unknown): Promise<
       ? [{ gebruikerId, gemeente, rol: rol as Rol }]
       : [];
   });
-  await db.transaction().execute(async (trx) => {
+  await inTransactie(db, async (trx) => {
     await trx.deleteFrom('rol').where('gebruikerId', '=', gebruikerId).execute();
     if (rollen.length > 0)
       await trx

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Engine, maakEngine } from '../engine/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import { TIJDZONE, type Wachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { AANMELDREGELS } from './aanmeldbeperking.ts';
@@ -37,7 +38,7 @@ export async function signaleerTermijnen(
   db: Db,
   opdracht: { datum: string; gemeente?: string | undefined },
 ): Promise<{ datum: string; gesignaleerd: number; perGemeente: Record<string, number> }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     let q = trx
       .updateTable('termijn')
       .set({ teLaatSinds: sql<string>`datum + 1` })
@@ -66,7 +67,7 @@ export async function markeerLksHerberekeningen(
   opdracht: { jaar: number; gemeente?: string | undefined },
 ): Promise<{ jaar: number; nieuw: number; perGemeente: Record<string, number> }> {
   const peildatum = `${opdracht.jaar}-01-01`;
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     let lopend = trx
       .selectFrom('beschikking as b')
       .select([
@@ -149,7 +150,7 @@ export async function stelLksBedragenVast(
     );
     return bedrag.cent === null ? [] : [{ t, bedrag: { ...bedrag, cent: bedrag.cent } }];
   });
-  return db.transaction().execute(async (trx) => {
+  return inTransactie(db, async (trx) => {
     const gezet: { gemeente: string }[] = [];
     for (const { t, bedrag } of berekend) {
       // Only while still open and without an amount: a second run or a second worker writes nothing.

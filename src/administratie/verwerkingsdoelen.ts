@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import type { Rol } from '../opslag/schema.ts';
 import { log } from './audit.ts';
 import { gelukt, mislukt, type Uitslag } from './fouten.ts';
@@ -133,7 +134,7 @@ export async function stelDoelenVast(
       bericht: 'ongeldige doelenlijst',
       velden: [{ pad: `doelen[${dubbel}].doel`, bericht: 'staat al eerder in de lijst' }],
     });
-  await db.transaction().execute(async (trx) => {
+  await inTransactie(db, async (trx) => {
     await trx.deleteFrom('verwerkingsdoel').where('gemeente', '=', gemeente).execute();
     await trx
       .insertInto('verwerkingsdoel')

@@ -3,7 +3,7 @@ import type { ApiAfhankelijkheden } from './afhankelijkheden.ts';
 import { aanmelding } from './aanmelding.ts';
 import { interneFout, onbekendPad } from './foutafhandeling.ts';
 import { herkomst } from './herkomst.ts';
-import { idempotentie } from './idempotentie.ts';
+import { schrijfverzoeken } from './idempotentie.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { maakRouteHulp, type RouteModule } from './route-hulp.ts';
 import { registreerAanvraagRoutes } from './routes/aanvragen.ts';
@@ -28,6 +28,7 @@ import { registreerRegelgevingRoutes } from './routes/regelgeving.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
 import { registreerTermijnRoutes } from './routes/termijnen.ts';
 import { registreerVerwerkingsdoelRoutes } from './routes/verwerkingsdoelen.ts';
+import { verzoekDb } from '../opslag/transactie.ts';
 import { bewaakGemeenten } from './tenancy.ts';
 import { grootteLimiet, ongeldigeInvoer, randKoppen } from './validatie.ts';
 
@@ -60,8 +61,25 @@ const ROUTES: readonly RouteModule[] = [
   registreerDocumentatieRoutes,
 ];
 
+/**
+ * Writing routes that are not run in one transaction per request: a decision is written by the group
+ * commit, which shares one transaction between concurrent decisions and stores the Idempotency-Key
+ * answer in it; sign-in, sign-out and revoking a user's sessions go through the authenticator, which
+ * holds the root store (its session cache must see a revocation as soon as it is made), and write
+ * sessions and attempt counters of one statement each. Judging a case and an impact run only compute (their one audit row is one statement);
+ * on the embedded store a transaction would hold its single connection for the whole computation.
+ */
+const EIGEN_TRANSACTIE = (methode: string, pad: string) =>
+  pad.startsWith('/auth/') ||
+  /^\/gemeenten\/[^/]+\/gebruikers\/[^/]+\/sessie-intrekking$/.test(pad) ||
+  pad === '/evaluate' ||
+  (methode === 'POST' && /^\/gemeenten\/[^/]+\/(beschikkingen|impact)$/.test(pad));
+
 /** The HTTP API: middleware in the order every request passes it, then the routes of each resource. */
-export function maakApp(deps: ApiAfhankelijkheden) {
+export function maakApp(gegeven: ApiAfhankelijkheden) {
+  // Every statement of a writing request goes to that request's transaction (see schrijfverzoeken).
+  const opslag = verzoekDb(gegeven.db);
+  const deps: ApiAfhankelijkheden = { ...gegeven, db: opslag.db };
   const vandaag = deps.vandaag ?? (() => new Date().toISOString().slice(0, 10));
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: ongeldigeInvoer });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
@@ -71,7 +89,14 @@ export function maakApp(deps: ApiAfhankelijkheden) {
   app.use('*', aanmelding(deps.authenticator));
   bewaakGemeenten(app);
   app.use('*', randKoppen);
-  app.use('*', idempotentie(deps.db));
+  app.use(
+    '*',
+    schrijfverzoeken({
+      db: opslag.db,
+      metTransactie: opslag.metTransactie,
+      eigenTransactie: EIGEN_TRANSACTIE,
+    }),
+  );
 
   const hulp = maakRouteHulp(app, deps, vandaag);
   for (const registreer of ROUTES) registreer(app, deps, hulp);

@@ -1,67 +1,138 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { IdempotentieBezet, type IdempotentieClaim } from '../administratie/idempotentie.ts';
 import type { Db } from '../opslag/database.ts';
 import type { ApiEnv } from './omgeving.ts';
 
+const SCHRIJVEND = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Undoes a request whose handler failed (5xx): nothing it wrote may stay. */
+class Terugdraaien extends Error {}
+
+export interface SchrijfOpties {
+  readonly db: Db;
+  /** Runs the request in one transaction that every statement of it joins (see `verzoekDb`). */
+  readonly metTransactie: <T>(werk: () => Promise<T>) => Promise<T>;
+  /**
+   * Routes that write in a transaction of their own: decisions (the group commit shares one
+   * transaction between many requests, and stores the Idempotency-Key answer inside it) and sign-in.
+   */
+  readonly eigenTransactie: (methode: string, pad: string) => boolean;
+}
+
 /**
- * Idempotency-Key on POST: the first request with a key claims it, its response is stored, and any
- * replay with the same key and body gets that response again without writing anything. A replay
- * with another body is refused; a replay while the first is still running gets 409.
+ * Every writing request runs in one transaction: its writes, their audit rows and, with an
+ * Idempotency-Key on POST, the claim of the key and the stored answer commit together or not at all.
+ * So a crash can never leave a key claimed without its effect, or an effect without its answer: a
+ * retry with the same key after a kill -9 either replays the first answer or runs for the first time.
+ * A concurrent duplicate waits on the claim's row (PostgreSQL) or the store's lock (PGlite), then
+ * finds the answer and replays it; a replay with another body is refused (422).
  */
-export function idempotentie(db: Db): MiddlewareHandler<ApiEnv> {
+export function schrijfverzoeken({
+  db,
+  metTransactie,
+  eigenTransactie,
+}: SchrijfOpties): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const sleutel = c.req.header('idempotency-key');
-    const actor = c.get('actor');
-    if (c.req.method !== 'POST' || !sleutel || !actor) return next();
-    const body = await c.req.raw.clone().text();
-    const verzoek = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
-    const geclaimd = await db
-      .insertInto('idempotentie')
-      .values({ gebruikerId: actor.gebruikerId, sleutel, verzoek, status: 0, antwoord: 'null' })
-      .onConflict((oc) => oc.columns(['gebruikerId', 'sleutel']).doNothing())
-      .returning('sleutel')
-      .executeTakeFirst();
-    if (!geclaimd) {
-      const eerder = await db
-        .selectFrom('idempotentie')
-        .selectAll()
-        .where('gebruikerId', '=', actor.gebruikerId)
-        .where('sleutel', '=', sleutel)
-        .executeTakeFirstOrThrow();
-      if (eerder.verzoek !== verzoek)
-        return probleemTekst(422, 'Idempotency-Key is al gebruikt voor een ander verzoek');
-      if (eerder.status === 0)
-        return probleemTekst(409, 'een verzoek met deze Idempotency-Key is nog in behandeling');
-      return new Response(JSON.stringify(eerder.antwoord), {
-        status: eerder.status,
-        headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
-      });
+    if (!SCHRIJVEND.has(c.req.method)) return next();
+    const claim = await claimVan(c);
+    if (claim) {
+      const eerder = await leesClaim(db, claim);
+      if (eerder) return herhaal(eerder, claim);
     }
-    await next();
-    const res = c.res;
-    if (res.status >= 500) {
-      // A failed attempt may be retried with the same key.
-      await db
-        .deleteFrom('idempotentie')
-        .where('gebruikerId', '=', actor.gebruikerId)
-        .where('sleutel', '=', sleutel)
-        .execute();
+    if (eigenTransactie(c.req.method, c.req.path)) {
+      c.set('idempotentie', claim);
+      await next();
+      if (!claim) return;
+      if (c.get('idempotentieBezet')) {
+        // A duplicate of this request committed first: answer what it answered.
+        const eerder = await leesClaim(db, claim);
+        if (eerder) c.res = herhaal(eerder, claim);
+        return;
+      }
+      // A decision's commit stored its answer itself; an answer without effect (a refusal before the
+      // write) is stored here, where a crash loses nothing but the stored answer.
+      if (c.res.status < 500) await bewaar(db, claim, c.res, true);
       return;
     }
-    const tekst = await res.clone().text();
-    let antwoord: unknown = null;
     try {
-      antwoord = tekst ? JSON.parse(tekst) : null;
-    } catch {
-      antwoord = tekst;
+      await metTransactie(async () => {
+        if (claim) {
+          const geclaimd = await db
+            .insertInto('idempotentie')
+            .values({ ...claim, status: 0, antwoord: 'null' })
+            .onConflict((oc) => oc.columns(['gebruikerId', 'sleutel']).doNothing())
+            .returning('sleutel')
+            .executeTakeFirst();
+          if (!geclaimd) throw new IdempotentieBezet();
+        }
+        await next();
+        if (c.res.status >= 500) throw new Terugdraaien();
+        if (claim) await bewaar(db, claim, c.res, false);
+      });
+    } catch (e) {
+      if (e instanceof Terugdraaien) return;
+      if (e instanceof IdempotentieBezet && claim) {
+        const eerder = await leesClaim(db, claim);
+        if (eerder) return herhaal(eerder, claim);
+        return probleemTekst(409, 'een verzoek met deze Idempotency-Key liep tegelijk; probeer het opnieuw');
+      }
+      throw e;
     }
+  };
+}
+
+async function claimVan(c: Context<ApiEnv>): Promise<IdempotentieClaim | undefined> {
+  const sleutel = c.req.header('idempotency-key');
+  const actor = c.get('actor');
+  // The key's form and length are checked at the edge (randKoppen): here it is a valid key.
+  if (c.req.method !== 'POST' || !sleutel || !actor) return undefined;
+  const body = await c.req.raw.clone().text();
+  const verzoek = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+  return { gebruikerId: actor.gebruikerId, sleutel, verzoek };
+}
+
+const leesClaim = (db: Db, claim: IdempotentieClaim) =>
+  db
+    .selectFrom('idempotentie')
+    .select(['verzoek', 'status', 'antwoord'])
+    .where('gebruikerId', '=', claim.gebruikerId)
+    .where('sleutel', '=', claim.sleutel)
+    // Status 0 is a claim still open inside its transaction; committed ones always carry their answer.
+    .where('status', '>', 0)
+    .executeTakeFirst();
+
+function herhaal(eerder: { verzoek: string; status: number; antwoord: unknown }, claim: IdempotentieClaim) {
+  if (eerder.verzoek !== claim.verzoek)
+    return probleemTekst(422, 'Idempotency-Key is al gebruikt voor een ander verzoek');
+  return new Response(JSON.stringify(eerder.antwoord), {
+    status: eerder.status,
+    headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' },
+  });
+}
+
+async function bewaar(db: Db, claim: IdempotentieClaim, res: Response, nieuw: boolean) {
+  const tekst = await res.clone().text();
+  let antwoord: unknown = null;
+  try {
+    antwoord = tekst ? JSON.parse(tekst) : null;
+  } catch {
+    antwoord = tekst;
+  }
+  const waarden = { status: res.status, antwoord: JSON.stringify(antwoord) };
+  if (nieuw)
+    await db
+      .insertInto('idempotentie')
+      .values({ ...claim, ...waarden })
+      .onConflict((oc) => oc.columns(['gebruikerId', 'sleutel']).doNothing())
+      .execute();
+  else
     await db
       .updateTable('idempotentie')
-      .set({ status: res.status, antwoord: JSON.stringify(antwoord) })
-      .where('gebruikerId', '=', actor.gebruikerId)
-      .where('sleutel', '=', sleutel)
+      .set(waarden)
+      .where('gebruikerId', '=', claim.gebruikerId)
+      .where('sleutel', '=', claim.sleutel)
       .execute();
-  };
 }
 
 function probleemTekst(status: number, title: string): Response {

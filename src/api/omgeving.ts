@@ -1,3 +1,4 @@
+import type { IdempotentieClaim } from '../administratie/idempotentie.ts';
 import type { Actor } from '../administratie/toegang.ts';
 import type { Verwerkingsdoel } from '../administratie/verwerkingsdoelen.ts';
 
@@ -7,5 +8,9 @@ export type ApiEnv = {
     actor: Actor | undefined;
     /** The purpose from the gemeente's list that X-Doel named, if it named one. */
     doel: Verwerkingsdoel | undefined;
+    /** A POST's claim on its Idempotency-Key, for routes that store the answer in their own transaction. */
+    idempotentie: IdempotentieClaim | undefined;
+    /** Set by such a route when a concurrent duplicate stored the key first. */
+    idempotentieBezet: boolean | undefined;
   };
 };

@@ -4,6 +4,7 @@ import { gelukt, mislukt, nietGevonden, type Uitslag } from '../administratie/fo
 import { LKS_PERIODE_SOORTEN } from '../administratie/termijnen.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from '../administratie/toegang.ts';
 import type { Db } from '../opslag/database.ts';
+import { inTransactie } from '../opslag/transactie.ts';
 import type { Bibliotheek } from '../regelgeving/index.ts';
 import { briefHtml } from './brief-html.ts';
 import { type BriefBron, briefInhoud, kenmerkVan } from './brief-inhoud.ts';
@@ -145,7 +146,7 @@ export async function maakBrief(
   const inhoud = briefInhoud(bron.waarde, config, ctx.bibliotheek, uitvoeringVan(ctx, gemeente));
   const pdf = await briefPdf(inhoud);
   const html = Buffer.from(briefHtml(inhoud), 'utf8');
-  const bewaard = await db.transaction().execute(async (trx) => {
+  const bewaard = await inTransactie(db, async (trx) => {
     const r = await bewaarDocumenten(trx, {
       gemeente,
       soort: 'brief',

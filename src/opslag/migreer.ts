@@ -12,6 +12,8 @@ import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 import * as klantnummer from './migraties/0020-klantnummer.ts';
 import * as auditketen from './migraties/0021-auditketen.ts';
 import * as sleutelVingerafdruk from './migraties/0022-sleutel-vingerafdruk.ts';
+import * as idempotentieAtomair from './migraties/0024-idempotentie-atomair.ts';
+import * as regelingarchief from './migraties/0025-regelingarchief.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const MIGRATIES: Record<string, Migration> = {
   '0020-klantnummer': klantnummer,
   '0021-auditketen': auditketen,
   '0022-sleutel-vingerafdruk': sleutelVingerafdruk,
+  '0024-idempotentie-atomair': idempotentieAtomair,
+  '0025-regelingarchief': regelingarchief,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

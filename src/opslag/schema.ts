@@ -248,6 +248,15 @@ export interface Database {
     aangemaaktDoor: string | null;
     aangemaaktOp: Generated<Date>;
   };
+  regelingarchief: {
+    hash: string;
+    regeling: string;
+    geldigVanaf: string;
+    bestand: string;
+    tekst: string;
+    basisHash: string | null;
+    vastgelegdOp: Generated<Date>;
+  };
   idempotentie: {
     gebruikerId: string;
     sleutel: string;

@@ -8,6 +8,7 @@ import {
   leesBeschikking,
   neemBeschikking,
 } from '../../administratie/beschikkingen.ts';
+import { IdempotentieBezet } from '../../administratie/idempotentie.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, idParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
 import { datumSchema } from '../validatie.ts';
@@ -57,12 +58,24 @@ export const registreerBeschikkingRoutes: RouteModule = (
         ),
       },
     }),
-    async (c) =>
-      antwoord(
-        c,
-        await neemBeschikking(db, engine, actor(c), c.req.valid('param').gemeente, c.req.valid('json')),
-        201,
-      ),
+    async (c) => {
+      try {
+        const genomen = await neemBeschikking(
+          db,
+          engine,
+          actor(c),
+          c.req.valid('param').gemeente,
+          c.req.valid('json'),
+          c.get('idempotentie'),
+        );
+        return antwoord(c, genomen, 201);
+      } catch (e) {
+        if (!(e instanceof IdempotentieBezet)) throw e;
+        // A duplicate with the same key committed first; the idempotency layer answers with its answer.
+        c.set('idempotentieBezet', true);
+        return new Response(null, { status: 409 });
+      }
+    },
   );
 
   registreer(
