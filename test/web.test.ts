@@ -781,25 +781,25 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: 'Nieuwe cliënt registreren' }).click();
     await p.getByLabel('Naam', { exact: true }).fill('Ravi Nieuwkomer');
     // 123456789 fails the elfproef: the error stands at the field, what was typed stays.
-    await p.getByLabel('BSN').fill('123456789');
+    await p.getByLabel('BSN', { exact: true }).fill('123456789');
     await p.getByLabel('Geboortedatum').fill(jarenTerug(28));
     await p.getByRole('button', { name: 'Cliënt registreren' }).click();
     await expect.poll(() => p.getByRole('alert').textContent()).toContain('de elfproef klopt niet');
-    const bsnVeld = p.getByLabel('BSN');
+    const bsnVeld = p.getByLabel('BSN', { exact: true });
     expect(await bsnVeld.getAttribute('aria-invalid')).toBe('true');
     const beschrijving = (await bsnVeld.getAttribute('aria-describedby')) ?? '';
     expect(
       await p.locator(`[id="${beschrijving.split(' ').find((x) => x.endsWith('-fout'))}"]`).textContent(),
     ).toContain('elfproef');
     expect(await p.getByLabel('Naam', { exact: true }).inputValue()).toBe('Ravi Nieuwkomer');
-    await p.getByLabel('BSN').fill('12345678');
+    await p.getByLabel('BSN', { exact: true }).fill('12345678');
     await p.getByRole('button', { name: 'Cliënt registreren' }).click();
     await expect
       .poll(() => p.getByRole('alert').textContent())
       .toContain('Een BSN heeft 9 cijfers; u typte er 8');
     await keurPagina(p, '17-nieuwe-client-fout');
     const goed = bsn(5);
-    await p.getByLabel('BSN').fill(goed);
+    await p.getByLabel('BSN', { exact: true }).fill(goed);
     await p.getByRole('button', { name: 'Cliënt registreren' }).click();
     await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Ravi Nieuwkomer');
     const tekst = (await p.locator('main').textContent()) ?? '';
@@ -810,7 +810,7 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     await p.getByRole('link', { name: 'Terug naar cliënten' }).click();
     await p.getByRole('button', { name: 'Nieuwe cliënt registreren' }).click();
     await p.getByLabel('Naam', { exact: true }).fill('Ravi Dubbel');
-    await p.getByLabel('BSN').fill(goed);
+    await p.getByLabel('BSN', { exact: true }).fill(goed);
     await p.getByLabel('Geboortedatum').fill(jarenTerug(28));
     await p.getByRole('button', { name: 'Cliënt registreren' }).click();
     await expect
@@ -823,12 +823,14 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: 'Nieuwe aanvraag registreren' }).click();
     await p.getByRole('button', { name: 'Aanvraag registreren' }).click();
     await expect.poll(() => p.getByRole('alert').textContent()).toContain('Kies de voorziening');
-    await expect.poll(() => p.getByLabel('Voorziening').locator('option').count()).toBeGreaterThan(1);
-    const opties = await p.getByLabel('Voorziening').locator('option').allTextContents();
+    await expect
+      .poll(() => p.getByLabel('Voorziening', { exact: true }).locator('option').count())
+      .toBeGreaterThan(1);
+    const opties = await p.getByLabel('Voorziening', { exact: true }).locator('option').allTextContents();
     // Names, not the internal codes.
     expect(opties).toContain('Participatieplaats');
     expect(opties.filter((o) => /^[a-z]+(-[a-z]+)+$/.test(o))).toEqual([]);
-    await p.getByLabel('Voorziening').selectOption({ label: 'Participatieplaats' });
+    await p.getByLabel('Voorziening', { exact: true }).selectOption({ label: 'Participatieplaats' });
     await p.getByLabel('Duur in maanden (als gevraagd)').fill('12');
     await p.getByLabel('Uren per week (als gevraagd)').fill('24');
     await keurPagina(p, '18-nieuwe-aanvraag');
@@ -909,7 +911,13 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     const tweede = await registreer();
     await p.reload();
     const rij = p.locator('#beschikkingen ~ table tbody tr', { hasText: 'Toekenning' });
-    await expect.poll(() => rij.textContent()).toContain('ingetrokken');
+    await expect
+      .poll(() =>
+        rij
+          .textContent()
+          .catch(async (e: unknown) => `${String(e)} ${await p.locator('main').textContent()}`),
+      )
+      .toContain('ingetrokken');
     await rij.getByRole('button', { name: /^Uitkomst vastleggen/ }).click();
     await expect
       .poll(() => p.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).isEnabled())
