@@ -907,6 +907,12 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     expect(await p.getByLabel('ongegrond', { exact: true }).isChecked()).toBe(true);
     await keurPagina(p, '19-bezwaar-conflict');
 
+    // Closing the form shows the colleague's outcome in the file.
+    await p.getByRole('button', { name: 'Sluiten en dossier opnieuw laden' }).click();
+    await expect
+      .poll(() => p.getByRole('status').filter({ hasText: 'Dit bezwaar was intussen al beslist' }).count())
+      .toBe(1);
+
     // Without a change in between the outcome is recorded, with If-Match.
     const tweede = await registreer();
     await p.reload();

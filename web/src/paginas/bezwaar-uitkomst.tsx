@@ -137,9 +137,21 @@ export function BezwaarUitkomst({
           <Paragraph>
             Wat u typte staat er nog.{' '}
             {stand.soort === 'klaar' && stand.uitkomst
-              ? `Er is intussen al beslist: ${BEZWAARUITKOMST[stand.uitkomst] ?? stand.uitkomst}. Sluit dit formulier en bekijk het dossier opnieuw.`
-              : 'Bekijk de nieuwe stand en leg de uitkomst dan opnieuw vast.'}
+              ? `Er is intussen al beslist: ${BEZWAARUITKOMST[stand.uitkomst] ?? stand.uitkomst}.`
+              : 'De nieuwe stand is gelezen: leg de uitkomst opnieuw vast als die nog klopt.'}
           </Paragraph>
+          {stand.soort === 'klaar' && stand.uitkomst && (
+            <Button
+              appearance="secondary-action-button"
+              onClick={() =>
+                gedaan(
+                  `Dit bezwaar was intussen al beslist: ${BEZWAARUITKOMST[stand.uitkomst!] ?? stand.uitkomst}. Het dossier is opnieuw geladen.`,
+                )
+              }
+            >
+              Sluiten en dossier opnieuw laden
+            </Button>
+          )}
         </Melding>
       )}
       {stand.soort === 'laden' && <Laden wat="Het bezwaar" />}

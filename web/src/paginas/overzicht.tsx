@@ -73,7 +73,10 @@ function Cijfers({ gemeente, c }: { gemeente: Gemeente; c: Overzichtcijfers }) {
   const grondNaam = (code: string) =>
     code === 'einddatum'
       ? 'Einddatum bereikt'
-      : `Grond ${code}: ${c.gronden.find((g) => g.code === code)?.omschrijving ?? 'onbekend'}`;
+      : ((g) =>
+          g ? `${g.omschrijving} (art. ${g.artikel})` : 'Een grond die de verordening niet meer noemt')(
+          c.gronden.find((g) => g.code === code),
+        );
   const codes = [...new Set(c.kwartalen.flatMap((k) => Object.keys(k.perGrond)))].sort();
   const kwartalen = useMemo(
     () => ({
