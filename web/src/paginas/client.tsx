@@ -287,7 +287,8 @@ function Beeindigen({
     gronden.soort === 'klaar'
       ? gronden.data.map((g) => ({
           waarde: g.code,
-          label: `${g.code}. ${g.omschrijving} (art. ${g.artikel})`,
+          // The article names the ground's letter ("lid 3 onder a"): no bare code before it.
+          label: `${g.omschrijving.replace(/\.$/, '')} (art. ${g.artikel})`,
         }))
       : [];
   return (
@@ -481,7 +482,7 @@ function Grond({ gemeente, code, datum: dag }: { gemeente: Gemeente; code: strin
       {' '}
       (
       {g
-        ? `${g.omschrijving}, art. ${g.artikel}`
+        ? `${g.omschrijving.replace(/\.$/, '')}, art. ${g.artikel}`
         : gronden.soort === 'laden'
           ? 'grond laden…'
           : `grond ${code}`}

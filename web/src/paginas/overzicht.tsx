@@ -74,9 +74,9 @@ function Cijfers({ gemeente, c }: { gemeente: Gemeente; c: Overzichtcijfers }) {
     code === 'einddatum'
       ? 'Einddatum bereikt'
       : ((g) =>
-          g ? `${g.omschrijving} (art. ${g.artikel})` : 'Een grond die de verordening niet meer noemt')(
-          c.gronden.find((g) => g.code === code),
-        );
+          g
+            ? `${g.omschrijving.replace(/\.$/, '')} (art. ${g.artikel})`
+            : 'Een grond die de verordening niet meer noemt')(c.gronden.find((g) => g.code === code));
   const codes = [...new Set(c.kwartalen.flatMap((k) => Object.keys(k.perGrond)))].sort();
   const kwartalen = useMemo(
     () => ({
