@@ -3,6 +3,7 @@ import { type ComponentType, type FormEvent, type ReactNode, useEffect, useState
 import {
   api,
   type Doel,
+  doelenlijst,
   gekozenDoel,
   kiesDoel,
   opLijst,
@@ -45,12 +46,16 @@ export function DoelPoort({
     [gemeente.slug],
   );
   const [, zetTeller] = useState(0);
-  if (lijst.soort === 'laden') return <Laden wat="De doelen van de gemeente" />;
-  if (lijst.soort === 'fout') return <ProbleemMelding probleem={lijst.probleem} />;
+  // The list as last read in this session lets the screen read at once; the fresh one replaces it.
+  const actueel = lijst.soort === 'klaar' ? lijst.data : doelenlijst(gemeente.slug);
+  if (!actueel) {
+    if (lijst.soort === 'fout') return <ProbleemMelding probleem={lijst.probleem} />;
+    return <Laden wat="De doelen van de gemeente" />;
+  }
   if (opLijst(gemeente.slug, doel)) return <>{children}</>;
   const gekozen = gekozenDoel(gemeente.slug);
   if (!gekozen)
-    return <DoelKiezen gemeente={gemeente} lijst={lijst.data} gekozen={() => zetTeller((t) => t + 1)} />;
+    return <DoelKiezen gemeente={gemeente} lijst={actueel} gekozen={() => zetTeller((t) => t + 1)} />;
   return (
     <>
       <Paragraph className="doel-in-beeld hint">

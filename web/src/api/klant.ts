@@ -47,6 +47,9 @@ export function zetToken(nieuw: string | undefined): void {
     sessionStorage.removeItem(SLEUTEL);
     // A purpose chosen belongs to one person's session.
     sessionStorage.removeItem(KEUZES);
+    lijsten.clear();
+    for (const k of Object.keys(sessionStorage))
+      if (k.startsWith('reintegratie.doelenlijst.')) sessionStorage.removeItem(k);
   }
 }
 export const heeftToken = () => token !== undefined;
@@ -65,16 +68,37 @@ const keuzes = (): Record<string, string> => {
   }
 };
 
-/** The gemeente's list, as read by the screen that needs it. */
+const LIJST = (gemeente: string) => `reintegratie.doelenlijst.${gemeente}`;
+
+/**
+ * The gemeente's list, as read by the screen that needs it. Kept for the session too, so a page
+ * opened anew can read at once with the list as last read while it is read again.
+ */
 export function zetDoelenlijst(gemeente: string, lijst: readonly Verwerkingsdoel[]): void {
   lijsten.set(gemeente, lijst);
+  sessionStorage.setItem(LIJST(gemeente), JSON.stringify(lijst));
 }
-export const doelenlijst = (gemeente: string) => lijsten.get(gemeente);
+export function doelenlijst(gemeente: string): readonly Verwerkingsdoel[] | undefined {
+  const bekend = lijsten.get(gemeente);
+  if (bekend) return bekend;
+  try {
+    const bewaard = JSON.parse(sessionStorage.getItem(LIJST(gemeente)) ?? 'null') as unknown;
+    if (!Array.isArray(bewaard)) return undefined;
+    const lijst = bewaard.filter(
+      (d): d is Verwerkingsdoel =>
+        typeof d === 'object' && d !== null && typeof (d as Verwerkingsdoel).doel === 'string',
+    );
+    lijsten.set(gemeente, lijst);
+    return lijst;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The purpose the user chose in this session for the screens' purposes that are not on the list. */
 export function gekozenDoel(gemeente: string): string | undefined {
   const k = keuzes()[gemeente];
-  const lijst = lijsten.get(gemeente);
+  const lijst = doelenlijst(gemeente);
   return k && (!lijst || lijst.some((d) => d.doel === k)) ? k : undefined;
 }
 export function kiesDoel(gemeente: string, gekozen: string | undefined): void {
@@ -86,7 +110,7 @@ export function kiesDoel(gemeente: string, gekozen: string | undefined): void {
 
 /** Whether a screen's purpose is on the gemeente's list (true while the list is not read yet). */
 export function opLijst(gemeente: string, gevraagd: string): boolean {
-  const lijst = lijsten.get(gemeente);
+  const lijst = doelenlijst(gemeente);
   return !lijst || lijst.some((d) => d.doel.toLowerCase() === gevraagd.toLowerCase());
 }
 
@@ -96,7 +120,7 @@ export function opLijst(gemeente: string, gevraagd: string): boolean {
  * data, and records a write under its default).
  */
 export function doelVoor(gemeente: string, gevraagd: string): string | undefined {
-  const lijst = lijsten.get(gemeente);
+  const lijst = doelenlijst(gemeente);
   if (!lijst) return gevraagd;
   return lijst.find((d) => d.doel.toLowerCase() === gevraagd.toLowerCase())?.doel ?? gekozenDoel(gemeente);
 }
