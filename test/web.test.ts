@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import pg from 'pg';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/api/server.ts';
@@ -30,6 +32,8 @@ type Dom = {
 let server: { url: string; stop: () => Promise<void> };
 let browser: Browser;
 let dataDir: string;
+/** The PostgreSQL schema of this run, when DATABASE_URL is set. */
+let schema: string | undefined;
 
 /** A BSN that passes the elfproef, different for each seed. */
 function bsn(seed: number): string {
@@ -78,6 +82,54 @@ async function nieuweClient(naam: string, seed: number): Promise<string> {
     expect(f.status).toBe(201);
   }
   return id;
+}
+
+/** Grants a participatieplaats through the API as the casemanager does in the screens (every judgement yes). */
+async function kenToe(id: string, verzondenOp?: string): Promise<string> {
+  const t = await token('casemanager@dinkelland');
+  const kop = {
+    authorization: `Bearer ${t}`,
+    'content-type': 'application/json',
+    'x-doel': 'beschikking nemen',
+  };
+  const aanvraag = {
+    voorziening: 'participatieplaats',
+    ingangsdatum: vandaag(),
+    duurMaanden: 12,
+    urenPerWeek: 24,
+    voldoendeMeegewerkt: true,
+  };
+  const oordelen: Record<string, boolean> = {};
+  for (let ronde = 0; ronde < 5; ronde++) {
+    const r = await fetch(`${server.url}/gemeenten/dinkelland/dossiers/${id}/aanbod`, {
+      method: 'POST',
+      headers: kop,
+      body: JSON.stringify({ aanvraag, oordelen }),
+    });
+    const vragen = ((await r.json()) as { voorzieningen: { vragen: { feit: string }[] }[] }).voorzieningen[0]!
+      .vragen;
+    if (vragen.length === 0) break;
+    for (const v of vragen) oordelen[v.feit] = true;
+  }
+  const besluit = await fetch(`${server.url}/gemeenten/dinkelland/beschikkingen`, {
+    method: 'POST',
+    headers: kop,
+    body: JSON.stringify({
+      inwonerId: id,
+      soort: 'toekenning',
+      peildatum: vandaag(),
+      aanvraag,
+      ...(verzondenOp ? { verzondenOp } : {}),
+      oordelen: Object.fromEntries(
+        Object.keys(oordelen).map((f) => [
+          f,
+          { antwoord: true, motivering: 'Passend gezien de afstand tot werk.' },
+        ]),
+      ),
+    }),
+  });
+  expect(besluit.status).toBe(201);
+  return ((await besluit.json()) as { id: string }).id;
 }
 
 async function nieuwePagina(): Promise<Page> {
@@ -150,9 +202,15 @@ beforeAll(async () => {
     { stdio: 'inherit' },
   );
   dataDir = mkdtempSync(join(tmpdir(), 'reintegratie-web-'));
-  // The embedded store, also when DATABASE_URL is set: the screens' endpoints run on PostgreSQL in test/web-api.test.ts.
+  // The embedded store, or with DATABASE_URL that server, in a schema of this run's own (dropped afterwards).
+  if (process.env.DATABASE_URL) schema = `web_${randomBytes(6).toString('hex')}`;
   server = await startServer(
-    { poort: 0, dataDir, bsnSleutel: 'b'.repeat(64) },
+    {
+      poort: 0,
+      dataDir,
+      bsnSleutel: 'b'.repeat(64),
+      ...(schema ? { databaseUrl: process.env.DATABASE_URL!, databaseSchema: schema } : {}),
+    },
     { demo: true, log: () => {} },
   );
   browser = await chromium.launch({
@@ -175,6 +233,12 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (schema) {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
+    await c.end();
+  }
 });
 
 describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
@@ -331,12 +395,25 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: 'Beëindiging vastleggen' }).click();
     await expect.poll(() => p.getByRole('alert').textContent()).toContain('Kies de grond uit de verordening');
     await p.getByLabel('Grond uit de verordening').selectOption({ index: 1 });
+    const gekozenGrond = await p
+      .getByLabel('Grond uit de verordening')
+      .locator('option:checked')
+      .textContent();
     await p.getByLabel('Motivering').fill('De cliënt heeft werk gevonden zonder voorziening.');
     await p.getByRole('button', { name: 'Beëindiging vastleggen' }).click();
     await expect.poll(() => p.getByRole('status').filter({ hasText: 'is beëindigd per' }).count()).toBe(1);
     await expect
       .poll(() => p.locator('#lopend').locator('..').textContent())
       .toContain('Er loopt nu geen voorziening.');
+
+    // The ending shows its ground by the ordinance's description, never as a bare code ("grond a").
+    const grondTekst = /^(.+) \(art\. (.+)\)$/.exec(gekozenGrond ?? '');
+    expect(grondTekst, String(gekozenGrond)).not.toBeNull();
+    const beeindigingsrij = p.locator('#beschikkingen ~ table tbody tr', { hasText: 'Beëindiging' });
+    await expect
+      .poll(() => beeindigingsrij.textContent())
+      .toContain(`${grondTekst![1]}, art. ${grondTekst![2]}`);
+    expect(await p.locator('main').textContent()).not.toMatch(/\(grond \w+\)/);
 
     // Register a bezwaar against the grant.
     await p
@@ -638,6 +715,38 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
       expect(Number(plafond!.replace(',', '.'))).toBe(euro(tabelrijen[i]![1]!));
       expect(Number(besteed!.replace(',', '.'))).toBe(euro(tabelrijen[i]![2]!));
     });
+
+    // Participants against the participant ceiling: a chart too, with its table and CSV.
+    const deelnemers = p.locator('figure', { has: p.locator('#deelnemers-grafiek-tabel') });
+    await expect.poll(() => deelnemers.locator('canvas[role=img]').count()).toBe(1);
+    const deelnemersrijen = await deelnemers
+      .locator('tbody tr')
+      .evaluateAll((r) => r.map((x) => [...x.children].map((c) => c.textContent?.trim() ?? '')));
+    expect(deelnemersrijen.length).toBeGreaterThan(0);
+    expect(deelnemersrijen.map((r) => r[0])).toContain('Participatieplaats');
+    const download2 = p.waitForEvent('download');
+    await deelnemers.getByRole('button', { name: /Download als CSV/ }).click();
+    const csv2 = readFileSync(await (await download2).path(), 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv2[0]).toBe(';Plafond (aantal);Deelnemers (aantal)');
+    expect(csv2.slice(1)).toEqual(
+      deelnemersrijen.map((r) => [r[0], ...r.slice(1).map((x) => x.replace(/\./g, ''))].join(';')),
+    );
+    // The figures are the API's: the ceiling and the count of each voorziening with a ceiling.
+    const jaar = await p.getByLabel('Jaar').inputValue();
+    const m = await token('manager@dinkelland');
+    const cijfers = (await (
+      await fetch(`${server.url}/gemeenten/dinkelland/overzichten/${jaar}`, {
+        headers: { authorization: `Bearer ${m}` },
+      })
+    ).json()) as { budgetten: { titel: string; deelnemers: number; deelnemersplafond: number | null }[] };
+    expect(csv2.slice(1)).toEqual(
+      cijfers.budgetten
+        .filter((b) => b.deelnemersplafond !== null)
+        .map((b) => `${b.titel};${b.deelnemersplafond};${b.deelnemers}`),
+    );
     await p.context().close();
   });
 
@@ -662,6 +771,251 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     }
     expect(teksten.some((t) => t.includes('casemanager@dinkelland'))).toBe(true);
     await keurPagina(p, '15-auditspoor');
+    await p.context().close();
+  });
+
+  it('casemanager registreert een nieuwe cliënt (BSN met elfproef, daarna afgeschermd) en een aanvraag', async () => {
+    const p = await nieuwePagina();
+    await meldAan(p, 'casemanager@dinkelland');
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await p.getByRole('button', { name: 'Nieuwe cliënt registreren' }).click();
+    await p.getByLabel('Naam', { exact: true }).fill('Ravi Nieuwkomer');
+    // 123456789 fails the elfproef: the error stands at the field, what was typed stays.
+    await p.getByLabel('BSN', { exact: true }).fill('123456789');
+    await p.getByLabel('Geboortedatum').fill(jarenTerug(28));
+    await p.getByRole('button', { name: 'Cliënt registreren' }).click();
+    await expect.poll(() => p.getByRole('alert').textContent()).toContain('de elfproef klopt niet');
+    const bsnVeld = p.getByLabel('BSN', { exact: true });
+    expect(await bsnVeld.getAttribute('aria-invalid')).toBe('true');
+    const beschrijving = (await bsnVeld.getAttribute('aria-describedby')) ?? '';
+    expect(
+      await p.locator(`[id="${beschrijving.split(' ').find((x) => x.endsWith('-fout'))}"]`).textContent(),
+    ).toContain('elfproef');
+    expect(await p.getByLabel('Naam', { exact: true }).inputValue()).toBe('Ravi Nieuwkomer');
+    await p.getByLabel('BSN', { exact: true }).fill('12345678');
+    await p.getByRole('button', { name: 'Cliënt registreren' }).click();
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toContain('Een BSN heeft 9 cijfers; u typte er 8');
+    await keurPagina(p, '17-nieuwe-client-fout');
+    const goed = bsn(5);
+    await p.getByLabel('BSN', { exact: true }).fill(goed);
+    await p.getByRole('button', { name: 'Cliënt registreren' }).click();
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Ravi Nieuwkomer');
+    const tekst = (await p.locator('main').textContent()) ?? '';
+    expect(tekst).toContain(`is geregistreerd met BSN ******${goed.slice(-3)}`);
+    expect(tekst).toContain(`******${goed.slice(-3)}`);
+    expect(tekst).not.toContain(goed);
+    // Registering the same BSN again is refused at the field.
+    await p.getByRole('link', { name: 'Terug naar cliënten' }).click();
+    await p.getByRole('button', { name: 'Nieuwe cliënt registreren' }).click();
+    await p.getByLabel('Naam', { exact: true }).fill('Ravi Dubbel');
+    await p.getByLabel('BSN', { exact: true }).fill(goed);
+    await p.getByLabel('Geboortedatum').fill(jarenTerug(28));
+    await p.getByRole('button', { name: 'Cliënt registreren' }).click();
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toContain('Er staat al een cliënt met dit BSN');
+    await p.goBack();
+
+    // A request for a voorziening, chosen by its name.
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Ravi Nieuwkomer');
+    await p.getByRole('button', { name: 'Nieuwe aanvraag registreren' }).click();
+    await p.getByRole('button', { name: 'Aanvraag registreren' }).click();
+    await expect.poll(() => p.getByRole('alert').textContent()).toContain('Kies de voorziening');
+    await expect
+      .poll(() => p.getByLabel('Voorziening', { exact: true }).locator('option').count())
+      .toBeGreaterThan(1);
+    const opties = await p.getByLabel('Voorziening', { exact: true }).locator('option').allTextContents();
+    // Names, not the internal codes.
+    expect(opties).toContain('Participatieplaats');
+    expect(opties.filter((o) => /^[a-z]+(-[a-z]+)+$/.test(o))).toEqual([]);
+    await p.getByLabel('Voorziening', { exact: true }).selectOption({ label: 'Participatieplaats' });
+    await p.getByLabel('Duur in maanden (als gevraagd)').fill('12');
+    await p.getByLabel('Uren per week (als gevraagd)').fill('24');
+    await keurPagina(p, '18-nieuwe-aanvraag');
+    await p.getByRole('button', { name: 'Aanvraag registreren' }).click();
+    await expect
+      .poll(() => p.getByRole('status').filter({ hasText: 'is geregistreerd' }).textContent())
+      .toMatch(/De aanvraag voor Participatieplaats is geregistreerd; beslis uiterlijk \d+ \w+ \d{4}/);
+    await expect
+      .poll(() => p.locator('#aanvragen ~ table tbody tr').allTextContents())
+      .toEqual([expect.stringContaining('Participatieplaats')]);
+    await p.context().close();
+  });
+
+  it('casemanager legt de uitkomst van een bezwaar vast; een tussentijdse wijziging geeft 412 in het Nederlands en het getypte blijft', async () => {
+    const id = await nieuweClient('Bo Bezwaar', 6);
+    // A grant, or a refusal on the ceiling article once the demo year's participant ceiling is reached
+    // by the grants of the tests before: a bezwaar lies against either.
+    const beschikking = await kenToe(id, vandaag());
+    const t = await token('casemanager@dinkelland');
+    const kop = {
+      authorization: `Bearer ${t}`,
+      'content-type': 'application/json',
+      'x-doel': 'bezwaar behandelen',
+    };
+    const registreer = async () => {
+      const r = await fetch(`${server.url}/gemeenten/dinkelland/beschikkingen/${beschikking}/bezwaren`, {
+        method: 'POST',
+        headers: kop,
+        body: JSON.stringify({ ontvangenOp: vandaag() }),
+      });
+      expect(r.status).toBe(201);
+      return ((await r.json()) as { id: string }).id;
+    };
+    const eerste = await registreer();
+    const p = await nieuwePagina();
+    await meldAan(p, 'casemanager@dinkelland');
+    await p.goto(`${server.url}/dinkelland/clienten/${id}`);
+    await p.getByRole('button', { name: /^Uitkomst vastleggen/ }).click();
+    await expect
+      .poll(() => p.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).isEnabled())
+      .toBe(true);
+    await p.getByLabel('ongegrond', { exact: true }).check();
+    const getypt = 'De beschikking is juist: de cliënt kan de participatieplaats aan.';
+    await p.getByLabel('Toelichting').fill(getypt);
+
+    // Meanwhile a colleague records an outcome on the same bezwaar: the version read by the form is old.
+    const gelezen = await fetch(
+      `${server.url}/gemeenten/dinkelland/beschikkingen/${beschikking}/bezwaren/${eerste}`,
+      {
+        headers: kop,
+      },
+    );
+    const collega = await fetch(
+      `${server.url}/gemeenten/dinkelland/beschikkingen/${beschikking}/bezwaren/${eerste}`,
+      {
+        method: 'PATCH',
+        headers: { ...kop, 'if-match': gelezen.headers.get('etag')! },
+        body: JSON.stringify({
+          uitkomst: 'ingetrokken',
+          beslistOp: vandaag(),
+          toelichting: 'Telefonisch ingetrokken door de cliënt.',
+        }),
+      },
+    );
+    expect(collega.status).toBe(200);
+    const antwoord = p.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(eerste));
+    await p.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).click();
+    expect((await antwoord).status()).toBe(412);
+    await expect
+      .poll(() => p.getByRole('alert').first().textContent())
+      .toContain('Iemand anders heeft dit bezwaar intussen gewijzigd. Uw uitkomst is niet opgeslagen.');
+    await expect
+      .poll(() => p.getByRole('alert').first().textContent())
+      .toContain('Er is intussen al beslist: ingetrokken');
+    expect(await p.getByLabel('Toelichting').inputValue()).toBe(getypt);
+    expect(await p.getByLabel('ongegrond', { exact: true }).isChecked()).toBe(true);
+    await keurPagina(p, '19-bezwaar-conflict');
+
+    // Closing the form shows the colleague's outcome in the file.
+    await p.getByRole('button', { name: 'Sluiten en dossier opnieuw laden' }).click();
+    await expect
+      .poll(() => p.getByRole('status').filter({ hasText: 'Dit bezwaar was intussen al beslist' }).count())
+      .toBe(1);
+
+    // Without a change in between the outcome is recorded, with If-Match.
+    const tweede = await registreer();
+    await p.reload();
+    // Both bezwaren in the file: the colleague's outcome, and the new one still open with its button.
+    const beschikkingen = p.locator('#beschikkingen ~ table tbody');
+    await expect.poll(() => beschikkingen.textContent()).toContain('in behandeling');
+    expect(await beschikkingen.textContent()).toContain('ingetrokken');
+    await beschikkingen.getByRole('button', { name: /^Uitkomst vastleggen/ }).click();
+    await expect
+      .poll(() => p.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).isEnabled())
+      .toBe(true);
+    await p.getByLabel('gegrond', { exact: true }).check();
+    await p.getByLabel('Toelichting').fill('De premie is te laat meegeteld; de beschikking wordt herzien.');
+    const verzonden = p.waitForRequest((r) => r.method() === 'PATCH' && r.url().includes(tweede));
+    await p.getByRole('button', { name: 'Uitkomst vastleggen', exact: true }).click();
+    expect((await verzonden).headers()['if-match']).toMatch(/^W\/"\d+"$/);
+    await expect
+      .poll(() =>
+        p.getByRole('status').filter({ hasText: 'De uitkomst van het bezwaar is vastgelegd' }).textContent(),
+      )
+      .toContain('gegrond');
+    const na = (await (
+      await fetch(`${server.url}/gemeenten/dinkelland/beschikkingen/${beschikking}/bezwaren/${tweede}`, {
+        headers: kop,
+      })
+    ).json()) as { uitkomst: string };
+    expect(na.uitkomst).toBe('gegrond');
+    await p.context().close();
+  });
+
+  it('een gemeente met een eigen lijst van doelen: de gebruiker kiest het doel één keer per sessie, geen lezing wordt geweigerd', async () => {
+    const b = await token('beheerder');
+    const eigen = [
+      {
+        doel: 'begeleiding naar werk',
+        omschrijving: 'Cliënten helpen naar werk of meedoen',
+        volledigBsn: false,
+      },
+      { doel: 'controle op rechtmatigheid', omschrijving: 'Nagaan of een besluit klopt', volledigBsn: false },
+    ];
+    const gezet = await fetch(`${server.url}/gemeenten/groningen/verwerkingsdoelen`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${b}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ doelen: eigen }),
+    });
+    expect(gezet.status).toBe(200);
+    const p = await nieuwePagina();
+    const verzonden: { pad: string; doel: string | undefined }[] = [];
+    const geweigerd: string[] = [];
+    p.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/gemeenten/groningen/'))
+        verzonden.push({ pad: u.pathname, doel: r.headers()['x-doel'] });
+    });
+    p.on('response', (r) => {
+      if (r.url().includes('/gemeenten/groningen/') && r.status() >= 400)
+        geweigerd.push(`${r.status()} ${r.url()}`);
+    });
+    await meldAan(p, 'casemanager@groningen');
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
+    await expect
+      .poll(() => p.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Met welk doel werkt u?');
+    // Nothing personal was asked for before the purpose is known.
+    expect(verzonden.filter((v) => v.pad !== '/gemeenten/groningen/verwerkingsdoelen')).toEqual([]);
+    const keuzes = await p.locator('fieldset label').allTextContents();
+    expect(keuzes).toEqual(eigen.map((d) => `${d.doel}: ${d.omschrijving}`));
+    await keurPagina(p, '20-doel-kiezen');
+    await p.getByRole('button', { name: 'Verder' }).click();
+    await expect
+      .poll(() => p.getByRole('alert').textContent())
+      .toContain('Kies het doel waarvoor u nu werkt');
+    await p.getByLabel('begeleiding naar werk: Cliënten helpen naar werk of meedoen').check();
+    await p.getByRole('button', { name: 'Verder' }).click();
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Cliënten');
+    await expect.poll(() => p.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await p.getByTestId('doel-in-beeld').textContent()).toBe('begeleiding naar werk');
+    // The client's page, the offer and the agenda read with the same choice, without asking again.
+    await p.locator('tbody tr a').first().click();
+    await expect.poll(() => p.locator('#gegevens').count()).toBe(1);
+    await p.getByRole('link', { name: 'Wat kan ik aanbieden?' }).click();
+    await expect.poll(() => p.locator('.uitkomstblok').count()).toBeGreaterThan(0);
+    await p.reload();
+    await expect.poll(() => p.locator('.uitkomstblok').count()).toBeGreaterThan(0);
+    expect(await p.getByRole('heading', { name: 'Met welk doel werkt u?' }).count()).toBe(0);
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Agenda' }).click();
+    await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('Agenda');
+    await p.waitForLoadState('networkidle');
+    expect(geweigerd).toEqual([]);
+    const metDoel = verzonden.filter((v) => v.doel !== undefined);
+    expect(metDoel.length).toBeGreaterThan(3);
+    expect([...new Set(metDoel.map((v) => v.doel))]).toEqual(['begeleiding naar werk']);
+    // The audit trail records the purpose the user chose.
+    const a = await token('auditor@groningen');
+    const spoor = (await (
+      await fetch(`${server.url}/gemeenten/groningen/audit?limiet=50`, {
+        headers: { authorization: `Bearer ${a}`, 'x-doel': 'controle op rechtmatigheid' },
+      })
+    ).json()) as { items?: { doel: string; actor?: string }[] } | { doel: string }[];
+    const regels = Array.isArray(spoor) ? spoor : (spoor.items ?? []);
+    expect(regels.some((r) => r.doel === 'begeleiding naar werk')).toBe(true);
     await p.context().close();
   });
 

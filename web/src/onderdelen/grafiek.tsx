@@ -74,7 +74,8 @@ export function Grafiek({
           y: {
             stacked: gestapeld,
             beginAtZero: true,
-            ticks: { callback: (v) => opmaak(Number(v)) },
+            // Counts are whole people: no ticks at 0,2 of a participant.
+            ticks: { callback: (v) => opmaak(Number(v)), ...(eenheid === 'aantal' ? { precision: 0 } : {}) },
             title: { display: true, text: eenheid },
           },
         },

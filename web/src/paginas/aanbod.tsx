@@ -20,7 +20,8 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, nieuweSleutel, zetDoel } from '../api/klant.ts';
+import { api, nieuweSleutel } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import type { Probleem } from '../api/probleem.ts';
 import type { Aanvraag, Dossier, Feitdefinitie, Resultaat, VoorzieningUitkomst } from '../api/typen.ts';
 import { useFeiten } from '../feiten.ts';
@@ -45,9 +46,8 @@ const MEER = ['verlengingen', 'zelfdeWerkgever', 'andereOmgeving', 'contractToeg
  * peildatum, with the reasons and their articles; then one decision per step: a request with its
  * judgement questions, a check of the answers, and the beschikking.
  */
-export function Aanbod({ gemeente }: { gemeente: Gemeente }) {
+function AanbodScherm({ gemeente }: { gemeente: Gemeente }) {
   const { id = '' } = useParams();
-  useEffect(() => zetDoel('aanvraag beoordelen'), []);
   const [dossier] = useLees(
     () =>
       api.GET('/gemeenten/{gemeente}/dossiers/{id}', { params: { path: { gemeente: gemeente.slug, id } } }),
@@ -791,3 +791,6 @@ function Besluit({
     </form>
   );
 }
+
+/** Reads personal data for 'aanvraag beoordelen' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Aanbod = metDoel('aanvraag beoordelen', AanbodScherm);

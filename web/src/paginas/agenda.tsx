@@ -10,9 +10,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, nieuweSleutel, zetDoel } from '../api/klant.ts';
+import { api, nieuweSleutel } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import type { Agendapunt } from '../api/typen.ts';
 import { useLees, useTitel, voerUit } from '../gebruik.ts';
 import { bedrag, datum, TERMIJNSOORT, vandaag, woord } from '../opmaak.ts';
@@ -27,9 +28,8 @@ const plusMaanden = (d: string, n: number) => {
 };
 
 /** The casemanager's agenda: her open terms, overdue first, each one to mark handled. */
-export function Agenda({ gemeente }: { gemeente: Gemeente }) {
+function AgendaScherm({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Agenda');
-  useEffect(() => zetDoel('caseload bekijken'), []);
   const [tot, zetTot] = useState(plusMaanden(vandaag(), 3));
   const [wie, zetWie] = useState<'ik' | 'iedereen'>('ik');
   const [gevraagd, zetGevraagd] = useState({ tot, wie });
@@ -256,3 +256,6 @@ function Afhandelen({
     </form>
   );
 }
+
+/** Reads personal data for 'caseload bekijken' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Agenda = metDoel('caseload bekijken', AgendaScherm);

@@ -9,8 +9,9 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
-import { api, zetDoel } from '../api/klant.ts';
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import { useLees, useTitel, voerUit } from '../gebruik.ts';
 import { tijdstip } from '../opmaak.ts';
 import { Keuzelijst, Tekstveld } from '../onderdelen/formulier.tsx';
@@ -33,9 +34,8 @@ const ACTIE: Record<string, string> = {
 };
 
 /** The audit trail of the gemeente for an auditor: who did or read what, about whom, when and why. */
-export function Auditspoor({ gemeente }: { gemeente: Gemeente }) {
+function AuditspoorScherm({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Auditspoor');
-  useEffect(() => zetDoel('verantwoording en controle'), []);
   const [invoer, zetInvoer] = useState<Filter>(LEEG);
   const [filter, zetFilter] = useState<Filter>(LEEG);
   const [client, zetClient] = useState('');
@@ -189,3 +189,6 @@ export function Auditspoor({ gemeente }: { gemeente: Gemeente }) {
     </>
   );
 }
+
+/** Reads personal data for 'verantwoording en controle' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Auditspoor = metDoel('verantwoording en controle', AuditspoorScherm);

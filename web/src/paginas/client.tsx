@@ -16,9 +16,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { api, nieuweSleutel, zetDoel } from '../api/klant.ts';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { api, nieuweSleutel } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import type { Probleem } from '../api/probleem.ts';
 import type { Dossier } from '../api/typen.ts';
 import { useFeiten } from '../feiten.ts';
@@ -37,6 +38,8 @@ import { FeitInvoer, feitLabel, feitWaardeUit } from '../onderdelen/feitinvoer.t
 import { Foutoverzicht, Keuzelijst, Tekstveld, Tekstvak } from '../onderdelen/formulier.tsx';
 import { Laden, Leeg, Melding, ProbleemMelding } from '../onderdelen/status.tsx';
 import type { Gemeente } from '../sessie.tsx';
+import { BEZWAARUITKOMST, BezwaarUitkomst } from './bezwaar-uitkomst.tsx';
+import { NieuweAanvraag } from './nieuwe-aanvraag.tsx';
 import { NietGevonden } from './niet-gevonden.tsx';
 
 type Fout = { veld?: string | undefined; bericht: string };
@@ -52,15 +55,18 @@ const veldfouten = (p: Probleem, velden: Record<string, string>): Fout[] => {
 const zin = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** The client's file: facts with history and source, running voorzieningen, decisions, requests, terms. */
-export function Client({ gemeente }: { gemeente: Gemeente }) {
+function ClientScherm({ gemeente }: { gemeente: Gemeente }) {
   const { id = '' } = useParams();
-  useEffect(() => zetDoel('uitvoering re-integratie'), []);
   const [dossier, opnieuw] = useLees(
     () =>
       api.GET('/gemeenten/{gemeente}/dossiers/{id}', { params: { path: { gemeente: gemeente.slug, id } } }),
     [gemeente.slug, id],
   );
-  const [melding, zetMelding] = useState<string>();
+  // A message from the screen that led here (a registration), shown once.
+  const herkomst = useLocation().state as { melding?: unknown } | null;
+  const [melding, zetMelding] = useState<string | undefined>(
+    typeof herkomst?.melding === 'string' ? herkomst.melding : undefined,
+  );
   useTitel(dossier.soort === 'klaar' ? dossier.data.inwoner.naam : 'Cliënt');
   if (dossier.soort === 'laden') return <Laden wat="Het dossier" />;
   if (dossier.soort === 'fout')
@@ -92,7 +98,7 @@ export function Client({ gemeente }: { gemeente: Gemeente }) {
       </ButtonGroup>
       <Voorzieningen gemeente={gemeente} dossier={d} gedaan={gedaan} />
       <Beschikkingen gemeente={gemeente} dossier={d} gedaan={gedaan} />
-      <Aanvragen dossier={d} />
+      <Aanvragen gemeente={gemeente} dossier={d} gedaan={gedaan} />
       <Termijnen dossier={d} />
       <Feiten gemeente={gemeente} dossier={d} gedaan={gedaan} />
     </>
@@ -281,7 +287,8 @@ function Beeindigen({
     gronden.soort === 'klaar'
       ? gronden.data.map((g) => ({
           waarde: g.code,
-          label: `${g.code}. ${g.omschrijving} (art. ${g.artikel})`,
+          // The article names the ground's letter ("lid 3 onder a"): no bare code before it.
+          label: `${g.omschrijving.replace(/\.$/, '')} (art. ${g.artikel})`,
         }))
       : [];
   return (
@@ -351,6 +358,7 @@ function Beschikkingen({
   gedaan: (t: string) => void;
 }) {
   const [open, zetOpen] = useState<string>();
+  const [uitkomstOpen, zetUitkomstOpen] = useState<string>();
   return (
     <section aria-labelledby="beschikkingen">
       <Heading2 id="beschikkingen">Beschikkingen</Heading2>
@@ -376,7 +384,7 @@ function Beschikkingen({
                   {BESCHIKKINGSOORT[b.soort] ?? b.soort}
                   {b.beeindigdOp && <span className="hint"> (beëindigd per {datum(b.beeindigdOp)})</span>}
                   {b.soort === 'beeindiging' && b.beeindigingsgrond && (
-                    <span className="hint"> (grond {b.beeindigingsgrond})</span>
+                    <Grond gemeente={gemeente} code={b.beeindigingsgrond} datum={b.besluitdatum} />
                   )}
                 </TableCell>
                 <TableCell>{woord(b.voorziening)}</TableCell>
@@ -387,7 +395,21 @@ function Beschikkingen({
                     : b.bezwaren.map((z) => (
                         <div key={z.id}>
                           ontvangen {datum(z.ontvangenOp)}, {z.tijdig ? 'op tijd' : 'te laat'}
-                          {z.uitkomst ? `, ${z.uitkomst}` : ', in behandeling'}
+                          {z.uitkomst ? `, ${BEZWAARUITKOMST[z.uitkomst] ?? z.uitkomst}` : ', in behandeling'}
+                          {!z.uitkomst && (
+                            <>
+                              {' '}
+                              <Button
+                                appearance="subtle-button"
+                                aria-expanded={uitkomstOpen === z.id}
+                                aria-controls={`uitkomst-${z.id}`}
+                                onClick={() => zetUitkomstOpen(uitkomstOpen === z.id ? undefined : z.id)}
+                              >
+                                Uitkomst vastleggen
+                                <span className="verborgen"> (bezwaar ontvangen {datum(z.ontvangenOp)})</span>
+                              </Button>
+                            </>
+                          )}
                         </div>
                       ))}
                 </TableCell>
@@ -414,6 +436,20 @@ function Beschikkingen({
           </TableBody>
         </Table>
       )}
+      {dossier.beschikkingen.flatMap((b) =>
+        b.bezwaren
+          .filter((z) => z.id === uitkomstOpen)
+          .map((z) => (
+            <div id={`uitkomst-${z.id}`} key={z.id}>
+              <BezwaarUitkomst
+                gemeente={gemeente}
+                beschikkingId={b.id}
+                bezwaarId={z.id}
+                gedaan={(t) => (zetUitkomstOpen(undefined), gedaan(t))}
+              />
+            </div>
+          )),
+      )}
       {dossier.beschikkingen
         .filter((b) => b.id === open)
         .map((b) => (
@@ -425,6 +461,33 @@ function Beschikkingen({
           />
         ))}
     </section>
+  );
+}
+
+/**
+ * The end ground by its description in the ordinance, as chosen on the day of the ending (the
+ * version in force then names the grounds); the code only while the name loads or is not found.
+ */
+function Grond({ gemeente, code, datum: dag }: { gemeente: Gemeente; code: string; datum: string }) {
+  const [gronden] = useLees(
+    () =>
+      api.GET('/gemeenten/{gemeente}/beeindigingsgronden', {
+        params: { path: { gemeente: gemeente.slug }, query: { datum: dag } },
+      }),
+    [gemeente.slug, dag],
+  );
+  const g = gronden.soort === 'klaar' ? gronden.data.find((x) => x.code === code) : undefined;
+  return (
+    <span className="hint">
+      {' '}
+      (
+      {g
+        ? `${g.omschrijving.replace(/\.$/, '')}, art. ${g.artikel}`
+        : gronden.soort === 'laden'
+          ? 'grond laden…'
+          : `grond ${code}`}
+      )
+    </span>
   );
 }
 
@@ -501,8 +564,17 @@ function Bezwaar({
   );
 }
 
-function Aanvragen({ dossier }: { dossier: Dossier }) {
+function Aanvragen({
+  gemeente,
+  dossier,
+  gedaan,
+}: {
+  gemeente: Gemeente;
+  dossier: Dossier;
+  gedaan: (t: string) => void;
+}) {
   const open = dossier.aanvragen.filter((a) => a.status === 'open');
+  const [nieuw, zetNieuw] = useState(false);
   return (
     <section aria-labelledby="aanvragen">
       <Heading2 id="aanvragen">Open aanvragen</Heading2>
@@ -527,6 +599,18 @@ function Aanvragen({ dossier }: { dossier: Dossier }) {
             ))}
           </TableBody>
         </Table>
+      )}
+      {nieuw ? (
+        <NieuweAanvraag
+          gemeente={gemeente}
+          dossier={dossier}
+          gedaan={(t) => (zetNieuw(false), gedaan(t))}
+          annuleer={() => zetNieuw(false)}
+        />
+      ) : (
+        <Button appearance="secondary-action-button" onClick={() => zetNieuw(true)}>
+          Nieuwe aanvraag registreren
+        </Button>
       )}
     </section>
   );
@@ -768,3 +852,6 @@ function FeitWijzigen({
     </form>
   );
 }
+
+/** Reads personal data for 'uitvoering re-integratie' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Client = metDoel('uitvoering re-integratie', ClientScherm);

@@ -9,22 +9,24 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, zetDoel } from '../api/klant.ts';
+import { api } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import { useLees, useTitel } from '../gebruik.ts';
 import { datum } from '../opmaak.ts';
 import { Tekstveld } from '../onderdelen/formulier.tsx';
 import { Laden, Leeg, ProbleemMelding } from '../onderdelen/status.tsx';
+import { NieuweClient } from './nieuwe-client.tsx';
 import type { Gemeente } from '../sessie.tsx';
 
 /** Find a client by name, klantnummer or BSN; the BSN is shown masked. */
-export function Clienten({ gemeente }: { gemeente: Gemeente }) {
+function ClientenScherm({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Cliënten');
-  useEffect(() => zetDoel('caseload bekijken'), []);
   const [parameters, zetParameters] = useSearchParams();
   const gezocht = parameters.get('zoek') ?? '';
   const [zoek, zetZoek] = useState(gezocht);
+  const [nieuw, zetNieuw] = useState(false);
   const [lijst] = useLees(
     () =>
       api.GET('/gemeenten/{gemeente}/dossiers', {
@@ -53,6 +55,15 @@ export function Clienten({ gemeente }: { gemeente: Gemeente }) {
           Zoeken
         </Button>
       </form>
+      {nieuw ? (
+        <NieuweClient gemeente={gemeente} annuleer={() => zetNieuw(false)} />
+      ) : (
+        ['casemanager', 'beheerder'].some((r) => gemeente.rollen.includes(r)) && (
+          <Button appearance="secondary-action-button" onClick={() => zetNieuw(true)}>
+            Nieuwe cliënt registreren
+          </Button>
+        )
+      )}
       {lijst.soort === 'laden' && <Laden wat="Cliënten" />}
       {lijst.soort === 'fout' && <ProbleemMelding probleem={lijst.probleem} />}
       {lijst.soort === 'klaar' &&
@@ -105,3 +116,6 @@ export function Clienten({ gemeente }: { gemeente: Gemeente }) {
     </>
   );
 }
+
+/** Reads personal data for 'caseload bekijken' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Clienten = metDoel('caseload bekijken', ClientenScherm);

@@ -28,7 +28,8 @@ const SOORT: Record<string, string> = {
 /** Municipal rules in force on a date whose national basis is repealed or changed, or that allow more than the law. */
 export function Conformiteit({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Toets aan de wet');
-  useEffect(() => zetDoel('beleid en sturing'), []);
+  // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
+  useEffect(() => zetDoel(undefined), []);
   const [invoer, zetInvoer] = useState(vandaag());
   const [dag, zetDag] = useState(vandaag());
   const [toets] = useLees(

@@ -21,7 +21,8 @@ const waarde = (w: number | null, eenheid: string) =>
 /** The regulation as a document: each article's text, beside it the rules and parameters that carry it out. */
 export function Document({ gemeente }: { gemeente: Gemeente }) {
   const { regeling = '', versie = '' } = useParams();
-  useEffect(() => zetDoel('beleid en sturing'), []);
+  // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
+  useEffect(() => zetDoel(undefined), []);
   const [doc] = useLees(
     () =>
       api.GET('/gemeenten/{gemeente}/regelingen/{regeling}/versies/{geldigVanaf}', {

@@ -12,7 +12,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, zetDoel } from '../api/klant.ts';
+import { api } from '../api/klant.ts';
+import { metDoel } from '../doelen.tsx';
 import type { Probleem } from '../api/probleem.ts';
 import type { Impactcijfers } from '../api/typen.ts';
 import { useLees, useTitel, voerUit } from '../gebruik.ts';
@@ -27,9 +28,8 @@ import type { Gemeente } from '../sessie.tsx';
  * voorziening how many change outcome and the yearly cost difference, the same figures as
  * `reintegratie impact --store`.
  */
-export function Impact({ gemeente }: { gemeente: Gemeente }) {
+function ImpactScherm({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Impact van een ontwerp');
-  useEffect(() => zetDoel('beleid en sturing'), []);
   const [lijst] = useLees(
     () => api.GET('/gemeenten/{gemeente}/regelingen', { params: { path: { gemeente: gemeente.slug } } }),
     [gemeente.slug],
@@ -287,3 +287,6 @@ function Uitslag({ u, kop }: { u: Impactcijfers; kop: React.RefObject<HTMLHeadin
     </section>
   );
 }
+
+/** Reads personal data for 'beleid en sturing' (or the purpose chosen for it, see ../doelen.tsx). */
+export const Impact = metDoel('beleid en sturing', ImpactScherm);

@@ -28,7 +28,8 @@ const euro = (n: number) => bedrag(Math.round(n * 100));
 /** For a manager, per gemeente and year: budget and participants against their ceilings, beschut werk, starts and ends per quarter. */
 export function Overzicht({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Budget en deelnemers');
-  useEffect(() => zetDoel('beleid en sturing'), []);
+  // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
+  useEffect(() => zetDoel(undefined), []);
   const dit = Number(vandaag().slice(0, 4));
   const [jaar, zetJaar] = useState(String(dit));
   const [cijfers] = useLees(
@@ -72,7 +73,10 @@ function Cijfers({ gemeente, c }: { gemeente: Gemeente; c: Overzichtcijfers }) {
   const grondNaam = (code: string) =>
     code === 'einddatum'
       ? 'Einddatum bereikt'
-      : `Grond ${code}: ${c.gronden.find((g) => g.code === code)?.omschrijving ?? 'onbekend'}`;
+      : ((g) =>
+          g
+            ? `${g.omschrijving.replace(/\.$/, '')} (art. ${g.artikel})`
+            : 'Een grond die de verordening niet meer noemt')(c.gronden.find((g) => g.code === code));
   const codes = [...new Set(c.kwartalen.flatMap((k) => Object.keys(k.perGrond)))].sort();
   const kwartalen = useMemo(
     () => ({
@@ -85,6 +89,18 @@ function Cijfers({ gemeente, c }: { gemeente: Gemeente; c: Overzichtcijfers }) {
     [c],
   );
   const metPlafond = c.budgetten.filter((b) => b.deelnemersplafond !== null || b.deelnemers > 0);
+  const zonderPlafond = metPlafond.filter((b) => b.deelnemersplafond === null);
+  // Participants against their ceiling, for the voorzieningen whose ordinance sets one.
+  const deelnemers = useMemo(() => {
+    const rijen = c.budgetten.filter((b) => b.deelnemersplafond !== null);
+    return {
+      labels: rijen.map((b) => b.titel),
+      reeksen: [
+        { naam: 'Plafond', waarden: rijen.map((b) => b.deelnemersplafond!) },
+        { naam: 'Deelnemers', waarden: rijen.map((b) => b.deelnemers) },
+      ],
+    };
+  }, [c]);
   return (
     <>
       <section aria-labelledby="budget">
@@ -108,38 +124,29 @@ function Cijfers({ gemeente, c }: { gemeente: Gemeente; c: Overzichtcijfers }) {
         {metPlafond.length === 0 ? (
           <Leeg>Er zijn geen deelnemers geteld in {c.jaar}.</Leeg>
         ) : (
-          <Table className="tabel">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Voorziening</TableHeaderCell>
-                <TableHeaderCell scope="col" className="getal">
-                  Deelnemers
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="getal">
-                  Plafond
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="getal">
-                  Ruimte
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">Artikel</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {metPlafond.map((b) => (
-                <TableRow key={b.voorziening}>
-                  <TableHeaderCell scope="row">{b.titel}</TableHeaderCell>
-                  <TableCell className="getal">{getal(b.deelnemers)}</TableCell>
-                  <TableCell className="getal">
-                    {b.deelnemersplafond === null ? 'geen' : getal(b.deelnemersplafond)}
-                  </TableCell>
-                  <TableCell className="getal">
-                    {b.deelnemersplafond === null ? '–' : getal(b.deelnemersplafond - b.deelnemers)}
-                  </TableCell>
-                  <TableCell>{b.artikel}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <>
+            {deelnemers.labels.length > 0 && (
+              <Grafiek
+                id="deelnemers-grafiek"
+                titel={`Deelnemers tegen het deelnemersplafond, ${gemeente.naam} ${c.jaar}`}
+                labels={deelnemers.labels}
+                reeksen={deelnemers.reeksen}
+                eenheid="aantal"
+                opmaak={getal}
+                bestandsnaam={`deelnemers-${gemeente.slug}-${c.jaar}.csv`}
+              />
+            )}
+            <Paragraph className="hint">
+              Het plafond staat in de verordening:{' '}
+              {metPlafond
+                .filter((b) => b.deelnemersplafond !== null)
+                .map((b) => `${b.titel} (art. ${b.artikel})`)
+                .join('; ') || 'geen'}
+              .
+              {zonderPlafond.length > 0 &&
+                ` Zonder deelnemersplafond: ${zonderPlafond.map((b) => `${b.titel} (${getal(b.deelnemers)} deelnemers)`).join('; ')}.`}
+            </Paragraph>
+          </>
         )}
       </section>
       <section aria-labelledby="beschut">

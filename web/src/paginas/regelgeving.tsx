@@ -20,7 +20,8 @@ import type { Gemeente } from '../sessie.tsx';
 /** Every version of every regulation of the gemeente, and of the national law, with dates and status. */
 export function Regelgeving({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Regelgeving');
-  useEffect(() => zetDoel('beleid en sturing'), []);
+  // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
+  useEffect(() => zetDoel(undefined), []);
   const [lijst] = useLees(
     () => api.GET('/gemeenten/{gemeente}/regelingen', { params: { path: { gemeente: gemeente.slug } } }),
     [gemeente.slug],

@@ -38,7 +38,8 @@ const SOORT: Record<string, string> = {
 /** Two versions side by side, or a version and an uploaded draft: what changed in articles, parameters and voorzieningen. */
 export function Vergelijken({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Versies vergelijken');
-  useEffect(() => zetDoel('beleid en sturing'), []);
+  // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
+  useEffect(() => zetDoel(undefined), []);
   const [lijst] = useLees(
     () => api.GET('/gemeenten/{gemeente}/regelingen', { params: { path: { gemeente: gemeente.slug } } }),
     [gemeente.slug],
