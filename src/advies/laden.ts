@@ -36,13 +36,16 @@ export function controleerRonde(
   bibliotheek: Bibliotheek,
   ronde: Adviesronde,
   fout: (pad: readonly PropertyKey[], bericht: string) => void,
+  /** A stored draft not in the library: its articles count too, and its date is a version. */
+  ontwerp?: { readonly geldigVanaf: string; readonly artikelen: readonly { readonly nummer: string }[] },
 ): void {
-  const versies = bibliotheek.versies(ronde.regeling);
-  if (versies.length === 0) {
+  const versies = [...bibliotheek.versies(ronde.regeling), ...(ontwerp ? [ontwerp] : [])];
+  if (bibliotheek.versies(ronde.regeling).length === 0) {
     fout(['regeling'], `onbekende regeling '${ronde.regeling}'`);
     return;
   }
   const artikelen = new Set(versies.flatMap((v) => v.artikelen.map((a) => a.nummer)));
+  const titel = ontwerp ? 'deze regeling of het ontwerp' : ronde.regeling;
   const organen = new Set(ronde.adviesorganen.map((o) => o.id));
   const gemeenten = new Set(bibliotheek.gemeenten().map((g) => g.slug));
   ronde.gemeenten.forEach((g, i) => {
@@ -64,7 +67,7 @@ export function controleerRonde(
       if (!artikelen.has(a.artikel))
         fout(
           ['punten', i, 'artikelen', j, 'artikel'],
-          `artikel ${a.artikel} staat in geen versie van ${ronde.regeling}`,
+          `artikel ${a.artikel} staat in geen versie van ${titel}`,
         );
     });
     (p.van ?? []).forEach((v, j) => {
@@ -80,7 +83,7 @@ export function controleerRonde(
         if (!artikelen.has(a.artikel))
           fout(
             ['punten', i, 'reactie', 'wijziging', 'artikelen', j, 'artikel'],
-            `artikel ${a.artikel} staat in geen versie van ${ronde.regeling}`,
+            `artikel ${a.artikel} staat in geen versie van ${titel}`,
           );
       });
   });

@@ -8,6 +8,7 @@ import * as budgetVrijval from './migraties/0004-budget-vrijval.ts';
 import * as documenten from './migraties/0015-documenten.ts';
 import * as randEnAanmelding from './migraties/0005-rand-en-aanmelding.ts';
 import * as klantnummer from './migraties/0020-klantnummer.ts';
+import * as ontwerpen from './migraties/0033-ontwerpen.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIES: Record<string, Migration> = {
   '0015-documenten': documenten,
   '0005-rand-en-aanmelding': randEnAanmelding,
   '0020-klantnummer': klantnummer,
+  '0033-ontwerpen': ontwerpen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
