@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import {
@@ -14,54 +12,11 @@ import type { Actor } from '../src/administratie/toegang.ts';
 import type { EvaluatieResultaat } from '../src/engine/index.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import { standaardEngine } from './helpers.ts';
+import { ONTWERP_2027, RONDE_2027 } from './ontwerp-2027.ts';
 import { OPSLAGEN } from './opslagen.ts';
 
 const engine = standaardEngine();
 const bibliotheek = engine.bibliotheek;
-export const ONTWERP_2027 = readFileSync(
-  join(import.meta.dirname, 'fixtures', 'dinkelland-2027', '2027-01-01.yaml'),
-  'utf8',
-);
-export const RONDE_2027 = {
-  regeling: 'dinkelland/re-integratieverordening',
-  versie: '2027-01-01',
-  gemeenten: ['dinkelland'],
-  adviesorganen: [{ id: 'kra', naam: 'Kliëntenraad Almelo (KRA)', soort: 'clientenraad' }],
-  onderwerp: 'Ontwerp Re-integratieverordening Participatiewet gemeente Dinkelland 2027',
-  gevraagdOp: '2026-09-01',
-  ontvangenOp: '2026-10-01',
-  punten: [
-    {
-      id: 'proefplaats-twee-maanden',
-      thema: 'Proefplaats',
-      artikelen: [{ artikel: '5', lid: 3 }],
-      advies: 'Leg uit aan de inwoner waarom een proefplaats nu korter duurt.',
-      adviesLetterlijk: true,
-      reactie: {
-        uitkomst: 'overgenomen',
-        uitkomstToelichting: 'Het college neemt het advies over in de brief bij de beschikking.',
-        tekst:
-          'Wij leggen in elke beschikking over een proefplaats uit dat de wet sinds 2026 hoogstens 2 maanden toestaat.',
-        letterlijk: true,
-      },
-    },
-    {
-      id: 'jongeren',
-      thema: 'Jongeren',
-      artikelen: [{ artikel: '13' }],
-      advies: 'Houd het leer-werktraject voor jongeren tot 27 jaar.',
-      adviesLetterlijk: true,
-      reactie: {
-        uitkomst: 'niet-overgenomen',
-        uitkomstToelichting: 'De ondersteuning van jongeren volgt nu artikel 7a van de wet.',
-        tekst: 'Artikel 13 rust voortaan op artikel 7a van de Participatiewet; de wet bepaalt de doelgroep.',
-        letterlijk: true,
-      },
-    },
-  ],
-  bron: { document: 'Test', bestand: 'test/levenscyclus.test.ts' },
-};
-
 const casus = (peildatum: string) => ({
   gemeente: 'dinkelland',
   peildatum,
