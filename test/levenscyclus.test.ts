@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import {
+  bibliotheekInWerking,
   engineInWerking,
   maakOntwerp,
   naarRaadsvoorstel,
@@ -101,6 +102,21 @@ describe.each(OPSLAGEN)('de levensloop van een ontwerp ($naam)', ({ open }) => {
     expect(await versieOp(db, '2026-12-31')).toBe('2015-07-01');
     expect(await versieOp(db, '2027-01-01')).toBe('2027-01-01');
     expect(await versieOp(db, '2027-06-01')).toBe('2027-01-01');
+    // A later draft that is not adopted never counts, also once another draft of the regulation is.
+    const later = await maakOntwerp(db, bibliotheek, beleid, 'dinkelland', {
+      bestandsnaam: '2028-01-01.yaml',
+      inhoud: ONTWERP_2027.replace('geldigVanaf: 2027-01-01', 'geldigVanaf: 2028-01-01'),
+    });
+    if (!later.ok) throw new Error(JSON.stringify(later.fout));
+    await naarRaadsvoorstel(db, beleid, 'dinkelland', later.waarde.id);
+    expect(await versieOp(db, '2028-06-01')).toBe('2027-01-01');
+    const inWerking = await bibliotheekInWerking(db, bibliotheek);
+    expect(inWerking.inWerking('dinkelland/re-integratieverordening', '2028-06-01')?.geldigVanaf).toBe(
+      '2027-01-01',
+    );
+    expect(
+      inWerking.versies('dinkelland/re-integratieverordening').map((v) => `${v.geldigVanaf} ${v.status}`),
+    ).toEqual(['2015-07-01 vastgesteld', '2027-01-01 vastgesteld']);
     // The file engine itself is untouched: the adopted draft lives in the store.
     expect(versieVan(engine.evalueer(casus('2027-01-01')))).toBe('2015-07-01');
 
