@@ -10,6 +10,9 @@ export interface Ids {
   readonly bezwaar: string;
   readonly casemanager: string;
   readonly gebruiker: string;
+  /** A stored draft and one of its advice rounds (issue 13); a made-up id where there is none. */
+  readonly ontwerp?: string;
+  readonly ronde?: string;
 }
 
 const GEEN = '00000000-0000-4000-8000-000000000000';
@@ -58,6 +61,7 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
     .replace('{regeling}', 're-integratieverordening')
     .replace('{geldigVanaf}', '2015-07-01')
     .replace('{nummer}', '15')
+    .replace('{ronde}', ids.ronde ?? GEEN)
     .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
       const id: Record<string, string | undefined> = {
         inwoners: ids.inwoner,
@@ -67,6 +71,7 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
         plaatsingen: ids.indicatie,
         aanvragen: ids.aanvraag,
         gebruikers: ids.gebruiker,
+        ontwerpen: ids.ontwerp ?? GEEN,
       };
       if (!id[soort]) throw new Error(`geen id voor /${soort}/{id}: breid test/api-voorbeelden.ts uit`);
       return `/${soort}/${id[soort]}`;
@@ -87,6 +92,17 @@ const AANVRAAG = {
 export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<string, unknown> | undefined {
   const voorbeelden: Record<string, Record<string, unknown>> = {
     'POST /auth/login': { gebruikersnaam: 'onbekend', wachtwoord: 'fout-wachtwoord' },
+    'POST /gemeenten/{gemeente}/ontwerpen': {
+      ontwerp: {
+        bestandsnaam: '2027-01-01.yaml',
+        regels: ['id: dinkelland/re-integratieverordening', 'status: ontwerp'],
+      },
+    },
+    'POST /gemeenten/{gemeente}/ontwerpen/{id}/adviesrondes': {
+      ronde: { regeling: 'dinkelland/re-integratieverordening' },
+    },
+    'PUT /gemeenten/{gemeente}/ontwerpen/{id}/teksten': { teksten: { samenvatting: 'Proef aan de rand' } },
+    'POST /gemeenten/{gemeente}/ontwerpen/{id}/vaststelling': { besluitdatum: '2026-12-01' },
     'POST /evaluate': {
       gemeente: 'dinkelland',
       peildatum: '2026-11-02',

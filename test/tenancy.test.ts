@@ -142,7 +142,12 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
     }
     // The same GETs succeed for a user of Dinkelland: the ids are real, so the 404s above are tenancy.
     const gets = routes.filter(
-      ([m, pad]) => m === 'GET' && !pad.includes('bezwaren/') && !pad.includes('aanvragen/'),
+      // The demo data holds no bezwaar, aanvraag or draft (ontwerp) to read.
+      ([m, pad]) =>
+        m === 'GET' &&
+        !pad.includes('bezwaren/') &&
+        !pad.includes('aanvragen/') &&
+        !pad.includes('ontwerpen/'),
     );
     for (const [, pad] of gets) expect((await api.verzoek('eigen', 'GET', pad)).status, pad).toBe(200);
   });
