@@ -39,6 +39,15 @@ export async function idsVan(db: Db, gemeente: string): Promise<Ids> {
     .where('rol', '=', 'casemanager')
     .orderBy('gebruikerId')
     .executeTakeFirst();
+  const ontwerp = await db
+    .selectFrom('ontwerp')
+    .select('id')
+    .where('gemeente', '=', gemeente)
+    .orderBy('id')
+    .executeTakeFirst();
+  const ronde = ontwerp
+    ? await db.selectFrom('adviesronde').select('id').where('ontwerpId', '=', ontwerp.id).executeTakeFirst()
+    : undefined;
   return {
     inwoner: await eerste('inwoner'),
     beschikking: await eerste('beschikking'),
@@ -48,6 +57,8 @@ export async function idsVan(db: Db, gemeente: string): Promise<Ids> {
     bezwaar: await eerste('bezwaar'),
     casemanager: cm?.gebruikerId ?? GEEN,
     gebruiker: cm?.gebruikerId ?? GEEN,
+    ...(ontwerp ? { ontwerp: ontwerp.id } : {}),
+    ...(ronde ? { ronde: ronde.id } : {}),
   };
 }
 

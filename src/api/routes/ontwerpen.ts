@@ -94,6 +94,8 @@ export const registreerOntwerpRoutes: RouteModule = (
   registreer(
     createRoute({
       method: 'get',
+      // A draft, its rounds and documents hold no personal data (the raadsvoorstel only counts).
+      'x-persoonsgegevens': false,
       path: '/gemeenten/{gemeente}/ontwerpen/{id}',
       summary: 'Een ontwerp met zijn status, teksten en adviesrondes',
       tags,
@@ -196,6 +198,8 @@ export const registreerOntwerpRoutes: RouteModule = (
   registreer(
     createRoute({
       method: 'get',
+      // A draft, its rounds and documents hold no personal data (the raadsvoorstel only counts).
+      'x-persoonsgegevens': false,
       path: '/gemeenten/{gemeente}/ontwerpen/{id}/raadsvoorstel',
       summary:
         'Het raadsvoorstel (PDF/A of HTML), met de cijfers uit het systeem: conformiteit, verschil, impact op de opgeslagen cliënten',
@@ -220,6 +224,8 @@ export const registreerOntwerpRoutes: RouteModule = (
   registreer(
     createRoute({
       method: 'get',
+      // A draft, its rounds and documents hold no personal data (the raadsvoorstel only counts).
+      'x-persoonsgegevens': false,
       path: '/gemeenten/{gemeente}/ontwerpen/{id}/adviesrondes/{ronde}/antwoordbrief',
       summary:
         'De brief van het college aan het adviesorgaan: per onderwerp het advies en de reactie (PDF/A of HTML)',
