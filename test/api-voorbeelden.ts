@@ -10,6 +10,9 @@ export interface Ids {
   readonly bezwaar: string;
   readonly casemanager: string;
   readonly gebruiker: string;
+  /** A stored draft and one of its advice rounds (issue 13); a made-up id where there is none. */
+  readonly ontwerp?: string;
+  readonly ronde?: string;
 }
 
 const GEEN = '00000000-0000-4000-8000-000000000000';
@@ -36,6 +39,15 @@ export async function idsVan(db: Db, gemeente: string): Promise<Ids> {
     .where('rol', '=', 'casemanager')
     .orderBy('gebruikerId')
     .executeTakeFirst();
+  const ontwerp = await db
+    .selectFrom('ontwerp')
+    .select('id')
+    .where('gemeente', '=', gemeente)
+    .orderBy('id')
+    .executeTakeFirst();
+  const ronde = ontwerp
+    ? await db.selectFrom('adviesronde').select('id').where('ontwerpId', '=', ontwerp.id).executeTakeFirst()
+    : undefined;
   return {
     inwoner: await eerste('inwoner'),
     beschikking: await eerste('beschikking'),
@@ -45,6 +57,8 @@ export async function idsVan(db: Db, gemeente: string): Promise<Ids> {
     bezwaar: await eerste('bezwaar'),
     casemanager: cm?.gebruikerId ?? GEEN,
     gebruiker: cm?.gebruikerId ?? GEEN,
+    ...(ontwerp ? { ontwerp: ontwerp.id } : {}),
+    ...(ronde ? { ronde: ronde.id } : {}),
   };
 }
 
@@ -58,6 +72,7 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
     .replace('{regeling}', 're-integratieverordening')
     .replace('{geldigVanaf}', '2015-07-01')
     .replace('{nummer}', '15')
+    .replace('{ronde}', ids.ronde ?? GEEN)
     .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
       const id: Record<string, string | undefined> = {
         inwoners: ids.inwoner,
@@ -67,6 +82,7 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
         plaatsingen: ids.indicatie,
         aanvragen: ids.aanvraag,
         gebruikers: ids.gebruiker,
+        ontwerpen: ids.ontwerp ?? GEEN,
       };
       if (!id[soort]) throw new Error(`geen id voor /${soort}/{id}: breid test/api-voorbeelden.ts uit`);
       return `/${soort}/${id[soort]}`;
@@ -87,6 +103,17 @@ const AANVRAAG = {
 export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<string, unknown> | undefined {
   const voorbeelden: Record<string, Record<string, unknown>> = {
     'POST /auth/login': { gebruikersnaam: 'onbekend', wachtwoord: 'fout-wachtwoord' },
+    'POST /gemeenten/{gemeente}/ontwerpen': {
+      ontwerp: {
+        bestandsnaam: '2027-01-01.yaml',
+        regels: ['id: dinkelland/re-integratieverordening', 'status: ontwerp'],
+      },
+    },
+    'POST /gemeenten/{gemeente}/ontwerpen/{id}/adviesrondes': {
+      ronde: { regeling: 'dinkelland/re-integratieverordening' },
+    },
+    'PUT /gemeenten/{gemeente}/ontwerpen/{id}/teksten': { teksten: { samenvatting: 'Proef aan de rand' } },
+    'POST /gemeenten/{gemeente}/ontwerpen/{id}/vaststelling': { besluitdatum: '2026-12-01' },
     'POST /evaluate': {
       gemeente: 'dinkelland',
       peildatum: '2026-11-02',

@@ -23,6 +23,7 @@ import { registreerGebruikerRoutes } from './routes/gebruikers.ts';
 import { registreerGemeenteRoutes } from './routes/gemeenten.ts';
 import { registreerImpactRoutes } from './routes/impact.ts';
 import { registreerInwonerRoutes } from './routes/inwoners.ts';
+import { registreerOntwerpRoutes } from './routes/ontwerpen.ts';
 import { registreerOverzichtRoutes } from './routes/overzichten.ts';
 import { registreerRegelgevingRoutes } from './routes/regelgeving.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
@@ -56,6 +57,7 @@ const ROUTES: readonly RouteModule[] = [
   registreerAgendaRoutes,
   registreerRegelgevingRoutes,
   registreerImpactRoutes,
+  registreerOntwerpRoutes,
   registreerOverzichtRoutes,
   registreerAuditspoorRoutes,
   registreerDocumentatieRoutes,

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { laadRondes } from '../advies/laden.ts';
 import { formatteerFout, laadBibliotheek, STANDAARD_WORTEL } from '../regelgeving/index.ts';
 import type { Uitvoer } from './uitvoer.ts';
 
@@ -28,6 +29,13 @@ export function validate(paden: readonly string[], opties: { quiet: boolean }, u
     if (binnen.length > 0) return 1;
   }
   if (!resultaat.ok) return 0;
+  // Advice rounds beside the regulations name their articles, so they are checked against the loaded tree.
+  const rondes = laadRondes(resultaat.waarde);
+  if (!rondes.ok) {
+    const binnen = rondes.fouten.filter((f) => doelen.some((d) => f.bestand.startsWith(d)));
+    for (const f of binnen) uit.fout(formatteerFout(f));
+    if (binnen.length > 0) return 1;
+  }
   const geteld = resultaat.waarde.regelingen.filter((r) =>
     doelen.some((d) => r.bestand.startsWith(d)),
   ).length;

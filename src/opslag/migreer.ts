@@ -14,6 +14,7 @@ import * as auditketen from './migraties/0021-auditketen.ts';
 import * as sleutelVingerafdruk from './migraties/0022-sleutel-vingerafdruk.ts';
 import * as idempotentieAtomair from './migraties/0024-idempotentie-atomair.ts';
 import * as regelingarchief from './migraties/0025-regelingarchief.ts';
+import * as ontwerpen from './migraties/0033-ontwerpen.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIES: Record<string, Migration> = {
   '0022-sleutel-vingerafdruk': sleutelVingerafdruk,
   '0024-idempotentie-atomair': idempotentieAtomair,
   '0025-regelingarchief': regelingarchief,
+  '0033-ontwerpen': ontwerpen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };

@@ -6,6 +6,8 @@ import type { ColumnType, Generated } from 'kysely';
 export type Json<T> = ColumnType<T, string, string>;
 type Tijdstip = ColumnType<Date, Date | string | undefined, Date | string>;
 
+export type OntwerpStatus = 'ontwerp' | 'raadsvoorstel' | 'vastgesteld';
+
 export interface Database {
   uitvoeringsorganisatie: { id: string; naam: string };
   gemeente: { slug: string; naam: string; cbsCode: string; organisatieId: string };
@@ -235,6 +237,31 @@ export interface Database {
     hash: string | null;
   };
   /** A document produced from stored data, written once per key and format (migration 0015). */
+  /** A draft version of a regulation on its way to the council (issue 13). */
+  ontwerp: {
+    id: Generated<string>;
+    gemeente: string;
+    regeling: string;
+    geldigVanaf: string;
+    bestandsnaam: string;
+    inhoud: string;
+    hash: string;
+    status: ColumnType<OntwerpStatus, OntwerpStatus | undefined, OntwerpStatus>;
+    besluitdatum: string | null;
+    teksten: Json<Record<string, string>>;
+    versie: ColumnType<number, number | undefined, number>;
+    aangemaaktDoor: string | null;
+    aangemaaktOp: Generated<Date>;
+  };
+  adviesronde: {
+    id: Generated<string>;
+    ontwerpId: string;
+    gemeente: string;
+    /** The round as src/advies/schema.ts describes it. */
+    inhoud: Json<unknown>;
+    aangemaaktDoor: string | null;
+    aangemaaktOp: Generated<Date>;
+  };
   document: {
     id: Generated<string>;
     gemeente: string;

@@ -36,6 +36,11 @@ export function isTestBestand(pad: string): boolean {
   return pad.endsWith('.test.yaml');
 }
 
+/** Advice rounds live beside the regulations in `adviezen/` (src/advies/); they are not regulation versions. */
+function isAdviesMap(pad: string): boolean {
+  return pad.split(sep).includes('adviezen');
+}
+
 /**
  * Loads and validates every regulation and parameter file under `wortel` (and the `extra` files).
  * A tree that loaded without errors before is taken from the cache (bibliotheek-cache.ts) when not
@@ -48,7 +53,7 @@ export function laadBibliotheek(
 ): LaadResultaat<Bibliotheek> {
   if (!existsSync(wortel))
     return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
-  const boom = yamlBestanden(wortel).filter((b) => !isTestBestand(b));
+  const boom = yamlBestanden(wortel).filter((b) => !isTestBestand(b) && !isAdviesMap(b));
   const bestanden = [...boom, ...extra.filter((b) => !isTestBestand(b))].map(
     (b) => [b, readFileSync(b, 'utf8')] as const,
   );

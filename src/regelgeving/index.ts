@@ -10,6 +10,7 @@ export {
   idUitPad,
   type LaadResultaat,
   laadRegeling,
+  zodFouten,
   type ParameterBestand,
   type Regeling,
   yamlBestanden,

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { LEZERS, vereisRol } from '../../administratie/toegang.ts';
 import { casusSchema } from '../../casus/index.ts';
 import { algemeen, beveiligd, FOUTEN, json, probleemAntwoord } from '../openapi.ts';
@@ -6,7 +7,7 @@ import { probleem } from '../probleem.ts';
 import type { RouteModule } from '../route-hulp.ts';
 
 /** The engine over HTTP: the same case contract as `reintegratie evaluate --json`, nothing stored. */
-export const registreerEvaluateRoutes: RouteModule = (_app, { engine }, { registreer, actor }) => {
+export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { registreer, actor }) => {
   registreer(
     createRoute({
       method: 'post',
@@ -25,7 +26,8 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { engine }, { regist
       const casus = c.req.valid('json');
       const rol = vereisRol(actor(c), casus.gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
-      const r = engine.evalueer(casus);
+      // Adopted drafts in the store are versions in force from their geldigVanaf (issue 13).
+      const r = (await engineInWerking(db, engine)).evalueer(casus);
       if (!r.ok)
         return probleem(
           c,

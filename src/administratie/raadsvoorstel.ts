@@ -1,0 +1,85 @@
+import { laadOntwerp } from '../api/ontwerpen.ts';
+import { type ImpactCijfers, impactCijfers, maakImpactteller, zetImpactOp } from '../beleid/index.ts';
+import type { Conflict, Engine } from '../engine/index.ts';
+import type { Db } from '../opslag/database.ts';
+import type { Regeling } from '../regelgeving/index.ts';
+import { vergelijkRegelingen, type Verschil } from '../regelgeving/verschil.ts';
+import { log } from './audit.ts';
+import { opgeslagenCaseload } from './caseload.ts';
+import { mislukt, type Uitslag } from './fouten.ts';
+import { leesOntwerp, type Ontwerp } from './ontwerpen.ts';
+import type { Actor } from './toegang.ts';
+
+/**
+ * Every figure a raadsvoorstel shows, computed by the system from the stored draft: the conformance
+ * findings of the version in force on the draft's geldigVanaf (and whether the draft still has each),
+ * the diff of the two versions, and the impact of the draft on the stored caseload on that date (the
+ * same counter as `reintegratie impact --store`). Reading the caseload is recorded in the audit trail.
+ */
+export interface RaadsvoorstelGegevens {
+  readonly ontwerp: Ontwerp;
+  readonly huidig: Regeling;
+  readonly nieuw: Regeling;
+  readonly peildatum: string;
+  readonly bevindingen: readonly { readonly conflict: Conflict; readonly blijft: boolean }[];
+  readonly verschillen: readonly Verschil[];
+  readonly impact: ImpactCijfers & {
+    readonly inwoners: number;
+    readonly titels: Readonly<Record<string, string>>;
+  };
+}
+
+const sleutel = (c: Conflict) => `${c.soort}|${c.artikel}|${c.met}`;
+
+export async function raadsvoorstelGegevens(
+  db: Db,
+  engine: Engine,
+  actor: Actor,
+  gemeente: string,
+  id: string,
+): Promise<Uitslag<RaadsvoorstelGegevens>> {
+  const o = await leesOntwerp(db, actor, gemeente, id, { stil: true });
+  if (!o.ok) return o;
+  const ontwerp = o.waarde;
+  const geladen = laadOntwerp(engine.bibliotheek, gemeente, ontwerp.bestandsnaam, ontwerp.inhoud);
+  if (!geladen.ok)
+    return mislukt({
+      code: 'conflict',
+      bericht: 'het opgeslagen ontwerp laadt niet meer tegen de huidige regelgeving',
+    });
+  try {
+    const datum = ontwerp.geldigVanaf;
+    const opgezet = zetImpactOp(engine, { naar: geladen.pad, datum });
+    if (!opgezet.ok) return mislukt({ code: 'conflict', bericht: opgezet.fouten.join('; ') });
+    const { opzet } = opgezet;
+    const conflicten = (r: Regeling) => {
+      const p = opzet.engine.planOp(gemeente, datum, { vervang: new Map([[r.id, r]]) });
+      return p.ok ? p.plan.conflicten.filter((c) => c.regeling === r.id && c.soort !== 'wetswijziging') : [];
+    };
+    const nu = conflicten(opzet.van);
+    const straks = new Set(conflicten(opzet.naar).map(sleutel));
+    await log(db, actor, gemeente, 'raadsvoorstel-cijfers', 'ontwerp', id);
+    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    let inwoners = 0;
+    for await (const pagina of opgeslagenCaseload(db, gemeente, datum)) {
+      for (const casus of pagina.casussen) teller.tel(casus);
+      inwoners += pagina.inwoners;
+    }
+    const plan = opzet.batchNaar.plan;
+    const titels = Object.fromEntries([...plan.voorzieningen].map(([v, pv]) => [v as string, pv.titel]));
+    return {
+      ok: true,
+      waarde: {
+        ontwerp,
+        huidig: opzet.van,
+        nieuw: opzet.naar,
+        peildatum: datum,
+        bevindingen: nu.map((conflict) => ({ conflict, blijft: straks.has(sleutel(conflict)) })),
+        verschillen: vergelijkRegelingen(opzet.van, opzet.naar),
+        impact: { ...impactCijfers(teller.stand), inwoners, titels },
+      },
+    };
+  } finally {
+    geladen.opruimen();
+  }
+}
