@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { controleerRonde } from '../advies/laden.ts';
 import { type Adviesronde, rondeSchema } from '../advies/schema.ts';
-import { laadOntwerp } from '../api/ontwerpen.ts';
+import { laadOntwerp } from '../regelgeving/ontwerp.ts';
 import { type Engine, maakEngine } from '../engine/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';

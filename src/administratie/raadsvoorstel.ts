@@ -1,4 +1,4 @@
-import { laadOntwerp } from '../api/ontwerpen.ts';
+import { laadOntwerp } from '../regelgeving/ontwerp.ts';
 import { type ImpactCijfers, impactCijfers, maakImpactteller, zetImpactOp } from '../beleid/index.ts';
 import type { Conflict, Engine } from '../engine/index.ts';
 import type { Db } from '../opslag/database.ts';

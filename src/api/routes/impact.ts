@@ -6,7 +6,7 @@ import { BELEID, vereisRol } from '../../administratie/toegang.ts';
 import { impactCijfers, maakImpactteller, zetImpactOp } from '../../beleid/index.ts';
 import { isGeldigeDatum } from '../../kalender/index.ts';
 import type { Regeling } from '../../regelgeving/index.ts';
-import { laadOntwerp, ontwerpMetParameter } from '../ontwerpen.ts';
+import { laadOntwerp, ontwerpMetParameter } from '../../regelgeving/ontwerp.ts';
 import { probleem } from '../probleem.ts';
 import { beveiligd, FOUTEN, gemeenteParam, json } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';

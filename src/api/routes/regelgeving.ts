@@ -7,7 +7,7 @@ import { artikelTekst } from '../../engine/index.ts';
 import { isGeldigeDatum } from '../../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../../regelgeving/index.ts';
 import { vergelijkRegelingen } from '../../regelgeving/verschil.ts';
-import { laadOntwerp, MAX_ONTWERP_BYTES } from '../ontwerpen.ts';
+import { laadOntwerp, MAX_ONTWERP_BYTES } from '../../regelgeving/ontwerp.ts';
 import { probleem } from '../probleem.ts';
 import { beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';

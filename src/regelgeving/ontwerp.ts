@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isGeldigeDatum } from '../kalender/index.ts';
-import { type Bibliotheek, laadBibliotheek, type Regeling } from '../regelgeving/index.ts';
+import { type Bibliotheek, laadBibliotheek, type Regeling } from './index.ts';
 
 /**
  * A draft version of a gemeente's regulation brought in through the web application: a YAML file
