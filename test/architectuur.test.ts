@@ -73,8 +73,11 @@ describe('lagen', () => {
     expect(overtredingen).toEqual([]);
   });
 
-  it('de opslag kent de HTTP-laag niet', () => {
-    const overtredingen = bestanden(join(SRC, 'opslag')).flatMap((b) =>
+  it('de opslag en de administratie kennen de HTTP-laag niet', () => {
+    const overtredingen = [
+      ...bestanden(join(SRC, 'opslag')),
+      ...bestanden(join(SRC, 'administratie')),
+    ].flatMap((b) =>
       importsVan(b)
         .filter((i) => i.includes('/api/') || i.startsWith('hono'))
         .map((i) => `${relative(SRC, b)} → ${i}`),
