@@ -32,7 +32,7 @@ export function schrijfOntwerp(map: string): string {
     'utf8',
   );
   const ontwerp = bron
-    .replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)')
+    .replace('bedrag: 150.00, bron: art. 15 lid 5', 'bedrag: 200.00, bron: art. 15 lid 5 (ontwerp)')
     .replace('toets: { feit: leeftijd, tenMinste: 27 }', 'toets: { feit: leeftijd, tenMinste: 30 }');
   if (ontwerp.split('\n').filter((r, i) => r !== bron.split('\n')[i]).length !== 2)
     throw new Error('het ontwerp voor de impactmeting past niet meer op de Dinkelland-verordening');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { type BestandsFout, leesYaml, VOORZIENINGEN } from '../regelgeving/index.ts';
+import { nederlands, suggestie } from '../regelgeving/berichten.ts';
 import { zodFouten } from '../regelgeving/laden.ts';
 import {
   testbestandSchema,
@@ -32,14 +33,15 @@ export type Testbestand =
 export function leesTestbestand(bestand: string): Testbestand {
   const gelezen = leesYaml(bestand, readFileSync(bestand, 'utf8'));
   if (!gelezen.ok) return gelezen;
-  const parsed = testbestandSchema.safeParse(gelezen.bron.data);
-  if (!parsed.success) return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error) };
+  const parsed = testbestandSchema.safeParse(gelezen.bron.data, { error: nederlands });
+  if (!parsed.success)
+    return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error, 'schema', testbestandSchema) };
   const fouten: BestandsFout[] = [];
   parsed.data.gevallen.forEach((g, i) => {
-    const basis = verwachtSchema.safeParse(g.verwacht);
+    const basis = verwachtSchema.safeParse(g.verwacht, { error: nederlands });
     if (!basis.success)
       fouten.push(
-        ...zodFouten(gelezen.bron, basis.error).map((f) => ({
+        ...zodFouten(gelezen.bron, basis.error, 'schema', verwachtSchema).map((f) => ({
           ...f,
           pad: `gevallen[${i}].verwacht.${f.pad}`,
         })),
@@ -51,14 +53,14 @@ export function leesTestbestand(bestand: string): Testbestand {
           code: 'schema',
           bestand,
           pad: `gevallen[${i}].verwacht.${sleutel}`,
-          bericht: `onbekende voorziening '${sleutel}'`,
+          bericht: `onbekende voorziening '${sleutel}'${suggestie(sleutel, VOORZIENINGEN, 0)}; bekende voorzieningen: ${VOORZIENINGEN.join(', ')}`,
           ...plaats(gelezen.bron, ['gevallen', i, 'verwacht', sleutel]),
         });
         continue;
       }
-      const v = verwachtVoorzieningSchema.safeParse(waarde);
+      const v = verwachtVoorzieningSchema.safeParse(waarde, { error: nederlands });
       if (!v.success) {
-        for (const f of zodFouten(gelezen.bron, v.error)) {
+        for (const f of zodFouten(gelezen.bron, v.error, 'schema', verwachtVoorzieningSchema)) {
           fouten.push({
             ...f,
             pad: `gevallen[${i}].verwacht.${sleutel}.${f.pad}`,
