@@ -98,7 +98,7 @@ describe('regelingsbestanden', () => {
     if (b.ok) return;
     const berichten = b.fouten.map((f) => `${f.regel}: ${f.bericht}`);
     expect(berichten).toContainEqual(
-      `${regelVan(tekst, 'feit: lefttijd')}: onbekend feit 'lefttijd' (zie docs/feiten.md)`,
+      `${regelVan(tekst, 'feit: lefttijd')}: onbekend feit 'lefttijd' (zie docs/feiten.md); bedoelt u 'leeftijd'?`,
     );
     expect(berichten.some((x) => x.includes('verwacht een van algemene-bijstand'))).toBe(true);
   });

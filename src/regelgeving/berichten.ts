@@ -25,7 +25,8 @@ export function afstand(a: string, b: string): number {
 }
 
 /** The candidate closest to what was written, when it is close enough to be a slip; else undefined. */
-export function bedoeltU(woord: string, kandidaten: Iterable<string>): string | undefined {
+export function bedoeltU(woord: string, alle: Iterable<string>): string | undefined {
+  const kandidaten = [...alle];
   let beste: string | undefined;
   let besteAfstand = Number.POSITIVE_INFINITY;
   for (const k of kandidaten) {
@@ -35,8 +36,10 @@ export function bedoeltU(woord: string, kandidaten: Iterable<string>): string | 
   const grens = Math.max(2, Math.floor(woord.length / 3));
   // A prefix counts too: {uren} for urenPerWeek.
   if (beste !== undefined && besteAfstand <= grens) return beste;
-  const metBegin = [...kandidaten].filter((k) => k.toLowerCase().startsWith(woord.toLowerCase()));
-  return woord.length >= 3 && metBegin.length > 0 ? metBegin.sort((a, b) => a.length - b.length)[0] : undefined;
+  const metBegin = kandidaten.filter((k) => k.toLowerCase().startsWith(woord.toLowerCase()));
+  return woord.length >= 3 && metBegin.length > 0
+    ? metBegin.sort((a, b) => a.length - b.length)[0]
+    : undefined;
 }
 
 /** " bedoelt u `x`?" and/or the allowed values, for the end of a message. */

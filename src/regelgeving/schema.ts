@@ -197,7 +197,8 @@ export const parameterSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['waarden', i],
-            message: 'geef het bedrag als bedrag: 150.00 (euro) of cent: 15000 (hele centen); null als het niet bekend is',
+            message:
+              'geef het bedrag als bedrag: 150.00 (euro) of cent: 15000 (hele centen); null als het niet bekend is',
           });
         else if (notaties.length > 1)
           ctx.addIssue({
@@ -220,7 +221,11 @@ export const parameterSchema = z
               message: `${k} is alleen voor een parameter met eenheid cent; deze is in ${p.eenheid}: schrijf waarde`,
             });
         if (w.waarde === undefined && w.bedrag === undefined && w.cent === undefined)
-          ctx.addIssue({ code: 'custom', path: ['waarden', i], message: 'geef de waarde (null als zij niet bekend is)' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['waarden', i],
+            message: 'geef de waarde (null als zij niet bekend is)',
+          });
       }
       if (w.bekendTot !== undefined && w.bekendTot < w.vanaf)
         ctx.addIssue({
@@ -340,6 +345,11 @@ const invullingSchema = z.strictObject({
 const definitieSchema = z.strictObject({
   ...plaatsVelden,
   omschrijving: tekstSchema,
+  /**
+   * Why this ordinance deliberately gives a name the national law defines a meaning of its own; without
+   * it, such a definition is refused (it would silently change every rule of the ordinance that uses it).
+   */
+  eigenBetekenis: tekstSchema.optional(),
   toets: toetsSchema,
   uitleg: uitlegSchema,
 });

@@ -56,6 +56,7 @@ export function leesYaml(bestand: string, tekst: string): YamlResultaat {
         // Walk down as far as the path exists; a missing key points at its parent.
         let node: Node | null | undefined = doc.contents as Node | null;
         let laatste: Node | null | undefined = node;
+        let gevonden = 0;
         for (const deel of pad) {
           if (isMap(node)) {
             const paar: Pair<unknown, unknown> | undefined = node.items.find(
@@ -63,10 +64,14 @@ export function leesYaml(bestand: string, tekst: string): YamlResultaat {
             );
             if (!paar) break;
             node = (paar.value as Node | null) ?? (paar.key as Node);
+            // A block map or list under a key starts on the next line; the key is where a reader looks.
+            if ((isMap(node) || isSeq(node)) && !node.flow && gevonden === pad.length - 1)
+              node = paar.key as Node;
           } else if (isSeq(node) && typeof deel === 'number') {
             node = node.items[deel] as Node | undefined;
           } else break;
           if (node) laatste = node;
+          gevonden++;
         }
         const begin = laatste?.range?.[0];
         if (begin === undefined) return undefined;

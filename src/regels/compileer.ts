@@ -1,5 +1,6 @@
 import { FEIT_INDEX, type FeitType } from '../casus/feiten.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
+import { bedoeltU } from '../regelgeving/berichten.ts';
 import type { Getal, Scalar, Toets, Waarde } from './ast.ts';
 import type { Context } from './context.ts';
 import { en, JA, NEE, niet, ONBEKEND, OORDEEL, of, type Waarheid } from './waarheid.ts';
@@ -213,7 +214,13 @@ export class Compiler {
 
   private feitType(naam: string, pad: readonly PropertyKey[]): FeitType | undefined {
     const def = FEIT_INDEX.get(naam);
-    if (!def) this.fouten.push({ pad, bericht: `onbekend feit '${naam}' (zie docs/feiten.md)` });
+    if (!def) {
+      const bedoeld = bedoeltU(naam, FEIT_INDEX.keys());
+      this.fouten.push({
+        pad,
+        bericht: `onbekend feit '${naam}' (zie docs/feiten.md)${bedoeld ? `; bedoelt u '${bedoeld}'?` : ''}`,
+      });
+    }
     return def?.type;
   }
 
@@ -265,6 +272,7 @@ export class Compiler {
     vergelijk('meerDan', (a, b) => a > b);
     vergelijk('tenHoogste', (a, b) => a <= b);
     vergelijk('minderDan', (a, b) => a < b);
+    this.controleerGrenzen(t, pad);
     if (t.isEenVan !== undefined) {
       for (const [i, v] of t.isEenVan.entries()) this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]);
       const set = new Set<Scalar>(t.isEenVan);
@@ -283,6 +291,35 @@ export class Compiler {
       for (const c of checks) uit = en(uit, c(ctx));
       return uit;
     };
+  }
+
+  /** Literal bounds on one fact that no value can meet (`tenMinste: 27, minderDan: 18`): never true. */
+  private controleerGrenzen(t: Extract<Toets, { feit: string }>, pad: readonly PropertyKey[]): void {
+    const lit = (w: unknown) => (typeof w === 'number' || typeof w === 'string' ? w : undefined);
+    const onder = [
+      ['tenMinste', lit(t.tenMinste), true],
+      ['meerDan', lit(t.meerDan), false],
+    ] as const;
+    const boven = [
+      ['tenHoogste', lit(t.tenHoogste), true],
+      ['minderDan', lit(t.minderDan), false],
+    ] as const;
+    for (const [o, a, oIncl] of onder)
+      for (const [b, z, bIncl] of boven) {
+        if (a === undefined || z === undefined || typeof a !== typeof z) continue;
+        if (a > z || (a === z && !(oIncl && bIncl)))
+          this.fouten.push({
+            pad: [...pad, b],
+            bericht: `'${o}: ${a}' en '${b}: ${z}' op '${t.feit}' sluiten elkaar uit: deze toets is nooit waar`,
+          });
+      }
+    const is = lit(t.is);
+    const isNiet = lit(t.isNiet);
+    if (is !== undefined && isNiet !== undefined && is === isNiet)
+      this.fouten.push({
+        pad: [...pad, 'isNiet'],
+        bericht: `'is: ${is}' en 'isNiet: ${isNiet}' op '${t.feit}' sluiten elkaar uit: deze toets is nooit waar`,
+      });
   }
 
   private controleerLiteraal(v: Scalar, type: FeitType | undefined, pad: readonly PropertyKey[]): void {
@@ -402,6 +439,28 @@ export class Compiler {
     const type = this.feitType(feit, [...pad, 'tabel', 'feit']);
     if (type && type.soort !== 'getal')
       this.fouten.push({ pad, bericht: `tabel op '${feit}': dat is geen getal` });
+    // A row no value can reach (empty bounds, or wholly below an earlier row) is a slip in the text's tiers.
+    rijen.forEach((r, i) => {
+      const van = r.vanaf ?? Number.NEGATIVE_INFINITY;
+      const tot = r.tot ?? Number.POSITIVE_INFINITY;
+      const rijPad = [...pad, 'tabel', 'rijen', i];
+      if (van >= tot)
+        this.fouten.push({
+          pad: rijPad,
+          bericht: `rij ${i + 1}: vanaf ${r.vanaf} ligt niet onder tot ${r.tot}`,
+        });
+      else if (
+        rijen
+          .slice(0, i)
+          .some(
+            (e) => (e.vanaf ?? Number.NEGATIVE_INFINITY) <= van && (e.tot ?? Number.POSITIVE_INFINITY) >= tot,
+          )
+      )
+        this.fouten.push({
+          pad: rijPad,
+          bericht: `rij ${i + 1} wordt nooit gebruikt: een eerdere rij dekt al elke waarde van ${r.vanaf ?? '-∞'} tot ${r.tot ?? '∞'}`,
+        });
+    });
     const gecompileerd = rijen.map((r, i) => ({
       vanaf: r.vanaf,
       tot: r.tot,
