@@ -346,3 +346,65 @@ describe('elke melding in het Nederlands', () => {
     );
   });
 });
+
+describe('conformiteitsgevallen kunnen meer controleren', () => {
+  const engine = maakEngine(
+    (() => {
+      const b = laadBibliotheek();
+      if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+      return b.waarde;
+    })(),
+  );
+  const onzeker = {
+    ...participatieplaats,
+    aanvraag: { ...participatieplaats.aanvraag, voldoendeMeegewerkt: undefined },
+  };
+  delete (onzeker.aanvraag as { voldoendeMeegewerkt?: boolean }).voldoendeMeegewerkt;
+
+  it('vergelijkt beëindigingsgronden, bedragen onder voorbehoud en de tekst van een vraag', async () => {
+    const { draaiGeval } = await import('../src/testgevallen/index.ts');
+    expect(
+      draaiGeval(engine, onzeker, {
+        beeindigingsgronden: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+        participatieplaats: { uitkomst: 'toegestaan', onderVoorbehoud: ['premie'] },
+      }),
+    ).toEqual([]);
+    expect(
+      draaiGeval(engine, onzeker, {
+        beeindigingsgronden: ['a', 'b'],
+        participatieplaats: { uitkomst: 'toegestaan', onderVoorbehoud: [] },
+      }),
+    ).toEqual([
+      'beëindigingsgronden ["a","b","c","d","e","f","g"], verwacht ["a","b"]',
+      'participatieplaats: onder voorbehoud ["premie"], verwacht []',
+    ]);
+    const open = { ...participatieplaats, feiten: { ...participatieplaats.feiten, oordelen: {} } };
+    expect(
+      draaiGeval(engine, open, {
+        participatieplaats: {
+          uitkomst: 'ter-beoordeling',
+          vraagBevat: { participatieplaatsPassend: 'loonwaarde', scholingAfrondbaar: 'afronden' },
+        },
+      }),
+    ).toEqual([
+      "participatieplaats: vraag participatieplaatsPassend bevat niet 'loonwaarde': Is een participatieplaats passend gezien de afstand van deze persoon tot de arbeidsmarkt?",
+      'participatieplaats: vraag scholingAfrondbaar wordt niet gesteld',
+    ]);
+  });
+
+  it('noemt bij een mislukte artikelcontrole alleen het ontbrekende artikel en de echte redenen', async () => {
+    const { draaiGeval } = await import('../src/testgevallen/index.ts');
+    const jong = {
+      ...participatieplaats,
+      feiten: { ...participatieplaats.feiten, geboortedatum: '1991-01-01' },
+    };
+    const uit = draaiGeval(engine, jong, {
+      participatieplaats: { uitkomst: 'afgewezen', artikelen: ['15 lid 1', '4 lid 3'] },
+    });
+    expect(uit).toHaveLength(1);
+    // The reasons are the grounds that fail, nothing that holds (on main every cited ground was listed).
+    expect(uit[0]).toBe(
+      'participatieplaats: artikel 4 lid 3 is geen reden van afwijzing; redenen: participatiewet 7 lid 8, dinkelland/re-integratieverordening 15 lid 1',
+    );
+  });
+});
