@@ -273,7 +273,7 @@ describe('andere stille vallen', () => {
       expect.objectContaining({
         regel: regelVan(tabel, 'cent: { tabel:'),
         pad: 'voorzieningen.participatieplaats.bedragen.premie.cent.tabel.rijen[1]',
-        bericht: 'rij 2 wordt nooit gebruikt: een eerdere rij dekt al elke waarde van 20 tot 30',
+        bericht: 'rij 2 wordt nooit gebruikt: een eerdere rij dekt al elke waarde vanaf 20 tot 30',
       }),
     );
   });
@@ -355,11 +355,8 @@ describe('conformiteitsgevallen kunnen meer controleren', () => {
       return b.waarde;
     })(),
   );
-  const onzeker = {
-    ...participatieplaats,
-    aanvraag: { ...participatieplaats.aanvraag, voldoendeMeegewerkt: undefined },
-  };
-  delete (onzeker.aanvraag as { voldoendeMeegewerkt?: boolean }).voldoendeMeegewerkt;
+  const { voldoendeMeegewerkt: _, ...zonderMeewerken } = participatieplaats.aanvraag;
+  const onzeker = { ...participatieplaats, aanvraag: zonderMeewerken };
 
   it('vergelijkt beëindigingsgronden, bedragen onder voorbehoud en de tekst van een vraag', async () => {
     const { draaiGeval } = await import('../src/testgevallen/index.ts');
@@ -406,5 +403,77 @@ describe('conformiteitsgevallen kunnen meer controleren', () => {
     expect(uit[0]).toBe(
       'participatieplaats: artikel 4 lid 3 is geen reden van afwijzing; redenen: participatiewet 7 lid 8, dinkelland/re-integratieverordening 15 lid 1',
     );
+  });
+});
+
+describe('constructies uit de tekst', () => {
+  const PREMIE_CENT = 'cent: { parameter: premie-participatieplaats }';
+
+  it('een staffel met grenzen als de tekst: meer dan 20, tot en met 32', () => {
+    const tekst = vervang(
+      bron,
+      PREMIE_CENT,
+      'cent: { tabel: { feit: urenPerWeek, rijen: [{ meerDan: 20, totEnMet: 32, waarde: 15000 }, { meerDan: 32, waarde: 20000 }] } }',
+    );
+    const { wortel } = boomMet(tekst.replace(/\n {8}als:\n {10}alle:\n.*\n.*\n/, '\n'));
+    const b = laadBibliotheek(wortel);
+    if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+    const engine = maakEngine(b.waarde);
+    const premie = (uren: number) => {
+      const r = engine.evalueer({
+        ...participatieplaats,
+        aanvraag: { ...participatieplaats.aanvraag, urenPerWeek: uren },
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.fout));
+      return r.resultaat.voorzieningen[0]?.bedragen.premie?.cent ?? null;
+    };
+    expect([20, 20.5, 32, 32.5].map(premie)).toEqual([null, 15000, 15000, 20000]);
+  });
+
+  it('weigert een staffelrij met twee ondergrenzen', () => {
+    const tekst = vervang(
+      bron,
+      PREMIE_CENT,
+      'cent: { tabel: { feit: urenPerWeek, rijen: [{ vanaf: 20, meerDan: 20, waarde: 15000 }] } }',
+    );
+    const { wortel, bestand } = boomMet(tekst);
+    const r = laadRegeling(wortel, bestand, tekst);
+    expect(r.ok ? [] : r.fouten.map((f) => `${f.regel}: ${f.bericht}`)).toContain(
+      `${regelVan(tekst, 'cent: { tabel:')}: geef vanaf (inclusief) of meerDan (exclusief), niet allebei`,
+    );
+  });
+
+  it('een oordeel in de voorwaarde van een bedrag wordt een vraag met zijn sleutel, zonder "?."', () => {
+    const tekst = vervang(
+      bron,
+      '            - { feit: voldoendeMeegewerkt, is: true }\n',
+      '            - { feit: voldoendeMeegewerkt, is: true }\n            - { oordeel: premieGerechtvaardigd, vraag: Is de premie gerechtvaardigd gezien de inzet? }\n',
+    );
+    const { wortel } = boomMet(tekst);
+    const b = laadBibliotheek(wortel);
+    if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+    const r = maakEngine(b.waarde).evalueer(participatieplaats);
+    if (!r.ok) throw new Error(JSON.stringify(r.fout));
+    const u = r.resultaat.voorzieningen[0]!;
+    expect(u.vragen).toContainEqual(
+      expect.objectContaining({
+        feit: 'premieGerechtvaardigd',
+        vraag: 'Is de premie gerechtvaardigd gezien de inzet?',
+        artikel: '15 lid 5',
+      }),
+    );
+    expect(u.bedragen.premie).toMatchObject({
+      cent: 15000,
+      voorbehoud: ['Is de premie gerechtvaardigd gezien de inzet?'],
+    });
+    const zinnen = u.gronden.map((g) => g.uitleg);
+    expect(
+      zinnen.some((z) =>
+        z.includes(
+          'het college beantwoordt de vraag ‘Is de premie gerechtvaardigd gezien de inzet?’ met ja.',
+        ),
+      ),
+    ).toBe(true);
+    expect(zinnen.filter((z) => z.includes('?.'))).toEqual([]);
   });
 });

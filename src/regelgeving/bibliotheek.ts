@@ -418,6 +418,10 @@ function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolea
       (g as { minimum?: unknown[]; maximum?: unknown[] }).minimum ?? (g as { maximum: unknown[] }).maximum;
     return delen.every((d) => eindigtInHeleCenten(d, bekendeParameter));
   }
+  if ('tabel' in g)
+    return (g as { tabel: { rijen: { waarde: unknown }[] } }).tabel.rijen.every((r) =>
+      eindigtInHeleCenten(r.waarde, bekendeParameter),
+    );
   if ('som' in g) return (g as { som: unknown[] }).som.every((d) => eindigtInHeleCenten(d, bekendeParameter));
   if ('dan' in g) {
     const { dan, anders } = g as { dan: unknown; anders: unknown };

@@ -1,7 +1,7 @@
 import { FEIT_INDEX, type FeitType } from '../casus/feiten.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import { bedoeltU } from '../regelgeving/berichten.ts';
-import type { Getal, Scalar, Toets, Waarde } from './ast.ts';
+import type { Getal, Scalar, TabelRij, Toets, Waarde } from './ast.ts';
 import type { Context } from './context.ts';
 import { en, JA, NEE, niet, ONBEKEND, OORDEEL, of, type Waarheid } from './waarheid.ts';
 
@@ -439,31 +439,38 @@ export class Compiler {
     const type = this.feitType(feit, [...pad, 'tabel', 'feit']);
     if (type && type.soort !== 'getal')
       this.fouten.push({ pad, bericht: `tabel op '${feit}': dat is geen getal` });
-    // A row no value can reach (empty bounds, or wholly below an earlier row) is a slip in the text's tiers.
-    rijen.forEach((r, i) => {
-      const van = r.vanaf ?? Number.NEGATIVE_INFINITY;
-      const tot = r.tot ?? Number.POSITIVE_INFINITY;
+    // A row no value can reach (empty bounds, or wholly inside an earlier row) is a slip in the text's tiers.
+    const grenzen = rijen.map((r) => ({
+      onder: r.meerDan ?? r.vanaf ?? Number.NEGATIVE_INFINITY,
+      onderIncl: r.meerDan === undefined,
+      boven: r.totEnMet ?? r.tot ?? Number.POSITIVE_INFINITY,
+      bovenIncl: r.totEnMet !== undefined,
+    }));
+    const tekst = (r: TabelRij) =>
+      `${r.meerDan !== undefined ? `meer dan ${r.meerDan}` : `vanaf ${r.vanaf ?? '-∞'}`} ${r.totEnMet !== undefined ? `tot en met ${r.totEnMet}` : `tot ${r.tot ?? '∞'}`}`;
+    grenzen.forEach((g, i) => {
       const rijPad = [...pad, 'tabel', 'rijen', i];
-      if (van >= tot)
+      const leeg = g.onder > g.boven || (g.onder === g.boven && !(g.onderIncl && g.bovenIncl));
+      const gedekt = grenzen
+        .slice(0, i)
+        .some(
+          (e) =>
+            (e.onder < g.onder || (e.onder === g.onder && (e.onderIncl || !g.onderIncl))) &&
+            (e.boven > g.boven || (e.boven === g.boven && (e.bovenIncl || !g.bovenIncl))),
+        );
+      if (leeg)
         this.fouten.push({
           pad: rijPad,
-          bericht: `rij ${i + 1}: vanaf ${r.vanaf} ligt niet onder tot ${r.tot}`,
+          bericht: `rij ${i + 1} (${tekst(rijen[i]!)}) bevat geen enkele waarde`,
         });
-      else if (
-        rijen
-          .slice(0, i)
-          .some(
-            (e) => (e.vanaf ?? Number.NEGATIVE_INFINITY) <= van && (e.tot ?? Number.POSITIVE_INFINITY) >= tot,
-          )
-      )
+      else if (gedekt)
         this.fouten.push({
           pad: rijPad,
-          bericht: `rij ${i + 1} wordt nooit gebruikt: een eerdere rij dekt al elke waarde van ${r.vanaf ?? '-∞'} tot ${r.tot ?? '∞'}`,
+          bericht: `rij ${i + 1} wordt nooit gebruikt: een eerdere rij dekt al elke waarde ${tekst(rijen[i]!)}`,
         });
     });
     const gecompileerd = rijen.map((r, i) => ({
-      vanaf: r.vanaf,
-      tot: r.tot,
+      ...grenzen[i]!,
       waarde: this.getal(r.waarde, [...pad, 'tabel', 'rijen', i, 'waarde'], verw),
     }));
     return (ctx) => {
@@ -473,7 +480,7 @@ export class Compiler {
         return undefined;
       }
       for (const r of gecompileerd) {
-        if ((r.vanaf === undefined || v >= r.vanaf) && (r.tot === undefined || v < r.tot))
+        if ((r.onderIncl ? v >= r.onder : v > r.onder) && (r.bovenIncl ? v <= r.boven : v < r.boven))
           return r.waarde(ctx);
       }
       return undefined;
