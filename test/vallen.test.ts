@@ -298,11 +298,23 @@ describe('elke melding in het Nederlands', () => {
   const ENGELS =
     /Invalid|expected|received|Nested|mapping|Unexpected|must|should|Missing|Unrecognized|string|number|array|object|undefined|key/;
 
-  const kapot: [string, (t: string) => string][] = [
-    ['ontbrekende titel', (t) => vervang(t, /^titel: .*\n/m, '')],
-    ['lijst wordt tekst', (t) => vervang(t, /^artikelen:\n/m, 'artikelen: geen\noudeArtikelen:\n')],
-    ['verkeerde enum', (t) => vervang(t, /^laag: gemeente$/m, 'laag: gemeent')],
-    ['verkeerd type', (t) => vervang(t, /^geldigVanaf: .*$/m, 'geldigVanaf: 20150701')],
+  const kapot: [string, (t: string) => string, RegExp][] = [
+    ['ontbrekende titel', (t) => vervang(t, /^titel: .*\n/m, ''), /^ontbreekt: hier hoort tekst$/],
+    [
+      'lijst wordt tekst',
+      (t) => vervang(t, /^artikelen:\n/m, 'artikelen: geen\noudeArtikelen:\n'),
+      /^verwacht een lijst, niet de tekst 'geen'$/,
+    ],
+    [
+      'verkeerde enum',
+      (t) => vervang(t, /^laag: gemeente$/m, 'laag: gemeent'),
+      /bedoelt u 'gemeente'\? \(toegestaan: wet, gemeente\)/,
+    ],
+    [
+      'verkeerd type',
+      (t) => vervang(t, /^geldigVanaf: .*$/m, 'geldigVanaf: 20150701'),
+      /^verwacht tekst, niet het getal 20150701$/,
+    ],
     [
       'lege lijst',
       (t) =>
@@ -311,24 +323,29 @@ describe('elke melding in het Nederlands', () => {
           '    voorwaarden:\n      - id: doelgroep\n        artikel: "12"',
           '    voorwaarden: []\n    oudeVoorwaarden:\n      - id: doelgroep\n        artikel: "12"',
         ),
+      /^onbekende sleutel 'oudeVoorwaarden'; bedoelt u 'voorwaarden'\?$/,
     ],
-    ['geneste map op één regel', (t) => `${t}\nextra: a: b\n`],
-    ['dubbele sleutel', (t) => `${t}\ntitel: nogmaals\n`],
-    ['tab als inspringing', (t) => `${t}\nextra:\n\t- een\n`],
-    ['niet gesloten haakje', (t) => `${t}\nextra: [een, twee\n`],
+    ['geneste map op één regel', (t) => `${t}\nextra: a: b\n`, /^een map in een map op één regel/],
+    ['dubbele sleutel', (t) => `${t}\ntitel: nogmaals\n`, /twee keer in dezelfde map/],
+    ['tab als inspringing', (t) => `${t}\nextra:\n\t- een\n`, /tab/],
+    ['niet gesloten haakje', (t) => `${t}\nextra: [een, twee\n`, /wordt niet gesloten met \] of \}/],
     [
       'onbekende sleutel in een toets',
       (t) => vervang(t, '{ feit: leeftijd, tenMinste: 27 }', '{ feit: leeftijd, tenminste: 27 }'),
+      /^onbekende sleutel 'tenminste'; bedoelt u 'tenMinste'\?$/,
     ],
   ];
 
-  it.each(kapot)('%s: een Nederlandse melding met bestand, regel en kolom', (_, maak) => {
+  it.each(kapot)('%s: een Nederlandse melding met bestand, regel en kolom', (_, maak, verwacht) => {
     const tekst = maak(bron);
     const { wortel, bestand } = boomMet(tekst);
     const r = laadRegeling(wortel, bestand, tekst);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.fouten.length).toBeGreaterThan(0);
+    expect(
+      r.fouten.map((f) => f.bericht),
+      'de melding die bij deze fout hoort',
+    ).toContainEqual(expect.stringMatching(verwacht));
     for (const f of r.fouten) {
       expect(f.bestand).toBe(bestand);
       expect(f.regel).toBeGreaterThan(0);

@@ -137,6 +137,11 @@ export const nederlands = (iss: z.core.$ZodRawIssue): string => {
 
 /** The YAML library's errors by their code, in Dutch; `detail` is the library's text, kept for the rare rest. */
 export function yamlBericht(code: string, detail: string): string {
+  // Some codes cover several situations; the library's text tells them apart.
+  if (/compact mapping/i.test(detail))
+    return 'een map in een map op één regel (zoals a: b: c) kan niet; zet de binnenste map ingesprongen op een nieuwe regel of tussen { }';
+  if (/end with an? [\]}]/i.test(detail) || /flow (sequence|mapping|collection)/i.test(detail))
+    return 'een lijst [ … ] of map { … } wordt niet gesloten met ] of }, of loopt verder dan de regels eronder toestaan';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'deze sleutel staat twee keer in dezelfde map';
@@ -158,8 +163,6 @@ export function yamlBericht(code: string, detail: string): string {
     case 'BAD_SCALAR_START':
       return 'een waarde mag niet beginnen met dit teken (zoals @ of `); zet de waarde tussen aanhalingstekens';
     case 'UNEXPECTED_TOKEN':
-      if (/compact mapping/i.test(detail))
-        return 'een map in een map op één regel (zoals a: b: c) kan niet; zet de binnenste map ingesprongen op een nieuwe regel of tussen { }';
       return 'onverwacht teken; staat er een dubbele punt, streepje of haakje te veel, of moet de waarde tussen aanhalingstekens?';
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
