@@ -43,7 +43,7 @@ export function schrijfOntwerp(map: string): string {
     '        uitleg: { ja: "U bent {leeftijd} jaar. Dat is 30 jaar of ouder.", nee: "U bent {leeftijd} jaar." }',
   ].join('\n');
   const ontwerp = bron
-    .replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)')
+    .replace('bedrag: 150.00, bron: art. 15 lid 5', 'bedrag: 200.00, bron: art. 15 lid 5 (ontwerp)')
     .replace('\n  participatieplaats:\n    bedragen:', `\n${leeftijd}\n    bedragen:`);
   if (!ontwerp.includes('(ontwerp)') || !ontwerp.includes('tenMinste: 30'))
     throw new Error('het ontwerp voor de impactmeting past niet meer op de Dinkelland-verordening');

@@ -96,7 +96,7 @@ describe('bewaarde regelgeving', () => {
       return pad;
     };
     const premie = (t: string) =>
-      t.replace('waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5 (ontwerp)');
+      t.replace('bedrag: 150.00, bron: art. 15 lid 5', 'bedrag: 200.00, bron: art. 15 lid 5 (ontwerp)');
     const goed = ontwerp(DINKELLAND, premie);
     const map = nieuweMap();
     laad(STANDAARD_WORTEL, map);

@@ -55,7 +55,7 @@ function vervang(tekst: string, oud: string, nieuw: string): string {
 function schrijfOntwerp(aanpassing: (tekst: string) => string = (t) => t): string {
   let tekst = readFileSync(BRON, 'utf8');
   tekst = vervang(tekst, 'status: vastgesteld', 'status: ontwerp');
-  tekst = vervang(tekst, 'waarde: 15000, bron: art. 15 lid 5', 'waarde: 20000, bron: art. 15 lid 5');
+  tekst = vervang(tekst, 'bedrag: 150.00, bron: art. 15 lid 5', 'bedrag: 200.00, bron: art. 15 lid 5');
   // The age condition stands in the Twente model Dinkelland rests on: the draft states it again (a
   // condition with the same id replaces the model's, in its place).
   tekst = vervang(

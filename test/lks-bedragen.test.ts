@@ -17,11 +17,13 @@ const D = '/gemeenten/dinkelland';
 /** A figure from a parameter file, as the law's figures are checked by hand: read the file itself. */
 function figuur(naam: string, vanaf: string): number {
   const p = parse(readFileSync(join(STANDAARD_WORTEL, 'wet', 'parameters', `${naam}.yaml`), 'utf8')) as {
-    waarden: { vanaf: string; waarde: number | null }[];
+    waarden: { vanaf: string; waarde?: number | null; bedrag?: number | null }[];
   };
   const w = p.waarden.find((x) => String(x.vanaf) === vanaf);
-  if (typeof w?.waarde !== 'number') throw new Error(`${naam} per ${vanaf} staat niet in het bestand`);
-  return w.waarde;
+  // An amount stands in euro (`bedrag: 2339.00`), other figures as they are (`waarde: 8`).
+  const v = typeof w?.bedrag === 'number' ? Math.round(w.bedrag * 100) : w?.waarde;
+  if (typeof v !== 'number') throw new Error(`${naam} per ${vanaf} staat niet in het bestand`);
+  return v;
 }
 
 /**
@@ -89,7 +91,7 @@ describe.each(OPSLAGEN)('loonkostensubsidie per periode op $naam', ({ open }) =>
     cpSync(STANDAARD_WORTEL, map, { recursive: true });
     appendFileSync(
       join(map, 'wet', 'parameters', 'wml-per-maand.yaml'),
-      '  - vanaf: 2027-01-01\n    waarde: 250000\n    bron: Testwaarde voor de herberekening per 1 januari 2027.\n',
+      '  - vanaf: 2027-01-01\n    bedrag: 2500.00\n    bron: Testwaarde voor de herberekening per 1 januari 2027.\n',
     );
     const b = laadBibliotheek(map);
     if (!b.ok) throw new Error(JSON.stringify(b.fouten));

@@ -53,7 +53,7 @@ describe('de premie en de vrijlating van art. 31 lid 2 onder j Pw', () => {
   it('meldt een premie boven de vrijlating als strijdig, en betaalt haar wel', () => {
     // € 2.000 per six months is € 4.000 a year, above the € 3.263 of 1 January 2025.
     const hoog = metWijziging('gemeente/groningen/re-integratieverordening/2024-01-01.yaml', (t) =>
-      t.replace(/waarde: 80000\b/, 'waarde: 200000'),
+      t.replace('bedrag: 800.00', 'bedrag: 2000.00'),
     );
     const r = participatieplaats(hoog);
     if (!r.ok) throw new Error(r.fout.code);

@@ -23,8 +23,8 @@ const DINKELLAND = readFileSync(
   'utf8',
 );
 const ONTWERP = DINKELLAND.replace(/^status: vastgesteld$/m, 'status: ontwerp').replace(
-  'waarde: 15000,',
-  'waarde: 20000,',
+  'bedrag: 150.00,',
+  'bedrag: 200.00,',
 );
 
 /** The CLI's environment: exactly the store of this run, never the DATABASE_URL of the test process for PGlite. */

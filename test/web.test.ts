@@ -592,7 +592,7 @@ describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
     );
     const ontwerp = origineel
       .replace(/^status: vastgesteld$/m, 'status: ontwerp')
-      .replace('waarde: 15000,', 'waarde: 20000,');
+      .replace('bedrag: 150.00,', 'bedrag: 200.00,');
     expect(ontwerp).not.toBe(origineel);
     const kapot = ontwerp.replace('premie-urengrens:', 'premie-urengrens: [');
 

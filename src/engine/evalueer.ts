@@ -881,6 +881,8 @@ function beoordeelVoorziening(
   const looptTot =
     gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
   const bedragen: Record<string, Bedrag> = {};
+  /** Judgements an amount's condition waits for: asked also when the voorziening itself is granted. */
+  const bedragVragen: string[] = [];
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
   const extraMomenten: Moment[] = [];
   // Where the law sets the amounts again each 1 January, they follow the rules and figures of that day.
@@ -915,6 +917,14 @@ function beoordeelVoorziening(
             ...ontbrekendeInvoer(spoor?.ontbrekend ?? []).map(invoerLabel(plan)),
             ...(spoor?.vragen ?? []).map((q) => q.vraag),
           ];
+    // In a sentence a question reads as what the college still has to answer, so no "…?." remains.
+    const voorbehoudZin = [
+      ...ontbrekendeInvoer(w === JA ? [] : (spoor?.ontbrekend ?? [])).map(invoerLabel(plan)),
+      ...(w === JA ? [] : (spoor?.vragen ?? [])).map(
+        (q) => `het college beantwoordt de vraag ‘${q.vraag}’ met ja`,
+      ),
+    ];
+    for (const q of spoor?.vragen ?? []) if (!bedragVragen.includes(q.oordeel)) bedragVragen.push(q.oordeel);
     for (const q of spoor?.vragen ?? [])
       if (!vragen.some((x) => x.feit === q.oordeel))
         vragen.push({
@@ -956,7 +966,7 @@ function beoordeelVoorziening(
       ? ` Het college stelt het bedrag elk jaar per 1 januari opnieuw vast; dit is het bedrag vanaf ${datumTekst(bedragOpzet.datum)} (${verwijzing(bedragOpzet.bron)}).`
       : '';
     const voorwaardelijk =
-      voorbehoud.length > 0 ? ` Dit geldt alleen als ook dit klopt: ${voorbehoud.join('; ')}.` : '';
+      voorbehoudZin.length > 0 ? ` Dit geldt alleen als ook dit klopt: ${voorbehoudZin.join('; ')}.` : '';
     gronden.push({
       regeling: b.bron.regeling.id,
       artikel: grondArtikel(b.bron),
@@ -1043,7 +1053,12 @@ function beoordeelVoorziening(
       uitkomst,
       // A refusal names no amounts: nothing is paid.
       gronden: afgewezen ? gronden.filter((g) => g.soort !== 'bedrag') : gronden,
-      vragen: uitkomst === 'ter-beoordeling' || uitkomst === 'onbepaald' ? vragen : [],
+      vragen:
+        uitkomst === 'ter-beoordeling' || uitkomst === 'onbepaald'
+          ? vragen
+          : uitkomst === 'toegestaan'
+            ? vragen.filter((q) => bedragVragen.includes(q.feit))
+            : [],
       ontbrekendeFeiten: uitkomst === 'onbepaald' ? [...new Set(ontbrekend)] : [],
       bedragen: afgewezen ? {} : bedragen,
       termijnen: {

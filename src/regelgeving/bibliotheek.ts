@@ -4,6 +4,8 @@ import type { Getal, Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
 import { type CacheMap, type Inhoud, viaCache } from './bibliotheek-cache.ts';
+import { FEIT_INDEX } from '../casus/feiten.ts';
+import { bedoeltU, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
   basisVerwijzing,
@@ -275,8 +277,41 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
   };
   const toets = (t: Toets, pad: readonly PropertyKey[]) => compiler.toets(t, pad, nieuweVerwijzingen());
 
+  const omgeving = omgevingVoor(bibliotheek, r);
+  // A sentence's {placeholder} must name a fact (or {definitie:naam} a definition): a slip such as
+  // {uren} for {urenPerWeek} would print "onbekend" to the client.
+  const controleerZin = (pad: readonly PropertyKey[], zin: string | undefined) => {
+    if (zin === undefined) return;
+    for (const [, naam] of zin.matchAll(/\{definitie:([^}]*)\}/g))
+      if (omgeving.definitie(naam!) === undefined)
+        fout(
+          pad,
+          `onbekende definitie '{definitie:${naam}}' in de zin${suggestie(naam!, definitieNamen(bibliotheek, r), 0)}`,
+        );
+    for (const [, naam] of zin.replace(/\{definitie:[^}]*\}/g, '').matchAll(/\{([^}]*)\}/g))
+      if (!FEIT_INDEX.has(naam!)) {
+        const bedoeld = bedoeltU(naam!, FEIT_INDEX.keys());
+        fout(
+          pad,
+          `onbekend feit '{${naam}}' in de zin (zie docs/feiten.md)${bedoeld ? `; bedoelt u '{${bedoeld}}'?` : ''}`,
+        );
+      }
+  };
+  const controleerUitleg = (pad: readonly PropertyKey[], u: { ja: string; nee: string } | undefined) => {
+    controleerZin([...pad, 'ja'], u?.ja);
+    controleerZin([...pad, 'nee'], u?.nee);
+  };
   for (const [naam, d] of Object.entries(r.definities ?? {})) {
     controleerArtikel(['definities', naam], d.artikel);
+    controleerUitleg(['definities', naam, 'uitleg'], d.uitleg);
+    // An ordinance's definition silently replacing the law's would change what every rule using it
+    // means; it is allowed only when the file says so and why (eigenBetekenis).
+    const landelijk = wet.find((w) => w.definities?.[naam]);
+    if (r.laag === 'gemeente' && landelijk && d.eigenBetekenis === undefined)
+      fout(
+        ['definities', naam],
+        `'${naam}' is al een definitie van de ${landelijk.citeertitel}; kies een eigen naam, of geef met eigenBetekenis aan waarom deze regeling er bewust een eigen betekenis aan geeft`,
+      );
     toets(d.toets, ['definities', naam, 'toets']);
   }
   for (const [naam, b] of Object.entries(r.berekeningen ?? {})) {
@@ -285,6 +320,7 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
   }
   (r.algemeneVoorwaarden ?? []).forEach((v, i) => {
     controleerArtikel(['algemeneVoorwaarden', i], v.artikel);
+    controleerUitleg(['algemeneVoorwaarden', i, 'uitleg'], v.uitleg);
     toets(v.toets, ['algemeneVoorwaarden', i, 'toets']);
   });
   for (const [id, v] of Object.entries(r.voorzieningen ?? {})) {
@@ -296,6 +332,7 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
       (v[lijst] ?? []).forEach((w, i) => {
         controleerArtikel([...basis, lijst, i], w.artikel);
         if (ids.has(w.id)) fout([...basis, lijst, i, 'id'], `voorwaarde-id ${w.id} komt twee keer voor`);
+        controleerUitleg([...basis, lijst, i, 'uitleg'], w.uitleg);
         ids.add(w.id);
         toets(w.toets, [...basis, lijst, i, 'toets']);
       });
@@ -303,6 +340,7 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
     if (v.bedragenHerzien) controleerArtikel([...basis, 'bedragenHerzien'], v.bedragenHerzien.artikel);
     if (v.doelgroepRuimer) {
       controleerArtikel([...basis, 'doelgroepRuimer'], v.doelgroepRuimer.artikel);
+      controleerZin([...basis, 'doelgroepRuimer', 'uitleg'], v.doelgroepRuimer.uitleg);
       toets(v.doelgroepRuimer.als, [...basis, 'doelgroepRuimer', 'als']);
     }
     if (v.jaarPlafond) {
@@ -312,17 +350,20 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
     }
     if (v.duur) {
       controleerArtikel([...basis, 'duur'], v.duur.artikel);
+      controleerZin([...basis, 'duur', 'uitleg'], v.duur.uitleg);
       if (v.duur.geldtAls) toets(v.duur.geldtAls.toets, [...basis, 'duur', 'geldtAls', 'toets']);
       if (v.duur.verlenging) {
         controleerArtikel([...basis, 'duur', 'verlenging'], v.duur.verlenging.artikel);
         (v.duur.verlenging.voorwaarden ?? []).forEach((w, i) => {
           controleerArtikel([...basis, 'duur', 'verlenging', 'voorwaarden', i], w.artikel);
+          controleerUitleg([...basis, 'duur', 'verlenging', 'voorwaarden', i, 'uitleg'], w.uitleg);
           toets(w.toets, [...basis, 'duur', 'verlenging', 'voorwaarden', i, 'toets']);
         });
       }
     }
     for (const [naam, b] of Object.entries(v.bedragen ?? {})) {
       controleerArtikel([...basis, 'bedragen', naam], b.artikel);
+      controleerUitleg([...basis, 'bedragen', naam, 'uitleg'], b.uitleg);
       compiler.getal(b.cent, [...basis, 'bedragen', naam, 'cent'], nieuweVerwijzingen());
       if (b.als) toets(b.als, [...basis, 'bedragen', naam, 'als']);
       if (!eindigtInHeleCenten(b.cent, (p) => omgevingVoor(bibliotheek, r).parameter(p) !== undefined)) {
@@ -343,6 +384,7 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
     controleerArtikel(['beeindigingsgronden', i], b.artikel);
   if (r.overgangsrecht) {
     controleerArtikel(['overgangsrecht'], r.overgangsrecht.artikel);
+    controleerZin(['overgangsrecht', 'uitleg'], r.overgangsrecht.uitleg);
     if (r.overgangsrecht.voorwaarde) toets(r.overgangsrecht.voorwaarde, ['overgangsrecht', 'voorwaarde']);
   }
   // Open terms an ordinance fills must be terms its national law declares.
@@ -371,6 +413,12 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
   return fouten;
 }
 
+/** Every definition a file can use: its own and its national law's. */
+function definitieNamen(bibliotheek: Bibliotheek, r: Regeling): string[] {
+  const wetten = r.berustOp ? bibliotheek.versies(r.berustOp) : [];
+  return [...new Set([r, ...wetten].flatMap((x) => Object.keys(x.definities ?? {})))];
+}
+
 function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolean): boolean {
   if (typeof g === 'number') return Number.isInteger(g);
   if (typeof g !== 'object' || g === null) return false;
@@ -381,6 +429,10 @@ function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolea
       (g as { minimum?: unknown[]; maximum?: unknown[] }).minimum ?? (g as { maximum: unknown[] }).maximum;
     return delen.every((d) => eindigtInHeleCenten(d, bekendeParameter));
   }
+  if ('tabel' in g)
+    return (g as { tabel: { rijen: { waarde: unknown }[] } }).tabel.rijen.every((r) =>
+      eindigtInHeleCenten(r.waarde, bekendeParameter),
+    );
   if ('som' in g) return (g as { som: unknown[] }).som.every((d) => eindigtInHeleCenten(d, bekendeParameter));
   if ('dan' in g) {
     const { dan, anders } = g as { dan: unknown; anders: unknown };

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { BASIS_PATROON, herleid, markeerHerkomst, voegSamen } from './basis.ts';
+import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
@@ -32,6 +33,8 @@ export function zodFouten(
   bron: YamlBron,
   error: z.ZodError,
   code: BestandsFout['code'] = 'schema',
+  /** The schema the data was checked against: an unknown key then says what was probably meant. */
+  schema?: z.ZodType,
 ): BestandsFout[] {
   const uit: BestandsFout[] = [];
   const verwerk = (issue: z.core.$ZodIssue, basis: readonly PropertyKey[]) => {
@@ -52,8 +55,18 @@ export function zodFouten(
       return;
     }
     if (issue.code === 'unrecognized_keys') {
+      const toegestaan = schema ? sleutelsOp(schema, pad) : [];
+      const record = schema ? isRecordOp(schema, pad) : false;
+      const wat = record && pad[pad.length - 1] === 'voorzieningen' ? 'voorziening' : 'sleutel';
       for (const sleutel of issue.keys)
-        uit.push(foutOp(bron, code, [...pad, sleutel], `onbekende sleutel '${sleutel}'`));
+        uit.push(
+          foutOp(
+            bron,
+            code,
+            [...pad, sleutel],
+            `onbekende ${wat} '${sleutel}'${suggestie(sleutel, toegestaan, wat === 'voorziening' ? 40 : 25)}`,
+          ),
+        );
       return;
     }
     uit.push(foutOp(bron, code, pad, issue.message));
@@ -124,8 +137,8 @@ export function valideerRegeling(
     const samen = voegSamen(basis.ruw_ as Record<string, unknown>, eigenBron.data as Record<string, unknown>);
     bron = { ...eigenBron, data: samen, herleid: (pad) => herleid(samen, pad) };
   }
-  const parsed = regelingSchema.safeParse(bron.data);
-  if (!parsed.success) return { ok: false, fouten: zodFouten(bron, parsed.error) };
+  const parsed = regelingSchema.safeParse(bron.data, { error: nederlands });
+  if (!parsed.success) return { ok: false, fouten: zodFouten(bron, parsed.error, 'schema', regelingSchema) };
   const r = parsed.data;
   const fouten: BestandsFout[] = [];
   const naam = basename(bestand, '.yaml');
@@ -186,8 +199,9 @@ export function laadParameter(
 ): LaadResultaat<ParameterBestand> {
   const gelezen = leesYaml(bestand, tekst);
   if (!gelezen.ok) return gelezen;
-  const parsed = parameterSchema.safeParse(gelezen.bron.data);
-  if (!parsed.success) return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error) };
+  const parsed = parameterSchema.safeParse(gelezen.bron.data, { error: nederlands });
+  if (!parsed.success)
+    return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error, 'schema', parameterSchema) };
   return { ok: true, waarde: { ...parsed.data, naam: basename(bestand, '.yaml'), bestand } };
 }
 

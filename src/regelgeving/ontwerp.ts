@@ -137,6 +137,11 @@ export function ontwerpMetParameter(
     };
   const doc = parseDocument(readFileSync(r.bestand, 'utf8'));
   doc.set('status', 'ontwerp');
-  doc.setIn(['parameters', parameter, 'waarden', index, 'waarde'], waarde);
+  const plek = ['parameters', parameter, 'waarden', index];
+  if (p.eenheid === 'cent') {
+    // An amount is written in the notation that cannot be misread (see parameterSchema): whole cents.
+    for (const sleutel of ['waarde', 'bedrag', 'cent']) doc.deleteIn([...plek, sleutel]);
+    doc.setIn([...plek, 'cent'], waarde);
+  } else doc.setIn([...plek, 'waarde'], waarde);
   return { ok: true, bestandsnaam: `${r.geldigVanaf}.yaml`, inhoud: doc.toString({ lineWidth: 0 }) };
 }

@@ -138,16 +138,40 @@ export const voorzieningSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * An amount is written so that a euro figure cannot be read as cents: `bedrag: 150.00` (euro, at
+ * most two decimals) or `cent: 15000` (whole cents). A plain `waarde` is for figures that are not
+ * amounts (hours, months, percentages); for a parameter in cent it is refused, because `waarde: 150.00`
+ * used to become € 1,50. The output always carries `waarde` in cents.
+ */
+const bedragNotatie = z
+  .number({ error: 'een bedrag in euro is een getal met een punt voor de centen (150.00), geen tekst' })
+  .nullable()
+  .optional();
+const centNotatie = z
+  .number({ error: 'cent is een geheel aantal centen (15000), geen tekst' })
+  .int({ error: 'cent is een geheel aantal centen (15000); schrijf euro als bedrag: 150.00' })
+  .nullable()
+  .optional();
+
 const parameterWaardeSchema = z.strictObject({
   vanaf: datumSchema,
   /** null: the value for this period is not known to us; the engine answers onbepaald. */
-  waarde: z.number().nullable(),
+  waarde: z.number().nullable().optional(),
+  bedrag: bedragNotatie,
+  cent: centNotatie,
   /** The last day the value is known to apply (an indexed figure before its next indexation). */
   bekendTot: datumSchema.optional(),
   bron: tekstSchema,
   artikel: z.string().optional(),
   lid: lidSchema.optional(),
 });
+
+/** Euros with at most two decimals, as whole cents; undefined when there are more decimals. */
+export function euroNaarCent(euro: number): number | undefined {
+  const cent = Math.round(euro * 100);
+  return Math.abs(euro * 100 - cent) < 1e-6 ? cent : undefined;
+}
 
 export const parameterSchema = z
   .strictObject({
@@ -159,12 +183,49 @@ export const parameterSchema = z
   })
   .superRefine((p, ctx) => {
     p.waarden.forEach((w, i) => {
-      if (p.eenheid === 'cent' && w.waarde !== null && !Number.isInteger(w.waarde)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['waarden', i, 'waarde'],
-          message: 'bedragen staan in hele centen',
-        });
+      const pad = (veld: string) => ['waarden', i, veld];
+      const notaties = (['waarde', 'bedrag', 'cent'] as const).filter((k) => w[k] !== undefined);
+      if (p.eenheid === 'cent') {
+        if (w.waarde !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: pad('waarde'),
+            message:
+              'een bedrag schrijft u als bedrag: 150.00 (euro) of cent: 15000 (hele centen), niet als waarde',
+          });
+        else if (notaties.length === 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['waarden', i],
+            message:
+              'geef het bedrag als bedrag: 150.00 (euro) of cent: 15000 (hele centen); null als het niet bekend is',
+          });
+        else if (notaties.length > 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: pad('cent'),
+            message: 'geef bedrag of cent, niet allebei',
+          });
+        if (typeof w.bedrag === 'number' && euroNaarCent(w.bedrag) === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: pad('bedrag'),
+            message: `een bedrag in euro heeft ten hoogste twee cijfers achter de punt, niet ${w.bedrag}`,
+          });
+      } else {
+        for (const k of ['bedrag', 'cent'] as const)
+          if (w[k] !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: pad(k),
+              message: `${k} is alleen voor een parameter met eenheid cent; deze is in ${p.eenheid}: schrijf waarde`,
+            });
+        if (w.waarde === undefined && w.bedrag === undefined && w.cent === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['waarden', i],
+            message: 'geef de waarde (null als zij niet bekend is)',
+          });
       }
       if (w.bekendTot !== undefined && w.bekendTot < w.vanaf)
         ctx.addIssue({
@@ -188,7 +249,21 @@ export const parameterSchema = z
         });
       }
     });
-  });
+  })
+  .transform((p) => ({
+    ...p,
+    waarden: p.waarden.map(({ bedrag, cent, waarde, ...w }) => ({
+      ...w,
+      waarde:
+        bedrag !== undefined
+          ? bedrag === null
+            ? null
+            : (euroNaarCent(bedrag) ?? null)
+          : cent !== undefined
+            ? cent
+            : (waarde ?? null),
+    })),
+  }));
 
 export const artikelSchema = z
   .strictObject({
@@ -270,6 +345,11 @@ const invullingSchema = z.strictObject({
 const definitieSchema = z.strictObject({
   ...plaatsVelden,
   omschrijving: tekstSchema,
+  /**
+   * Why this ordinance deliberately gives a name the national law defines a meaning of its own; without
+   * it, such a definition is refused (it would silently change every rule of the ordinance that uses it).
+   */
+  eigenBetekenis: tekstSchema.optional(),
   toets: toetsSchema,
   uitleg: uitlegSchema,
 });

@@ -25,14 +25,22 @@ export type Getal =
 
 export type Afronding = 'half-naar-boven' | 'naar-boven' | 'naar-beneden';
 
-/** Tiers: the first row whose bounds hold for the fact's value gives the result. */
+/**
+ * Tiers: the first row whose bounds hold for the fact's value gives the result. Bounds read as the
+ * text reads them: `vanaf` ("vanaf 20", inclusive) or `meerDan` ("meer dan 20", exclusive) below;
+ * `tot` ("tot 32", exclusive) or `totEnMet` ("tot en met 32", inclusive) above.
+ */
 export interface Tabel {
   readonly feit: string;
-  readonly rijen: readonly {
-    readonly vanaf?: number;
-    readonly tot?: number;
-    readonly waarde: Getal;
-  }[];
+  readonly rijen: readonly TabelRij[];
+}
+
+export interface TabelRij {
+  readonly vanaf?: number;
+  readonly meerDan?: number;
+  readonly tot?: number;
+  readonly totEnMet?: number;
+  readonly waarde: Getal;
 }
 
 /** A comparison value: a literal, a parameter, or another fact. */

@@ -1,6 +1,7 @@
 import { FEIT_INDEX, type FeitType } from '../casus/feiten.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
-import type { Getal, Scalar, Toets, Waarde } from './ast.ts';
+import { bedoeltU } from '../regelgeving/berichten.ts';
+import type { Getal, Scalar, TabelRij, Toets, Waarde } from './ast.ts';
 import type { Context } from './context.ts';
 import { en, JA, NEE, niet, ONBEKEND, OORDEEL, of, type Waarheid } from './waarheid.ts';
 
@@ -213,7 +214,13 @@ export class Compiler {
 
   private feitType(naam: string, pad: readonly PropertyKey[]): FeitType | undefined {
     const def = FEIT_INDEX.get(naam);
-    if (!def) this.fouten.push({ pad, bericht: `onbekend feit '${naam}' (zie docs/feiten.md)` });
+    if (!def) {
+      const bedoeld = bedoeltU(naam, FEIT_INDEX.keys());
+      this.fouten.push({
+        pad,
+        bericht: `onbekend feit '${naam}' (zie docs/feiten.md)${bedoeld ? `; bedoelt u '${bedoeld}'?` : ''}`,
+      });
+    }
     return def?.type;
   }
 
@@ -265,6 +272,7 @@ export class Compiler {
     vergelijk('meerDan', (a, b) => a > b);
     vergelijk('tenHoogste', (a, b) => a <= b);
     vergelijk('minderDan', (a, b) => a < b);
+    this.controleerGrenzen(t, pad);
     if (t.isEenVan !== undefined) {
       for (const [i, v] of t.isEenVan.entries()) this.controleerLiteraal(v, type, [...pad, 'isEenVan', i]);
       const set = new Set<Scalar>(t.isEenVan);
@@ -283,6 +291,35 @@ export class Compiler {
       for (const c of checks) uit = en(uit, c(ctx));
       return uit;
     };
+  }
+
+  /** Literal bounds on one fact that no value can meet (`tenMinste: 27, minderDan: 18`): never true. */
+  private controleerGrenzen(t: Extract<Toets, { feit: string }>, pad: readonly PropertyKey[]): void {
+    const lit = (w: unknown) => (typeof w === 'number' || typeof w === 'string' ? w : undefined);
+    const onder = [
+      ['tenMinste', lit(t.tenMinste), true],
+      ['meerDan', lit(t.meerDan), false],
+    ] as const;
+    const boven = [
+      ['tenHoogste', lit(t.tenHoogste), true],
+      ['minderDan', lit(t.minderDan), false],
+    ] as const;
+    for (const [o, a, oIncl] of onder)
+      for (const [b, z, bIncl] of boven) {
+        if (a === undefined || z === undefined || typeof a !== typeof z) continue;
+        if (a > z || (a === z && !(oIncl && bIncl)))
+          this.fouten.push({
+            pad: [...pad, b],
+            bericht: `'${o}: ${a}' en '${b}: ${z}' op '${t.feit}' sluiten elkaar uit: deze toets is nooit waar`,
+          });
+      }
+    const is = lit(t.is);
+    const isNiet = lit(t.isNiet);
+    if (is !== undefined && isNiet !== undefined && is === isNiet)
+      this.fouten.push({
+        pad: [...pad, 'isNiet'],
+        bericht: `'is: ${is}' en 'isNiet: ${isNiet}' op '${t.feit}' sluiten elkaar uit: deze toets is nooit waar`,
+      });
   }
 
   private controleerLiteraal(v: Scalar, type: FeitType | undefined, pad: readonly PropertyKey[]): void {
@@ -402,9 +439,38 @@ export class Compiler {
     const type = this.feitType(feit, [...pad, 'tabel', 'feit']);
     if (type && type.soort !== 'getal')
       this.fouten.push({ pad, bericht: `tabel op '${feit}': dat is geen getal` });
+    // A row no value can reach (empty bounds, or wholly inside an earlier row) is a slip in the text's tiers.
+    const grenzen = rijen.map((r) => ({
+      onder: r.meerDan ?? r.vanaf ?? Number.NEGATIVE_INFINITY,
+      onderIncl: r.meerDan === undefined,
+      boven: r.totEnMet ?? r.tot ?? Number.POSITIVE_INFINITY,
+      bovenIncl: r.totEnMet !== undefined,
+    }));
+    const tekst = (r: TabelRij) =>
+      `${r.meerDan !== undefined ? `meer dan ${r.meerDan}` : `vanaf ${r.vanaf ?? '-∞'}`} ${r.totEnMet !== undefined ? `tot en met ${r.totEnMet}` : `tot ${r.tot ?? '∞'}`}`;
+    grenzen.forEach((g, i) => {
+      const rijPad = [...pad, 'tabel', 'rijen', i];
+      const leeg = g.onder > g.boven || (g.onder === g.boven && !(g.onderIncl && g.bovenIncl));
+      const gedekt = grenzen
+        .slice(0, i)
+        .some(
+          (e) =>
+            (e.onder < g.onder || (e.onder === g.onder && (e.onderIncl || !g.onderIncl))) &&
+            (e.boven > g.boven || (e.boven === g.boven && (e.bovenIncl || !g.bovenIncl))),
+        );
+      if (leeg)
+        this.fouten.push({
+          pad: rijPad,
+          bericht: `rij ${i + 1} (${tekst(rijen[i]!)}) bevat geen enkele waarde`,
+        });
+      else if (gedekt)
+        this.fouten.push({
+          pad: rijPad,
+          bericht: `rij ${i + 1} wordt nooit gebruikt: een eerdere rij dekt al elke waarde ${tekst(rijen[i]!)}`,
+        });
+    });
     const gecompileerd = rijen.map((r, i) => ({
-      vanaf: r.vanaf,
-      tot: r.tot,
+      ...grenzen[i]!,
       waarde: this.getal(r.waarde, [...pad, 'tabel', 'rijen', i, 'waarde'], verw),
     }));
     return (ctx) => {
@@ -414,7 +480,7 @@ export class Compiler {
         return undefined;
       }
       for (const r of gecompileerd) {
-        if ((r.vanaf === undefined || v >= r.vanaf) && (r.tot === undefined || v < r.tot))
+        if ((r.onderIncl ? v >= r.onder : v > r.onder) && (r.bovenIncl ? v <= r.boven : v < r.boven))
           return r.waarde(ctx);
       }
       return undefined;

@@ -46,7 +46,20 @@ const tabelSchema: z.ZodType<Tabel> = z.lazy(() =>
     feit: naamSchema,
     rijen: z
       .array(
-        z.strictObject({ vanaf: z.number().optional(), tot: z.number().optional(), waarde: getalSchema }),
+        z
+          .strictObject({
+            vanaf: z.number().optional(),
+            meerDan: z.number().optional(),
+            tot: z.number().optional(),
+            totEnMet: z.number().optional(),
+            waarde: getalSchema,
+          })
+          .refine((r) => !(r.vanaf !== undefined && r.meerDan !== undefined), {
+            message: 'geef vanaf (inclusief) of meerDan (exclusief), niet allebei',
+          })
+          .refine((r) => !(r.tot !== undefined && r.totEnMet !== undefined), {
+            message: 'geef tot (exclusief) of totEnMet (inclusief), niet allebei',
+          }),
       )
       .min(1),
   }),

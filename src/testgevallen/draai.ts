@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { type BestandsFout, leesYaml, VOORZIENINGEN } from '../regelgeving/index.ts';
+import { nederlands, suggestie } from '../regelgeving/berichten.ts';
 import { zodFouten } from '../regelgeving/laden.ts';
 import {
   testbestandSchema,
+  VERWACHT_ALGEMEEN,
   type VerwachtVoorziening,
   verwachtSchema,
   verwachtVoorzieningSchema,
@@ -32,33 +34,34 @@ export type Testbestand =
 export function leesTestbestand(bestand: string): Testbestand {
   const gelezen = leesYaml(bestand, readFileSync(bestand, 'utf8'));
   if (!gelezen.ok) return gelezen;
-  const parsed = testbestandSchema.safeParse(gelezen.bron.data);
-  if (!parsed.success) return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error) };
+  const parsed = testbestandSchema.safeParse(gelezen.bron.data, { error: nederlands });
+  if (!parsed.success)
+    return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error, 'schema', testbestandSchema) };
   const fouten: BestandsFout[] = [];
   parsed.data.gevallen.forEach((g, i) => {
-    const basis = verwachtSchema.safeParse(g.verwacht);
+    const basis = verwachtSchema.safeParse(g.verwacht, { error: nederlands });
     if (!basis.success)
       fouten.push(
-        ...zodFouten(gelezen.bron, basis.error).map((f) => ({
+        ...zodFouten(gelezen.bron, basis.error, 'schema', verwachtSchema).map((f) => ({
           ...f,
           pad: `gevallen[${i}].verwacht.${f.pad}`,
         })),
       );
     for (const [sleutel, waarde] of Object.entries(g.verwacht)) {
-      if (sleutel === 'fout' || sleutel === 'conflicten' || sleutel === 'afwijkingen') continue;
+      if (VERWACHT_ALGEMEEN.has(sleutel)) continue;
       if (!(VOORZIENINGEN as readonly string[]).includes(sleutel)) {
         fouten.push({
           code: 'schema',
           bestand,
           pad: `gevallen[${i}].verwacht.${sleutel}`,
-          bericht: `onbekende voorziening '${sleutel}'`,
+          bericht: `onbekende voorziening '${sleutel}'${suggestie(sleutel, VOORZIENINGEN, 0)}; bekende voorzieningen: ${VOORZIENINGEN.join(', ')}`,
           ...plaats(gelezen.bron, ['gevallen', i, 'verwacht', sleutel]),
         });
         continue;
       }
-      const v = verwachtVoorzieningSchema.safeParse(waarde);
+      const v = verwachtVoorzieningSchema.safeParse(waarde, { error: nederlands });
       if (!v.success) {
-        for (const f of zodFouten(gelezen.bron, v.error)) {
+        for (const f of zodFouten(gelezen.bron, v.error, 'schema', verwachtVoorzieningSchema)) {
           fouten.push({
             ...f,
             pad: `gevallen[${i}].verwacht.${sleutel}.${f.pad}`,
@@ -103,6 +106,16 @@ export function draaiGeval(engine: Engine, casus: unknown, verwacht: Record<stri
     return afwijkingen;
   }
   if (basis.conflicten) vergelijkConflicten(r.resultaat, basis.conflicten, afwijkingen);
+  if (basis.beeindigingsgronden) {
+    const plan = engine.planOp(r.resultaat.gemeente, r.resultaat.peildatum);
+    const echt = plan.ok
+      ? plan.plan.gemeenteRegelingen.flatMap((x) => (x.beeindigingsgronden ?? []).map((g) => g.code))
+      : [];
+    if (JSON.stringify([...echt].sort()) !== JSON.stringify([...basis.beeindigingsgronden].sort()))
+      afwijkingen.push(
+        `beëindigingsgronden ${JSON.stringify(echt)}, verwacht ${JSON.stringify(basis.beeindigingsgronden)}`,
+      );
+  }
   for (const a of basis.afwijkingen ?? []) {
     const echt = r.resultaat.afwijkingen.filter((x) => x.voorwaarde === a.voorwaarde);
     if (echt.length === 0) afwijkingen.push(`afwijking '${a.voorwaarde}' niet gemeld`);
@@ -112,7 +125,7 @@ export function draaiGeval(engine: Engine, casus: unknown, verwacht: Record<stri
       );
   }
   for (const [id, waarde] of Object.entries(verwacht)) {
-    if (id === 'fout' || id === 'conflicten' || id === 'afwijkingen') continue;
+    if (VERWACHT_ALGEMEEN.has(id)) continue;
     const v = verwachtVoorzieningSchema.parse(waarde);
     const u = r.resultaat.voorzieningen.find((x) => x.voorziening === id);
     if (!u) {
@@ -178,13 +191,36 @@ function vergelijkVoorziening(
     if (JSON.stringify(echt) !== JSON.stringify([...v.vragen].sort()))
       uit.push(`${id}: vragen ${JSON.stringify(echt)}, verwacht ${JSON.stringify(v.vragen)}`);
   }
+  for (const [feit, zin] of Object.entries(v.vraagBevat ?? {})) {
+    const q = u.vragen.find((x) => x.feit === feit);
+    if (!q) uit.push(`${id}: vraag ${feit} wordt niet gesteld`);
+    else if (!q.vraag.includes(zin)) uit.push(`${id}: vraag ${feit} bevat niet '${zin}': ${q.vraag}`);
+  }
   for (const a of v.artikelen ?? []) {
     const nietVoldaan = v.uitkomst === 'afgewezen';
     if (!citeert(u, r, a, nietVoldaan)) {
+      // Name the article that is missing, and as context only what could stand in its place: the
+      // reasons for refusal, or (when it is cited but met) that it is no reason.
+      const redenen = [
+        ...new Set(u.gronden.filter((g) => g.voldaan === false).map((g) => `${g.regeling} ${g.artikel}`)),
+      ];
+      const welGeciteerd = nietVoldaan && citeert(u, r, a, false);
       uit.push(
-        `${id}: artikel ${a} niet geciteerd${nietVoldaan ? ' als reden van afwijzing' : ''} (wel: ${u.gronden.map((g) => `${g.regeling} ${g.artikel}${g.voldaan === false ? '✘' : ''}`).join(', ')})`,
+        nietVoldaan
+          ? `${id}: artikel ${a} is geen reden van afwijzing${welGeciteerd ? ' (het wordt geciteerd, maar is voldaan)' : ''}; redenen: ${redenen.join(', ') || 'geen'}`
+          : `${id}: artikel ${a} wordt niet geciteerd`,
       );
     }
+  }
+  if (v.onderVoorbehoud) {
+    const echt = Object.entries(u.bedragen)
+      .filter(([, b]) => (b.voorbehoud ?? []).length > 0)
+      .map(([naam]) => naam)
+      .sort();
+    if (JSON.stringify(echt) !== JSON.stringify([...v.onderVoorbehoud].sort()))
+      uit.push(
+        `${id}: onder voorbehoud ${JSON.stringify(echt)}, verwacht ${JSON.stringify(v.onderVoorbehoud)}`,
+      );
   }
   for (const [naam, cent] of Object.entries(v.bedragen ?? {})) {
     const b = u.bedragen[naam];

@@ -7,10 +7,14 @@ const verwachtVoorzieningSchema = z.strictObject({
   uitkomst: z.enum(['toegestaan', 'afgewezen', 'ter-beoordeling', 'onbepaald']),
   /** Judgement ids that must be asked, exactly. */
   vragen: z.array(z.string()).optional(),
+  /** Per judgement id, a phrase its question must contain (the question as the college reads it). */
+  vraagBevat: z.record(z.string(), z.string().min(3)).optional(),
   /** Articles that must be cited ("15 lid 1", or "participatiewet 10a lid 1"); for afgewezen: among the failed grounds. */
   artikelen: z.array(z.string()).optional(),
   bedragen: z.record(z.string(), z.number().int().nullable()).optional(),
   geenBedragen: z.array(z.string()).optional(),
+  /** The amounts that hold only under a condition still open (onder voorbehoud), exactly. */
+  onderVoorbehoud: z.array(z.string()).optional(),
   maximaleEinddatum: datumSchema.nullable().optional(),
   /** The end the request asks for, as the engine computes it. */
   einddatum: datumSchema.optional(),
@@ -42,9 +46,14 @@ export const verwachtSchema = z.object({
   fout: z.enum(['geen-regeling', 'onbekende-gemeente', 'ongeldige-casus']).optional(),
   /** Conflicts that must be reported, as "<artikel> <met>", e.g. "13 participatiewet 10f"; [] means none of soort vervallen or strijdig. */
   conflicten: z.array(z.string()).optional(),
+  /** The codes of the beëindigingsgronden the gemeente's regulations offer on the peildatum, exactly. */
+  beeindigingsgronden: z.array(z.string()).optional(),
   /** Recorded deviations and whether each is applied, by the condition they name. */
   afwijkingen: z.array(z.strictObject({ voorwaarde: z.string(), toegepast: z.boolean() })).optional(),
 });
+
+/** The keys of `verwacht` that are about the case as a whole; every other key is a voorziening id. */
+export const VERWACHT_ALGEMEEN: ReadonlySet<string> = new Set(Object.keys(verwachtSchema.shape));
 
 export { verwachtVoorzieningSchema };
 export type VerwachtVoorziening = z.output<typeof verwachtVoorzieningSchema>;
