@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
 import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
-import { planTaken } from '../administratie/taken.ts';
+import { planTaken, vandaagInNederland } from '../administratie/taken.ts';
+import { planDocumentTaken } from '../documenten/taken.ts';
+import { documentContext } from './documentdiensten.ts';
 import { maakBsnKluis } from '../beveiliging/bsn.ts';
 import { bsnSleutel } from '../beveiliging/sleutel.ts';
 import { maakEngine } from '../engine/index.ts';
@@ -72,6 +74,12 @@ export async function startServer(
   };
   try {
     await planTaken(await wachtrij, opslag.db, { inhalen: true, engine });
+    await planDocumentTaken(await wachtrij, opslag.db, {
+      ctx: documentContext(engine),
+      kluis,
+      vandaag: () => vandaagInNederland(),
+      inhalen: true,
+    });
   } catch (e) {
     await stop();
     throw e;

@@ -69,7 +69,10 @@ export async function cijfersVoor(
   uitstroomNaarWerk: readonly string[],
 ): Promise<Cijfers> {
   const { van, tot } = p;
-  const werk = uitstroomNaarWerk.length > 0 ? uitstroomNaarWerk : ['\u0000'];
+  // Without end grounds that mean work, nobody flowed out to work (a NUL placeholder in `in (…)` is
+  // refused by PostgreSQL as text, which made the report of such a gemeente fail).
+  const naarWerk =
+    uitstroomNaarWerk.length > 0 ? sql`reden in (${sql.join(uitstroomNaarWerk)})` : sql<boolean>`false`;
   // One pass over the gemeente's grants, each joined to the decision that ended it early.
   const trajecten = await sql<{
     voorziening: string | null;
@@ -96,7 +99,7 @@ export async function cijfersVoor(
       count(*) filter (where einde between ${van}::date and ${tot}::date) as beeindigd,
       count(distinct inwoner_id) filter (where ingangsdatum >= ${van}::date) as "personenGestart",
       count(distinct inwoner_id) filter (where einde is null or einde > ${tot}::date) as "personenLopend",
-      count(*) filter (where einde between ${van}::date and ${tot}::date and reden in (${sql.join(werk)})) as "uitstroomNaarWerk",
+      count(*) filter (where einde between ${van}::date and ${tot}::date and ${naarWerk}) as "uitstroomNaarWerk",
       coalesce(sum(jaarbedrag_cent) filter (where ingangsdatum >= ${van}::date), 0) as "toegekendJaarbedragCent"
     from t
     group by grouping sets ((voorziening), ())`.execute(db);
