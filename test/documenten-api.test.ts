@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vulDemo } from '../src/api/demo.ts';
 import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
@@ -196,6 +200,19 @@ describe.each(OPSLAGEN)('documenten via de API op $naam', ({ open }) => {
     expect(sha(bytes)).toBe(
       eerst.body.documenten.find((d: { formaat: string }) => d.formaat === 'pdf').sha256,
     );
+    // What can be checked of PDF/A-2b without veraPDF: every font embedded, the XMP identification,
+    // an output intent, no encryption.
+    const bestand = join(mkdtempSync(join(tmpdir(), 'rapport-')), 'rapport.pdf');
+    writeFileSync(bestand, Buffer.from(bytes));
+    const fonts = execFileSync('pdffonts', [bestand], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f.split(/\s+/).at(-5), f).toBe('yes');
+    const xmp = execFileSync('pdfinfo', ['-meta', bestand], { encoding: 'utf8' });
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    const rauw = Buffer.from(bytes).toString('latin1');
+    expect(rauw).toContain('/OutputIntents');
+    expect(rauw).not.toContain('/Encrypt');
     expect((await api.ruw('auditor', 'GET', `${pad}/${jaar}/2`, {})).status).toBe(404);
     expect((await api.ruw('ander', 'GET', `${pad}/${jaar}/1`, {})).status).toBe(404);
   });
