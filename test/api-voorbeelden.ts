@@ -73,6 +73,9 @@ export function vulPad(pad: string, gemeente: string, ids: Ids, jaar = '2026'): 
     .replace('{geldigVanaf}', '2015-07-01')
     .replace('{nummer}', '15')
     .replace('{ronde}', ids.ronde ?? GEEN)
+    .replace('{periode}', '1')
+    .replace('{kwartaal}', '1')
+    .replace('{maand}', '2026-10')
     .replace(/\/([a-z-]+)\/\{id\}/, (_, soort: string) => {
       const id: Record<string, string | undefined> = {
         inwoners: ids.inwoner,
@@ -180,6 +183,8 @@ export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<st
       beslistOp: '2026-12-01',
       toelichting: 'Geen nieuwe feiten of omstandigheden',
     },
+    'POST /gemeenten/{gemeente}/voortgangsrapportages': { jaar: 2026, periode: 1 },
+    'POST /gemeenten/{gemeente}/srg-leveringen': { maand: '2026-10' },
     'POST /gemeenten/{gemeente}/aanvragen': {
       inwonerId: ids.inwoner,
       soort: 'aanvraag',

@@ -14,10 +14,12 @@ import { registreerAuthRoutes } from './routes/auth.ts';
 import { registreerBeschikkingRoutes } from './routes/beschikkingen.ts';
 import { registreerBeschutWerkRoutes } from './routes/beschut-werk.ts';
 import { registreerBezwaarRoutes } from './routes/bezwaren.ts';
+import { registreerBriefRoutes } from './routes/brieven.ts';
 import { registreerBudgetRoutes } from './routes/budgetten.ts';
 import { registreerDocumentatieRoutes } from './routes/documentatie.ts';
 import { registreerDossierRoutes } from './routes/dossiers.ts';
 import { registreerEvaluateRoutes } from './routes/evaluate.ts';
+import { registreerExportRoutes } from './routes/exports.ts';
 import { registreerFeitRoutes } from './routes/feiten.ts';
 import { registreerGebruikerRoutes } from './routes/gebruikers.ts';
 import { registreerGemeenteRoutes } from './routes/gemeenten.ts';
@@ -26,10 +28,12 @@ import { registreerInwonerRoutes } from './routes/inwoners.ts';
 import { registreerOntwerpRoutes } from './routes/ontwerpen.ts';
 import { registreerOverzichtRoutes } from './routes/overzichten.ts';
 import { registreerRegelgevingRoutes } from './routes/regelgeving.ts';
+import { registreerSrgRoutes } from './routes/srg.ts';
 import { registreerTaakRoutes } from './routes/taken.ts';
 import { registreerTermijnRoutes } from './routes/termijnen.ts';
 import { registreerVerwerkingsdoelRoutes } from './routes/verwerkingsdoelen.ts';
 import { verzoekDb } from '../opslag/transactie.ts';
+import { registreerVoortgangRoutes } from './routes/voortgangsrapportages.ts';
 import { bewaakGemeenten } from './tenancy.ts';
 import { grootteLimiet, ongeldigeInvoer, randKoppen } from './validatie.ts';
 
@@ -60,6 +64,11 @@ const ROUTES: readonly RouteModule[] = [
   registreerOntwerpRoutes,
   registreerOverzichtRoutes,
   registreerAuditspoorRoutes,
+  // Documents: letters, the progress report, the SRG delivery, the quarterly exports.
+  registreerBriefRoutes,
+  registreerVoortgangRoutes,
+  registreerSrgRoutes,
+  registreerExportRoutes,
   registreerDocumentatieRoutes,
 ];
 

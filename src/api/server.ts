@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
 import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
-import { planTaken } from '../administratie/taken.ts';
 import { openBsnKluis } from '../administratie/sleutelbeheer.ts';
+import { planTaken, vandaagInNederland } from '../administratie/taken.ts';
+import { planDocumentTaken } from '../documenten/taken.ts';
+import { documentContext } from './documentdiensten.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { type Opslag, openOpslag } from '../opslag/database.ts';
@@ -78,6 +80,12 @@ export async function startServer(
   };
   try {
     await planTaken(await wachtrij, opslag.db, { inhalen: true, engine });
+    await planDocumentTaken(await wachtrij, opslag.db, {
+      ctx: documentContext(engine),
+      kluis,
+      vandaag: () => vandaagInNederland(),
+      inhalen: true,
+    });
   } catch (e) {
     await stop();
     throw e;

@@ -10,7 +10,7 @@ import { briefHtml } from './brief-html.ts';
 import { type BriefBron, briefInhoud, kenmerkVan } from './brief-inhoud.ts';
 import { briefPdf } from './brief-pdf.ts';
 import type { DocumentConfiguratie } from './configuratie.ts';
-import { bewaarDocumenten, leesDocument, type OpgeslagenDocument } from './opslag.ts';
+import { bewaarDocumenten, documentenVan, leesDocument, type OpgeslagenDocument } from './opslag.ts';
 
 /** What the document modules need besides the store: the regulations and each gemeente's settings. */
 export interface DocumentContext {
@@ -34,7 +34,7 @@ async function leesBron(
   ctx: DocumentContext,
   gemeente: string,
   v: BriefVan,
-): Promise<Uitslag<BriefBron>> {
+): Promise<Uitslag<BriefBron & { inwonerId: string }>> {
   if (!isUuid(v.beschikkingId) || (v.bezwaarId !== undefined && !isUuid(v.bezwaarId)))
     return nietGevonden(v.bezwaarId ? 'bezwaar' : 'beschikking');
   const b = await db
@@ -54,6 +54,7 @@ async function leesBron(
       'b.motivering',
       'b.regelingen',
       'b.vorigeId',
+      'b.inwonerId',
       'i.naam',
       'g.naam as gemeenteNaam',
       'g.cbsCode',
@@ -96,6 +97,7 @@ async function leesBron(
     bezwaar = { ...z_, uitkomst: z_.uitkomst, beslistOp: z_.beslistOp };
   }
   return gelukt({
+    inwonerId: b.inwonerId,
     beschikking: { ...b, soort: b.soort },
     ...(vorige
       ? {
@@ -144,6 +146,20 @@ export async function maakBrief(
   const bron = await leesBron(db, ctx, gemeente, van);
   if (!bron.ok) return bron;
   const inhoud = briefInhoud(bron.waarde, config, ctx.bibliotheek, uitvoeringVan(ctx, gemeente));
+  const al = await documentenVan(db, gemeente, 'brief', sleutelVan(van));
+  if (al.length === Object.keys(BRIEF_FORMATEN).length) {
+    // Stored already: the stored letter is the letter, and rendering it again would only cost time.
+    await log(
+      db,
+      actor,
+      gemeente,
+      'brief-opnieuw-gevraagd',
+      van.bezwaarId ? 'bezwaar' : 'beschikking',
+      van.bezwaarId ?? van.beschikkingId,
+      bron.waarde.inwonerId,
+    );
+    return gelukt({ nieuw: false, kenmerk: inhoud.kenmerk, documenten: al });
+  }
   const pdf = await briefPdf(inhoud);
   const html = Buffer.from(briefHtml(inhoud), 'utf8');
   const bewaard = await inTransactie(db, async (trx) => {
@@ -164,6 +180,7 @@ export async function maakBrief(
       r.nieuw ? 'brief-maken' : 'brief-opnieuw-gevraagd',
       van.bezwaarId ? 'bezwaar' : 'beschikking',
       van.bezwaarId ?? van.beschikkingId,
+      bron.waarde.inwonerId,
     );
     return r;
   });
@@ -186,6 +203,13 @@ export async function leesBrief(
     return nietGevonden('brief');
   const d = await leesDocument(db, gemeente, 'brief', sleutelVan(van), formaat);
   if (!d) return nietGevonden('brief');
+  // The letter names the inwoner: the read is recorded against them, so "who saw this person" finds it.
+  const b = await db
+    .selectFrom('beschikking')
+    .select('inwonerId')
+    .where('gemeente', '=', gemeente)
+    .where('id', '=', van.beschikkingId)
+    .executeTakeFirst();
   await log(
     db,
     actor,
@@ -193,6 +217,7 @@ export async function leesBrief(
     'brief-lezen',
     van.bezwaarId ? 'bezwaar' : 'beschikking',
     van.bezwaarId ?? van.beschikkingId,
+    b?.inwonerId ?? null,
   );
   return gelukt(d);
 }

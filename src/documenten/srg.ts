@@ -1,10 +1,19 @@
 import { log } from '../administratie/audit.ts';
-import { gelukt, mislukt, type Uitslag } from '../administratie/fouten.ts';
+import { gelukt, mislukt, nietGevonden, type Uitslag } from '../administratie/fouten.ts';
 import { type BsnKluis, isGeldigBsn } from '../beveiliging/bsn.ts';
 import { dagenInMaand } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { DocumentContext } from './brieven.ts';
-import { bewaarDocumenten } from './opslag.ts';
+import { type Actor, vereisRol } from '../administratie/toegang.ts';
+import type { Rol } from '../opslag/schema.ts';
+import { bewaarDocumenten, leesDocument } from './opslag.ts';
+
+/**
+ * Who may make and read a delivery: it holds every participant's BSN, so only the manager and the
+ * administrator who send it to CBS, not everyone with a role in the gemeente.
+ */
+export const SRG_ROLLEN: readonly Rol[] = ['manager', 'beheerder'];
+const MAAND = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The monthly delivery to CBS for the Statistiek Re-integratie door Gemeenten (SRG), as far as the
@@ -62,16 +71,24 @@ export function valideerSrg(l: SrgLevering): SrgFout[] {
   return fouten;
 }
 
-/** Builds, validates and stores (encrypted: it holds BSNs) the delivery of one month. */
+/**
+ * Builds, validates and stores (encrypted: it holds BSNs) the delivery of one month. Without `actor`
+ * it is the system (the monthly job or the command line).
+ */
 export async function maakSrgLevering(
   db: Db,
   ctx: DocumentContext,
   kluis: BsnKluis,
   gemeente: string,
   maand: string,
+  actor?: Actor,
 ): Promise<Uitslag<{ levering: SrgLevering; nieuw: boolean }>> {
+  if (actor) {
+    const rol = vereisRol(actor, gemeente, SRG_ROLLEN);
+    if (!rol.ok) return rol;
+  }
   const config = ctx.configuratie.get(gemeente);
-  if (!config || !/^\d{4}-(0[1-9]|1[0-2])$/.test(maand))
+  if (!config || !MAAND.test(maand))
     return mislukt({
       code: 'ongeldig',
       bericht: 'maand JJJJ-MM van een bekende gemeente',
@@ -133,7 +150,7 @@ export async function maakSrgLevering(
     gemeente,
     soort: 'srg-levering',
     sleutel: maand,
-    door: null,
+    door: actor?.gebruikerId ?? null,
     versleuteld: true,
     weergaven: [
       {
@@ -143,6 +160,43 @@ export async function maakSrgLevering(
       },
     ],
   });
-  await log(db, undefined, gemeente, 'srg-levering-maken', 'srg-levering', maand);
-  return gelukt({ levering, nieuw: bewaard.nieuw });
+  await log(
+    db,
+    actor,
+    gemeente,
+    bewaard.nieuw ? 'srg-levering-maken' : 'srg-levering-opnieuw-gevraagd',
+    'srg-levering',
+    maand,
+  );
+  // Once stored, the stored delivery is the delivery: a second call answers it, not a new count.
+  const opgeslagen = bewaard.documenten[0];
+  return gelukt({
+    levering: opgeslagen
+      ? (JSON.parse(kluis.ontsleutel(opgeslagen.inhoud.toString('utf8'))) as SrgLevering)
+      : levering,
+    nieuw: bewaard.nieuw,
+  });
+}
+
+/** The stored delivery of a month, decrypted; reading it (every BSN in it) is audited. */
+export async function leesSrgLevering(
+  db: Db,
+  kluis: BsnKluis,
+  actor: Actor | undefined,
+  gemeente: string,
+  maand: string,
+): Promise<Uitslag<{ levering: SrgLevering; sha256: string; aangemaaktOp: Date }>> {
+  if (actor) {
+    const rol = vereisRol(actor, gemeente, SRG_ROLLEN);
+    if (!rol.ok) return rol;
+  }
+  if (!MAAND.test(maand)) return nietGevonden('SRG-levering');
+  const d = await leesDocument(db, gemeente, 'srg-levering', maand, 'json');
+  if (!d) return nietGevonden('SRG-levering');
+  await log(db, actor, gemeente, 'srg-levering-lezen', 'srg-levering', maand);
+  return gelukt({
+    levering: JSON.parse(kluis.ontsleutel(d.inhoud.toString('utf8'))) as SrgLevering,
+    sha256: d.sha256,
+    aangemaaktOp: d.aangemaaktOp,
+  });
 }

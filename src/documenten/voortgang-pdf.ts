@@ -8,7 +8,11 @@ const L = 40;
 function tabel(doc: Pdf, t: Tabel, x: number, y: number, breedte: number): number {
   const labelBreedte = Math.min(150, breedte * 0.3);
   const kol = (breedte - labelBreedte) / t.kolommen.length;
+  // Headers wrap between words, never inside one ("beëindi-gd" was what the first render showed):
+  // the size is chosen so that the longest word of any header fits its column.
   doc.font('vet').fontSize(7);
+  const langste = Math.max(...t.kolommen.flatMap((k) => k.split(/\s+/).map((w) => doc.widthOfString(w))));
+  doc.fontSize(Math.max(5, Math.min(7, (7 * (kol - 5)) / langste)));
   let hoogte = 0;
   t.kolommen.forEach((k, i) => {
     doc.text(k, x + labelBreedte + i * kol, y, { width: kol - 4, align: 'right' });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { log } from '../administratie/audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from '../administratie/fouten.ts';
 import { type Actor, BELEID, LEZERS, vereisRol } from '../administratie/toegang.ts';
@@ -142,4 +143,60 @@ export async function voortgangTaak(db: Db, ctx: DocumentContext, vandaag: strin
     if (r.ok) gemaakt.push({ gemeente, periode: periodeSleutel(p), nieuw: r.waarde.nieuw });
   }
   return { vandaag, gemaakt };
+}
+
+/** The stored reports of a gemeente, newest first, each with its formats and hashes (not the bytes). */
+export async function voortgangsrapportages(db: Db, actor: Actor | undefined, gemeente: string) {
+  if (actor) {
+    const rol = vereisRol(actor, gemeente, LEZERS);
+    if (!rol.ok) return rol;
+  }
+  const rijen = await db
+    .selectFrom('document')
+    .select([
+      'sleutel',
+      'formaat',
+      'mediatype',
+      'sha256',
+      'aangemaaktOp',
+      sql<number>`length(inhoud)`.as('bytes'),
+    ])
+    .where('gemeente', '=', gemeente)
+    .where('soort', '=', 'voortgangsrapportage')
+    .orderBy('aangemaaktOp', 'desc')
+    .orderBy('sleutel', 'desc')
+    .orderBy('formaat')
+    .execute();
+  const per = new Map<
+    string,
+    {
+      sleutel: string;
+      jaar: number;
+      periode: number;
+      perJaar: number;
+      aangemaaktOp: string;
+      documenten: object[];
+    }
+  >();
+  for (const r of rijen) {
+    const m = /^(\d{4})-(\d{1,2})(?:\/(\d{1,2}))?$/.exec(r.sleutel);
+    if (!m) continue;
+    const e = per.get(r.sleutel) ?? {
+      sleutel: r.sleutel,
+      jaar: Number(m[1]),
+      periode: Number(m[2]),
+      perJaar: m[3] ? Number(m[3]) : 3,
+      aangemaaktOp: r.aangemaaktOp.toISOString(),
+      documenten: [],
+    };
+    e.documenten.push({
+      formaat: r.formaat,
+      mediatype: r.mediatype,
+      sha256: r.sha256,
+      bytes: Number(r.bytes),
+      aangemaaktOp: r.aangemaaktOp.toISOString(),
+    });
+    per.set(r.sleutel, e);
+  }
+  return gelukt([...per.values()].sort((a, b) => b.jaar - a.jaar || b.periode - a.periode));
 }

@@ -13,6 +13,8 @@ import { type Gemeente, SessieBron, useSessie } from './sessie.tsx';
 const Aanbod = lazy(() => import('./paginas/aanbod.tsx').then((m) => ({ default: m.Aanbod })));
 const Agenda = lazy(() => import('./paginas/agenda.tsx').then((m) => ({ default: m.Agenda })));
 const Auditspoor = lazy(() => import('./paginas/auditspoor.tsx').then((m) => ({ default: m.Auditspoor })));
+const Brief = lazy(() => import('./paginas/brief.tsx').then((m) => ({ default: m.Brief })));
+const Rapportages = lazy(() => import('./paginas/rapportages.tsx').then((m) => ({ default: m.Rapportages })));
 const Client = lazy(() => import('./paginas/client.tsx').then((m) => ({ default: m.Client })));
 const Clienten = lazy(() => import('./paginas/clienten.tsx').then((m) => ({ default: m.Clienten })));
 const Conformiteit = lazy(() =>
@@ -83,6 +85,18 @@ export function App() {
           <Route
             path="/:gemeente/overzicht"
             element={<MetGemeente>{(g) => <Overzicht gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/beschikkingen/:id/brief"
+            element={<MetGemeente>{(g) => <Brief gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/beschikkingen/:id/bezwaren/:bezwaarId/brief"
+            element={<MetGemeente>{(g) => <Brief gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/rapportages"
+            element={<MetGemeente>{(g) => <Rapportages gemeente={g} />}</MetGemeente>}
           />
           <Route
             path="/:gemeente/audit"

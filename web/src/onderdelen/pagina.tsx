@@ -17,6 +17,7 @@ const MENU: readonly { pad: string; label: string; rollen: readonly string[] }[]
   { pad: 'conformiteit', label: 'Toets aan de wet', rollen: ['beleidsmedewerker', 'manager', 'beheerder'] },
   { pad: 'impact', label: 'Impact van een ontwerp', rollen: ['beleidsmedewerker', 'manager', 'beheerder'] },
   { pad: 'overzicht', label: 'Budget en deelnemers', rollen: ['manager', 'beleidsmedewerker', 'beheerder'] },
+  { pad: 'rapportages', label: 'Rapportages', rollen: ['manager', 'beleidsmedewerker', 'beheerder'] },
   { pad: 'audit', label: 'Auditspoor', rollen: ['auditor', 'beheerder'] },
 ];
 

@@ -379,7 +379,14 @@ function Beschikkingen({
           <TableBody>
             {dossier.beschikkingen.map((b) => (
               <TableRow key={b.id}>
-                <TableCell>{datum(b.besluitdatum)}</TableCell>
+                <TableCell>
+                  {datum(b.besluitdatum)}
+                  <div>
+                    <Link to={`/${gemeente.slug}/beschikkingen/${b.id}/brief`}>
+                      Brief<span className="verborgen"> bij de beschikking van {datum(b.besluitdatum)}</span>
+                    </Link>
+                  </div>
+                </TableCell>
                 <TableCell>
                   {BESCHIKKINGSOORT[b.soort] ?? b.soort}
                   {b.beeindigdOp && <span className="hint"> (beëindigd per {datum(b.beeindigdOp)})</span>}
@@ -408,6 +415,14 @@ function Beschikkingen({
                                 Uitkomst vastleggen
                                 <span className="verborgen"> (bezwaar ontvangen {datum(z.ontvangenOp)})</span>
                               </Button>
+                            </>
+                          )}
+                          {z.uitkomst && (
+                            <>
+                              {' '}
+                              <Link to={`/${gemeente.slug}/beschikkingen/${b.id}/bezwaren/${z.id}/brief`}>
+                                brief<span className="verborgen"> over dit bezwaar</span>
+                              </Link>
                             </>
                           )}
                         </div>
