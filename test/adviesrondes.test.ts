@@ -114,8 +114,8 @@ describe('de adviesrondes van de seeds als gegevens', () => {
         ),
       )[0],
     ).toMatch(/punten\[1\]\.adviesBronX: onbekende sleutel/);
-    expect(fout(tekst.replace('gemeenten: [dinkelland]', 'gemeenten: [tubbergen]'))).toContain(
-      `${regelVan('gemeenten: [dinkelland]')}:gemeenten[0]: onbekende gemeente 'tubbergen' (noem een gemeente zonder regeling onder besprokenMet)`,
+    expect(fout(tekst.replace('gemeenten: [dinkelland]', 'gemeenten: [hof-van-twente]'))).toContain(
+      `${regelVan('gemeenten: [dinkelland]')}:gemeenten[0]: onbekende gemeente 'hof-van-twente' (noem een gemeente zonder regeling onder besprokenMet)`,
     );
   });
 });
