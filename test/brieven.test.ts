@@ -348,3 +348,47 @@ describe.each(OPSLAGEN)('beschikkingsbrieven op $naam', ({ open }) => {
     expect(m.ok ? 'ok' : m.fout.code).toBe('niet-gevonden');
   });
 });
+
+describe('brieven noemen geen artikel dat niet bestaat', () => {
+  // Assen's rules come from its raadsvoorstel and Groningen's from the Cliëntenraad's letter: their
+  // "articles" have no number, and a letter names them as the regulation file does (vermelding).
+  it.each(['assen', 'groningen'])(
+    '%s: geen "artikel pakket" of "artikel participatieplaats"',
+    async (gemeente) => {
+      const opslag = await OPSLAGEN[0]!.open(engine);
+      try {
+        const db = opslag.db;
+        await vulDemo(db, engine, kluis, { perGemeente: 40 });
+        const cm = await db
+          .selectFrom('gebruiker')
+          .select('id')
+          .where('gebruikersnaam', '=', `casemanager@${gemeente}`)
+          .executeTakeFirstOrThrow();
+        const actor: Actor = {
+          gebruikerId: cm.id,
+          gebruikersnaam: `casemanager@${gemeente}`,
+          rollen: new Map([[gemeente, new Set<Rol>(['casemanager'])]]),
+          doel: 'brieven testen',
+        };
+        const rijen = await db
+          .selectFrom('beschikking')
+          .select(['id', 'soort'])
+          .where('gemeente', '=', gemeente)
+          .orderBy('id')
+          .limit(12)
+          .execute();
+        expect(rijen.length).toBeGreaterThan(0);
+        for (const r of rijen) {
+          const u = await maakBrief(db, ctx, actor, gemeente, { beschikkingId: r.id });
+          if (!u.ok) throw new Error(u.fout.bericht);
+          const html = u.waarde.documenten.find((d) => d.formaat === 'html')!.inhoud.toString('utf8');
+          const tekst = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+          expect(tekst, `${r.soort} ${r.id}`).not.toMatch(/\bartikel (?![0-9])\p{L}/u);
+        }
+      } finally {
+        await opslag.sluit();
+      }
+    },
+    180_000,
+  );
+});

@@ -43,7 +43,7 @@ export function briefHtml(b: BriefInhoud): string {
   ${b.verplichtingen.length > 0 || b.stopgronden ? `<h2>Wat wij van u verwachten</h2>${lijst(b.verplichtingen)}` : ''}
   ${b.stopgronden ? `<p>${esc(b.stopgronden.inleiding)}</p>${lijst(b.stopgronden.gronden)}` : ''}
   <h2>Op welke regels dit besluit berust</h2>
-  <ul class="grondslag">${b.grondslag.map((g) => `<li>${esc(g.citeertitel)}: ${g.artikelen.map((x) => `artikel ${esc(x)}`).join(', ')}</li>`).join('')}</ul>
+  <ul class="grondslag">${b.grondslag.map((g) => `<li>${esc(g.citeertitel)}: ${[...g.artikelen, ...g.vermeldingen].map(esc).join(', ')}</li>`).join('')}</ul>
   ${b.rechtsmiddel ? `<h2>${esc(b.rechtsmiddel.kop)}</h2>${b.rechtsmiddel.zinnen.map((z) => `<p>${esc(z)}</p>`).join('')}` : ''}
   ${b.slot.map((z) => `<p>${esc(z)}</p>`).join('\n  ')}
 </main>`;

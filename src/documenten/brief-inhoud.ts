@@ -16,7 +16,10 @@ export interface Artikelverwijzing {
   readonly regeling: string;
   /** The regulation's citeertitel, as the law requires a decision to name its basis. */
   readonly citeertitel: string;
+  /** 'artikel 15 lid 1', 'artikel 4 lid 3 onder a en b'. */
   readonly artikelen: readonly string[];
+  /** Parts of a source without numbered articles, as the regulation file names them. */
+  readonly vermeldingen: readonly string[];
 }
 
 export interface Alinea {
@@ -113,7 +116,18 @@ export function briefInhoud(
   const afzender = { ...config.afzender, ...(uitvoering ? { uitvoering } : {}) };
   const naam = uitkomst.titel.toLowerCase();
   const feiten = ((b.casus as { feiten?: Record<string, unknown> })?.feiten ?? {}) as Record<string, unknown>;
-  const verwijzingen = new Verwijzingen(citeertitel);
+  // An article known only from a document without numbered articles (Assen's raadsvoorstel, the
+  // Groningen advice letter) is named as its regulation file names it (vermelding), never as
+  // 'artikel pakket': the letter must not cite an article that does not exist.
+  const vermelding = (id: string, artikel: string): string | undefined => {
+    const versie = b.regelingen.find((r) => r.id === id);
+    const regeling = versie
+      ? bibliotheek.versies(id).find((r) => r.hash === versie.hash)
+      : bibliotheek.versies(id).at(-1);
+    const nummer = artikel.replace(/ (lid|onder) .*$/, '');
+    return regeling?.artikelen.find((a) => a.nummer === nummer)?.vermelding;
+  };
+  const verwijzingen = new Verwijzingen(citeertitel, vermelding);
   const slot = [
     'Heeft u vragen over deze brief? Bel ons dan op ' +
       `${config.afzender.telefoon}. Noem dan het kenmerk ${bron.bezwaar ? kenmerkVan(bron.gemeente.cbsCode, bron.bezwaar.beslistOp.slice(0, 4), bron.bezwaar.id, 'B') : kenmerk}.`,
@@ -173,7 +187,7 @@ export function briefInhoud(
       motivering.push(
         'U voldoet aan de voorwaarden, maar het geld dat het college voor deze voorziening heeft vastgesteld is op.',
         zin(plafond.uitleg),
-        `Het college mag een grens stellen aan dit geld (artikel ${plafond.artikel} van de ${citeertitel(plafond.regeling)}).`,
+        `Het college mag een grens stellen aan dit geld (${verwijzingen.naam(plafond.regeling, plafond.artikel)}).`,
       );
     } else {
       motivering.push(
@@ -197,7 +211,7 @@ export function briefInhoud(
     verwijzingen.voeg(grond.regeling, grond.artikel);
     motivering.push(
       `De reden is: ${zin(grond.omschrijving)}`,
-      `Dat staat in artikel ${grond.artikel} van de ${citeertitel(grond.regeling)}.`,
+      `Dat staat in ${verwijzingen.naam(grond.regeling, grond.artikel)}.`,
       ...toelichting,
     );
   }
@@ -249,7 +263,14 @@ function ceilingGround(b: BriefBron['beschikking'], bibliotheek: Bibliotheek) {
 /** Collects cited articles per regulation, national law after the ordinance, the Awb last. */
 class Verwijzingen {
   private readonly per = new Map<string, Set<string>>();
-  constructor(private readonly titel: (id: string) => string) {}
+  constructor(
+    private readonly titel: (id: string) => string,
+    private readonly vermelding: (id: string, artikel: string) => string | undefined = () => undefined,
+  ) {}
+  /** An article in a sentence: 'artikel 15 lid 1 van de <citeertitel>', or its vermelding. */
+  naam(regeling: string, artikel: string): string {
+    return this.vermelding(regeling, artikel) ?? `artikel ${artikel} van de ${this.titel(regeling)}`;
+  }
   voeg(regeling: string, artikel: string) {
     if (!regeling || !artikel) return;
     const s = this.per.get(regeling) ?? new Set<string>();
@@ -263,7 +284,13 @@ class Verwijzingen {
       .map(([regeling, artikelen]) => ({
         regeling,
         citeertitel: this.titel(regeling),
-        artikelen: samengevat([...artikelen].sort((x, y) => x.localeCompare(y, 'nl', { numeric: true }))),
+        artikelen: samengevat(
+          [...artikelen]
+            .filter((a) => !this.vermelding(regeling, a))
+            .sort((x, y) => x.localeCompare(y, 'nl', { numeric: true })),
+        ).map((a) => `artikel ${a}`),
+        // Without a number: named as the file names it, once each.
+        vermeldingen: [...new Set([...artikelen].flatMap((a) => this.vermelding(regeling, a) ?? []))],
       }));
   }
 }
@@ -316,7 +343,7 @@ function bedragRegels(
   const uit: { regel: string; momenten: string[] }[] = [];
   for (const [naam, bedrag] of Object.entries(v.bedragen)) {
     verwijzingen.voeg(bedrag.regeling, bedrag.artikel);
-    const bron_ = `(artikel ${bedrag.artikel} van de ${titel(bedrag.regeling)})`;
+    const bron_ = `(${verwijzingen.naam(bedrag.regeling, bedrag.artikel)})`;
     const momenten = v.termijnen.betaalmomenten
       .filter((m) => m.bedrag === naam)
       .map((m) => datumTekst(m.datum));
@@ -339,7 +366,7 @@ function bedragRegels(
       regel:
         p.bedragCent === null
           ? `Vanaf ${datumTekst(p.datum)}: het maandbedrag is nog niet bekend. ${zin(p.bedragReden ?? 'Een gegeven ontbreekt')}`
-          : `Vanaf ${datumTekst(p.datum)}: ${bedragTekst(p.bedragCent)} per maand (artikel ${p.artikel} van de ${titel(p.regeling)}).`,
+          : `Vanaf ${datumTekst(p.datum)}: ${bedragTekst(p.bedragCent)} per maand (${verwijzingen.naam(p.regeling, p.artikel)}).`,
       momenten: [],
     });
   }
@@ -360,7 +387,7 @@ function dataRegels(
   for (const m of v.termijnen.evaluatiemomenten) {
     verwijzingen.voeg(m.regeling, m.artikel);
     uit.push(
-      `${datumTekst(m.datum)}: ${m.omschrijving.replace(/\.$/, '')} (artikel ${m.artikel} van de ${titel(m.regeling)}).`,
+      `${datumTekst(m.datum)}: ${m.omschrijving.replace(/\.$/, '')} (${verwijzingen.naam(m.regeling, m.artikel)}).`,
     );
   }
   return uit;

@@ -93,7 +93,7 @@ export async function briefPdf(b: BriefInhoud): Promise<Buffer> {
   kop(doc, 'Op welke regels dit besluit berust');
   opsomming(
     doc,
-    b.grondslag.map((g) => `${g.citeertitel}: ${g.artikelen.map((x) => `artikel ${x}`).join(', ')}`),
+    b.grondslag.map((g) => `${g.citeertitel}: ${[...g.artikelen, ...g.vermeldingen].join(', ')}`),
   );
   if (b.rechtsmiddel) {
     kop(doc, b.rechtsmiddel.kop);
