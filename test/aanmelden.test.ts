@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lokaleAuthenticator, maakGebruiker } from '../src/administratie/gebruikers.ts';
+import { tokenHash } from '../src/administratie/sessies.ts';
 import { oidcAanmelding } from '../src/administratie/oidc.ts';
 import { planTaken, TAKEN } from '../src/administratie/taken.ts';
 import type { AanmeldOpties } from '../src/api/afhankelijkheden.ts';
@@ -43,6 +44,7 @@ describe.each(OPSLAGEN)('aanmelden, afmelden en intrekken op $naam', ({ open }) 
       ['anna', [{ gemeente: 'dinkelland', rol: 'casemanager' }]],
       ['bert', [{ gemeente: 'dinkelland', rol: 'casemanager' }]],
       ['cees', [{ gemeente: 'dinkelland', rol: 'casemanager' }]],
+      ['dirk', [{ gemeente: 'dinkelland', rol: 'casemanager' }]],
       ['beheer-d', [{ gemeente: 'dinkelland', rol: 'beheerder' }]],
       ['beheer-z', [{ gemeente: 'zevenaar', rol: 'beheerder' }]],
     ];
@@ -143,6 +145,30 @@ describe.each(OPSLAGEN)('aanmelden, afmelden en intrekken op $naam', ({ open }) 
     expect(uit.status).toBe(204);
     expect((await met(t, '/gemeenten')).status).toBe(401);
     expect((await met(t, '/auth/logout', 'POST')).status).toBe(401);
+  });
+
+  it('beëindigt geen sessie zonder haar auditregel: afmelden en intrekken zijn één transactie', async () => {
+    const t = await token('dirk', '10.7.7.7');
+    // The audit rows of logout and revocation fail (a check added for the test): the sessions stay.
+    await sql`alter table audit add constraint geen_afmelding check (actie not in ('afmelden', 'sessies-intrekken')) not valid`.execute(
+      opslag.db,
+    );
+    try {
+      expect((await met(t, '/auth/logout', 'POST')).status).toBe(500);
+      expect((await met(t, '/auth/sessies/intrekking', 'POST')).status).toBe(500);
+    } finally {
+      await sql`alter table audit drop constraint geen_afmelding`.execute(opslag.db);
+    }
+    // In the store, not only in the server's memory of resolved sessions.
+    const sessie = await opslag.db
+      .selectFrom('sessie')
+      .select('tokenHash')
+      .where('tokenHash', '=', tokenHash(t))
+      .executeTakeFirst();
+    expect(sessie).toBeDefined();
+    expect((await met(t, '/gemeenten')).status).toBe(200);
+    expect((await met(t, '/auth/logout', 'POST')).status).toBe(204);
+    expect((await met(t, '/gemeenten')).status).toBe(401);
   });
 
   it('trekt alle sessies van een gebruiker in: oudere tokens werken niet meer, een nieuwe aanmelding wel', async () => {

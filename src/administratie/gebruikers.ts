@@ -11,10 +11,13 @@ import type { Actor } from './toegang.ts';
  */
 export interface Authenticator {
   actorVoorToken(token: string, doel: string): Promise<Actor | undefined>;
-  /** Logout: this token stops working at once. */
-  meldAf(token: string): Promise<void>;
+  /**
+   * Logout: this token stops working at once. `audit` writes the audit row in the same transaction
+   * as the session's end, so neither happens without the other.
+   */
+  meldAf(token: string, audit?: (trx: Db) => Promise<void>): Promise<void>;
   /** Revocation: every session of this user stops working at once; returns how many there were. */
-  trekIn(gebruikerId: string): Promise<number>;
+  trekIn(gebruikerId: string, audit?: (trx: Db) => Promise<void>): Promise<number>;
 }
 
 export async function maakGebruiker(
@@ -125,13 +128,20 @@ export function lokaleAuthenticator(db: Db, opties: { geheugenMs?: number } = {}
       return { ...actor, doel };
     },
     // The store first, then the memory: a lookup racing with us cannot remember the session again.
-    async meldAf(token) {
-      await sluitSessie(db, token);
+    async meldAf(token, audit) {
+      await db.transaction().execute(async (trx) => {
+        await sluitSessie(trx, token);
+        await audit?.(trx);
+      });
       generatie++;
       geheugen.delete(tokenHash(token));
     },
-    async trekIn(gebruikerId) {
-      const n = await trekSessiesIn(db, gebruikerId);
+    async trekIn(gebruikerId, audit) {
+      const n = await db.transaction().execute(async (trx) => {
+        const n = await trekSessiesIn(trx, gebruikerId);
+        await audit?.(trx);
+        return n;
+      });
       generatie++;
       for (const [k, v] of geheugen) if (v.actor.gebruikerId === gebruikerId) geheugen.delete(k);
       return n;

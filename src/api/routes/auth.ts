@@ -110,8 +110,9 @@ export const registreerAuthRoutes: RouteModule = (
     }),
     async (c) => {
       const token = c.req.header('authorization')!.slice(7);
-      await authenticator.meldAf(token);
-      await log(db, c.get('actor'), null, 'afmelden', 'gebruiker', c.get('actor')!.gebruikerId);
+      await authenticator.meldAf(token, (trx) =>
+        log(trx, c.get('actor'), null, 'afmelden', 'gebruiker', c.get('actor')!.gebruikerId),
+      );
       return new Response(null, { status: 204 });
     },
   );
@@ -127,8 +128,9 @@ export const registreerAuthRoutes: RouteModule = (
     }),
     async (c) => {
       const a = c.get('actor')!;
-      const ingetrokken = await authenticator.trekIn(a.gebruikerId);
-      await log(db, a, null, 'sessies-intrekken', 'gebruiker', a.gebruikerId);
+      const ingetrokken = await authenticator.trekIn(a.gebruikerId, (trx) =>
+        log(trx, a, null, 'sessies-intrekken', 'gebruiker', a.gebruikerId),
+      );
       return c.json({ ingetrokken }, 200);
     },
   );

@@ -36,8 +36,9 @@ export const registreerGebruikerRoutes: RouteModule = (
         .where('gemeente', '=', gemeente)
         .executeTakeFirst();
       if (!lid) return probleem(c, { code: 'niet-gevonden', bericht: 'gebruiker niet gevonden' });
-      const ingetrokken = await authenticator.trekIn(id);
-      await log(db, a, gemeente, 'sessies-intrekken', 'gebruiker', id);
+      const ingetrokken = await authenticator.trekIn(id, (trx) =>
+        log(trx, a, gemeente, 'sessies-intrekken', 'gebruiker', id),
+      );
       return c.json({ ingetrokken }, 200);
     },
   );
