@@ -16,6 +16,7 @@ import { openOpslag } from '../src/opslag/database.ts';
 import { migreer } from '../src/opslag/migreer.ts';
 import { standaardEngine } from './helpers.ts';
 import { TEST_SLEUTEL } from './opslagen.ts';
+import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
 
 /**
  * Issues 4 and 12: kill -9 of the real server process during a stream of writes, each with an
@@ -31,6 +32,7 @@ import { TEST_SLEUTEL } from './opslagen.ts';
 const engine = standaardEngine();
 const ROOT = join(import.meta.dirname, '..');
 const RONDES = Number(process.env.CRASH_RONDES ?? 10);
+const VOORAF_BSN = maakBsnKluis(TEST_SLEUTEL).versleutel('111222333');
 const PER_RONDE = 40;
 const GELIJKTIJDIG = 8;
 const WACHTWOORD = 'crash-wachtwoord-1';
@@ -236,7 +238,8 @@ async function zaai(config: Configuratie): Promise<string[]> {
         Array.from({ length: RONDES * PER_RONDE + RONDES + FEITDOELEN }, (_, i) => ({
           gemeente: 'dinkelland',
           bsnHash: `crash-${i}`,
-          bsnVersleuteld: 'v1:x:y:z',
+          // Really encrypted with the server's key: the start checks the key against a stored BSN.
+          bsnVersleuteld: VOORAF_BSN,
           naam: `Crash ${i}`,
           geboortedatum: '1980-01-01',
           casemanagerId: cm,

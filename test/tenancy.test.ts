@@ -19,6 +19,13 @@ const kluis = maakBsnKluis(TEST_SLEUTEL);
  * resources, by a user who holds every role in Zevenaar and none in Dinkelland. A new route is
  * covered as soon as it is documented.
  */
+/**
+ * A letter, a stored progress report or an SRG delivery exists only once made: its route is checked
+ * for foreign ids all the same; that a made one is read is tested in documenten-api.
+ */
+const eerstGemaakt = (pad: string) =>
+  pad.endsWith('/brief') || /\/voortgangsrapportages\/|\/srg-leveringen\//.test(pad);
+
 describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ open }) => {
   let opslag: Opslag;
   let api: TestApi;
@@ -189,12 +196,13 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
     }
     // The same GETs succeed for a user of Dinkelland: the ids are real, so the 404s above are tenancy.
     const gets = routes.filter(
-      // The demo data holds no bezwaar, aanvraag or draft (ontwerp) to read.
+      // The demo data holds no bezwaar, aanvraag, draft (ontwerp) or letter to read.
       ([m, pad]) =>
         m === 'GET' &&
         !pad.includes('bezwaren/') &&
         !pad.includes('aanvragen/') &&
-        !pad.includes('ontwerpen/'),
+        !pad.includes('ontwerpen/') &&
+        !eerstGemaakt(pad),
     );
     for (const [, pad] of gets) expect((await api.verzoek('eigen', 'GET', pad)).status, pad).toBe(200);
   });
@@ -289,7 +297,7 @@ describe.each(OPSLAGEN)('gemeenten gescheiden over elk endpoint op $naam', ({ op
       .execute();
     expect(gelogd).toEqual([]);
     // The ids are real: under Zevenaar's own path its users read them.
-    const gets = ops.filter((o) => o.methode === 'GET');
+    const gets = ops.filter((o) => o.methode === 'GET' && !eerstGemaakt(o.pad));
     expect(gets.length).toBeGreaterThan(5);
     for (const op of gets) {
       const pad = vulPad(op.pad, 'zevenaar', zevenaar);
