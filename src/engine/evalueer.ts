@@ -781,30 +781,34 @@ function beoordeelVoorziening(
       beschermdTot = overgangsgrens(r, afgesproken);
       einde = einde === null ? beschermdTot : minDatum(einde, beschermdTot);
     }
-    gronden.push({
-      regeling: r.id,
-      artikel: artikelTekst(bron),
-      uitleg: `${ov.uitleg} ${overgang.oudeVersie ? `De voorziening is beoordeeld met de regels van de versie van ${datumTekst(overgang.oudeVersie.geldigVanaf)}.` : 'De eerdere regeling is niet in dit systeem opgenomen; de wet geldt wel.'}${
-        einde ? ` De voorziening loopt uiterlijk tot en met ${datumTekst(einde)}.` : ''
-      } (${verwijzing(bron)})`,
-      voldaan: true,
-      feiten: { toegekendOp: ctx.feiten.toegekendOp ?? null },
-      soort: 'overgangsrecht',
-    });
+    // Once the protection has ended it is no longer said to run on: only the sentence that it ended stands.
+    const voorbij = beschermdTot !== undefined && casus.peildatum > beschermdTot;
+    if (!voorbij)
+      gronden.push({
+        regeling: r.id,
+        artikel: artikelTekst(bron),
+        uitleg: `${ov.uitleg} ${overgang.oudeVersie ? `De voorziening is beoordeeld met de regels van de versie van ${datumTekst(overgang.oudeVersie.geldigVanaf)}.` : 'De eerdere regeling is niet in dit systeem opgenomen; de wet geldt wel.'}${
+          einde ? ` De voorziening loopt uiterlijk tot en met ${datumTekst(einde)}.` : ''
+        } (${verwijzing(bron)})`,
+        voldaan: true,
+        feiten: { toegekendOp: ctx.feiten.toegekendOp ?? null },
+        soort: 'overgangsrecht',
+      });
     // The protection ends; after it the new ordinance's rules apply to the person, not this grant.
-    if (beschermdTot !== undefined && casus.peildatum > beschermdTot) {
+    if (voorbij) {
       totaal = en(totaal, NEE);
       gronden.push({
         regeling: r.id,
         artikel: artikelTekst(bron),
-        uitleg: `De bescherming van het overgangsrecht liep tot en met ${datumTekst(beschermdTot)}. Op ${datumTekst(casus.peildatum)} is die voorbij: vanaf dan gelden de regels van de ${r.citeertitel}. (${verwijzing(bron)})`,
+        uitleg: `De bescherming van het overgangsrecht liep tot en met ${datumTekst(beschermdTot!)}. Op ${datumTekst(casus.peildatum)} is die voorbij: vanaf dan gelden de regels van de ${r.citeertitel}. (${verwijzing(bron)})`,
         voldaan: false,
         feiten: { toegekendOp: ctx.feiten.toegekendOp ?? null, peildatum: casus.peildatum },
         soort: 'overgangsrecht',
       });
     }
     const voorwaarde = plan.overgangsvoorwaarden.get(r.id);
-    if (voorwaarde) toets(voorwaarde, 'overgangsrecht');
+    // After the protection ended, whether the old conditions still hold no longer matters: not asked.
+    if (voorwaarde && !voorbij) toets(voorwaarde, 'overgangsrecht');
   }
 
   if (aanvraag) {
