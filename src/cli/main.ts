@@ -43,6 +43,8 @@ Exitcodes: 0 in orde, 1 invoer ongeldig, 2 interne fout.`;
  */
 export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer): Promise<number> {
   const [opdracht, ...rest] = argv;
+  // Every command's promise is awaited (`return await`), so its rejection reaches the catch below
+  // instead of escaping as an unhandled rejection with a stack trace.
   try {
     const { values, positionals } = parseArgs({
       args: [...rest],
@@ -73,7 +75,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
     });
     switch (opdracht) {
       case 'validate':
-        return validate(positionals, { quiet: values.quiet }, uit);
+        return await validate(positionals, { quiet: values.quiet }, uit);
       case 'ordinances': {
         const engine = laadEngine(uit);
         return engine ? ordinances(engine.bibliotheek, { json: values.json }, uit) : 2;
@@ -82,14 +84,14 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         const engine = laadEngine(uit);
         if (!engine) return 2;
         const { conformance } = await import('./conformance.ts');
-        return conformance(values.date, { json: values.json }, engine, uit);
+        return await conformance(values.date, { json: values.json }, engine, uit);
       }
       case 'caseload': {
         const engine = laadEngine(uit);
         if (!engine) return 2;
         const { caseload } = await import('./caseload.ts');
         const { gemeente, date, generated, seed, out } = values;
-        return caseload({ gemeente, date, generated, seed, out }, engine, uit);
+        return await caseload({ gemeente, date, generated, seed, out }, engine, uit);
       }
       case 'impact': {
         const engine = laadEngine(uit);
@@ -100,7 +102,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         }
         const { from, to, date, generated, seed, cases, store, threads, json } = values;
         const { impact } = await import('./impact.ts');
-        return impact(
+        return await impact(
           { from, to, date, generated, seed, cases, store, threads, json },
           engine,
           configuratieUitOmgeving(),
@@ -114,13 +116,13 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         const engine = laadEngine(uit);
         if (!engine) return 2;
         const { documenten } = await import('./documenten.ts');
-        return documenten(opdracht, values, engine, configuratieUitOmgeving(), uit);
+        return await documenten(opdracht, values, engine, configuratieUitOmgeving(), uit);
       }
       case 'diff': {
         const engine = laadEngine(uit);
         if (!engine) return 2;
         const { diff } = await import('./diff.ts');
-        return diff(positionals, { json: values.json }, engine.bibliotheek, uit);
+        return await diff(positionals, { json: values.json }, engine.bibliotheek, uit);
       }
       case 'serve': {
         const config = configuratieUitOmgeving();
@@ -140,11 +142,11 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'seed-demo': {
         const { seedDemo } = await import('./seed-demo.ts');
-        return seedDemo(configuratieUitOmgeving(), values['per-gemeente'], uit);
+        return await seedDemo(configuratieUitOmgeving(), values['per-gemeente'], uit);
       }
       case 'audit': {
         const { audit } = await import('./audit.ts');
-        return audit(
+        return await audit(
           positionals,
           { gemeente: values.gemeente, json: values.json },
           configuratieUitOmgeving(),
@@ -153,7 +155,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'sleutel': {
         const { sleutel } = await import('./sleutel.ts');
-        return sleutel(
+        return await sleutel(
           positionals,
           { nieuw: values.nieuw, json: values.json },
           configuratieUitOmgeving(),
@@ -170,7 +172,7 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         const engine = laadEngine(uit);
         if (!engine) return 2;
         const { test } = await import('./test.ts');
-        return test(positionals, engine, uit);
+        return await test(positionals, engine, uit);
       }
       case 'evaluate': {
         const engine = laadEngine(uit);
@@ -191,7 +193,8 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       return 1;
     }
     // A refused key (missing, another one) is a setting to correct, said in plain words without a stack.
-    if (e instanceof Error && e.name === 'SleutelFout') {
+    // So is a store another process has open: say who has it, not a stack.
+    if (e instanceof Error && (e.name === 'SleutelFout' || e.name === 'OpslagInGebruikFout')) {
       uit.fout(e.message);
       return 1;
     }

@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import pg from 'pg';
 import type { Configuratie } from './configuratie.ts';
 import type { Database } from './schema.ts';
+import { neemSlot } from './slot.ts';
 
 export type Db = Kysely<Database>;
 
@@ -60,15 +61,34 @@ export async function openOpslag(
   }
   const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
   let pglite: PGlite;
+  // Only a store on disk can be opened twice; one in memory belongs to its caller alone.
+  let geefSlotTerug = () => {};
   if (opties.inGeheugen) pglite = await PGlite.create({ parsers });
   else {
     mkdirSync(config.dataDir, { recursive: true });
+    geefSlotTerug = neemSlot(config.dataDir);
     // PGlite runs Postgres with fsync off and its NodeFS writes each WAL page with a synchronous
     // write(2) but never fsyncs: a commit is in the kernel before the query returns, so a killed
     // process loses nothing (test/crash.test.ts), but an OS crash or power cut can. relaxedDurability
     // answers before the filesystem's sync step (empty on NodeFS, real on others); keep it off.
-    pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers, relaxedDurability: false });
+    try {
+      pglite = await PGlite.create(join(config.dataDir, 'pglite'), { parsers, relaxedDurability: false });
+    } catch (e) {
+      geefSlotTerug();
+      throw e;
+    }
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), plugins });
-  return { db, soort: 'pglite', pglite, sluit: () => db.destroy() };
+  return {
+    db,
+    soort: 'pglite',
+    pglite,
+    sluit: async () => {
+      try {
+        await db.destroy();
+      } finally {
+        geefSlotTerug();
+      }
+    },
+  };
 }
