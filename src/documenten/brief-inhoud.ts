@@ -106,11 +106,14 @@ export function briefInhoud(
   const uitkomst = (b.resultaat as Resultaat).voorzieningen[0];
   if (!uitkomst) throw new Error(`beschikking ${b.id} heeft geen opgeslagen uitkomst`);
   const titels = new Map((b.resultaat as Resultaat).regelingen.map((r) => [r.id, r.titel]));
+  // The version the decision was taken under, by the hash stored with it: the letter cites that text.
+  const versieVan = (id: string) => {
+    const versie = b.regelingen.find((r) => r.id === id);
+    return versie ? bibliotheek.versies(id).find((r) => r.hash === versie.hash) : undefined;
+  };
   const citeertitel = (id: string): string => {
     if (id === AWB) return AWB_TITEL;
-    const versie = b.regelingen.find((r) => r.id === id);
-    const regeling = versie ? bibliotheek.versies(id).find((r) => r.hash === versie.hash) : undefined;
-    return regeling?.citeertitel ?? bibliotheek.versies(id).at(-1)?.citeertitel ?? titels.get(id) ?? id;
+    return versieVan(id)?.citeertitel ?? bibliotheek.versies(id).at(-1)?.citeertitel ?? titels.get(id) ?? id;
   };
   const kenmerk = kenmerkVan(bron.gemeente.cbsCode, b.besluitdatum.slice(0, 4), b.id);
   const afzender = { ...config.afzender, ...(uitvoering ? { uitvoering } : {}) };
@@ -120,10 +123,7 @@ export function briefInhoud(
   // Groningen advice letter) is named as its regulation file names it (vermelding), never as
   // 'artikel pakket': the letter must not cite an article that does not exist.
   const vermelding = (id: string, artikel: string): string | undefined => {
-    const versie = b.regelingen.find((r) => r.id === id);
-    const regeling = versie
-      ? bibliotheek.versies(id).find((r) => r.hash === versie.hash)
-      : bibliotheek.versies(id).at(-1);
+    const regeling = b.regelingen.some((r) => r.id === id) ? versieVan(id) : bibliotheek.versies(id).at(-1);
     const nummer = artikel.replace(/ (lid|onder) .*$/, '');
     return regeling?.artikelen.find((a) => a.nummer === nummer)?.vermelding;
   };
@@ -217,8 +217,8 @@ export function briefInhoud(
   }
 
   const toegekend = b.soort === 'toekenning' || b.soort === 'wijziging';
-  const bedragen = toegekend ? bedragRegels(uitkomst, bron, verwijzingen, citeertitel) : [];
-  const data = toegekend ? dataRegels(uitkomst, b, verwijzingen, citeertitel) : [];
+  const bedragen = toegekend ? bedragRegels(uitkomst, bron, verwijzingen) : [];
+  const data = toegekend ? dataRegels(uitkomst, b, verwijzingen) : [];
   const verplichtingen = toegekend ? verplichtingRegels(feiten, verwijzingen) : [];
   const stopgronden = toegekend ? stopgrondRegels(b, bibliotheek, verwijzingen, citeertitel) : null;
   const rechtsmiddel = bezwaarClausule(config, b.verzondenOp, verwijzingen);
@@ -334,12 +334,7 @@ const perTekst = (per: string) =>
         ? 'per jaar'
         : `per ${per}`;
 
-function bedragRegels(
-  v: VoorzieningUitkomst,
-  bron: BriefBron,
-  verwijzingen: Verwijzingen,
-  titel: (id: string) => string,
-) {
+function bedragRegels(v: VoorzieningUitkomst, bron: BriefBron, verwijzingen: Verwijzingen) {
   const uit: { regel: string; momenten: string[] }[] = [];
   for (const [naam, bedrag] of Object.entries(v.bedragen)) {
     verwijzingen.voeg(bedrag.regeling, bedrag.artikel);
@@ -377,7 +372,6 @@ function dataRegels(
   v: VoorzieningUitkomst,
   b: BriefBron['beschikking'],
   verwijzingen: Verwijzingen,
-  titel: (id: string) => string,
 ): string[] {
   const uit: string[] = [];
   if (b.ingangsdatum) uit.push(`Begindatum: ${datumTekst(b.ingangsdatum)}.`);
