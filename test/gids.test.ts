@@ -214,8 +214,12 @@ function schrijfRegelingen(vervang?: { naam: string; data: unknown }): string[] 
   });
 }
 
+/**
+ * The shipped tree plus these files. Not through the cache: every variant would be kept on disk
+ * and push the tree's own entry out of it, and a full load is about as fast here.
+ */
 function laad(extra: readonly string[]) {
-  return laadBibliotheek(STANDAARD_WORTEL, extra);
+  return laadBibliotheek(STANDAARD_WORTEL, extra, { cache: false });
 }
 
 // Each reference fragment and mistake loads the whole tree once more (about a second each when idle).
