@@ -18,8 +18,9 @@
  * - `yaml uittreksel <bestand>`: an abridged excerpt of a real file of the repository: every key and
  *   value in it must stand in that file (a list item matches some item; "…" in a text leaves out a part).
  *
- * Blocks in another language (sh, text, json) are not checked. A block without a language, or a
- * yaml block without one of these kinds, fails the test, so nobody adds an unchecked example. The
+ * Blocks marked `sh` or `text` (commands, a folder tree) are not checked. A block without a language
+ * or in another one, or a yaml block without one of these kinds, fails the test, so nobody adds an
+ * unchecked example. The
  * sections other branches append below the `<!-- naslag -->` marker (`## Naslag: …`) follow the
  * same rules. Finally every key the regulation and test schemas know must appear in some checked block.
  */
@@ -196,18 +197,15 @@ function samen(soort: string, naam: string | undefined): unknown {
     .reduce<unknown>((acc, b) => voegToe(acc, yamlVan(b)), {});
 }
 
+let varianten = 0;
+
 /** Writes the tutorial's regulation files (each named by its geldigVanaf, as the loader wants). */
 function schrijfRegelingen(vervang?: { naam: string; data: unknown }): string[] {
   const namen = [...new Set(alle.filter((b) => b.soort === 'regeling').map((b) => b.naam ?? HOOFD))];
   return namen.map((naam) => {
     const data = vervang?.naam === naam ? vervang.data : samen('regeling', naam);
     const datum = String((data as { geldigVanaf?: unknown }).geldigVanaf);
-    const bestand = join(
-      map,
-      vervang ? `variant-${Math.random().toString(36).slice(2)}` : 'gids',
-      naam,
-      `${datum}.yaml`,
-    );
+    const bestand = join(map, vervang ? `variant-${++varianten}` : 'gids', naam, `${datum}.yaml`);
     mkdirSync(dirname(bestand), { recursive: true });
     writeFileSync(bestand, stringify(data, { lineWidth: 0 }));
     return bestand;
@@ -234,7 +232,7 @@ describe('docs/regelgeving.md: every example is checked', { timeout: 300_000 }, 
     const fout = alle
       .filter(
         (b) =>
-          b.taal === '' ||
+          !['yaml', 'sh', 'text'].includes(b.taal) ||
           (b.taal === 'yaml' &&
             !['regeling', 'testgevallen', 'fout', 'naslag', 'uittreksel'].includes(b.soort)) ||
           (b.soort === 'naslag' && b.naam !== undefined && !(b.naam in SCHEMAS)) ||
