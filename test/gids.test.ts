@@ -333,5 +333,11 @@ describe('docs/regelgeving.md: every example is checked', { timeout: 300_000 }, 
     for (const b of alle.filter((x) => x.taal === 'yaml' && x.soort !== 'fout'))
       gebruikteSleutels(yamlVan(b), gebruikt);
     expect([...schema].filter((k) => !gebruikt.has(k)).sort()).toEqual([]);
+    // Every expectation the runner knows is shown in a tutorial case that really runs.
+    const inGevallen = new Set<string>();
+    for (const b of alle.filter((x) => x.taal === 'yaml' && x.soort === 'testgevallen'))
+      gebruikteSleutels(yamlVan(b), inGevallen);
+    const verwacht = [...schemaSleutels(verwachtSchema), ...schemaSleutels(verwachtVoorzieningSchema)];
+    expect(verwacht.filter((k) => !inGevallen.has(k)).sort()).toEqual([]);
   });
 });
