@@ -457,6 +457,30 @@ describe('constructies uit de tekst', () => {
     expect([20, 20.5, 32, 32.5].map(premie)).toEqual([null, 15000, 15000, 20000]);
   });
 
+  it('een waarde die geen rij van de staffel dekt, geeft geen bedrag en geen betaalmomenten', () => {
+    const tekst = vervang(
+      bron,
+      PREMIE_CENT,
+      'cent: { tabel: { feit: urenPerWeek, rijen: [{ meerDan: 20, totEnMet: 32, waarde: 15000 }] } }',
+    );
+    const { wortel } = boomMet(tekst.replace(/\n {8}als:\n {10}alle:\n.*\n.*\n/, '\n'));
+    const b = laadBibliotheek(wortel);
+    if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+    const r = maakEngine(b.waarde).evalueer({
+      ...participatieplaats,
+      aanvraag: { ...participatieplaats.aanvraag, urenPerWeek: 20 },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.fout));
+    const v = r.resultaat.voorzieningen[0]!;
+    // Once the premie was listed without an amount, with payment dates, and its sentence said a premie
+    // was granted whose amount "ontbreekt" while nothing was missing.
+    expect(v.bedragen.premie).toBeUndefined();
+    expect(v.termijnen.betaalmomenten).toEqual([]);
+    const zinnen = v.gronden.filter((g) => g.soort === 'bedrag').map((g) => g.uitleg);
+    expect(zinnen.some((z) => z.includes('noemt dit artikel geen bedrag'))).toBe(true);
+    expect(zinnen.filter((z) => z.includes('nog niet te berekenen'))).toEqual([]);
+  });
+
   it('weigert een staffelrij met twee ondergrenzen', () => {
     const tekst = vervang(
       bron,

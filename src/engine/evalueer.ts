@@ -949,8 +949,23 @@ function beoordeelVoorziening(
       continue;
     }
     if (spoor) spoor.ontbrekend.length = 0;
+    const vragenVoor = spoor?.vragen.length ?? 0;
     const cent = b.cent(bctx);
     const mist = cent === undefined ? ontbrekendeInvoer(spoor?.ontbrekend ?? []) : [];
+    // Nothing missing and nothing to judge, yet no number: the rule names no amount for this case (a
+    // value no row of a tabel covers, "meer dan 16" at 16 hours). Then there is no amount and nothing
+    // to pay, and the sentence must not say that one is granted but cannot be computed yet.
+    if (cent === undefined && spoor && mist.length === 0 && spoor.vragen.length === vragenVoor) {
+      gronden.push({
+        regeling: b.bron.regeling.id,
+        artikel: grondArtikel(b.bron),
+        uitleg: `${b.regel.omschrijving}: voor uw situatie noemt dit artikel geen bedrag, dus dit bedrag is er niet. (${referentie})`,
+        voldaan: false,
+        feiten: feitenVan(b, bctx),
+        soort: 'bedrag',
+      });
+      continue;
+    }
     const per = b.regel.per;
     bedragen[b.naam] = {
       cent: cent === undefined ? null : cent,
