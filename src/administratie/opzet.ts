@@ -6,6 +6,8 @@ const ORGANISATIES: Record<string, { id: string; naam: string }> = {
   dinkelland: { id: 'almelo', naam: 'Gemeente Almelo (uitvoering voor Dinkelland en Tubbergen)' },
   tubbergen: { id: 'almelo', naam: 'Gemeente Almelo (uitvoering voor Dinkelland en Tubbergen)' },
   'krimpen-aan-den-ijssel': { id: 'ijsselgemeenten', naam: 'IJsselgemeenten' },
+  'capelle-aan-den-ijssel': { id: 'ijsselgemeenten', naam: 'IJsselgemeenten' },
+  zuidplas: { id: 'ijsselgemeenten', naam: 'IJsselgemeenten' },
   assen: { id: 'isd-aat', naam: 'ISD Aa en Hunze, Assen en Tynaarlo' },
 };
 
