@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { afwijkingSchema, aanvraagSchema, veldFouten } from '../casus/index.ts';
+import { afwijkingSchema, aanvraagOpenSchema, veldFouten } from '../casus/index.ts';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { bezwaartermijnEinde, isGeldigeDatum, plusDagen, plusMaanden } from '../kalender/index.ts';
 import { bulkInsert } from '../opslag/bulk.ts';
@@ -29,7 +29,8 @@ export const beschikkingInvoerSchema = z.strictObject({
   peildatum: datum,
   besluitdatum: datum.optional(),
   verzondenOp: datum.optional(),
-  aanvraag: aanvraagSchema,
+  /** Checked by the engine against the gemeente's vocabulary (its declared facts and voorzieningen). */
+  aanvraag: aanvraagOpenSchema,
   /** The casemanager's answers to the judgement questions, each with its motivation. */
   oordelen: z
     .record(z.string(), z.strictObject({ antwoord: z.boolean(), motivering: z.string().trim().min(10) }))
