@@ -70,7 +70,10 @@ export const feitDeclaratieSchema = z
     min: z.number().optional(),
     max: z.number().optional(),
     geheel: z.boolean().optional(),
-    opties: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).min(1).optional(),
+    opties: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+      .min(1)
+      .optional(),
     voedt: z.array(z.string()).min(1).optional(),
     artikel: z.string().optional(),
   })
@@ -106,7 +109,9 @@ export const voorzieningDeclaratieSchema = z.strictObject({
 });
 
 export const vocabulaireSchema = z.strictObject({
-  feiten: z.record(z.string().regex(FEITNAAM, { message: 'een feitnaam is als urenPerWeek' }), feitDeclaratieSchema).optional(),
+  feiten: z
+    .record(z.string().regex(FEITNAAM, { message: 'een feitnaam is als urenPerWeek' }), feitDeclaratieSchema)
+    .optional(),
   voorzieningen: z
     .record(
       z.string().regex(VOORZIENING_ID, { message: 'een voorziening-id is als no-riskpolis' }),
@@ -118,7 +123,12 @@ export const vocabulaireSchema = z.strictObject({
 export type VocabulaireDeclaratie = z.output<typeof vocabulaireSchema>;
 type FeitDeclaratie = z.output<typeof feitDeclaratieSchema>;
 
-function feitUit(naam: string, d: FeitDeclaratie, voorzieningen: readonly string[], regeling?: string): FeitDefinitie {
+function feitUit(
+  naam: string,
+  d: FeitDeclaratie,
+  voorzieningen: readonly string[],
+  regeling?: string,
+): FeitDefinitie {
   const type: FeitType =
     d.type === 'getal'
       ? {
