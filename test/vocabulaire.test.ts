@@ -17,6 +17,8 @@ import {
   vocabulaireVoorGemeente,
 } from '../src/regelgeving/index.ts';
 import { laadRegeling } from '../src/regelgeving/laden.ts';
+import { leesYaml } from '../src/regelgeving/yaml-bron.ts';
+import { vocabulaireSchema } from '../src/casus/vocabulaire.ts';
 import { OPSLAGEN, TEST_SLEUTEL } from './opslagen.ts';
 
 // A regulation that declares a voorziening (werkplekaanpassing) and two facts of its own
@@ -180,7 +182,8 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
         bericht: "onbekend feit 'dienstbetrekkingSinds' (zie docs/feiten.md)",
       }),
     );
-  });
+    // It loads the library on top of the kept tree: seconds under load.
+  }, 30_000);
 
   it('mag geen landelijk feit of landelijke voorziening opnieuw verklaren', () => {
     const { tekst, fouten } = foutenVan((t) =>
@@ -256,6 +259,28 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     ])
       expect(controle(c) === undefined).toBe(schema.safeParse(c).success);
     expect(controle(CASUS)).toBeUndefined();
+  });
+
+  it('het voorbeeld in docs/regelgeving.md is geldig en zegt wat het testbestand zegt', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', 'docs', 'regelgeving.md'), 'utf8');
+    const deel = docs.slice(docs.indexOf('## Naslag: eigen feiten en voorzieningen'));
+    const blok = /```yaml\n([\s\S]*?)```/.exec(deel)?.[1];
+    expect(blok).toBeDefined();
+    const gelezen = leesYaml('docs/regelgeving.md', blok!);
+    expect(gelezen.ok).toBe(true);
+    if (!gelezen.ok) return;
+    const p = vocabulaireSchema.safeParse((gelezen.bron.data as { vocabulaire: unknown }).vocabulaire);
+    expect(p.success).toBe(true);
+    const eigen = bibliotheek.regelingen.find((x) => x.id === 'proefgemeente/re-integratieverordening')!;
+    for (const [naam, f] of Object.entries(p.data?.feiten ?? {}))
+      expect(eigen.vocabulaire?.feiten?.[naam]).toMatchObject({
+        type: f.type,
+        label: f.label,
+        vraag: f.vraag,
+      });
+    expect(Object.keys(p.data?.voorzieningen ?? {})).toEqual(
+      Object.keys(eigen.vocabulaire?.voorzieningen ?? {}),
+    );
   });
 
   it('docs/feiten.md komt uit de verklaringen, ook die van een regeling', () => {
