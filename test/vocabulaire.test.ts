@@ -9,6 +9,9 @@ import { feitenDocumentatie } from '../src/casus/documentatie.ts';
 import { casusSchema, LANDELIJK_VOCABULAIRE, maakCasusControle } from '../src/casus/index.ts';
 import { casusSchemasVoor } from '../src/casus/schema.ts';
 import { maakEngine, maakContext } from '../src/engine/index.ts';
+import { maakBatch } from '../src/engine/batch.ts';
+import { aanbodVan, caseload } from '../src/caseload/genereer.ts';
+import { maakImpactteller } from '../src/beleid/impact.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import {
   type Bibliotheek,
@@ -282,6 +285,36 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
       Object.keys(eigen.vocabulaire?.voorzieningen ?? {}),
     );
   });
+
+  it('de caseload-generator en impact breken niet op een eigen voorziening; eigen feiten blijven onbekend', () => {
+    const b = maakBatch(engine, 'proefgemeente', '2024-03-01', { bedragen: true });
+    expect(b.ok).toBe(true);
+    if (!b.ok) return;
+    const aanbod = aanbodVan(b.batch.plan);
+    expect([...aanbod.voorzieningen.keys()]).toContain('werkplekaanpassing');
+    const v = vocabulaireVoorGemeente(bibliotheek, 'proefgemeente', ['2024-03-01']);
+    const schema = casusSchemasVoor(v).casus;
+    const teller = maakImpactteller(engine, b.batch, b.batch);
+    let gevraagd = 0;
+    for (const c of caseload({
+      gemeente: 'proefgemeente',
+      peildatum: '2024-03-01',
+      aantal: 600,
+      seed: 9,
+      aanbod,
+    })) {
+      expect(schema.safeParse(c).success).toBe(true);
+      teller.tel(c);
+      if (c.aanvraag?.voorziening !== 'werkplekaanpassing') continue;
+      gevraagd++;
+      const r = engine.evalueer(c);
+      expect(r.ok).toBe(true);
+      // The generator knows nothing of the declared facts: the outcome cannot be toegestaan.
+      if (r.ok) expect(r.resultaat.voorzieningen[0]?.uitkomst).not.toBe('toegestaan');
+    }
+    expect(gevraagd).toBeGreaterThan(0);
+    expect(teller.stand.casussen).toBe(600);
+  }, 60_000);
 
   it('docs/feiten.md komt uit de verklaringen, ook die van een regeling', () => {
     const md = feitenDocumentatie(bibliotheek);
