@@ -243,6 +243,7 @@ export function vocabulaireVan(regeling: Regeling): Vocabulaire {
 }
 
 const perGemeente = new WeakMap<Bibliotheek, Map<string, Vocabulaire>>();
+const metEigenVocabulaire = new WeakMap<Bibliotheek, Set<string>>();
 
 /**
  * The vocabulary a case of a gemeente is judged under: the national one with what the gemeente's
@@ -254,6 +255,15 @@ export function vocabulaireVoorGemeente(
   gemeente: string,
   datums: readonly string[],
 ): Vocabulaire {
+  // Most gemeenten declare nothing: their cases never pay for the lookup below.
+  let eigen = metEigenVocabulaire.get(bibliotheek);
+  if (!eigen) {
+    eigen = new Set(
+      bibliotheek.regelingen.flatMap((r) => (r.vocabulaire && r.gemeente ? [r.gemeente.slug] : [])),
+    );
+    metEigenVocabulaire.set(bibliotheek, eigen);
+  }
+  if (!eigen.has(gemeente)) return LANDELIJK_VOCABULAIRE;
   const sleutel = `${gemeente}|${datums.join('|')}`;
   let cache = perGemeente.get(bibliotheek);
   if (!cache) perGemeente.set(bibliotheek, (cache = new Map()));
@@ -271,7 +281,10 @@ export function vocabulaireVoorGemeente(
       if (r?.vocabulaire) regelingen.add(r);
     }
   }
-  const uit = regelingen.size === 0 ? LANDELIJK_VOCABULAIRE : breidUit(
+  const uit =
+    regelingen.size === 0
+      ? LANDELIJK_VOCABULAIRE
+      : breidUit(
           LANDELIJK_VOCABULAIRE,
           [...regelingen].map((r) => ({ regeling: r.id, vocabulaire: r.vocabulaire })),
         );
