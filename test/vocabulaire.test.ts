@@ -145,12 +145,8 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
   });
 
   it('is niet zichtbaar voor een andere gemeente: onbekend feit, met de feiten die daar wel bestaan', () => {
-    const r = engine.evalueer({
-      ...CASUS,
-      gemeente: 'dinkelland',
-      peildatum: '2016-03-01',
-      aanvraag: undefined,
-    });
+    // The day the fixture's regulation is in force: only the gemeente differs.
+    const r = engine.evalueer({ ...CASUS, gemeente: 'dinkelland', aanvraag: undefined });
     expect(r.ok).toBe(false);
     if (r.ok || r.fout.code !== 'ongeldige-casus') return;
     const fout = r.fout.fouten.find((f) => f.pad === 'feiten.dienstbetrekkingSinds');
@@ -159,14 +155,16 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     );
     const voorziening = engine.evalueer({
       gemeente: 'dinkelland',
-      peildatum: '2016-03-01',
+      peildatum: '2024-03-01',
       feiten: {},
       aanvraag: { voorziening: 'werkplekaanpassing' },
     });
     expect(voorziening.ok).toBe(false);
+    if (!voorziening.ok && voorziening.fout.code === 'ongeldige-casus')
+      expect(voorziening.fout.fouten.map((f) => f.pad)).toEqual(['aanvraag.voorziening']);
     // The national contract refuses it too: the shipped tree declares nothing of the kind.
     expect(casusSchema.safeParse(CASUS).success).toBe(false);
-    expect(vocabulaireVoorGemeente(bibliotheek, 'dinkelland', ['2016-03-01'])).toBe(LANDELIJK_VOCABULAIRE);
+    expect(vocabulaireVoorGemeente(bibliotheek, 'dinkelland', ['2024-03-01'])).toBe(LANDELIJK_VOCABULAIRE);
   });
 
   it('een regel van een andere gemeente die het eigen feit noemt, valideert niet', () => {
