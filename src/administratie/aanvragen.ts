@@ -10,7 +10,6 @@ import { VOORZIENING_ID } from '../casus/vocabulaire.ts';
 import { isGeldigeDatum, plusDagen, verlengdeEinddatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { inTransactie } from '../opslag/transactie.ts';
-import { VOORZIENINGEN } from '../regelgeving/index.ts';
 import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
