@@ -14,6 +14,7 @@ export {
   aanvraagOpenSchema,
   aanvraagSchema,
   casusInvoerSchema,
+  afwijkingOpenSchema,
   afwijkingSchema,
   type Casus,
   casusSchema,

@@ -125,6 +125,11 @@ export const casusInvoerSchema = z.strictObject({
   ).optional(),
 });
 
+/** A recorded deviation before the vocabulary is known: its voorziening may be a declared one. */
+export const afwijkingOpenSchema = (landelijk.afwijking as z.ZodObject).extend({
+  voorziening: z.string().min(1).optional(),
+});
+
 /** The request part of `casusInvoerSchema`, for routes that take a request alone (a beschikking). */
 export const aanvraagOpenSchema = aanvraagVan(
   z
