@@ -13,7 +13,14 @@ export type { FeitDefinitie, FeitType, Vocabulaire, VoorzieningDefinitie } from 
  * the rule compiler have it before any regulation is loaded; a fault in the file stops the program
  * with the file, line and path, as a fault in any regulation file would.
  */
-export const VOCABULAIRE_BESTAND = join(import.meta.dirname, '..', '..', 'regelgeving', 'wet', 'vocabulaire.yaml');
+export const VOCABULAIRE_BESTAND = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'regelgeving',
+  'wet',
+  'vocabulaire.yaml',
+);
 
 function laadLandelijk(): Vocabulaire {
   const gelezen = leesYaml(VOCABULAIRE_BESTAND, readFileSync(VOCABULAIRE_BESTAND, 'utf8'));

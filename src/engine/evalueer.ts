@@ -417,7 +417,9 @@ export function casusVocabulaire(bibliotheek: Bibliotheek, invoer: unknown): Voc
   if (!peildatum) return LANDELIJK_VOCABULAIRE;
   const ingang = (c.aanvraag as Record<string, unknown> | undefined)?.ingangsdatum;
   const datums =
-    typeof ingang === 'string' && isGeldigeDatum(ingang) && ingang !== peildatum ? [peildatum, ingang] : [peildatum];
+    typeof ingang === 'string' && isGeldigeDatum(ingang) && ingang !== peildatum
+      ? [peildatum, ingang]
+      : [peildatum];
   return vocabulaireVoorGemeente(bibliotheek, gemeente, datums);
 }
 
@@ -631,8 +633,11 @@ function beoordeelVoorziening(
   const conflicten: Conflict[] = [];
   let totaal: Waarheid = JA;
   // A sentence names a declared fact's value as its declaration says (a date as a date).
-  const vul = (sjabloon: string, feiten: Readonly<Record<string, unknown>>, definitie?: (naam: string) => string) =>
-    vulIn(sjabloon, feiten, definitie, plan.vocabulaire.feiten);
+  const vul = (
+    sjabloon: string,
+    feiten: Readonly<Record<string, unknown>>,
+    definitie?: (naam: string) => string,
+  ) => vulIn(sjabloon, feiten, definitie, plan.vocabulaire.feiten);
 
   // Recorded deviations (hardheidsclausule, innovatie) are never automatic: they only count when
   // they rest on such an article of an ordinance in force and concern a municipal rule.

@@ -29,7 +29,11 @@ const tags = ['aanvragen'];
  * Aanvragen, on request or ambtshalve. A beschikking with `aanvraagId` decides one: it must be open,
  * of the same inwoner and for the same voorziening, and is closed in the decision's transaction.
  */
-export const registreerAanvraagRoutes: RouteModule = (_app, { db, engine }, { registreer, antwoord, actor }) => {
+export const registreerAanvraagRoutes: RouteModule = (
+  _app,
+  { db, engine },
+  { registreer, antwoord, actor },
+) => {
   registreer(
     createRoute({
       method: 'post',

@@ -35,7 +35,11 @@ export const registreerFeitRoutes: RouteModule = (_app, { db, engine }, { regist
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
       const vocabulaire = vocabulaireVoorGemeente(engine.bibliotheek, gemeente, []);
-      return antwoord(c, await legFeitVast(db, actor(c), gemeente, id, c.req.valid('json'), vocabulaire), 201);
+      return antwoord(
+        c,
+        await legFeitVast(db, actor(c), gemeente, id, c.req.valid('json'), vocabulaire),
+        201,
+      );
     },
   );
 
