@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
 import { casusSchema } from '../src/casus/index.ts';
 import { main } from '../src/cli/main.ts';
+import { standaardEngine } from './helpers.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
 
 async function draai(...argv: string[]) {
@@ -123,7 +124,7 @@ describe('reintegratie CLI', () => {
 
   it('docs/feiten.md is bij met de woordenlijst', () => {
     const opgeslagen = readFileSync(join(import.meta.dirname, '..', 'docs', 'feiten.md'), 'utf8');
-    expect(opgeslagen, 'draai npm run docs').toBe(feitenDocumentatie());
+    expect(opgeslagen, 'draai npm run docs').toBe(feitenDocumentatie(standaardEngine().bibliotheek));
   });
 
   it('caseload schrijft een NDJSON-klantenbestand dat impact --cases leest, bepaald door het zaad', async () => {

@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { aanvraagSchema, veldFouten } from '../casus/index.ts';
+import {
+  aanvraagOpenSchema,
+  casusSchemasVoor,
+  LANDELIJK_VOCABULAIRE,
+  type Vocabulaire,
+  veldFouten,
+} from '../casus/index.ts';
+import { VOORZIENING_ID } from '../casus/vocabulaire.ts';
 import { isGeldigeDatum, plusDagen, verlengdeEinddatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { inTransactie } from '../opslag/transactie.ts';
-import { VOORZIENINGEN } from '../regelgeving/index.ts';
 import { log, logLijst } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
@@ -15,10 +21,11 @@ export const aanvraagInvoerSchema = z
     inwonerId: z.uuid(),
     /** On request of the person, or started by the college itself (ambtshalve). */
     soort: z.enum(['aanvraag', 'ambtshalve']),
-    voorziening: z.enum(VOORZIENINGEN),
+    /** A national voorziening or one the gemeente's regulations declare (checked against them). */
+    voorziening: z.string().regex(VOORZIENING_ID),
     ontvangenOp: datum,
     /** The request part of the case contract, as `reintegratie evaluate` takes it. */
-    gegevens: aanvraagSchema,
+    gegevens: aanvraagOpenSchema,
   })
   .superRefine((a, ctx) => {
     if (a.gegevens.voorziening !== a.voorziening)
@@ -141,6 +148,8 @@ export async function registreerAanvraag(
   actor: Actor,
   gemeente: string,
   invoer: unknown,
+  /** The gemeente's vocabulary (its declared facts and voorzieningen); the national one when absent. */
+  vocabulaire: Vocabulaire = LANDELIJK_VOCABULAIRE,
 ): Promise<Uitslag<Aanvraag>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
@@ -148,6 +157,16 @@ export async function registreerAanvraag(
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldige aanvraag', velden: veldFouten(p.error.issues) });
   const a = p.data;
+  const g = casusSchemasVoor(vocabulaire).aanvraag.safeParse(a.gegevens);
+  if (!g.success)
+    return mislukt({
+      code: 'ongeldig',
+      bericht: 'ongeldige aanvraag',
+      velden: veldFouten(
+        g.error.issues.map((i) => ({ ...i, path: ['aanvraag', ...i.path] })),
+        vocabulaire,
+      ).map((v) => ({ ...v, pad: v.pad.replace(/^aanvraag/, 'gegevens') })),
+    });
   const inwoner = await db
     .selectFrom('inwoner')
     .select('id')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { afwijkingSchema, aanvraagSchema, veldFouten } from '../casus/index.ts';
+import { afwijkingOpenSchema, aanvraagOpenSchema, veldFouten } from '../casus/index.ts';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { bezwaartermijnEinde, isGeldigeDatum, plusDagen, plusMaanden } from '../kalender/index.ts';
 import { bulkInsert } from '../opslag/bulk.ts';
@@ -29,12 +29,14 @@ export const beschikkingInvoerSchema = z.strictObject({
   peildatum: datum,
   besluitdatum: datum.optional(),
   verzondenOp: datum.optional(),
-  aanvraag: aanvraagSchema,
+  /** Checked by the engine against the gemeente's vocabulary (its declared facts and voorzieningen). */
+  aanvraag: aanvraagOpenSchema,
   /** The casemanager's answers to the judgement questions, each with its motivation. */
   oordelen: z
     .record(z.string(), z.strictObject({ antwoord: z.boolean(), motivering: z.string().trim().min(10) }))
     .optional(),
-  afwijkingen: z.array(afwijkingSchema).optional(),
+  /** Checked by the engine, with the case, against the gemeente's vocabulary. */
+  afwijkingen: z.array(afwijkingOpenSchema).optional(),
   /** Yearly cost for voorzieningen whose amount the rules do not compute (scholing, jobcoaching). */
   kostenPerJaarCent: z.number().int().min(0).optional(),
   motivering: z.string().trim().max(4000).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEIT_INDEX, feitenSchema, veldFouten } from '../casus/index.ts';
+import { casusSchemasVoor, LANDELIJK_VOCABULAIRE, type Vocabulaire, veldFouten } from '../casus/index.ts';
 import { type BsnKluis, isGeldigBsn, maskeerBsn } from '../beveiliging/bsn.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
@@ -136,13 +136,15 @@ export async function legFeitVast(
   gemeente: string,
   inwonerId: string,
   invoer: unknown,
+  /** The gemeente's vocabulary: a fact its regulations declare can be recorded too. */
+  vocabulaire: Vocabulaire = LANDELIJK_VOCABULAIRE,
 ): Promise<Uitslag<{ id: number }>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
   const p = feitInvoerSchema.safeParse(invoer);
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig feit', velden: veldFouten(p.error.issues) });
-  const def = FEIT_INDEX.get(p.data.naam);
+  const def = vocabulaire.feiten.get(p.data.naam);
   if (!def || def.bron !== 'feiten' || p.data.naam === 'geboortedatum') {
     return mislukt({
       code: 'ongeldig',
@@ -150,7 +152,7 @@ export async function legFeitVast(
       velden: [{ pad: 'naam', bericht: 'zie docs/feiten.md (feiten over de persoon)' }],
     });
   }
-  const veld = (feitenSchema.shape as Record<string, z.ZodType>)[p.data.naam]!;
+  const veld = (casusSchemasVoor(vocabulaire).feiten.shape as Record<string, z.ZodType>)[p.data.naam]!;
   const w = veld.safeParse(p.data.waarde);
   if (!w.success || w.data === undefined) {
     return mislukt({

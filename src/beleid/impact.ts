@@ -119,7 +119,9 @@ export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impac
       if (gewijzigd) stand.gewijzigd++;
       if (!aanvraag) return;
       stand.metAanvraag++;
-      const slot = SLOT_VAN.get(aanvraag.voorziening)!;
+      const slot = SLOT_VAN.get(aanvraag.voorziening);
+      // A voorziening a regulation declares itself has no slot: the batch did not judge it.
+      if (slot === undefined) return;
       const a = uitVan[slot]!;
       const b = uitNaar[slot]!;
       if (a === TOEGESTAAN || b === TOEGESTAAN) telKosten(casus, slot, a, b);

@@ -135,7 +135,9 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   const prng = maakPrng(opties.seed);
   const peildag = naarDagnummer(peildatum);
   const aangeboden = [...aanbod.voorzieningen.keys()];
-  const vraag = aangeboden.map((v) => [v, VRAAG[v]] as const);
+  // A voorziening a regulation declares itself has no known demand: it is asked for seldom, and its
+  // declared facts stay unknown (onbepaald where they matter).
+  const vraag = aangeboden.map((v) => [v, VRAAG[v] ?? 1] as const);
   const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
   const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
   const datum = (dag: number) => vanDagnummer(dag);

@@ -1,6 +1,5 @@
 import { isGeldigeDatum } from '../kalender/index.ts';
-import { VOORZIENINGEN } from '../regelgeving/voorzieningen.ts';
-import { FEITEN, type FeitDefinitie, type FeitType } from './feiten.ts';
+import { type FeitDefinitie, type FeitType, LANDELIJK_VOCABULAIRE, type Vocabulaire } from './feiten.ts';
 import type { Casus } from './schema.ts';
 
 /**
@@ -51,22 +50,27 @@ const optioneel =
   (v) =>
     v === undefined || veld(v);
 
-function veldenVan(bron: FeitDefinitie['bron']): Map<string, Veld> {
-  return new Map(FEITEN.filter((f) => f.bron === bron).map((f) => [f.naam, optioneel(veldVoor(f.type))]));
+function veldenVan(vocabulaire: Vocabulaire, bron: FeitDefinitie['bron']): Map<string, Veld> {
+  return new Map(
+    [...vocabulaire.feiten.values()]
+      .filter((f) => f.bron === bron)
+      .map((f) => [f.naam, optioneel(veldVoor(f.type))]),
+  );
 }
 
 const OORDEEL_ID = /^[a-z][A-Za-z0-9]*$/;
 const GEMEENTE = /^[a-z0-9-]+$/;
 const tekst: Veld = (v) => typeof v === 'string';
 
-const AFWIJKING = new Map<string, Veld>([
-  ['artikel', tekst],
-  ['voorziening', optioneel(veldVoor({ soort: 'keuze', opties: VOORZIENINGEN }))],
-  ['voorwaarde', tekst],
-  ['door', (v) => typeof v === 'string' && v.length >= 1],
-  ['reden', (v) => typeof v === 'string' && v.length >= 10],
-  ['datum', optioneel(datum)],
-]);
+const afwijkingVelden = (voorzieningen: readonly string[]) =>
+  new Map<string, Veld>([
+    ['artikel', tekst],
+    ['voorziening', optioneel(veldVoor({ soort: 'keuze', opties: voorzieningen }))],
+    ['voorwaarde', tekst],
+    ['door', (v) => typeof v === 'string' && v.length >= 1],
+    ['reden', (v) => typeof v === 'string' && v.length >= 10],
+    ['datum', optioneel(datum)],
+  ]);
 /** The first wrong field of an object: a known field in schema order (a required one missing too), then an unknown key. */
 function eersteFout(o: Waarden, velden: ReadonlyMap<string, Veld>, pad: string): string | undefined {
   for (const [naam, veld] of velden) if (!veld(o[naam])) return `${pad}${naam}`;
@@ -74,11 +78,15 @@ function eersteFout(o: Waarden, velden: ReadonlyMap<string, Veld>, pad: string):
   return undefined;
 }
 
-/** The compiled contract: one check per field of the vocabulary, and the parts that are not facts. */
-export function maakCasusControle(): CasusControle {
-  const feiten = veldenVan('feiten');
-  const aanvraag = veldenVan('aanvraag');
-  aanvraag.set('voorziening', veldVoor({ soort: 'keuze', opties: VOORZIENINGEN }));
+/**
+ * The compiled contract: one check per field of the vocabulary (the national one, or that of a
+ * gemeente's regulations with their declared facts), and the parts that are not facts.
+ */
+export function maakCasusControle(vocabulaire: Vocabulaire = LANDELIJK_VOCABULAIRE): CasusControle {
+  const feiten = veldenVan(vocabulaire, 'feiten');
+  const aanvraag = veldenVan(vocabulaire, 'aanvraag');
+  aanvraag.set('voorziening', veldVoor({ soort: 'keuze', opties: vocabulaire.voorzieningIds }));
+  const AFWIJKING = afwijkingVelden(vocabulaire.voorzieningIds);
   // Names seen valid once stay valid: most cases repeat the same few.
   const goedeOordelen = new Set<string>();
   // Every case of a run names the same gemeente: check the text once.

@@ -163,8 +163,13 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
         );
       }
       case 'docs': {
+        const engine = laadEngine(uit);
+        if (!engine) return 2;
         const { feitenDocumentatie } = await import('../casus/documentatie.ts');
-        writeFileSync(join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'), feitenDocumentatie());
+        writeFileSync(
+          join(import.meta.dirname, '..', '..', 'docs', 'feiten.md'),
+          feitenDocumentatie(engine.bibliotheek),
+        );
         uit.regel('docs/feiten.md geschreven.');
         return 0;
       }

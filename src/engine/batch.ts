@@ -1,4 +1,4 @@
-import { type Afwijking, type Casus, FEIT_INDEX } from '../casus/index.ts';
+import type { Afwijking, Casus } from '../casus/index.ts';
 import { eindeTermijnMaanden, leeftijdenOp, leeftijdOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
@@ -55,7 +55,11 @@ export const CODE_VAN_UITKOMST: Readonly<Record<Uitkomst, Waarheid>> = {
   'ter-beoordeling': OORDEEL,
 };
 
-/** One slot per voorziening the system knows, in this order, whatever the gemeente offers. */
+/**
+ * One slot per national voorziening, in this order, whatever the gemeente offers. A voorziening a
+ * regulation declares itself has no slot: the batch path (impact, caseload runs) leaves it out and
+ * `reintegratie evaluate` judges it.
+ */
 export const SLOTEN: readonly VoorzieningId[] = VOORZIENINGEN;
 export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) => [v, i]));
 
@@ -159,9 +163,9 @@ export function maakBatch(
   // would become a hash table). Only the facts a voorziening's rules read are copied in: cases come
   // in hundreds of shapes, and every read from one of them misses V8's caches.
   const feiten = JSON.parse(
-    JSON.stringify(Object.fromEntries([...FEIT_INDEX.keys()].map((n) => [n, null]))),
+    JSON.stringify(Object.fromEntries([...plan.vocabulaire.feiten.keys()].map((n) => [n, null]))),
   ) as Record<string, Scalar | undefined>;
-  for (const n of FEIT_INDEX.keys()) feiten[n] = undefined;
+  for (const n of plan.vocabulaire.feiten.keys()) feiten[n] = undefined;
   feiten.peildatum = peildatum;
   feiten.startdatum = peildatum;
   const ctx: {
@@ -175,7 +179,7 @@ export function maakBatch(
   const AFGELEID = new Set(['leeftijd', 'peildatum', 'startdatum', 'verlengingen']);
   const vullingVoor = (lijst: Iterable<string>): Vulling => {
     const namen = [...new Set(lijst)];
-    const bron = (n: string) => FEIT_INDEX.get(n)?.bron;
+    const bron = (n: string) => plan.vocabulaire.feiten.get(n)?.bron;
     return {
       uitFeiten: namen.filter((n) => !AFGELEID.has(n) && bron(n) !== 'aanvraag'),
       uitAanvraag: namen.filter((n) => !AFGELEID.has(n) && bron(n) === 'aanvraag'),
@@ -264,7 +268,9 @@ export function maakBatch(
 
   const bereidPlan = (p: Plan): Voorbereid => {
     const overgangsvoorwaarden = [...p.overgangsvoorwaarden.values()];
-    const aanbod = [...p.voorzieningen.values()].map((pv) => bereid(pv, overgangsvoorwaarden));
+    const aanbod = [...p.voorzieningen.values()]
+      .filter((pv) => SLOT_VAN.has(pv.id))
+      .map((pv) => bereid(pv, overgangsvoorwaarden));
     const perId = new Map(aanbod.map((vz) => [vz.pv.id as string, vz]));
     // Transitional law depends on the grant date only through which versions were in force then.
     // `kies` compares the grant date only with the transitional article's boundary and with the dates
@@ -447,7 +453,9 @@ export function maakBatch(
     jaarCent: Float64Array | undefined,
   ) => {
     const id = aanvraag.voorziening;
-    const slot = SLOT_VAN.get(id)!;
+    const slot = SLOT_VAN.get(id);
+    // A declared voorziening has no slot (see SLOTEN): not judged here.
+    if (slot === undefined) return;
     const ingang = ingangsdatumVan(aanvraag, peildatum);
     const voorbereid = voorbereidOp(ingang);
     if (!voorbereid) {

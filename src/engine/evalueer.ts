@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdOp } from '../kalender/index.ts';
+import { type Casus, casusSchemasVoor, type Vocabulaire, veldFouten } from '../casus/index.ts';
+import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
+import { eindeTermijnMaanden, isGeldigeDatum, leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
+import { vocabulaireVoorGemeente } from '../regelgeving/bibliotheek.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
@@ -309,13 +311,16 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     kies,
     bedragKeuze,
     evalueer(invoer, opties) {
-      const parsed = casusSchema.safeParse(invoer);
+      // The contract is the one of the gemeente and date the case is judged under: the national
+      // vocabulary with the facts and voorzieningen that gemeente's regulations declare.
+      const vocabulaire = casusVocabulaire(bibliotheek, invoer);
+      const parsed = casusSchemasVoor(vocabulaire).casus.safeParse(invoer);
       if (!parsed.success) {
         return {
           ok: false,
           fout: {
             code: 'ongeldige-casus',
-            fouten: veldFouten(parsed.error.issues),
+            fouten: veldFouten(parsed.error.issues, vocabulaire),
           },
         };
       }
@@ -401,6 +406,24 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
 }
 
 /**
+ * The vocabulary a case (not yet validated) is judged under: its gemeente's regulations in force on its
+ * peildatum and on its request's first day. Anything unreadable falls back to the national vocabulary,
+ * whose schema then names what is wrong.
+ */
+export function casusVocabulaire(bibliotheek: Bibliotheek, invoer: unknown): Vocabulaire {
+  const c = (typeof invoer === 'object' && invoer !== null ? invoer : {}) as Record<string, unknown>;
+  const gemeente = typeof c.gemeente === 'string' ? c.gemeente : '';
+  const peildatum = typeof c.peildatum === 'string' && isGeldigeDatum(c.peildatum) ? c.peildatum : undefined;
+  if (!peildatum) return LANDELIJK_VOCABULAIRE;
+  const ingang = (c.aanvraag as Record<string, unknown> | undefined)?.ingangsdatum;
+  const datums =
+    typeof ingang === 'string' && isGeldigeDatum(ingang) && ingang !== peildatum
+      ? [peildatum, ingang]
+      : [peildatum];
+  return vocabulaireVoorGemeente(bibliotheek, gemeente, datums);
+}
+
+/**
  * All facts in one namespace, with the derived ones: the voorziening's first day (startdatum) and the
  * age on it. The rules are judged as on that day (see `Context.datum`); `datum` overrides it, to judge
  * the same case under the law of a later part of its period.
@@ -435,8 +458,9 @@ const UITKOMST_WOORD: Readonly<Record<VoorzieningUitkomst['uitkomst'], string>> 
   onbepaald: 'onbepaald',
 };
 
-function voorzieningTitel(id: VoorzieningId): string {
-  return VOORZIENING_TITELS[id];
+/** A voorziening's title: the national one, or the title the regulation that declares it gives. */
+function voorzieningTitel(id: VoorzieningId, plan: Plan): string {
+  return VOORZIENING_TITELS[id] ?? plan.vocabulaire.voorzieningen.get(id)?.titel ?? id;
 }
 
 function verwijzing(b: Bron): string {
@@ -452,6 +476,7 @@ function grondArtikel(b: Bron): string {
 function invoerLabel(plan: Plan): (naam: string) => string {
   return (naam) =>
     (naam.startsWith('parameter:') ? plan.parameterLabels.get(naam.slice('parameter:'.length)) : undefined) ??
+    plan.vocabulaire.feiten.get(naam)?.label ??
     feitLabel(naam);
 }
 
@@ -513,7 +538,7 @@ function alleenNationaal(plan: Plan, id: VoorzieningId, overgangsregeling: Regel
   };
   return {
     id,
-    titel: voorzieningTitel(id),
+    titel: voorzieningTitel(id, plan),
     bron,
     voorwaarden: plan.algemeneVoorwaarden
       .map((a) => a.voor(id))
@@ -556,7 +581,7 @@ function nietAangeboden(
       };
   return {
     voorziening: id,
-    titel: voorzieningTitel(id),
+    titel: voorzieningTitel(id, plan),
     uitkomst: onvolledig ? 'onbepaald' : 'afgewezen',
     gronden: [grond],
     vragen: [],
@@ -607,6 +632,12 @@ function beoordeelVoorziening(
   const afwijkingen: ToegepasteAfwijking[] = [];
   const conflicten: Conflict[] = [];
   let totaal: Waarheid = JA;
+  // A sentence names a declared fact's value as its declaration says (a date as a date).
+  const vul = (
+    sjabloon: string,
+    feiten: Readonly<Record<string, unknown>>,
+    definitie?: (naam: string) => string,
+  ) => vulIn(sjabloon, feiten, definitie, plan.vocabulaire.feiten);
 
   // Recorded deviations (hardheidsclausule, innovatie) are never automatic: they only count when
   // they rest on such an article of an ordinance in force and concern a municipal rule.
@@ -695,7 +726,7 @@ function beoordeelVoorziening(
       gronden.push({
         regeling: v.uitzondering.bron.regeling.id,
         artikel: grondArtikel(v.uitzondering.bron),
-        uitleg: `${vulIn(v.uitzondering.uitleg, ctx.feiten)} (${verwijzing(v.uitzondering.bron)})`,
+        uitleg: `${vul(v.uitzondering.uitleg, ctx.feiten)} (${verwijzing(v.uitzondering.bron)})`,
         voldaan: true,
         feiten: feitenVan(v, ctx),
         soort,
@@ -718,8 +749,8 @@ function beoordeelVoorziening(
       const u = d?.toets(ctx);
       return u === JA ? d!.uitleg.ja : u === NEE ? d!.uitleg.nee : '';
     };
-    if (w === JA) zin = vulIn(v.uitleg.ja, ctx.feiten, definitie);
-    else if (w === NEE) zin = vulIn(v.uitleg.nee, ctx.feiten, definitie);
+    if (w === JA) zin = vul(v.uitleg.ja, ctx.feiten, definitie);
+    else if (w === NEE) zin = vul(v.uitleg.nee, ctx.feiten, definitie);
     else if (w === ONBEKEND) {
       const mist = ontbrekendeInvoer(spoor?.ontbrekend ?? []);
       ontbrekend.push(...mist);
@@ -941,7 +972,7 @@ function beoordeelVoorziening(
       gronden.push({
         regeling: b.bron.regeling.id,
         artikel: grondArtikel(b.bron),
-        uitleg: `${vulIn(b.regel.uitleg.nee, bctx.feiten)} (${referentie})`,
+        uitleg: `${vul(b.regel.uitleg.nee, bctx.feiten)} (${referentie})`,
         voldaan: false,
         feiten: feitenVan(b, bctx),
         soort: 'bedrag',
@@ -989,7 +1020,7 @@ function beoordeelVoorziening(
     gronden.push({
       regeling: b.bron.regeling.id,
       artikel: grondArtikel(b.bron),
-      uitleg: `${w === JA ? `${vulIn(b.regel.uitleg.ja, bctx.feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})${herzien}`,
+      uitleg: `${w === JA ? `${vul(b.regel.uitleg.ja, bctx.feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})${herzien}`,
       voldaan: w === JA ? true : null,
       feiten: feitenVan(b, bctx),
       soort: 'bedrag',

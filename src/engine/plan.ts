@@ -2,6 +2,8 @@ import { type Bibliotheek, omgevingVoor, type Regeling } from '../regelgeving/in
 import type { AlgemeneVoorwaarde, BedragRegel, Duur, Voorwaarde } from '../regelgeving/schema.ts';
 import { of } from '../regels/waarheid.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
+import { LANDELIJK_VOCABULAIRE, type Vocabulaire } from '../casus/feiten.ts';
+import { breidUit } from '../casus/vocabulaire.ts';
 import type { Toets } from '../regels/ast.ts';
 import {
   Compiler,
@@ -150,6 +152,8 @@ export interface Plan {
   readonly overgangsvoorwaarden: ReadonlyMap<string, PlanVoorwaarde>;
   /** How a sentence names each parameter (its `label`), resolved as the rules resolve the parameter. */
   readonly parameterLabels: ReadonlyMap<string, string>;
+  /** The national facts and voorzieningen with those the plan's regulations declare (labels, titles). */
+  readonly vocabulaire: Vocabulaire;
 }
 
 function optioneel<K extends string, T>(k: K, v: T | undefined): { [P in K]?: T } {
@@ -517,6 +521,12 @@ export function maakPlan(
     conflicten,
     overgangsvoorwaarden,
     parameterLabels,
+    vocabulaire: gemeenteRegelingen.some((r) => r.vocabulaire)
+      ? breidUit(
+          LANDELIJK_VOCABULAIRE,
+          gemeenteRegelingen.map((r) => ({ regeling: r.id, vocabulaire: r.vocabulaire })),
+        )
+      : LANDELIJK_VOCABULAIRE,
   };
 }
 

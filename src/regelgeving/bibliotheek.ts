@@ -4,7 +4,8 @@ import type { Getal, Toets } from '../regels/ast.ts';
 import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
 import { type CacheMap, type Inhoud, viaCache } from './bibliotheek-cache.ts';
-import { FEIT_INDEX } from '../casus/feiten.ts';
+import { LANDELIJK_VOCABULAIRE, type Vocabulaire } from '../casus/feiten.ts';
+import { breidUit } from '../casus/vocabulaire.ts';
 import { bedoeltU, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import {
@@ -90,6 +91,9 @@ function laadTeksten(
   for (const [bestand, tekst] of bestanden) {
     if (bekend.has(bestand)) continue;
     const rel = relative(wortel, bestand).split(sep);
+    // The national vocabulary is read by src/casus/feiten.ts; it stays among the files so the cache
+    // key covers it.
+    if (rel[0] === 'wet' && rel[1] === 'vocabulaire.yaml') continue;
     if (rel[0] === 'wet' && rel[1] === 'parameters') {
       const p = laadParameter(bestand, tekst);
       if (p.ok) parameters.set(p.waarde.naam, p.waarde);
@@ -221,10 +225,81 @@ function maakBibliotheek(
   };
 }
 
+const eigenVocabulaire = new WeakMap<Regeling, Vocabulaire>();
+
+/**
+ * The facts and voorzieningen a regulation's rules may name: the national ones and those it declares
+ * itself (with what it inherits through `basis`, which is merged into it). Without declarations of its
+ * own it is the national vocabulary itself.
+ */
+export function vocabulaireVan(regeling: Regeling): Vocabulaire {
+  if (!regeling.vocabulaire) return LANDELIJK_VOCABULAIRE;
+  let v = eigenVocabulaire.get(regeling);
+  if (!v) {
+    v = breidUit(LANDELIJK_VOCABULAIRE, [{ regeling: regeling.id, vocabulaire: regeling.vocabulaire }]);
+    eigenVocabulaire.set(regeling, v);
+  }
+  return v;
+}
+
+const perGemeente = new WeakMap<Bibliotheek, Map<string, Vocabulaire>>();
+const metEigenVocabulaire = new WeakMap<Bibliotheek, Set<string>>();
+
+/**
+ * The vocabulary a case of a gemeente is judged under: the national one with what the gemeente's
+ * regulations in force on any of `datums` declare (the peildatum, and the request's first day when it
+ * is later; none: every adopted version). Another gemeente's declarations are never part of it.
+ */
+export function vocabulaireVoorGemeente(
+  bibliotheek: Bibliotheek,
+  gemeente: string,
+  datums: readonly string[],
+): Vocabulaire {
+  // Most gemeenten declare nothing: their cases never pay for the lookup below.
+  let eigen = metEigenVocabulaire.get(bibliotheek);
+  if (!eigen) {
+    eigen = new Set(
+      bibliotheek.regelingen.flatMap((r) => (r.vocabulaire && r.gemeente ? [r.gemeente.slug] : [])),
+    );
+    metEigenVocabulaire.set(bibliotheek, eigen);
+  }
+  if (!eigen.has(gemeente)) return LANDELIJK_VOCABULAIRE;
+  const sleutel = `${gemeente}|${datums.join('|')}`;
+  let cache = perGemeente.get(bibliotheek);
+  if (!cache) perGemeente.set(bibliotheek, (cache = new Map()));
+  const klaar = cache.get(sleutel);
+  if (klaar) return klaar;
+  const regelingen = new Set<Regeling>();
+  for (const id of bibliotheek.regelingenVan(gemeente)) {
+    // Without dates (a fact or request recorded before the date it is judged on is known): every
+    // adopted version, latest first, so a later declaration's wording wins.
+    if (datums.length === 0)
+      for (const r of [...bibliotheek.versies(id)].reverse())
+        if (r.vocabulaire && r.status === 'vastgesteld') regelingen.add(r);
+    for (const d of datums) {
+      const r = bibliotheek.inWerking(id, d);
+      if (r?.vocabulaire) regelingen.add(r);
+    }
+  }
+  const uit =
+    regelingen.size === 0
+      ? LANDELIJK_VOCABULAIRE
+      : breidUit(
+          LANDELIJK_VOCABULAIRE,
+          [...regelingen].map((r) => ({ regeling: r.id, vocabulaire: r.vocabulaire })),
+        );
+  if (cache.size > 10_000) cache.clear();
+  cache.set(sleutel, uit);
+  return uit;
+}
+
 /** Definitions and parameters a file may use: its own first, then its national law, then the national parameters. */
 export function omgevingVoor(bibliotheek: Bibliotheek, regeling: Regeling, wet?: Regeling): Omgeving {
   const wetten = wet ? [wet] : regeling.berustOp ? [...bibliotheek.versies(regeling.berustOp)].reverse() : [];
+  const vocabulaire = vocabulaireVan(regeling);
   return {
+    feit: (naam) => vocabulaire.feiten.get(naam),
+    feitNamen: () => vocabulaire.feiten.keys(),
     definitie(naam): Toets | undefined {
       const eigen = regeling.definities?.[naam];
       if (eigen) return eigen.toets;
@@ -278,6 +353,7 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
   const toets = (t: Toets, pad: readonly PropertyKey[]) => compiler.toets(t, pad, nieuweVerwijzingen());
 
   const omgeving = omgevingVoor(bibliotheek, r);
+  const feiten = vocabulaireVan(r).feiten;
   // A sentence's {placeholder} must name a fact (or {definitie:naam} a definition): a slip such as
   // {uren} for {urenPerWeek} would print "onbekend" to the client.
   const controleerZin = (pad: readonly PropertyKey[], zin: string | undefined) => {
@@ -289,8 +365,8 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
           `onbekende definitie '{definitie:${naam}}' in de zin${suggestie(naam!, definitieNamen(bibliotheek, r), 0)}`,
         );
     for (const [, naam] of zin.replace(/\{definitie:[^}]*\}/g, '').matchAll(/\{([^}]*)\}/g))
-      if (!FEIT_INDEX.has(naam!)) {
-        const bedoeld = bedoeltU(naam!, FEIT_INDEX.keys());
+      if (!feiten.has(naam!)) {
+        const bedoeld = bedoeltU(naam!, feiten.keys());
         fout(
           pad,
           `onbekend feit '{${naam}}' in de zin (zie docs/feiten.md)${bedoeld ? `; bedoelt u '{${bedoeld}}'?` : ''}`,

@@ -1,4 +1,6 @@
 export {
+  vocabulaireVan,
+  vocabulaireVoorGemeente,
   type Bibliotheek,
   isTestBestand,
   laadBibliotheek,

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { BASIS_PATROON, herleid, markeerHerkomst, voegSamen } from './basis.ts';
+import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
 import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
@@ -185,12 +186,70 @@ export function valideerRegeling(
       );
     nummers.add(a.nummer);
   });
+  fouten.push(...controleerVocabulaire(bron, r));
   if (fouten.length > 0) return { ok: false, fouten };
   const hash = createHash('sha256')
     .update(tekst)
     .update(basis ? `\n${basis.hash}` : '')
     .digest('hex');
   return { ok: true, waarde: { ...r, bestand, hash, bron_: bron, ruw_: bron.data } };
+}
+
+/**
+ * A regulation's own facts and voorzieningen: never a national name (a national fact keeps one meaning
+ * everywhere), and what a fact feeds, what a rule set is for and what a general condition excepts is a
+ * voorziening the national layer or this file declares.
+ */
+function controleerVocabulaire(bron: YamlBron, r: RegelingBestand): BestandsFout[] {
+  const fouten: BestandsFout[] = [];
+  const landelijk = LANDELIJK_VOCABULAIRE;
+  const eigen = Object.keys(r.vocabulaire?.voorzieningen ?? {});
+  const bekend = [...landelijk.voorzieningIds, ...eigen];
+  const bekendeSet = new Set(bekend);
+  const onbekend = (pad: readonly PropertyKey[], id: string) =>
+    fouten.push(foutOp(bron, 'semantiek', pad, `onbekende voorziening '${id}'${suggestie(id, bekend, 40)}`));
+  for (const naam of Object.keys(r.vocabulaire?.feiten ?? {}))
+    if (landelijk.feiten.has(naam))
+      fouten.push(
+        foutOp(
+          bron,
+          'semantiek',
+          ['vocabulaire', 'feiten', naam],
+          `'${naam}' is al een landelijk feit (${landelijk.feiten.get(naam)!.label}); een landelijk feit heeft overal dezelfde betekenis: kies een eigen naam`,
+        ),
+      );
+  for (const id of eigen)
+    if (landelijk.voorzieningen.has(id))
+      fouten.push(
+        foutOp(
+          bron,
+          'semantiek',
+          ['vocabulaire', 'voorzieningen', id],
+          `'${id}' is al een landelijke voorziening (${landelijk.voorzieningen.get(id)!.titel}): kies een eigen id`,
+        ),
+      );
+  for (const [naam, f] of Object.entries(r.vocabulaire?.feiten ?? {})) {
+    if (f.bron === 'afgeleid')
+      fouten.push(
+        foutOp(
+          bron,
+          'semantiek',
+          ['vocabulaire', 'feiten', naam, 'bron'],
+          'alleen de landelijke woordenlijst kent afgeleide feiten (de engine berekent ze); een eigen feit staat in feiten of aanvraag',
+        ),
+      );
+    (f.voedt ?? []).forEach((id, i) => {
+      if (!bekendeSet.has(id)) onbekend(['vocabulaire', 'feiten', naam, 'voedt', i], id);
+    });
+  }
+  for (const id of Object.keys(r.voorzieningen ?? {}))
+    if (!bekendeSet.has(id)) onbekend(['voorzieningen', id], id);
+  (r.algemeneVoorwaarden ?? []).forEach((v, i) =>
+    (v.uitgezonderd ?? []).forEach((id, j) => {
+      if (!bekendeSet.has(id)) onbekend(['algemeneVoorwaarden', i, 'uitgezonderd', j], id);
+    }),
+  );
+  return fouten;
 }
 
 export function laadParameter(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { datumSchema, getalSchema, toetsSchema } from '../regels/schema.ts';
-import { VOORZIENINGEN } from './voorzieningen.ts';
+import { VOORZIENING_ID, vocabulaireSchema } from '../casus/vocabulaire.ts';
 
 /**
  * The shape of one regulation version file. Strict throughout: an unknown key, a wrong type or a
@@ -355,7 +355,7 @@ const definitieSchema = z.strictObject({
 });
 
 const algemeneVoorwaardeSchema = voorwaardeSchema.extend({
-  uitgezonderd: z.array(z.enum(VOORZIENINGEN)).optional(),
+  uitgezonderd: z.array(z.string()).optional(),
 });
 
 const beeindigingsgrondSchema = z.strictObject({
@@ -439,7 +439,13 @@ export const regelingSchema = z
     beeindigingsgronden: z.array(beeindigingsgrondSchema).optional(),
     overgangsrecht: overgangsrechtSchema.optional(),
     artikelen: z.array(artikelSchema).min(1),
-    voorzieningen: z.partialRecord(z.enum(VOORZIENINGEN), voorzieningSchema).optional(),
+    /**
+     * Facts and voorzieningen this regulation declares beside the national vocabulary; visible to it and
+     * to versions resting on it (`basis`), not to other gemeenten.
+     */
+    vocabulaire: vocabulaireSchema.optional(),
+    /** Per voorziening (a national one or one declared in `vocabulaire`; checked in laden.ts). */
+    voorzieningen: z.record(z.string().regex(VOORZIENING_ID), voorzieningSchema).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.laag === 'gemeente' && !r.gemeente) {

@@ -1,45 +1,18 @@
-/** The voorzieningen the system knows; a gemeente offers a subset of them. */
-export const VOORZIENINGEN = [
-  'proefplaats',
-  'werkstage',
-  'werkervaringsplaats',
-  'detacheringsbaan',
-  'loonkostensubsidie',
-  'no-riskpolis',
-  'jobcoaching',
-  'verwervingskosten',
-  'scholing',
-  'leerwerktraject',
-  'beschut-werk',
-  'participatieplaats',
-  'sociale-activering',
-  'stimuleringssubsidie',
-  'uitstroompremie',
-  'vervoersvoorziening',
-  'meeneembare-voorziening',
-  'werkgeversarrangement',
-] as const;
+import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
 
-export type VoorzieningId = (typeof VOORZIENINGEN)[number];
+/**
+ * The voorzieningen the national layer declares (regelgeving/wet/vocabulaire.yaml); a gemeente offers a
+ * subset of them, and a regulation may declare voorzieningen of its own beside them.
+ */
+export const VOORZIENINGEN: readonly [string, ...string[]] = LANDELIJK_VOCABULAIRE.voorzieningIds as [
+  string,
+  ...string[],
+];
 
-/** How a person reads each voorziening's name, where no regulation gives its own title. */
-export const VOORZIENING_TITELS: Readonly<Record<VoorzieningId, string>> = {
-  proefplaats: 'Proefplaats',
-  werkstage: 'Werkstage',
-  werkervaringsplaats: 'Werkervaringsplaats',
-  detacheringsbaan: 'Detacheringsbaan',
-  loonkostensubsidie: 'Loonkostensubsidie',
-  'no-riskpolis': 'No-riskpolis',
-  jobcoaching: 'Jobcoaching',
-  verwervingskosten: 'Verwervingskosten',
-  scholing: 'Scholing',
-  leerwerktraject: 'Leer-werktraject',
-  'beschut-werk': 'Beschut werk',
-  participatieplaats: 'Participatieplaats',
-  'sociale-activering': 'Sociale activering',
-  stimuleringssubsidie: 'Stimuleringssubsidie',
-  uitstroompremie: 'Uitstroompremie',
-  vervoersvoorziening: 'Vervoersvoorziening',
-  'meeneembare-voorziening': 'Meeneembare voorziening',
-  werkgeversarrangement: 'Werkgeversarrangement',
-};
+/** A voorziening's id: a national one or one a regulation declares (checked against the vocabulary). */
+export type VoorzieningId = string;
+
+/** How a person reads each national voorziening's name, where no regulation gives its own title. */
+export const VOORZIENING_TITELS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...LANDELIJK_VOCABULAIRE.voorzieningen.values()].map((v) => [v.id, v.titel]),
+);

@@ -1,4 +1,4 @@
-import { FEIT_INDEX, type FeitType } from '../casus/feiten.ts';
+import { FEIT_INDEX, type FeitDefinitie, type FeitType } from '../casus/feiten.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import { bedoeltU } from '../regelgeving/berichten.ts';
 import type { Getal, Scalar, TabelRij, Toets, Waarde } from './ast.ts';
@@ -27,6 +27,9 @@ export interface DatumWaarde {
 
 /** What the compiler may look up: named definitions and dated parameters, resolved at compile time. */
 export interface Omgeving {
+  /** A fact the rules may name (the national vocabulary when absent, see vocabulaireVan). */
+  feit?(naam: string): FeitDefinitie | undefined;
+  feitNamen?(): Iterable<string>;
   definitie(naam: string): Toets | undefined;
   /** How the definition explains itself when it holds and when not (for `{definitie:naam}` in a sentence). */
   definitieUitleg(naam: string): { readonly ja: string; readonly nee: string } | undefined;
@@ -213,9 +216,9 @@ export class Compiler {
   }
 
   private feitType(naam: string, pad: readonly PropertyKey[]): FeitType | undefined {
-    const def = FEIT_INDEX.get(naam);
+    const def = this.omgeving.feit ? this.omgeving.feit(naam) : FEIT_INDEX.get(naam);
     if (!def) {
-      const bedoeld = bedoeltU(naam, FEIT_INDEX.keys());
+      const bedoeld = bedoeltU(naam, this.omgeving.feitNamen?.() ?? FEIT_INDEX.keys());
       this.fouten.push({
         pad,
         bericht: `onbekend feit '${naam}' (zie docs/feiten.md)${bedoeld ? `; bedoelt u '${bedoeld}'?` : ''}`,

@@ -1,4 +1,4 @@
-import { FEIT_INDEX } from '../casus/feiten.ts';
+import { FEIT_INDEX, type FeitDefinitie } from '../casus/feiten.ts';
 
 /** Formatting for people: Dutch dates, euro amounts, plain values (B1 explanations). */
 
@@ -36,9 +36,13 @@ export function getalTekst(n: number): string {
 }
 
 /** A fact's value as a person reads it; `onbekend` when it is missing. */
-export function feitWaardeTekst(naam: string, waarde: unknown): string {
+export function feitWaardeTekst(
+  naam: string,
+  waarde: unknown,
+  feiten: ReadonlyMap<string, FeitDefinitie> = FEIT_INDEX,
+): string {
   if (waarde === undefined || waarde === null) return 'onbekend';
-  const def = FEIT_INDEX.get(naam);
+  const def = feiten.get(naam);
   if (typeof waarde === 'boolean') return waarde ? 'ja' : 'nee';
   if (typeof waarde === 'number') return def?.eenheid === 'cent' ? bedragTekst(waarde) : getalTekst(waarde);
   if (def?.type.soort === 'datum' && typeof waarde === 'string') return datumTekst(waarde);
@@ -53,10 +57,14 @@ export function vulIn(
   sjabloon: string,
   feiten: Readonly<Record<string, unknown>>,
   definitie?: (naam: string) => string,
+  /** The vocabulary the sentence's facts come from (a gemeente's, with its declared facts). */
+  vocabulaire: ReadonlyMap<string, FeitDefinitie> = FEIT_INDEX,
 ): string {
   return sjabloon
     .replace(/\{definitie:([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => definitie?.(naam) ?? '')
-    .replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => feitWaardeTekst(naam, feiten[naam]));
+    .replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) =>
+      feitWaardeTekst(naam, feiten[naam], vocabulaire),
+    );
 }
 
 export function feitLabel(naam: string): string {

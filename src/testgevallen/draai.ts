@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
-import { type BestandsFout, leesYaml, VOORZIENINGEN } from '../regelgeving/index.ts';
+import {
+  type BestandsFout,
+  leesYaml,
+  VOORZIENINGEN as LANDELIJKE_VOORZIENINGEN,
+} from '../regelgeving/index.ts';
 import { nederlands, suggestie } from '../regelgeving/berichten.ts';
 import { zodFouten } from '../regelgeving/laden.ts';
 import {
@@ -31,7 +35,11 @@ export type Testbestand =
     }
   | { ok: false; fouten: BestandsFout[] };
 
-export function leesTestbestand(bestand: string): Testbestand {
+export function leesTestbestand(
+  bestand: string,
+  /** The voorzieningen an expectation may name: the national ones and those the regulations declare. */
+  VOORZIENINGEN: readonly string[] = LANDELIJKE_VOORZIENINGEN,
+): Testbestand {
   const gelezen = leesYaml(bestand, readFileSync(bestand, 'utf8'));
   if (!gelezen.ok) return gelezen;
   const parsed = testbestandSchema.safeParse(gelezen.bron.data, { error: nederlands });
@@ -49,7 +57,7 @@ export function leesTestbestand(bestand: string): Testbestand {
       );
     for (const [sleutel, waarde] of Object.entries(g.verwacht)) {
       if (VERWACHT_ALGEMEEN.has(sleutel)) continue;
-      if (!(VOORZIENINGEN as readonly string[]).includes(sleutel)) {
+      if (!VOORZIENINGEN.includes(sleutel)) {
         fouten.push({
           code: 'schema',
           bestand,
@@ -265,7 +273,8 @@ export function draaiTestbestand(
   engine: Engine,
   bestand: string,
 ): { fouten: BestandsFout[]; uitslagen: GevalUitslag[] } {
-  const t = leesTestbestand(bestand);
+  const eigen = engine.bibliotheek.regelingen.flatMap((r) => Object.keys(r.vocabulaire?.voorzieningen ?? {}));
+  const t = leesTestbestand(bestand, [...LANDELIJKE_VOORZIENINGEN, ...new Set(eigen)]);
   if (!t.ok) return { fouten: t.fouten, uitslagen: [] };
   return {
     fouten: [],

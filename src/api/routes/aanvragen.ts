@@ -1,3 +1,4 @@
+import { vocabulaireVoorGemeente } from '../../regelgeving/index.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
@@ -28,7 +29,11 @@ const tags = ['aanvragen'];
  * Aanvragen, on request or ambtshalve. A beschikking with `aanvraagId` decides one: it must be open,
  * of the same inwoner and for the same voorziening, and is closed in the decision's transaction.
  */
-export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
+export const registreerAanvraagRoutes: RouteModule = (
+  _app,
+  { db, engine },
+  { registreer, antwoord, actor },
+) => {
   registreer(
     createRoute({
       method: 'post',
@@ -46,7 +51,13 @@ export const registreerAanvraagRoutes: RouteModule = (_app, { db }, { registreer
     async (c) =>
       antwoord(
         c,
-        await registreerAanvraag(db, actor(c), c.req.valid('param').gemeente, c.req.valid('json')),
+        await registreerAanvraag(
+          db,
+          actor(c),
+          c.req.valid('param').gemeente,
+          c.req.valid('json'),
+          vocabulaireVoorGemeente(engine.bibliotheek, c.req.valid('param').gemeente, []),
+        ),
         201,
         etagVan,
       ),

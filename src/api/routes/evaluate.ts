@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { LEZERS, vereisRol } from '../../administratie/toegang.ts';
-import { casusSchema } from '../../casus/index.ts';
+import { casusInvoerSchema } from '../../casus/index.ts';
 import { algemeen, beveiligd, FOUTEN, json, probleemAntwoord } from '../openapi.ts';
 import { probleem } from '../probleem.ts';
 import type { RouteModule } from '../route-hulp.ts';
@@ -15,7 +15,7 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
       summary: 'Beoordeel een casus (hetzelfde contract als reintegratie evaluate --json)',
       tags: ['regels'],
       security: beveiligd,
-      request: { body: { content: { 'application/json': { schema: casusSchema } } } },
+      request: { body: { content: { 'application/json': { schema: casusInvoerSchema } } } },
       responses: {
         200: json(algemeen, 'Uitkomst per voorziening, met gronden, bedragen en termijnen'),
         ...FOUTEN,

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { feitgeschiedenis, legFeitVast } from '../../administratie/inwoners.ts';
+import { vocabulaireVoorGemeente } from '../../regelgeving/index.ts';
 import { algemeen, beveiligd, FOUTEN, idParam, json } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
 import { datumSchema } from '../validatie.ts';
 
 /** An inwoner's facts: each recorded from a date with its source; earlier values stay in the history. */
-export const registreerFeitRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
+export const registreerFeitRoutes: RouteModule = (_app, { db, engine }, { registreer, antwoord, actor }) => {
   registreer(
     createRoute({
       method: 'post',
@@ -33,7 +34,12 @@ export const registreerFeitRoutes: RouteModule = (_app, { db }, { registreer, an
     }),
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
-      return antwoord(c, await legFeitVast(db, actor(c), gemeente, id, c.req.valid('json')), 201);
+      const vocabulaire = vocabulaireVoorGemeente(engine.bibliotheek, gemeente, []);
+      return antwoord(
+        c,
+        await legFeitVast(db, actor(c), gemeente, id, c.req.valid('json'), vocabulaire),
+        201,
+      );
     },
   );
 

@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { log } from '../../administratie/audit.ts';
 import { LEZERS, vereisRol } from '../../administratie/toegang.ts';
-import { FEITEN } from '../../casus/index.ts';
+import { LANDELIJK_VOCABULAIRE } from '../../casus/index.ts';
+import { vocabulaireVoorGemeente } from '../../regelgeving/index.ts';
 import { artikelTekst } from '../../engine/index.ts';
 import { isGeldigeDatum } from '../../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../../regelgeving/index.ts';
@@ -11,6 +12,7 @@ import { laadOntwerp, MAX_ONTWERP_BYTES } from '../../regelgeving/ontwerp.ts';
 import { probleem } from '../probleem.ts';
 import { beveiligd, FOUTEN, gemeenteParam, json, probleemAntwoord } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { datumSchema } from '../validatie.ts';
 import { conflictSchema } from '../schema-resultaat.ts';
 
 const tags = ['regelgeving'];
@@ -286,9 +288,19 @@ export const registreerRegelgevingRoutes: RouteModule = (
       // The law and its documents, no personal data.
       'x-persoonsgegevens': false,
       summary:
-        'De feitenlijst: elk feit dat een regel kan noemen, met type, omschrijving en label (docs/feiten.md)',
+        'De feitenlijst: elk feit dat een regel kan noemen, met type, omschrijving en label (docs/feiten.md); met gemeente ook de feiten die haar regelingen zelf verklaren',
       tags,
       security: beveiligd,
+      request: {
+        query: z.object({
+          gemeente: z
+            .string()
+            .regex(/^[a-z0-9-]+$/)
+            .optional()
+            .describe('Ook de eigen feiten van de regelingen van deze gemeente'),
+          datum: datumSchema.optional().describe('Alleen van de regelingen die op deze dag gelden'),
+        }),
+      },
       responses: {
         200: json(
           z.array(
@@ -303,6 +315,9 @@ export const registreerRegelgevingRoutes: RouteModule = (
               omschrijving: z.string(),
               label: z.string(),
               eenheid: z.string().nullable(),
+              /** The regulation that declares the fact; null for the national vocabulary. */
+              regeling: z.string().nullable(),
+              voedt: z.array(z.string()).nullable(),
             }),
           ),
           'Feiten',
@@ -310,9 +325,13 @@ export const registreerRegelgevingRoutes: RouteModule = (
         401: FOUTEN[401],
       },
     }),
-    (c) =>
-      c.json(
-        FEITEN.map((f) => ({
+    (c) => {
+      const { gemeente, datum } = c.req.valid('query');
+      const vocabulaire = gemeente
+        ? vocabulaireVoorGemeente(b, gemeente, datum ? [datum] : [])
+        : LANDELIJK_VOCABULAIRE;
+      return c.json(
+        [...vocabulaire.feiten.values()].map((f) => ({
           naam: f.naam,
           bron: f.bron,
           soort: f.type.soort,
@@ -323,9 +342,12 @@ export const registreerRegelgevingRoutes: RouteModule = (
           omschrijving: f.omschrijving,
           label: f.label,
           eenheid: f.eenheid ?? null,
+          regeling: f.regeling ?? null,
+          voedt: f.voedt ? [...f.voedt] : null,
         })),
         200,
-      ),
+      );
+    },
   );
 
   registreer(

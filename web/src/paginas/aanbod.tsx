@@ -64,7 +64,7 @@ function AanbodScherm({ gemeente }: { gemeente: Gemeente }) {
     [gemeente.slug, id, gevraagd],
   );
   const [gekozen, zetGekozen] = useState<string>();
-  const feiten = useFeiten();
+  const feiten = useFeiten(gemeente.slug);
   useTitel('Wat kan ik aanbieden?');
 
   if (dossier.soort === 'fout')

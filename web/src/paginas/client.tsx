@@ -679,7 +679,7 @@ function Feiten({
   dossier: Dossier;
   gedaan: (t: string) => void;
 }) {
-  const feiten = useFeiten();
+  const feiten = useFeiten(gemeente.slug);
   const perFeit = useMemo(() => {
     const m = new Map<string, Dossier['feiten'][number][]>();
     for (const f of dossier.feiten) m.set(f.naam, [...(m.get(f.naam) ?? []), f]);
