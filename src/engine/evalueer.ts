@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
 import { eindeTermijnMaanden, leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
+import { nederlands } from '../regelgeving/berichten.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
@@ -309,7 +310,8 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     kies,
     bedragKeuze,
     evalueer(invoer, opties) {
-      const parsed = casusSchema.safeParse(invoer);
+      // Dutch messages also where no API has configured zod (the command line, batch runs).
+      const parsed = casusSchema.safeParse(invoer, { error: nederlands });
       if (!parsed.success) {
         return {
           ok: false,
