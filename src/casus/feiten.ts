@@ -21,6 +21,8 @@ export interface FeitDefinitie {
   /** Label for use in explanations: "uw leeftijd", "de uren per week". */
   readonly label: string;
   readonly eenheid?: string;
+  /** How a sentence shows the value, where a plain number would mislead (months of age as "66 jaar en 4 maanden"). */
+  readonly weergave?: 'jaarEnMaanden';
 }
 
 export const UITKERINGEN = ['algemene-bijstand', 'wia', 'anw', 'ioaw', 'ioaz', 'uwv-overig', 'geen'] as const;
@@ -153,6 +155,14 @@ export const FEITEN: readonly FeitDefinitie[] = [
     label: 'een voorliggende voorziening',
   },
   {
+    naam: 'uitkeringSinds',
+    bron: 'feiten',
+    type: datum,
+    omschrijving:
+      'Sinds wanneer de persoon zonder onderbreking de huidige uitkering heeft (voor "ten minste 12 maanden onafgebroken een uitkering").',
+    label: 'de datum sinds wanneer u zonder onderbreking een uitkering heeft',
+  },
+  {
     naam: 'voorziening',
     bron: 'aanvraag',
     type: { soort: 'keuze', opties: VOORZIENINGEN },
@@ -270,6 +280,16 @@ export const FEITEN: readonly FeitDefinitie[] = [
       'Leeftijd in hele jaren op de eerste dag van de voorziening (startdatum), berekend uit de geboortedatum.',
     label: 'uw leeftijd',
     eenheid: 'jaar',
+  },
+  {
+    naam: 'leeftijdInMaanden',
+    bron: 'afgeleid',
+    type: { soort: 'getal', min: 0, geheel: true },
+    omschrijving:
+      'Leeftijd in hele maanden op de eerste dag van de voorziening (startdatum); in een zin als "66 jaar en 4 maanden". Voor "de AOW-leeftijd nog niet bereikt" is er de toets leeftijdOp.',
+    label: 'uw leeftijd',
+    eenheid: 'maanden',
+    weergave: 'jaarEnMaanden',
   },
   {
     naam: 'peildatum',

@@ -40,6 +40,7 @@ export function feitWaardeTekst(naam: string, waarde: unknown): string {
   if (waarde === undefined || waarde === null) return 'onbekend';
   const def = FEIT_INDEX.get(naam);
   if (typeof waarde === 'boolean') return waarde ? 'ja' : 'nee';
+  if (typeof waarde === 'number' && def?.weergave === 'jaarEnMaanden') return jaarEnMaanden(waarde);
   if (typeof waarde === 'number') return def?.eenheid === 'cent' ? bedragTekst(waarde) : getalTekst(waarde);
   if (def?.type.soort === 'datum' && typeof waarde === 'string') return datumTekst(waarde);
   return String(waarde).replaceAll('-', ' ');
@@ -57,6 +58,13 @@ export function vulIn(
   return sjabloon
     .replace(/\{definitie:([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => definitie?.(naam) ?? '')
     .replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) => feitWaardeTekst(naam, feiten[naam]));
+}
+
+/** Months as years and months: 807 is "67 jaar en 3 maanden", 804 "67 jaar". */
+export function jaarEnMaanden(maanden: number): string {
+  const j = Math.floor(maanden / 12);
+  const m = maanden - j * 12;
+  return m === 0 ? `${j} jaar` : `${j} jaar en ${m} ${m === 1 ? 'maand' : 'maanden'}`;
 }
 
 export function feitLabel(naam: string): string {
