@@ -10,7 +10,8 @@ import { OPSLAGEN, TEST_SLEUTEL } from './opslagen.ts';
  * The API's request validation answers in Dutch: every 400 problem+json names the field path and
  * says what is wrong in Dutch, never zod's English ("Invalid input: expected string").
  */
-const ENGELS = /\b(invalid|expected|received|input|required|must|unrecognized|too (small|big)|string|number|boolean|array|object|undefined)\b/i;
+const ENGELS =
+  /\b(invalid|expected|received|input|required|must|unrecognized|too (small|big)|string|number|boolean|array|object|undefined)\b/i;
 
 const engine = standaardEngine();
 const WACHTWOORD = 'test-wachtwoord-1';
@@ -52,7 +53,12 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
       manager: [{ gemeente: 'dinkelland', rol: 'manager' }],
     } as const;
     for (const [naam, rollen] of Object.entries(gebruikers)) {
-      await maakGebruiker(opslag.db, { gebruikersnaam: naam, naam, wachtwoord: WACHTWOORD, rollen: [...rollen] });
+      await maakGebruiker(opslag.db, {
+        gebruikersnaam: naam,
+        naam,
+        wachtwoord: WACHTWOORD,
+        rollen: [...rollen],
+      });
       const r = await app.request('/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -81,7 +87,9 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
       }),
     );
     expect(v.map((x) => x.pad)).toEqual(expect.arrayContaining(['feiten.uitkering', 'feiten.urenperweek']));
-    expect(v.find((x) => x.pad === 'feiten.uitkering')!.bericht).toMatch(/^de tekst 'bijstand' is niet toegestaan/);
+    expect(v.find((x) => x.pad === 'feiten.uitkering')!.bericht).toMatch(
+      /^de tekst 'bijstand' is niet toegestaan/,
+    );
   });
 
   it('POST /evaluate met een lijst in plaats van een aanvraag', async () => {
@@ -93,7 +101,10 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
         aanvraag: [],
       }),
     );
-    expect(v).toContainEqual({ pad: 'aanvraag', bericht: 'verwacht een map (sleutel: waarde), niet een lijst' });
+    expect(v).toContainEqual({
+      pad: 'aanvraag',
+      bericht: 'verwacht een map (sleutel: waarde), niet een lijst',
+    });
   });
 
   it('PUT budget (beheer) met een bedrag als tekst en een ontbrekend besluit', async () => {
