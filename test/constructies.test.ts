@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Casus } from '../src/casus/index.ts';
+import { maakBatch, SLOT_VAN, SLOTEN, UITKOMST_VAN_CODE } from '../src/engine/batch.ts';
 import { maakEngine } from '../src/engine/index.ts';
 import type { VoorzieningUitkomst } from '../src/engine/resultaat.ts';
 import { duurTussen, bereiktLeeftijdOp, leeftijdInMaandenOp } from '../src/kalender/index.ts';
@@ -37,14 +39,22 @@ function beoordeel(
   feiten: Record<string, unknown>,
   aanvraag: Record<string, unknown>,
 ): VoorzieningUitkomst {
-  const r = engine.evalueer({
+  const casus = {
     gemeente: 'dinkelland',
     peildatum,
     feiten: { uitkering: 'algemene-bijstand', kanOnderwijsVolgen: false, ...feiten },
     aanvraag: { voorziening: 'werkervaringsplaats', ingangsdatum: peildatum, ...aanvraag },
-  });
+  };
+  const r = engine.evalueer(casus);
   if (!r.ok) throw new Error(JSON.stringify(r.fout));
-  return r.resultaat.voorzieningen[0]!;
+  const u = r.resultaat.voorzieningen[0]!;
+  // The batch path (impact runs, caseloads) decides every one of these cases as the explained path does.
+  const b = maakBatch(engine, 'dinkelland', peildatum);
+  if (!b.ok) throw new Error(JSON.stringify(b.fout));
+  const codes = new Uint8Array(SLOTEN.length);
+  b.batch.beoordeel(casus as Casus, codes);
+  expect(UITKOMST_VAN_CODE[codes[SLOT_VAN.get('werkervaringsplaats')!]!]).toBe(u.uitkomst);
+  return u;
 }
 
 const grond = (u: VoorzieningUitkomst, id: string) => u.gronden.find((g) => g.voorwaarde === id);
