@@ -128,6 +128,27 @@ describe('minimale en maximale duur (een leerwerktraject van minimaal 6 en maxim
     );
   });
 
+  it('een minimum zonder maximum ("met een minimale duur van 6 maanden")', () => {
+    const alleenMinimum = engineMet(
+      voorziening({
+        duur: ['    duur:', '      artikel: "15"', '      minimaal: { maanden: 6 }'].join('\n'),
+      }),
+    ).engine!;
+    const lang = beoordeel(alleenMinimum, '2016-03-01', feiten, { duurMaanden: 30 });
+    expect(lang.uitkomst).toBe('toegestaan');
+    expect(termijn(lang)).toEqual([
+      expect.objectContaining({
+        voldaan: true,
+        uitleg: expect.stringContaining(
+          'tot en met 31 augustus 2018 voldoet aan de duur van minimaal 6 maanden.',
+        ),
+      }),
+    ]);
+    const kort = beoordeel(alleenMinimum, '2016-03-01', feiten, { duurMaanden: 3 });
+    expect(kort.uitkomst).toBe('afgewezen');
+    expect(termijn(kort)[0]!.uitleg).toContain('is korter dan mag: de voorziening duurt minimaal 6 maanden.');
+  });
+
   it('weigert een minimum dat langer is dan het maximum', () => {
     const { fouten } = engineMet(
       voorziening({

@@ -873,7 +873,7 @@ function beoordeelVoorziening(
           artikel: grondArtikel(bron),
           uitleg: teKort
             ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} is korter dan mag: de voorziening duurt ${grenzen}. De periode moet ten minste lopen tot en met ${datumTekst(kortste)}. (${verwijzing(bron)})`
-            : `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} duurt ${grenzen} of langer, zoals de regeling vraagt. (${verwijzing(bron)})`,
+            : `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} voldoet aan de duur van ${grenzen}. (${verwijzing(bron)})`,
           voldaan: !teKort,
           feiten: { ingangsdatum: ingang, einddatum: gevraagd },
           soort: 'termijn',
