@@ -75,7 +75,7 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
   it('POST /evaluate zonder gemeente en met een getal als peildatum', async () => {
     const v = await velden(await verzoek('cm', 'POST', '/evaluate', { peildatum: 20160301, feiten: {} }));
     expect(v).toContainEqual({ pad: 'gemeente', bericht: 'ontbreekt: hier hoort tekst' });
-    expect(v).toContainEqual({ pad: 'peildatum', bericht: 'verwacht tekst, niet het getal 20160301' });
+    expect(v).toContainEqual({ pad: 'peildatum', bericht: 'verwacht tekst, niet een getal' });
   });
 
   it('POST /evaluate met een onbekende uitkering en een onbekend veld', async () => {
@@ -88,8 +88,19 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
     );
     expect(v.map((x) => x.pad)).toEqual(expect.arrayContaining(['feiten.uitkering', 'feiten.urenperweek']));
     expect(v.find((x) => x.pad === 'feiten.uitkering')!.bericht).toMatch(
-      /^de tekst 'bijstand' is niet toegestaan/,
+      /^deze waarde is niet toegestaan; toegestaan: algemene-bijstand, anw, geen, ioaw, ioaz, uwv-overig, wia$/,
     );
+  });
+
+  it('herhaalt geen waarde uit het verzoek (een BSN in het verkeerde veld)', async () => {
+    const r = await verzoek('cm', 'POST', '/evaluate', {
+      gemeente: 'dinkelland',
+      peildatum: '2016-03-01',
+      feiten: { uitkering: '123456782', urenPerWeek: '123456782' },
+    });
+    const tekst = await r.clone().text();
+    await velden(r);
+    expect(tekst).not.toContain('123456782');
   });
 
   it('POST /evaluate met een lijst in plaats van een aanvraag', async () => {
@@ -114,7 +125,7 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
         artikel: '3',
       }),
     );
-    expect(v).toContainEqual({ pad: 'plafondCent', bericht: "verwacht een getal, niet de tekst '1000'" });
+    expect(v).toContainEqual({ pad: 'plafondCent', bericht: 'verwacht een getal, niet tekst' });
     expect(v).toContainEqual({ pad: 'besluit', bericht: 'ontbreekt: hier hoort tekst' });
   });
 });

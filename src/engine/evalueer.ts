@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
 import { eindeTermijnMaanden, leeftijdInMaandenOp, leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
-import { nederlands } from '../regelgeving/berichten.ts';
+import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
@@ -322,8 +322,9 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     kies,
     bedragKeuze,
     evalueer(invoer, opties) {
-      // Dutch messages also where no API has configured zod (the command line, batch runs).
-      const parsed = casusSchema.safeParse(invoer, { error: nederlands });
+      // Dutch messages also where no API has configured zod (the command line, batch runs), never
+      // repeating a value of the case (a BSN in the wrong field).
+      const parsed = casusSchema.safeParse(invoer, { error: nederlandsZonderInvoer });
       if (!parsed.success) {
         return {
           ok: false,
