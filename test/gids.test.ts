@@ -32,6 +32,7 @@ import { parse, stringify } from 'yaml';
 import type { z } from 'zod';
 import { maakEngine } from '../src/engine/index.ts';
 import {
+  bedragSchema,
   duurSchema,
   parameterSchema,
   regelingSchema,
@@ -52,6 +53,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   voorziening: voorzieningSchema,
   voorwaarde: voorwaardeSchema,
   duur: duurSchema,
+  bedrag: bedragSchema,
   parameter: parameterSchema,
   toets: toetsSchema,
   getal: getalSchema,

@@ -158,6 +158,9 @@ export function maakRegelboom(engine: Engine, gemeente: string, peildatum: strin
           if (!d) throw new Error(`onbekende definitie ${x.gebruik}`);
           return rec(d);
         }
+        // The peers translate the seed regulations, which use no periods or exact ages.
+        if ('periode' in x || 'leeftijdOp' in x)
+          throw new Error('periode- en leeftijdtoetsen zijn niet vertaald naar de regelboom');
         const feit = x.feit;
         const checks: Expr[] = [];
         if (x.isBekend !== undefined) checks.push({ k: 'bekend', feit, verwacht: x.isBekend });

@@ -5,11 +5,14 @@ import { z } from 'zod';
 import { isGeldigBsn } from '../beveiliging/bsn.ts';
 import { veldFouten } from '../casus/index.ts';
 import { isGeldigeDatum } from '../kalender/index.ts';
+import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 import type { ApiEnv } from './omgeving.ts';
 import { probleemDetails } from './probleem.ts';
 
-// Field messages of every schema in Dutch, like the rest of the API.
-z.config(z.locales.nl());
+// Field messages of every schema in Dutch, like the rest of the API: the regulation files' error map,
+// not zod's `nl` locale, which leaves type names in English ("verwacht object, ontving array"); in the
+// form that never repeats a value sent.
+z.config({ localeError: nederlandsZonderInvoer });
 
 /**
  * The limits of the edge. Everything a request carries is checked against them before a handler or

@@ -23,6 +23,8 @@ export interface FeitDefinitie {
   /** Label for use in explanations: "uw leeftijd", "de uren per week". */
   readonly label: string;
   readonly eenheid?: string;
+  /** How a sentence shows the value, where a plain number would mislead (months of age as "66 jaar en 4 maanden"). */
+  readonly weergave?: 'jaarEnMaanden';
   /** The voorzieningen whose outcome this fact feeds (declared facts say so; national ones may). */
   readonly voedt?: readonly string[];
   /** The regulation that declares the fact; absent for the national vocabulary. */
@@ -67,6 +69,7 @@ export const feitDeclaratieSchema = z
     vraag: tekst.optional(),
     label: tekst,
     eenheid: tekst.optional(),
+    weergave: z.enum(['jaarEnMaanden']).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
     geheel: z.boolean().optional(),
@@ -149,6 +152,7 @@ function feitUit(
     omschrijving: d.vraag ?? d.omschrijving ?? '',
     label: d.label,
     ...(d.eenheid !== undefined ? { eenheid: d.eenheid } : {}),
+    ...(d.weergave !== undefined ? { weergave: d.weergave } : {}),
     ...(d.voedt !== undefined ? { voedt: d.voedt } : {}),
     ...(regeling !== undefined ? { regeling } : {}),
     ...(d.artikel !== undefined ? { artikel: d.artikel } : {}),

@@ -1,5 +1,5 @@
 import type { Afwijking, Casus } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdenOp, leeftijdOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, leeftijdenOp, leeftijdInMaandenOp, leeftijdOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -89,6 +89,7 @@ interface Vulling {
   readonly uitFeiten: readonly string[];
   readonly uitAanvraag: readonly string[];
   readonly leeftijd: boolean;
+  readonly leeftijdInMaanden: boolean;
   readonly verlengingen: boolean;
   readonly namen: readonly string[];
 }
@@ -176,7 +177,7 @@ export function maakBatch(
   const GEEN_OORDELEN: Context['oordelen'] = Object.freeze({});
   let afwijkingen: readonly Afwijking[] | undefined;
 
-  const AFGELEID = new Set(['leeftijd', 'peildatum', 'startdatum', 'verlengingen']);
+  const AFGELEID = new Set(['leeftijd', 'leeftijdInMaanden', 'peildatum', 'startdatum', 'verlengingen']);
   const vullingVoor = (lijst: Iterable<string>): Vulling => {
     const namen = [...new Set(lijst)];
     const bron = (n: string) => plan.vocabulaire.feiten.get(n)?.bron;
@@ -184,6 +185,7 @@ export function maakBatch(
       uitFeiten: namen.filter((n) => !AFGELEID.has(n) && bron(n) !== 'aanvraag'),
       uitAanvraag: namen.filter((n) => !AFGELEID.has(n) && bron(n) === 'aanvraag'),
       leeftijd: namen.includes('leeftijd'),
+      leeftijdInMaanden: namen.includes('leeftijdInMaanden'),
       verlengingen: namen.includes('verlengingen'),
       namen,
     };
@@ -210,6 +212,10 @@ export function maakBatch(
           : ctx.datum === peildatum
             ? leeftijdOpPeildatum(g)
             : leeftijdOp(g, ctx.datum);
+    }
+    if (v.leeftijdInMaanden) {
+      const g = f.geboortedatum;
+      feiten.leeftijdInMaanden = typeof g === 'string' ? leeftijdInMaandenOp(g, ctx.datum) : undefined;
     }
     if (v.verlengingen) {
       const k = a?.verlengingen as Scalar | undefined;
@@ -249,6 +255,7 @@ export function maakBatch(
       maxVerlengingen: maximaalAantalVerlengingen(pv.duur),
       leestEinde:
         pv.duur?.basis !== undefined ||
+        pv.duur?.minimum !== undefined ||
         pv.duurZonderWet?.basis !== undefined ||
         stappen(pv.duur?.wettelijkeVerlengingVoorwaarden).length > 0,
       bedragen,

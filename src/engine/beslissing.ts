@@ -4,7 +4,7 @@ import type { Artikel, Regeling } from '../regelgeving/index.ts';
 import type { Context } from '../regels/context.ts';
 import { JA, NEE, type Waarheid } from '../regels/waarheid.ts';
 import type { Plan, PlanDuur, PlanVoorwaarde, PlanVoorziening } from './plan.ts';
-import { maximaleEinddatum } from './termijnen.ts';
+import { maximaleEinddatum, minimaleEinddatum } from './termijnen.ts';
 
 /**
  * The steps of judging a request that are law, not explanation: shared by `evalueer` (which explains
@@ -183,8 +183,11 @@ export function eindeWaarheid(
   k: number,
 ): Waarheid | undefined {
   if (gevraagd === undefined || !g.duur) return undefined;
+  // Shorter than the text's minimum ("minimaal 6 maanden") is refused whoever asks.
+  const kortste = minimaleEinddatum(g.duur, ingang);
+  if (kortste !== undefined && gevraagd < kortste) return NEE;
   const einde = maximaleEinddatum(g.duur, ingang, k);
-  if (einde === null) return undefined;
+  if (einde === null) return kortste !== undefined ? JA : undefined;
   if (gevraagd <= einde) return JA;
   if (!g.anders) return NEE;
   const ruim = maximaleEinddatum(g.anders.duur, ingang, k);

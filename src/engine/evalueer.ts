@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Casus, casusSchemasVoor, type Vocabulaire, veldFouten } from '../casus/index.ts';
 import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
-import { eindeTermijnMaanden, isGeldigeDatum, leeftijdOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, isGeldigeDatum, leeftijdInMaandenOp, leeftijdOp } from '../kalender/index.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
 import { vocabulaireVoorGemeente } from '../regelgeving/bibliotheek.ts';
+import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 import type { VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
 import type { Context } from '../regels/context.ts';
@@ -47,7 +48,16 @@ import type {
   VoorzieningUitkomst,
   Vraag,
 } from './resultaat.ts';
-import { betaaldata, gevraagdeEinddatum, maximaleEinddatum, momentDatum, perJaar } from './termijnen.ts';
+import { deelZinnen } from './deelzinnen.ts';
+import {
+  betaaldata,
+  duurGrenzenTekst,
+  gevraagdeEinddatum,
+  maximaleEinddatum,
+  minimaleEinddatum,
+  momentDatum,
+  perJaar,
+} from './termijnen.ts';
 
 export const ENGINE_VERSIE: string = (
   JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -56,7 +66,10 @@ export const ENGINE_VERSIE: string = (
 ).version;
 
 /** Derived facts report the input they come from when they are missing. */
-const AFGELEID_VAN: Readonly<Record<string, string>> = { leeftijd: 'geboortedatum' };
+const AFGELEID_VAN: Readonly<Record<string, string>> = {
+  leeftijd: 'geboortedatum',
+  leeftijdInMaanden: 'geboortedatum',
+};
 
 const UITKOMST: Record<Waarheid, Uitkomst> = {
   [JA]: 'toegestaan',
@@ -312,9 +325,11 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
     bedragKeuze,
     evalueer(invoer, opties) {
       // The contract is the one of the gemeente and date the case is judged under: the national
-      // vocabulary with the facts and voorzieningen that gemeente's regulations declare.
+      // vocabulary with the facts and voorzieningen that gemeente's regulations declare. Dutch
+      // messages also where no API has configured zod (the command line, batch runs), never
+      // repeating a value of the case (a BSN in the wrong field).
       const vocabulaire = casusVocabulaire(bibliotheek, invoer);
-      const parsed = casusSchemasVoor(vocabulaire).casus.safeParse(invoer);
+      const parsed = casusSchemasVoor(vocabulaire).casus.safeParse(invoer, { error: nederlandsZonderInvoer });
       if (!parsed.success) {
         return {
           ok: false,
@@ -438,8 +453,13 @@ export function maakContext(casus: Casus, metSpoor = true, datum?: string, leeft
     peildatum: casus.peildatum,
     startdatum,
   };
-  if (typeof feiten.geboortedatum === 'string')
+  if (typeof feiten.geboortedatum === 'string') {
     plat.leeftijd = leeftijdOp(feiten.geboortedatum, leeftijdOpStart ? eersteDag : startdatum);
+    plat.leeftijdInMaanden = leeftijdInMaandenOp(
+      feiten.geboortedatum,
+      leeftijdOpStart ? eersteDag : startdatum,
+    );
+  }
   // A request that names no extensions is a first grant.
   if (casus.aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
   return {
@@ -872,7 +892,28 @@ function beoordeelVoorziening(
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
     if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
       for (const v of duur?.wettelijkeVerlengingVoorwaarden ?? []) toets(v, 'aanvraag');
-    if (gevraagd !== undefined && einde !== null && duur) {
+    // The text's minimum ("minimaal 6 en maximaal 12 maanden"); the agreed term of transitional law stands.
+    const kortste = minimaleEinddatum(duur, ingang);
+    const grenzen = duurGrenzenTekst(duur);
+    if (gevraagd !== undefined && kortste !== undefined && duur?.minimum && !overgang) {
+      const bron = duur.minimum.bron;
+      const teKort = gevraagd < kortste;
+      if (teKort) totaal = en(totaal, NEE);
+      if (teKort || einde === null)
+        gronden.push({
+          regeling: bron.regeling.id,
+          artikel: grondArtikel(bron),
+          uitleg: teKort
+            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} is korter dan mag: de voorziening duurt ${grenzen}. De periode moet ten minste lopen tot en met ${datumTekst(kortste)}. (${verwijzing(bron)})`
+            : `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} voldoet aan de duur van ${grenzen}. (${verwijzing(bron)})`,
+          voldaan: !teKort,
+          feiten: { ingangsdatum: ingang, einddatum: gevraagd },
+          soort: 'termijn',
+        });
+    }
+    // A period too short is refused by the minimum's sentence alone; it never "fits" as well.
+    const teKortGevraagd = gevraagd !== undefined && kortste !== undefined && gevraagd < kortste && !overgang;
+    if (gevraagd !== undefined && einde !== null && duur && !teKortGevraagd) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
       const past = gevraagd <= einde;
       if (!past && overgang) {
@@ -894,12 +935,12 @@ function beoordeelVoorziening(
         const w = past ? JA : ruimer ? geldend.anders!.waarheid : onzeker.has(DUUR) ? ONBEKEND : NEE;
         if (w === ONBEKEND && onzeker.has(DUUR)) ontbrekend.push('afwijkingen');
         totaal = en(totaal, w);
-        const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
+        const regel = `${grenzen ? ` De voorziening duurt ${grenzen}.` : ''}${duur.uitleg ? ` ${duur.uitleg}` : ''}`;
         gronden.push({
           regeling: bron.regeling.id,
           artikel: grondArtikel(bron),
           uitleg: past
-            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
+            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen ${grenzen ? `de duur van ${grenzen}` : 'de maximale duur'}; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
             : ruimer
               ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
               : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
@@ -945,6 +986,9 @@ function beoordeelVoorziening(
       continue;
     }
     const w = b.als ? b.als(bctx) : JA;
+    // Each part of a compound condition that stands in the way gets its own sentence.
+    const perDeel =
+      w !== JA && b.delen ? deelZinnen(b.delen, bctx, invoerLabel(plan), ontbrekendeInvoer).join(' ') : '';
     const voorbehoud =
       w === JA
         ? []
@@ -972,7 +1016,7 @@ function beoordeelVoorziening(
       gronden.push({
         regeling: b.bron.regeling.id,
         artikel: grondArtikel(b.bron),
-        uitleg: `${vul(b.regel.uitleg.nee, bctx.feiten)} (${referentie})`,
+        uitleg: `${vul(b.regel.uitleg.nee, bctx.feiten)}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
         voldaan: false,
         feiten: feitenVan(b, bctx),
         soort: 'bedrag',
@@ -1020,7 +1064,7 @@ function beoordeelVoorziening(
     gronden.push({
       regeling: b.bron.regeling.id,
       artikel: grondArtikel(b.bron),
-      uitleg: `${w === JA ? `${vul(b.regel.uitleg.ja, bctx.feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})${herzien}`,
+      uitleg: `${w === JA ? `${vul(b.regel.uitleg.ja, bctx.feiten)} ` : ''}${hoogte}${voorwaardelijk}${perDeel ? ` ${perDeel}` : ''} (${referentie})${herzien}`,
       voldaan: w === JA ? true : null,
       feiten: feitenVan(b, bctx),
       soort: 'bedrag',

@@ -76,7 +76,16 @@ export interface PlanBedrag {
   readonly regel: BedragRegel;
   readonly cent: GecompileerdGetal;
   readonly als?: GecompileerdeToets;
+  /** The parts of a compound `als` (`alle` or `een`), compiled one by one for a sentence each. */
+  readonly delen?: readonly PlanDeel[];
   readonly verwijzingen: Verwijzingen;
+}
+
+export interface PlanDeel {
+  readonly toets: GecompileerdeToets;
+  readonly regel: Toets;
+  /** The file's own sentence for this part when it does not hold (`uitleg.delen`). */
+  readonly nee?: string | undefined;
 }
 
 export interface PlanDuur {
@@ -86,6 +95,12 @@ export interface PlanDuur {
     readonly bron: Bron;
   };
   readonly verlenging?: { readonly maximaalAantal: number; readonly maanden: number; readonly bron: Bron };
+  /** The shortest term the text allows ("minimaal 6 maanden"): the ordinance's, else the law's. */
+  readonly minimum?: {
+    readonly maanden?: number | undefined;
+    readonly dagen?: number | undefined;
+    readonly bron: Bron;
+  };
   /** The strictest total (in months) the law allows for k extensions, where national law caps it. */
   readonly wettelijkTotaal?: (k: number) => number | undefined;
   readonly wettelijkeBron?: Bron;
@@ -398,7 +413,18 @@ export function maakPlan(
           const verw = nieuweVerwijzingen();
           const cent = c.getal(b.cent, [], verw);
           const als = b.als ? c.toets(b.als as Toets, [], verw) : undefined;
+          const t = b.als as Toets | undefined;
+          const lijst = t && 'alle' in t ? t.alle : t && 'een' in t ? t.een : undefined;
+          const delen =
+            lijst && lijst.length > 1
+              ? lijst.map((d, i) => ({
+                  toets: c.toets(d, [], nieuweVerwijzingen()),
+                  regel: d,
+                  nee: b.uitleg.delen?.[i],
+                }))
+              : undefined;
           bedragen.push({
+            ...(delen ? { delen } : {}),
             naam,
             bron: { regeling: r, artikel: b.artikel, lid: b.lid, onder: b.onder },
             regel: b,
@@ -621,9 +647,18 @@ function combineerDuur(
   const wettelijkeVerlengingVoorwaarden = (wettelijk?.verlenging?.voorwaarden ?? []).map((v) =>
     voorwaarde(v, wet, 'wet'),
   );
+  const minimaal = gemeente?.minimaal ? gemeente : wettelijk?.minimaal ? wettelijk : undefined;
+  const minimum = minimaal?.minimaal
+    ? {
+        maanden: minimaal.minimaal.maanden,
+        dagen: minimaal.minimaal.dagen,
+        bron: minimaal === gemeente ? gBron! : wBron!,
+      }
+    : undefined;
   return {
     ...(basis ? { basis } : {}),
     ...(verlenging ? { verlenging } : {}),
+    ...(minimum ? { minimum } : {}),
     ...(wettelijk?.maximaal
       ? {
           wettelijkTotaal: (k: number) => totaalMaanden(wettelijk, k),

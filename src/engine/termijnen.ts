@@ -17,6 +17,35 @@ export function maximaleEinddatum(duur: PlanDuur | undefined, ingang: string, k:
   return eindeTermijnMaanden(ingang, maanden);
 }
 
+/**
+ * The last day of the shortest term the text allows, from `ingang`: a requested period that ends
+ * before it is too short. Undefined when the text sets no minimum.
+ */
+export function minimaleEinddatum(duur: PlanDuur | undefined, ingang: string): string | undefined {
+  const m = duur?.minimum;
+  if (!m) return undefined;
+  return m.dagen !== undefined
+    ? eindeTermijnDagen(ingang, m.dagen)
+    : eindeTermijnMaanden(ingang, m.maanden ?? 0);
+}
+
+/** The bounds of a term as the text states them: "minimaal 6 en maximaal 12 maanden". */
+export function duurGrenzenTekst(duur: PlanDuur | undefined): string | undefined {
+  const min = duur?.minimum;
+  const max = duur?.basis;
+  const tekst = (t: { maanden?: number | undefined; dagen?: number | undefined }) =>
+    t.dagen !== undefined
+      ? [t.dagen, t.dagen === 1 ? 'dag' : 'dagen']
+      : [t.maanden ?? 0, t.maanden === 1 ? 'maand' : 'maanden'];
+  if (!min) return undefined;
+  const [a, eenheidA] = tekst(min);
+  if (!max) return `minimaal ${a} ${eenheidA}`;
+  const [b, eenheidB] = tekst(max);
+  return eenheidA === eenheidB
+    ? `minimaal ${a} en maximaal ${b} ${eenheidB}`
+    : `minimaal ${a} ${eenheidA} en maximaal ${b} ${eenheidB}`;
+}
+
 /** The moment a review falls due: n months after the start, or the last day of an n-month term. */
 export function momentDatum(m: PlanEvaluatiemoment, ingang: string): string {
   return m.voorAfloop ? eindeTermijnMaanden(ingang, m.naMaanden) : plusMaanden(ingang, m.naMaanden);

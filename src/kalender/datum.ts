@@ -165,3 +165,70 @@ export function max(a: IsoDatum, b: IsoDatum): IsoDatum {
 export function min(a: IsoDatum, b: IsoDatum): IsoDatum {
   return a <= b ? a : b;
 }
+
+/**
+ * The day someone born on `geboren` reaches an age of n months (years × 12 + months): the same day
+ * number n months later, or, when that month has no such day, the first day of the next month, as
+ * `leeftijdOp` counts a birthday on 29 February on 1 March.
+ */
+export function bereiktLeeftijdOp(geboren: IsoDatum, maanden: number): IsoDatum {
+  const { jaar, maand, dag } = splits(geboren);
+  const totaal = jaar * 12 + (maand - 1) + maanden;
+  const doelJaar = Math.floor(totaal / 12);
+  const doelMaand = totaal - doelJaar * 12 + 1;
+  if (dag <= dagenInMaand(doelJaar, doelMaand))
+    return samenstellen({ jaar: doelJaar, maand: doelMaand, dag });
+  return plusDagen(
+    samenstellen({ jaar: doelJaar, maand: doelMaand, dag: dagenInMaand(doelJaar, doelMaand) }),
+    1,
+  );
+}
+
+/** Whole months of age completed on `op` (the age in years and months, as months). */
+export function leeftijdInMaandenOp(geboren: IsoDatum, op: IsoDatum): number {
+  const g = splits(geboren);
+  const d = splits(op);
+  let n = (d.jaar - g.jaar) * 12 + (d.maand - g.maand);
+  if (n > 0 && bereiktLeeftijdOp(geboren, n) > op) n -= 1;
+  return n;
+}
+
+/** A length of time as a text states it: years and months, or weeks, or days. */
+export interface Tijdsduur {
+  readonly jaren?: number | undefined;
+  readonly maanden?: number | undefined;
+  readonly weken?: number | undefined;
+  readonly dagen?: number | undefined;
+}
+
+/**
+ * The last day of a period of that length that starts on (and includes) `van`: months by the
+ * calendar (`eindeTermijnMaanden`, never 30-day months), weeks as 7 days.
+ */
+export function eindeTijdsduur(van: IsoDatum, duur: Tijdsduur): IsoDatum {
+  const maanden = (duur.jaren ?? 0) * 12 + (duur.maanden ?? 0);
+  const dagen = (duur.weken ?? 0) * 7 + (duur.dagen ?? 0);
+  if (maanden > 0 && dagen > 0)
+    return eindeTermijnDagen(plusDagen(eindeTermijnMaanden(van, maanden), 1), dagen);
+  if (maanden > 0) return eindeTermijnMaanden(van, maanden);
+  return eindeTermijnDagen(van, dagen);
+}
+
+/**
+ * How long the period from `van` up to and including `totEnMet` lasts: whole calendar months and the
+ * days after them, and in all days and whole weeks. 1 March to 31 May is 3 months and 0 days.
+ */
+export function duurTussen(
+  van: IsoDatum,
+  totEnMet: IsoDatum,
+): { readonly maanden: number; readonly restDagen: number; readonly weken: number; readonly dagen: number } {
+  const dagen = naarDagnummer(totEnMet) - naarDagnummer(van) + 1;
+  if (dagen <= 0) return { maanden: 0, restDagen: 0, weken: 0, dagen: 0 };
+  const a = splits(van);
+  const b = splits(totEnMet);
+  let maanden = Math.max(0, (b.jaar - a.jaar) * 12 + (b.maand - a.maand) + 1);
+  while (maanden > 0 && eindeTermijnMaanden(van, maanden) > totEnMet) maanden -= 1;
+  const restVan = maanden === 0 ? van : plusDagen(eindeTermijnMaanden(van, maanden), 1);
+  const restDagen = naarDagnummer(totEnMet) - naarDagnummer(restVan) + 1;
+  return { maanden, restDagen, weken: Math.floor(dagen / 7), dagen };
+}

@@ -83,11 +83,31 @@ const EENHEID: Record<string, [string, string]> = {
   file: ['byte', 'bytes'],
 };
 
+/** How a value is named without repeating it: its kind only ("tekst", "een getal"). */
+export function soortVan(v: unknown): string {
+  if (v === undefined) return 'niets';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'een lijst';
+  if (typeof v === 'object') return 'een map';
+  if (typeof v === 'string') return 'tekst';
+  if (typeof v === 'number') return 'een getal';
+  if (typeof v === 'boolean') return 'true of false';
+  return typeof v;
+}
+
 /**
  * The Dutch text for an issue zod raises without a message of the schema's own; pass it as
- * `safeParse(data, { error: nederlands })`.
+ * `safeParse(data, { error: nederlands })`. It quotes the value read, which helps in a file.
  */
-export const nederlands = (iss: z.core.$ZodRawIssue): string => {
+export const nederlands = (iss: z.core.$ZodRawIssue): string => nederlandsBericht(iss, beschrijf);
+
+/**
+ * The same texts without the value sent: an answer over HTTP never repeats what a request carried
+ * (a BSN in the wrong field would come back in the error).
+ */
+export const nederlandsZonderInvoer = (iss: z.core.$ZodRawIssue): string => nederlandsBericht(iss, soortVan);
+
+function nederlandsBericht(iss: z.core.$ZodRawIssue, beschrijf: (v: unknown) => string): string {
   const input = iss.input;
   switch (iss.code) {
     case 'invalid_type': {
@@ -98,7 +118,7 @@ export const nederlands = (iss: z.core.$ZodRawIssue): string => {
     case 'invalid_value': {
       const opties = iss.values.map((v) => String(v));
       if (opties.length === 1) return `verwacht ${JSON.stringify(iss.values[0])}, niet ${beschrijf(input)}`;
-      return `${beschrijf(input)} is niet toegestaan${suggestie(String(input), opties, 40)}${
+      return `${beschrijf === soortVan ? 'deze waarde' : beschrijf(input)} is niet toegestaan${suggestie(String(input), opties, 40)}${
         bedoeltU(String(input), opties) !== undefined ? ` (toegestaan: ${opties.join(', ')})` : ''
       }`;
     }
@@ -133,7 +153,7 @@ export const nederlands = (iss: z.core.$ZodRawIssue): string => {
     default:
       return 'ongeldige invoer';
   }
-};
+}
 
 /** The YAML library's errors by their code, in Dutch; `detail` is the library's text, kept for the rare rest. */
 export function yamlBericht(code: string, detail: string): string {

@@ -334,6 +334,13 @@ export function omgevingVoor(bibliotheek: Bibliotheek, regeling: Regeling, wet?:
         bibliotheek.parameters.get(naam)?.waarden
       );
     },
+    parameterEenheid(naam) {
+      return (
+        regeling.parameters?.[naam]?.eenheid ??
+        wetten.find((w) => w.parameters?.[naam])?.parameters?.[naam]?.eenheid ??
+        bibliotheek.parameters.get(naam)?.eenheid
+      );
+    },
   };
 }
 
@@ -442,6 +449,22 @@ function controleerSemantiek(bibliotheek: Bibliotheek, r: Regeling): BestandsFou
       controleerUitleg([...basis, 'bedragen', naam, 'uitleg'], b.uitleg);
       compiler.getal(b.cent, [...basis, 'bedragen', naam, 'cent'], nieuweVerwijzingen());
       if (b.als) toets(b.als, [...basis, 'bedragen', naam, 'als']);
+      if (b.uitleg.delen) {
+        const delen = b.als && 'alle' in b.als ? b.als.alle : b.als && 'een' in b.als ? b.als.een : undefined;
+        if (!delen)
+          fout(
+            [...basis, 'bedragen', naam, 'uitleg', 'delen'],
+            'zinnen per deel (delen) horen bij een als met alle of een; hier is er geen',
+          );
+        else if (delen.length !== b.uitleg.delen.length)
+          fout(
+            [...basis, 'bedragen', naam, 'uitleg', 'delen'],
+            `${b.uitleg.delen.length} zinnen voor ${delen.length} delen van als: geef er precies een per deel, in dezelfde volgorde`,
+          );
+        b.uitleg.delen.forEach((z, i) =>
+          controleerZin([...basis, 'bedragen', naam, 'uitleg', 'delen', i], z),
+        );
+      }
       if (!eindigtInHeleCenten(b.cent, (p) => omgevingVoor(bibliotheek, r).parameter(p) !== undefined)) {
         fout(
           [...basis, 'bedragen', naam, 'cent'],

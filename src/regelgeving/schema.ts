@@ -44,30 +44,50 @@ const termijnSchema = z
     message: 'geef precies een van maanden of dagen',
   });
 
-export const duurSchema = z.strictObject({
-  ...plaatsVelden,
-  /**
-   * National law: the term holds only for these people (art. 8a lid 2 onder d Pw: a proefplaats of
-   * two months for people with algemene bijstand); for others the ordinance's own term applies.
-   */
-  geldtAls: z.strictObject({ toets: toetsSchema, omschrijving: tekstSchema }).optional(),
-  /** Omitted means the text sets no maximum (for example a detacheringsbaan). */
-  maximaal: termijnSchema.optional(),
-  verlenging: z
-    .strictObject({
-      ...plaatsVelden,
-      maximaalAantal: z.number().int().positive(),
-      maanden: z.number().int().positive(),
-      /**
-       * National law: the law caps an extension the ordinance may give, but gives none itself
-       * ("met mogelijkheid tot verlenging met maximaal vier maanden").
-       */
-      alleenBijVerordening: z.boolean().optional(),
-      voorwaarden: z.array(voorwaardeSchema).optional(),
-    })
-    .optional(),
-  uitleg: tekstSchema.optional(),
-});
+export const duurSchema = z
+  .strictObject({
+    ...plaatsVelden,
+    /**
+     * The shortest term the text allows ("minimaal 6 en maximaal 12 maanden"): a request for a shorter
+     * period is refused, citing this article.
+     */
+    minimaal: termijnSchema.optional(),
+    /**
+     * National law: the term holds only for these people (art. 8a lid 2 onder d Pw: a proefplaats of
+     * two months for people with algemene bijstand); for others the ordinance's own term applies.
+     */
+    geldtAls: z.strictObject({ toets: toetsSchema, omschrijving: tekstSchema }).optional(),
+    /** Omitted means the text sets no maximum (for example a detacheringsbaan). */
+    maximaal: termijnSchema.optional(),
+    verlenging: z
+      .strictObject({
+        ...plaatsVelden,
+        maximaalAantal: z.number().int().positive(),
+        maanden: z.number().int().positive(),
+        /**
+         * National law: the law caps an extension the ordinance may give, but gives none itself
+         * ("met mogelijkheid tot verlenging met maximaal vier maanden").
+         */
+        alleenBijVerordening: z.boolean().optional(),
+        voorwaarden: z.array(voorwaardeSchema).optional(),
+      })
+      .optional(),
+    uitleg: tekstSchema.optional(),
+  })
+  .refine(
+    (d) =>
+      !(
+        d.minimaal?.maanden !== undefined &&
+        d.maximaal?.maanden !== undefined &&
+        d.minimaal.maanden > d.maximaal.maanden
+      ) &&
+      !(
+        d.minimaal?.dagen !== undefined &&
+        d.maximaal?.dagen !== undefined &&
+        d.minimaal.dagen > d.maximaal.dagen
+      ),
+    { message: 'de minimale duur is langer dan de maximale: geen enkele periode past', path: ['minimaal'] },
+  );
 
 export const bedragSchema = z.strictObject({
   ...plaatsVelden,
@@ -83,7 +103,15 @@ export const bedragSchema = z.strictObject({
    * een periode van maximaal de eerste zes maanden"); the review then due, in plain words.
    */
   gedurende: z.strictObject({ maanden: z.number().int().positive(), omschrijving: tekstSchema }).optional(),
-  uitleg: uitlegSchema,
+  uitleg: z.strictObject({
+    ja: tekstSchema,
+    nee: tekstSchema,
+    /**
+     * One sentence per part of a compound `als` (`alle` or `een`), in order: said for each part that
+     * does not hold, so a client reads which part failed, not one sentence for the whole.
+     */
+    delen: z.array(tekstSchema).min(2).optional(),
+  }),
 });
 
 export const evaluatiemomentSchema = z.strictObject({

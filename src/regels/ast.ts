@@ -58,7 +58,45 @@ export type Toets =
   | { readonly gebruik: string }
   | { readonly oordeel: string; readonly vraag: string }
   | { readonly waar: boolean }
+  | PeriodeToets
+  | LeeftijdToets
   | FeitToets;
+
+/** A length of time as the text states it ("6 maanden", "2 jaar", "26 weken", "14 dagen"). */
+export interface Tijdsduur {
+  readonly jaren?: number;
+  readonly maanden?: number;
+  readonly weken?: number;
+  readonly dagen?: number;
+}
+
+/**
+ * How long a period lasts, by the calendar: from the date in fact `van` up to the date in fact `tot`
+ * (that day not counted: "voorafgaand aan de peildatum") or `totEnMet` (that day counted). Serves
+ * both a requested term (`van: ingangsdatum, totEnMet: einddatum`) and an uninterrupted state
+ * ("ten minste 12 maanden onafgebroken een uitkering": `van: uitkeringSinds, totEnMet: peildatum`).
+ */
+export interface PeriodeToets {
+  readonly periode: { readonly van: string; readonly tot?: string; readonly totEnMet?: string };
+  readonly tenMinste?: Tijdsduur;
+  readonly meerDan?: Tijdsduur;
+  readonly tenHoogste?: Tijdsduur;
+  readonly minderDan?: Tijdsduur;
+}
+
+/**
+ * An age compared by the exact day it is reached (birthday plus years and months): `tenMinste` holds
+ * from that day on, `minderDan` ("jonger dan", "nog niet bereikt") before it. `op` names the date
+ * fact of the day judged. A parameter is an age in months per calendar year (the AOW age, art. 7a
+ * lid 1 AOW): the age of the year in which a person reaches it applies.
+ */
+export interface LeeftijdToets {
+  readonly leeftijdOp: string;
+  readonly tenMinste?: Leeftijd;
+  readonly minderDan?: Leeftijd;
+}
+
+export type Leeftijd = { readonly jaren: number; readonly maanden?: number } | { readonly parameter: string };
 
 export interface FeitToets {
   readonly feit: string;

@@ -1,7 +1,13 @@
 import { FEIT_INDEX, type FeitDefinitie, type FeitType } from '../casus/feiten.ts';
-import { isGeldigeDatum } from '../kalender/index.ts';
+import {
+  bereiktLeeftijdOp,
+  eindeTijdsduur,
+  isGeldigeDatum,
+  plusDagen,
+  type Tijdsduur,
+} from '../kalender/index.ts';
 import { bedoeltU } from '../regelgeving/berichten.ts';
-import type { Getal, Scalar, TabelRij, Toets, Waarde } from './ast.ts';
+import type { Getal, Leeftijd, LeeftijdToets, PeriodeToets, Scalar, TabelRij, Toets, Waarde } from './ast.ts';
 import type { Context } from './context.ts';
 import { en, JA, NEE, niet, ONBEKEND, OORDEEL, of, type Waarheid } from './waarheid.ts';
 
@@ -35,6 +41,8 @@ export interface Omgeving {
   definitieUitleg(naam: string): { readonly ja: string; readonly nee: string } | undefined;
   berekening(naam: string): Getal | undefined;
   parameter(naam: string): readonly DatumWaarde[] | undefined;
+  /** The unit a parameter is stated in (`eenheid`), where known: an age in years is no age in months. */
+  parameterEenheid?(naam: string): string | undefined;
 }
 
 export interface CompileerFout {
@@ -155,7 +163,121 @@ export class Compiler {
       };
     }
     if ('gebruik' in t) return this.gebruik(t.gebruik, pad, verw);
+    if ('periode' in t) return this.periodeToets(t, pad, verw);
+    if ('leeftijdOp' in t) return this.leeftijdToets(t, pad, verw);
     return this.feitToets(t, pad, verw);
+  }
+
+  /** A date fact the rule reads; missing, it is recorded as missing (the reason for `onbepaald`). */
+  private datumFeit(naam: string, pad: readonly PropertyKey[], verw: Verwijzingen) {
+    verw.feiten.add(naam);
+    const type = this.feitType(naam, pad);
+    if (type && type.soort !== 'datum')
+      this.fouten.push({ pad, bericht: `'${naam}' is ${type.soort}, geen datum` });
+    return (ctx: Context): string | undefined => {
+      const v = ctx.feiten[naam];
+      if (typeof v !== 'string') {
+        ctx.spoor?.ontbrekend.push(naam);
+        return undefined;
+      }
+      return v;
+    };
+  }
+
+  /**
+   * A period by the calendar: its last day counted is `totEnMet`, or the day before `tot`. "Ten
+   * minste 6 maanden" holds when the 6-month term from `van` has ended by that day.
+   */
+  private periodeToets(t: PeriodeToets, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdeToets {
+    const van = this.datumFeit(t.periode.van, [...pad, 'periode', 'van'], verw);
+    const eindNaam = t.periode.totEnMet ?? t.periode.tot!;
+    const eind = this.datumFeit(eindNaam, [...pad, 'periode', t.periode.totEnMet ? 'totEnMet' : 'tot'], verw);
+    const dagTeltMee = t.periode.totEnMet !== undefined;
+    const checks: [(laatste: string, grens: string) => boolean, Tijdsduur][] = [];
+    if (t.tenMinste) checks.push([(l, g) => g <= l, t.tenMinste]);
+    if (t.meerDan) checks.push([(l, g) => g < l, t.meerDan]);
+    if (t.tenHoogste) checks.push([(l, g) => l <= g, t.tenHoogste]);
+    if (t.minderDan) checks.push([(l, g) => l < g, t.minderDan]);
+    return (ctx) => {
+      const a = van(ctx);
+      const b = eind(ctx);
+      if (a === undefined || b === undefined) return ONBEKEND;
+      const laatste = dagTeltMee ? b : plusDagen(b, -1);
+      for (const [test, duur] of checks) if (!test(laatste, eindeTijdsduur(a, duur))) return NEE;
+      return JA;
+    };
+  }
+
+  /** An age by the exact day it is reached, from `geboortedatum`, on the day in fact `leeftijdOp`. */
+  private leeftijdToets(
+    t: LeeftijdToets,
+    pad: readonly PropertyKey[],
+    verw: Verwijzingen,
+  ): GecompileerdeToets {
+    const geboren = this.datumFeit('geboortedatum', [...pad, 'leeftijdOp'], verw);
+    const op = this.datumFeit(t.leeftijdOp, [...pad, 'leeftijdOp'], verw);
+    const bereikt = (l: Leeftijd, sleutel: string) => this.bereiktOp(l, [...pad, sleutel], verw);
+    const tenMinste = t.tenMinste ? bereikt(t.tenMinste, 'tenMinste') : undefined;
+    const minderDan = t.minderDan ? bereikt(t.minderDan, 'minderDan') : undefined;
+    return (ctx) => {
+      const g = geboren(ctx);
+      const d = op(ctx);
+      if (g === undefined || d === undefined) return ONBEKEND;
+      let uit: Waarheid = JA;
+      if (tenMinste) uit = en(uit, tenMinste(g, d, ctx));
+      if (minderDan) uit = en(uit, niet(minderDan(g, d, ctx)));
+      return uit;
+    };
+  }
+
+  /** Whether someone born on g has reached the age on day d (unknown when a dated age is not known). */
+  private bereiktOp(
+    l: Leeftijd,
+    pad: readonly PropertyKey[],
+    verw: Verwijzingen,
+  ): (g: string, d: string, ctx: Context) => Waarheid {
+    if ('jaren' in l) {
+      const maanden = l.jaren * 12 + (l.maanden ?? 0);
+      return (g, d) => (bereiktLeeftijdOp(g, maanden) <= d ? JA : NEE);
+    }
+    verw.parameters.add(l.parameter);
+    const waarden = this.omgeving.parameter(l.parameter);
+    if (!waarden) {
+      this.fouten.push({ pad: [...pad, 'parameter'], bericht: `onbekende parameter '${l.parameter}'` });
+      return () => ONBEKEND;
+    }
+    const eenheid = this.omgeving.parameterEenheid?.(l.parameter);
+    if (eenheid !== undefined && eenheid !== 'maanden')
+      this.fouten.push({
+        pad: [...pad, 'parameter'],
+        bericht: `een leeftijd als parameter staat in maanden; '${l.parameter}' staat in ${eenheid}`,
+      });
+    const sleutel = `parameter:${l.parameter}`;
+    // Before its first value the age does not exist (the AOW age from 1957, when the AOW began).
+    const eersteJaar = Number(waarden[0]?.vanaf.slice(0, 4) ?? '9999');
+    // The age of the calendar year in which it is reached (art. 7a lid 1 AOW): the first year whose
+    // age, added to the birthday, falls in that year (or before it, reached then on 1 January).
+    return (g, d, ctx) => {
+      const laatsteJaar = Number(d.slice(0, 4));
+      let onbekend = false;
+      for (let jaar = Math.max(eersteJaar, Number(g.slice(0, 4))); jaar <= laatsteJaar; jaar++) {
+        const m = waardeOp(waarden, `${jaar}-01-01`);
+        if (m === undefined || m === null) {
+          onbekend = true;
+          continue;
+        }
+        const dag = bereiktLeeftijdOp(g, m);
+        if (dag > `${jaar}-12-31`) continue;
+        const bereiktDag = dag < `${jaar}-01-01` ? `${jaar}-01-01` : dag;
+        if (bereiktDag <= d) return JA;
+        break;
+      }
+      if (onbekend) {
+        ctx.spoor?.ontbrekend.push(sleutel);
+        return ONBEKEND;
+      }
+      return NEE;
+    };
   }
 
   private gebruik(naam: string, pad: readonly PropertyKey[], verw: Verwijzingen): GecompileerdeToets {
@@ -255,7 +377,7 @@ export class Compiler {
           bericht: `'${sleutel}' vergelijkt getallen of datums; '${naam}' is ${type.soort}`,
         });
       }
-      const rechts = this.waarde(w, type, [...pad, sleutel], verw);
+      const rechts = this.waarde(naam, w, type, [...pad, sleutel], verw);
       // Most comparisons are with a literal: one closure with the literal in it instead of reading the
       // fact, the literal and the operator through three more calls.
       if (typeof w !== 'object') {
@@ -325,6 +447,21 @@ export class Compiler {
       });
   }
 
+  /**
+   * An age in whole years compared with a figure in months (the AOW age, 804 for 67 years) is always
+   * below it: a rule that silently never fails. Such a comparison needs `leeftijdOp`.
+   */
+  private controleerEenheid(feit: string, parameter: string, pad: readonly PropertyKey[]): void {
+    const van = (this.omgeving.feit ? this.omgeving.feit(feit) : FEIT_INDEX.get(feit))?.eenheid;
+    const naar = this.omgeving.parameterEenheid?.(parameter);
+    if (van === undefined || naar === undefined) return;
+    if ((van === 'jaar' && naar === 'maanden') || (van === 'maanden' && naar === 'jaar'))
+      this.fouten.push({
+        pad,
+        bericht: `'${feit}' telt in ${van === 'jaar' ? 'jaren' : 'maanden'}, de parameter '${parameter}' in ${naar === 'jaar' ? 'jaren' : 'maanden'}; vergelijk een leeftijd met { leeftijdOp: startdatum, minderDan: { parameter: ${parameter} } }`,
+      });
+  }
+
   private controleerLiteraal(v: Scalar, type: FeitType | undefined, pad: readonly PropertyKey[]): void {
     if (!type) return;
     const fout = (b: string) => this.fouten.push({ pad, bericht: b });
@@ -347,13 +484,17 @@ export class Compiler {
   }
 
   private waarde(
+    links: string,
     w: Waarde,
     type: FeitType | undefined,
     pad: readonly PropertyKey[],
     verw: Verwijzingen,
   ): (ctx: Context) => Scalar | undefined {
     if (typeof w === 'object') {
-      if ('parameter' in w) return this.getal(w, pad, verw);
+      if ('parameter' in w) {
+        this.controleerEenheid(links, w.parameter, pad);
+        return this.getal(w, pad, verw);
+      }
       verw.feiten.add(w.feit);
       const ander = this.feitType(w.feit, [...pad, 'feit']);
       if (type && ander && type.soort !== ander.soort)

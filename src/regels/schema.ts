@@ -88,6 +88,58 @@ const feitToetsSchema = z
     },
   );
 
+const tijdsduurSchema = z
+  .strictObject({
+    jaren: z.number().int().positive().optional(),
+    maanden: z.number().int().positive().optional(),
+    weken: z.number().int().positive().optional(),
+    dagen: z.number().int().positive().optional(),
+  })
+  .refine((d) => Object.values(d).some((v) => v !== undefined), {
+    message: 'geef een duur: jaren, maanden, weken of dagen',
+  })
+  .refine(
+    (d) =>
+      !(
+        (d.jaren !== undefined || d.maanden !== undefined) &&
+        (d.weken !== undefined || d.dagen !== undefined)
+      ),
+    {
+      message: 'geef jaren en maanden, of weken en dagen, niet door elkaar',
+    },
+  );
+
+const periodeToetsSchema = z
+  .strictObject({
+    periode: z
+      .strictObject({ van: naamSchema, tot: naamSchema.optional(), totEnMet: naamSchema.optional() })
+      .refine((p) => (p.tot === undefined) !== (p.totEnMet === undefined), {
+        message: 'geef tot (die dag telt niet mee) of totEnMet (die dag telt mee), precies een van beide',
+      }),
+    tenMinste: tijdsduurSchema.optional(),
+    meerDan: tijdsduurSchema.optional(),
+    tenHoogste: tijdsduurSchema.optional(),
+    minderDan: tijdsduurSchema.optional(),
+  })
+  .refine((t) => [t.tenMinste, t.meerDan, t.tenHoogste, t.minderDan].some((v) => v !== undefined), {
+    message: 'een periode-toets heeft een vergelijking nodig (tenMinste, meerDan, tenHoogste, minderDan)',
+  });
+
+const leeftijdSchema = z.union([
+  z.strictObject({ jaren: z.number().int().min(0), maanden: z.number().int().min(0).max(11).optional() }),
+  z.strictObject({ parameter: z.string() }),
+]);
+
+const leeftijdToetsSchema = z
+  .strictObject({
+    leeftijdOp: naamSchema,
+    tenMinste: leeftijdSchema.optional(),
+    minderDan: leeftijdSchema.optional(),
+  })
+  .refine((t) => t.tenMinste !== undefined || t.minderDan !== undefined, {
+    message: 'een leeftijd-toets heeft tenMinste (de leeftijd bereikt) of minderDan (nog niet bereikt) nodig',
+  });
+
 export const toetsSchema: z.ZodType<Toets> = z.lazy(() =>
   z.union([
     z.strictObject({ alle: z.array(toetsSchema).min(1) }),
@@ -97,6 +149,8 @@ export const toetsSchema: z.ZodType<Toets> = z.lazy(() =>
     z.strictObject({ gebruik: z.string() }),
     z.strictObject({ oordeel: naamSchema, vraag: z.string().min(10) }),
     z.strictObject({ waar: z.boolean() }),
+    periodeToetsSchema,
+    leeftijdToetsSchema,
     feitToetsSchema,
   ]),
 ) as z.ZodType<Toets>;

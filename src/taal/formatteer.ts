@@ -44,6 +44,7 @@ export function feitWaardeTekst(
   if (waarde === undefined || waarde === null) return 'onbekend';
   const def = feiten.get(naam);
   if (typeof waarde === 'boolean') return waarde ? 'ja' : 'nee';
+  if (typeof waarde === 'number' && def?.weergave === 'jaarEnMaanden') return jaarEnMaanden(waarde);
   if (typeof waarde === 'number') return def?.eenheid === 'cent' ? bedragTekst(waarde) : getalTekst(waarde);
   if (def?.type.soort === 'datum' && typeof waarde === 'string') return datumTekst(waarde);
   return String(waarde).replaceAll('-', ' ');
@@ -65,6 +66,13 @@ export function vulIn(
     .replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (_, naam: string) =>
       feitWaardeTekst(naam, feiten[naam], vocabulaire),
     );
+}
+
+/** Months as years and months: 807 is "67 jaar en 3 maanden", 804 "67 jaar". */
+export function jaarEnMaanden(maanden: number): string {
+  const j = Math.floor(maanden / 12);
+  const m = maanden - j * 12;
+  return m === 0 ? `${j} jaar` : `${j} jaar en ${m} ${m === 1 ? 'maand' : 'maanden'}`;
 }
 
 export function feitLabel(naam: string): string {

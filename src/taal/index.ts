@@ -4,6 +4,7 @@ export {
   feitLabel,
   feitWaardeTekst,
   getalTekst,
+  jaarEnMaanden,
   opsomming,
   vulIn,
 } from './formatteer.ts';
