@@ -13,7 +13,8 @@
  * this process (the load generator) on the first, so they do not take each other's core.
  * Writes bench/api-results.md. BENCH_OPSLAG=pglite|postgres runs one store only; BENCH_PROFIEL=<dir>
  * runs the server with --cpu-prof into that dir. `--alleen-evaluatie --json <file>` (npm run bench)
- * runs step 1 only and writes its rows as JSON to that file instead.
+ * runs step 1 only and writes its rows as JSON to that file instead. `--alleen-toekenningen` runs step 2
+ * only and prints its rows and checks without writing bench/api-results.md (for measuring a change).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +26,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { zorgVoorGemeenten } from '../src/administratie/opzet.ts';
+import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
 import type { Configuratie } from '../src/opslag/configuratie.ts';
 import { openOpslag } from '../src/opslag/database.ts';
 import { migreer } from '../src/opslag/migreer.ts';
@@ -47,6 +49,7 @@ const TOEKENNING_DUUR = 15;
 const RESTRUIMTE = 500;
 
 const ALLEEN_EVALUATIE = process.argv.includes('--alleen-evaluatie');
+const ALLEEN_TOEKENNINGEN = process.argv.includes('--alleen-toekenningen');
 const JSON_UIT = process.argv.includes('--json')
   ? process.argv[process.argv.indexOf('--json') + 1]
   : undefined;
@@ -183,6 +186,8 @@ async function zaai(config: Configuratie, inwoners: number): Promise<string[]> {
       })
       .execute();
     const ids: string[] = [];
+    // The server checks its key against a stored BSN at start: the seeded ones are really encrypted with it.
+    const bsnVersleuteld = maakBsnKluis(SLEUTEL).versleutel('111222333');
     for (let start = 0; start < inwoners; start += 1_000) {
       const rijen = await o.db
         .insertInto('inwoner')
@@ -190,7 +195,7 @@ async function zaai(config: Configuratie, inwoners: number): Promise<string[]> {
           Array.from({ length: 1_000 }, (_, i) => ({
             gemeente: 'dinkelland',
             bsnHash: `bench-${start + i}`,
-            bsnVersleuteld: 'v1:x:y:z',
+            bsnVersleuteld,
             naam: `Bench ${start + i}`,
             geboortedatum: '1980-01-01',
             casemanagerId: cm,
@@ -455,7 +460,7 @@ async function bench(naam: 'pglite' | 'postgres') {
     process.stdout.write(`server op ${server.url}\n`);
     const token = await meldAan(server.url, 'cm');
     const beleid = await meldAan(server.url, 'beleid');
-    const evaluatie = await meetEvaluatie(server.url, token, server.proces.pid);
+    const evaluatie = ALLEEN_TOEKENNINGEN ? [] : await meetEvaluatie(server.url, token, server.proces.pid);
     for (const m of evaluatie) console.log(regel(naam, m));
     if (ALLEEN_EVALUATIE) {
       await stopServer(server);
@@ -514,6 +519,14 @@ if (ALLEEN_EVALUATIE) {
     JSON.stringify({ uitslagen, duur, pgVersie: pgVersie ?? null, mix: mixTekst, vastgezet, lastBegin }),
   );
   process.exit(0);
+}
+
+if (ALLEEN_TOEKENNINGEN) {
+  console.log(
+    `load average (1 min) at start ${lastBegin}, at the end ${loadavg()[0]!.toFixed(2)}; ${vastgezet}`,
+  );
+  if (uitslagen.some((u) => Object.values(u.controles).some((v) => !v))) process.exitCode = 1;
+  process.exit();
 }
 
 const pglite = JSON.parse(

@@ -12,9 +12,16 @@ import type { Regeling } from '../regelgeving/index.ts';
 import { bedragTekst, datumTekst } from '../taal/index.ts';
 import { AanvraagNietOpen, aanvraagBezwaar, sluitAanvragen } from './aanvragen.ts';
 import { auditRij, log } from './audit.ts';
-import { type IdempotentieClaim, legAntwoordenVast } from './idempotentie.ts';
+import { IdempotentieBezet, type IdempotentieClaim } from './idempotentie.ts';
 import { type ArchiefStuk, archiefStukken, archiveer, versieVan } from './regelingarchief.ts';
-import { boekingVan, boekToekenningen, geefBudgetVrij, geefDeelnemerVrij } from './budgetten.ts';
+import {
+  boekGroepCtes,
+  boekingVan,
+  boekToekenningen,
+  type Geboekt,
+  geefBudgetVrij,
+  geefDeelnemerVrij,
+} from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { feitenUit } from './inwoners.ts';
 import { lksMaandbedrag, lksPerioden, type TermijnBedrag, termijnenUit } from './termijnen.ts';
@@ -301,7 +308,10 @@ export async function bereidBeschikking(
 /**
  * Writes prepared decisions inside the caller's transaction: books the grants against their budgets
  * in order (a grant over a ceiling becomes a refusal with the ceiling article as ground), then inserts
- * decisions, budget mutations, terms and audit rows, each kind in one statement.
+ * decisions, budget mutations, terms, audit rows and the answers of keyed requests, each kind in one
+ * part of one statement. When the grants book against one budget (the common case) the booking is in
+ * that statement too, for the whole group at once; only a group that does not fit as a whole is
+ * booked one by one first, in a second try that sees the ceiling.
  */
 export async function schrijfBeschikkingen(
   trx: Db,
@@ -313,19 +323,47 @@ export async function schrijfBeschikkingen(
     voorstellen.flatMap((v) => (v.invoer.aanvraagId ? [v.invoer.aanvraagId] : [])),
   );
   const toekenningen = voorstellen.filter((v) => v.invoer.soort === 'toekenning');
-  const boekingen = await boekToekenningen(
-    trx,
-    toekenningen.map((v) => ({
-      gemeente: v.gemeente,
-      jaar: Number(v.ingangsdatum.slice(0, 4)),
-      voorziening: v.uitkomst.voorziening,
-      bedragCent: v.bedrag,
-    })),
-  );
-  const geboekt = new Map(toekenningen.map((v, i) => [v, boekingen[i]!]));
+  const boekingen = toekenningen.map((v) => ({
+    gemeente: v.gemeente,
+    jaar: Number(v.ingangsdatum.slice(0, 4)),
+    voorziening: v.uitkomst.voorziening,
+    bedragCent: v.bedrag,
+  }));
+  const budgetten = new Set(boekingen.map((b) => `${b.gemeente}\u0000${b.jaar}\u0000${b.voorziening}`));
+  if (budgetten.size === 1) {
+    const groep = {
+      budget: boekingen[0]!,
+      erbij: boekingen.reduce((som, b) => som + b.bedragCent, 0),
+      nieuw: boekingen.length,
+    };
+    const geschreven = await schrijf(trx, voorstellen, { soort: 'groep', ...groep });
+    if (geschreven) return geschreven;
+  }
+  const uit = await boekToekenningen(trx, boekingen);
+  const geboekt = new Map(toekenningen.map((v, i) => [v, uit[i]!]));
+  return (await schrijf(trx, voorstellen, { soort: 'apart', geboekt }))!;
+}
+
+type Boekwijze =
+  /** Booked beforehand, grant by grant (`boekToekenningen`). */
+  | { readonly soort: 'apart'; readonly geboekt: ReadonlyMap<Voorstel, Geboekt> }
+  /** The whole group on one budget, in the statement itself (`boekGroepCtes`). */
+  | {
+      readonly soort: 'groep';
+      readonly budget: Parameters<typeof boekGroepCtes>[0];
+      readonly erbij: number;
+      readonly nieuw: number;
+    };
+
+/** The one statement of `schrijfBeschikkingen`; undefined (nothing written) when the group did not fit. */
+async function schrijf(
+  trx: Db,
+  voorstellen: readonly Voorstel[],
+  wijze: Boekwijze,
+): Promise<Beschikking[] | undefined> {
   const rijen = voorstellen.map((v) => {
     const b = v.invoer;
-    const boeking = geboekt.get(v);
+    const boeking = wijze.soort === 'apart' ? wijze.geboekt.get(v) : undefined;
     // The ceiling is a ground for refusal (e.g. Dinkelland art. 3): record the refusal, not the grant.
     const soort: 'toekenning' | 'afwijzing' = boeking && !boeking.ok ? 'afwijzing' : b.soort;
     const toegekend = soort === 'toekenning';
@@ -351,7 +389,7 @@ export async function schrijfBeschikkingen(
       beeindigingsgrond: null,
       vorigeId: null,
     };
-    return { v, beschikking };
+    return { v, beschikking, geboekt: boeking?.ok === true && boeking.geboekt };
   });
   const toegekend = rijen.filter((r) => r.beschikking.soort === 'toekenning');
   const termijnen = rijen.flatMap(({ v, beschikking: x }) => [
@@ -363,18 +401,16 @@ export async function schrijfBeschikkingen(
     ...(v.invoer.verzondenOp ? [bezwaartermijn(x.gemeente, x.id, x.inwonerId, v.invoer.verzondenOp)] : []),
   ]);
   // The answers of keyed requests commit with their decisions: a retry after a crash replays them.
-  await legAntwoordenVast(
-    trx,
-    rijen.flatMap(({ v, beschikking }) =>
-      v.idempotentie ? [{ claim: v.idempotentie, status: 201, antwoord: beschikking }] : [],
-    ),
+  const antwoorden = rijen.flatMap(({ v, beschikking }) =>
+    v.idempotentie ? [{ ...v.idempotentie, status: 201, antwoord: beschikking }] : [],
   );
-  await archiveer(trx, [
-    ...new Map(rijen.flatMap(({ v }) => (v.archief ?? []).map((a) => [a.hash, a] as const))).values(),
-  ]);
+  const archief = new Map(rijen.flatMap(({ v }) => (v.archief ?? []).map((a) => [a.hash, a] as const)));
+  const groep = wijze.soort === 'groep';
+  const opties = groep ? { alleenAls: sql`(select ok from boeking)` } : {};
   // One statement for all rows of all decisions: per decision this path is the hot one under load.
   // Foreign keys are checked at the end of the statement, when every part has been inserted.
-  await sql`with
+  const { rows } = await sql<{ ok: boolean; vastgelegd: number; ontbrekend: string[] }>`with
+    ${groep ? sql`${boekGroepCtes(wijze.budget, wijze.erbij, wijze.nieuw)},` : sql``}
     b as (${bulkInsert(
       'beschikking',
       BESCHIKKING_KOLOMMEN,
@@ -385,25 +421,24 @@ export async function schrijfBeschikkingen(
         casus: v.casus,
         genomenDoor: v.actor.gebruikerId,
       })),
+      opties,
     )}),
     m as (${bulkInsert(
       'budgetmutatie',
       MUTATIE_KOLOMMEN,
-      toegekend.map(({ v, beschikking: x }) => {
-        const boeking = geboekt.get(v);
-        return {
-          gemeente: x.gemeente,
-          jaar: Number(v.ingangsdatum.slice(0, 4)),
-          voorziening: x.voorziening,
-          soort: 'toekenning',
-          bedragCent: x.jaarbedragCent,
-          beschikkingId: x.id,
-          door: v.actor.gebruikerId,
-          geboekt: boeking?.ok === true && boeking.geboekt,
-        };
-      }),
+      toegekend.map(({ v, beschikking: x, geboekt }) => ({
+        gemeente: x.gemeente,
+        jaar: Number(v.ingangsdatum.slice(0, 4)),
+        voorziening: x.voorziening,
+        soort: 'toekenning',
+        bedragCent: x.jaarbedragCent,
+        beschikkingId: x.id,
+        door: v.actor.gebruikerId,
+        geboekt,
+      })),
+      groep ? { ...opties, expressies: { geboekt: sql`(select geboekt from boeking)` } } : {},
     )}),
-    t as (${bulkInsert('termijn', TERMIJN_KOLOMMEN, termijnen)}),
+    t as (${bulkInsert('termijn', TERMIJN_KOLOMMEN, termijnen, opties)}),
     a as (${bulkInsert(
       'audit',
       AUDIT_KOLOMMEN,
@@ -416,8 +451,24 @@ export async function schrijfBeschikkingen(
           objectId: x.id,
         }),
       ),
-    )})
-    select 1`.execute(trx);
+      opties,
+    )}),
+    k as (${bulkInsert('idempotentie', IDEMPOTENTIE_KOLOMMEN, antwoorden, opties)}
+      on conflict (gebruiker_id, sleutel) do nothing returning 1)
+    select ${groep ? sql`(select ok from boeking)` : sql`true`} as ok,
+      (select count(*) from k)::int as vastgelegd,
+      array(select h from unnest(${[...archief.keys()]}::text[]) as h
+        where not exists (select 1 from regelingarchief r where r.hash = h)) as ontbrekend`.execute(trx);
+  const uitslag = rows[0]!;
+  if (!uitslag.ok) return undefined;
+  // A concurrent duplicate stored its answer first: this transaction must not commit.
+  if (uitslag.vastgelegd !== antwoorden.length) throw new IdempotentieBezet();
+  // The texts are sent only when the store does not have them yet (the first decision on a version).
+  const ontbrekend = new Set(uitslag.ontbrekend);
+  await archiveer(
+    trx,
+    [...archief.values()].filter((a) => ontbrekend.has(a.hash)),
+  );
   return rijen.map((r) => r.beschikking);
 }
 
@@ -465,6 +516,13 @@ const TERMIJN_KOLOMMEN = {
   omschrijving: 'text',
   bedragCent: 'bigint',
   bedragReden: 'text',
+};
+const IDEMPOTENTIE_KOLOMMEN = {
+  gebruikerId: 'uuid',
+  sleutel: 'text',
+  verzoek: 'text',
+  status: 'integer',
+  antwoord: 'jsonb',
 };
 const AUDIT_KOLOMMEN = {
   gebruikerId: 'uuid',

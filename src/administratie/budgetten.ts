@@ -121,6 +121,28 @@ export async function boekToekenningen(db: Db, boekingen: readonly Boeking[]): P
   return uit;
 }
 
+/**
+ * A group's grants on one budget booked at once, as common table expressions for the statement that
+ * writes them (`schrijfBeschikkingen`), so the booking costs no round trip of its own. The row is
+ * raised by the group's total only when the whole group fits both ceilings; the UPDATE checks that on
+ * the row's latest committed version and locks it, so concurrent writers still queue on the row.
+ * When all fit, booking one by one in order would book every one of them, so the outcome is the same.
+ * Defines `boeking(ok, geboekt)`: `ok` false means the row exists and the group does not fit (nothing
+ * was booked: the caller books one by one with `boekToekenningen`); `geboekt` whether there is a
+ * budget row to count against (none: no ceiling set).
+ */
+export function boekGroepCtes(budget: Omit<Boeking, 'bedragCent'>, erbij: number, nieuw: number) {
+  const rij = sql`gemeente = ${budget.gemeente} and jaar = ${budget.jaar} and voorziening = ${budget.voorziening}`;
+  return sql`opgehoogd as (
+      update budget set besteed_cent = besteed_cent + ${erbij}, deelnemers = deelnemers + ${nieuw}
+      where ${rij} and besteed_cent + ${erbij} <= plafond_cent
+        and (deelnemersplafond is null or deelnemers + ${nieuw} <= deelnemersplafond)
+      returning 1),
+    begroot as (select 1 from budget where ${rij}),
+    boeking as (select exists (select 1 from opgehoogd) or not exists (select 1 from begroot) as ok,
+      exists (select 1 from begroot) as geboekt)`;
+}
+
 /** Frees a participant place when a voorziening ends (only for a grant that took one: see `boekingVan`). */
 export async function geefDeelnemerVrij(
   db: Db,
