@@ -6,9 +6,9 @@ import { type Kysely, sql } from 'kysely';
  * - the grants by gemeente and end (an open end sorts last), holding what the counts read: the
  *   report takes the grants that had not ended before its first day;
  * - the endings by the grant they end, with their date, ground and decision date;
- * - the budget mutations by gemeente and year;
- * - every beschikking by id with its decision date and voorziening, for the bookings (decided by the
- *   period's last day) and the premie terms (per voorziening).
+ * - the budget mutations by gemeente and year (used when both periods lie in one year);
+ * - every beschikking by id with its voorziening and decision date: the premie terms find their
+ *   voorziening through it (on the million store the planner still joins the bookings to the table).
  * Additive only.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
