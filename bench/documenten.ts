@@ -80,7 +80,6 @@ else {
     await zorgVoorGemeenten(o.db, engine.bibliotheek);
     let t = performance.now();
     await vulVoortgang(o.db, { gemeente: G, trajecten: TRAJECTEN });
-    await sql`analyze`.execute(o.db);
     const { n } = await o.db
       .selectFrom('beschikking')
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -295,7 +295,11 @@ export async function vulVoortgang(
     },
     indicaties,
   ).execute(db);
-  // Fresh statistics, as autovacuum would give a store that grew this way; without them the planner
-  // guesses row counts of the bulk-loaded tables and picks nested loops.
-  await sql`analyze`.execute(db);
+  // Fresh statistics and visibility map, as autovacuum would give a store that grew this way: without
+  // the statistics the planner guesses row counts of the bulk-loaded tables and picks nested loops,
+  // without the map it cannot read the report's covering indexes alone (migration 0040). Only these
+  // tables: a bare ANALYZE walks every schema on a shared server.
+  await sql`vacuum (analyze) inwoner, beschikking, termijn, budgetmutatie, bezwaar, beschut_werk_indicatie, budget`.execute(
+    db,
+  );
 }

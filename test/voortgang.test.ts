@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { laadDocumentConfiguratie } from '../src/documenten/configuratie.ts';
 import { onderdrukKolom } from '../src/documenten/onderdrukking.ts';
 import { type Periode, periode, vorigePeriode } from '../src/documenten/perioden.ts';
-import { cijfersVoor } from '../src/documenten/voortgang-cijfers.ts';
+import { cijfersVoor, cijfersVoorPerioden } from '../src/documenten/voortgang-cijfers.ts';
 import { celTekst } from '../src/documenten/voortgang-model.ts';
 import { maakVoortgangsrapportage, voortgangsrapportage } from '../src/documenten/voortgang.ts';
 import type { Opslag } from '../src/opslag/database.ts';
@@ -181,6 +181,26 @@ describe.each(OPSLAGEN)('voortgangsrapportage op $naam', ({ open }) => {
         expect(c.bezwaren.beslist).toEqual(v.bezwarenBeslist);
         expect(v.afgewezen).toBeGreaterThan(0);
         expect(v.gronden.size).toBeGreaterThan(1);
+      },
+    );
+
+  // The report reads both periods in one pass; each must be what a pass of its own gives, which the
+  // tests above check against the store. Also across a year's end, where the years' bookings differ.
+  for (const q of [p, periode(2026, 1, 3)])
+    it(
+      `de cijfers van ${q.jaar}-${q.nummer} en de periode ervoor in één keer zijn die van elk apart`,
+      {
+        timeout: 120_000,
+      },
+      async () => {
+        const samen = await cijfersVoorPerioden(opslag.db, G, [q, vorigePeriode(q)], ['c']);
+        const apart = [
+          await cijfersVoor(opslag.db, G, q, ['c']),
+          await cijfersVoor(opslag.db, G, vorigePeriode(q), ['c']),
+        ];
+        expect(samen).toEqual(apart);
+        expect(samen[0]!.totaal.lopend).toBeGreaterThan(0);
+        expect(samen[0]!.voorzieningen.some((v) => v.budget.besteedCent > 0)).toBe(true);
       },
     );
 

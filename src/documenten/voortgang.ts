@@ -6,7 +6,7 @@ import type { Db } from '../opslag/database.ts';
 import type { DocumentContext } from './brieven.ts';
 import { bewaarDocumenten, documentenVan, leesDocument, type OpgeslagenDocument } from './opslag.ts';
 import { type Periode, periode, periodeSleutel, vorigePeriode } from './perioden.ts';
-import { cijfersVoor } from './voortgang-cijfers.ts';
+import { cijfersVoorPerioden } from './voortgang-cijfers.ts';
 import { voortgangHtml } from './voortgang-html.ts';
 import { type Rapportage, rapportage } from './voortgang-model.ts';
 import { voortgangPdf } from './voortgang-pdf.ts';
@@ -33,11 +33,9 @@ export async function voortgangsrapportage(
     return mislukt({ code: 'conflict', bericht: `geen documentinstellingen voor gemeente '${gemeente}'` });
   const naam = ctx.bibliotheek.gemeenten().find((g) => g.slug === gemeente)?.naam ?? gemeente;
   const werk = config.voortgangsrapportage.uitstroomNaarWerk;
-  const [nu, vorig] = await Promise.all([
-    cijfersVoor(db, gemeente, p, werk),
-    cijfersVoor(db, gemeente, vorigePeriode(p), werk),
-  ]);
-  return gelukt(rapportage(nu, vorig, config, naam));
+  // Both periods from one pass over the store (one result per period asked).
+  const [nu, vorig] = await cijfersVoorPerioden(db, gemeente, [p, vorigePeriode(p)], werk);
+  return gelukt(rapportage(nu!, vorig!, config, naam));
 }
 
 /** The gemeente's period `nummer` of `jaar`, in the number of periods per year its settings give. */

@@ -15,6 +15,7 @@ import * as sleutelVingerafdruk from './migraties/0022-sleutel-vingerafdruk.ts';
 import * as idempotentieAtomair from './migraties/0024-idempotentie-atomair.ts';
 import * as regelingarchief from './migraties/0025-regelingarchief.ts';
 import * as ontwerpen from './migraties/0033-ontwerpen.ts';
+import * as voortgangIndexen from './migraties/0040-voortgang-indexen.ts';
 
 /** Versioned migrations, listed in code so a bundle or a fresh clone always has all of them. */
 const MIGRATIES: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIES: Record<string, Migration> = {
   '0024-idempotentie-atomair': idempotentieAtomair,
   '0025-regelingarchief': regelingarchief,
   '0033-ontwerpen': ontwerpen,
+  '0040-voortgang-indexen': voortgangIndexen,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIES };
