@@ -80,7 +80,7 @@ describe('de landelijke woordenlijst staat in regelgeving/wet/vocabulaire.yaml',
       .map((f) => f.naam)
       .sort();
     expect(berekend).toEqual(verklaard);
-    expect(verklaard).toEqual(['leeftijd', 'peildatum', 'startdatum']);
+    expect(verklaard).toEqual(['leeftijd', 'leeftijdInMaanden', 'peildatum', 'startdatum']);
   });
 
   it('kent de achttien landelijke voorzieningen met titel, en het feit voorziening kiest daaruit', () => {
@@ -265,7 +265,7 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
   it('het voorbeeld in docs/regelgeving.md is geldig en zegt wat het testbestand zegt', () => {
     const docs = readFileSync(join(import.meta.dirname, '..', 'docs', 'regelgeving.md'), 'utf8');
     const deel = docs.slice(docs.indexOf('## Naslag: eigen feiten en voorzieningen'));
-    const blok = /```yaml\n([\s\S]*?)```/.exec(deel)?.[1];
+    const blok = /```yaml naslag\n([\s\S]*?)```/.exec(deel)?.[1];
     expect(blok).toBeDefined();
     const gelezen = leesYaml('docs/regelgeving.md', blok!);
     expect(gelezen.ok).toBe(true);
