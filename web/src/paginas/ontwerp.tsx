@@ -210,7 +210,9 @@ function TekstVanHetOntwerp({
       ) : (
         <>
           <Paragraph>De tekst ligt vast sinds het ontwerp naar de raad is gegaan.</Paragraph>
-          <pre className="wettekst">{ontwerp.inhoud}</pre>
+          <pre className="code-blok" tabIndex={0} aria-label={`Tekst van ${ontwerp.bestandsnaam}`}>
+            {ontwerp.inhoud}
+          </pre>
         </>
       )}
       {probleem && <ProbleemMelding probleem={probleem} />}
