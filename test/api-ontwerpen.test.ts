@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from './api-opzet.ts';
+import { engineInWerking } from '../src/administratie/ontwerpen.ts';
 import { standaardEngine } from './helpers.ts';
 import { ONTWERP_2027, RONDE_2027 } from './ontwerp-2027.ts';
 import { OPSLAGEN } from './opslagen.ts';
@@ -94,5 +95,89 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
       '/gemeenten/{gemeente}/ontwerpen/{id}/raadsvoorstel',
     ])
       expect(Object.keys(spec.body.paths)).toContain(pad);
+  }, 300_000);
+
+  it('na de vaststelling: een toekenning de dag vóór geldigVanaf rust op 2015, op de dag zelf op 2027', async () => {
+    // Runs after the life cycle above, which adopted the 2027 draft.
+    const inwonerId = await api.inwoner(G, 'Proef Plaats');
+    expect(
+      (
+        await api.json('cm', 'POST', `/gemeenten/${G}/inwoners/${inwonerId}/feiten`, {
+          naam: 'uitkering',
+          waarde: 'algemene-bijstand',
+          geldigVanaf: '2016-01-01',
+          bron: 'test',
+        })
+      ).status,
+    ).toBe(201);
+    const versie = async (peildatum: string) => {
+      const r = await api.json('cm', 'POST', `/gemeenten/${G}/beschikkingen`, {
+        inwonerId,
+        soort: 'toekenning',
+        peildatum,
+        aanvraag: { voorziening: 'proefplaats', ingangsdatum: peildatum, duurMaanden: 2 },
+        oordelen: { proefplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot werk.' } },
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      const hash = (r.body.regelingen as { id: string; hash: string }[]).find(
+        (x) => x.id === `${G}/re-integratieverordening`,
+      )?.hash;
+      const inWerking = await engineInWerking(api.opslag.db, engine, G);
+      return inWerking.bibliotheek.versies(`${G}/re-integratieverordening`).find((v) => v.hash === hash)
+        ?.geldigVanaf;
+    };
+    expect(await versie('2026-12-31')).toBe('2015-07-01');
+    expect(await versie('2027-01-01')).toBe('2027-01-01');
+    // Tenancy: Dinkelland's decision changes nothing for another gemeente.
+    expect(await engineInWerking(api.opslag.db, engine, 'tubbergen')).toBe(engine);
+  }, 300_000);
+
+  it('lijst, begin uit de versie in werking, tekst wijzigen met meldingen, en de cijfers', async () => {
+    const sjabloon = await api.json(
+      'bm',
+      'GET',
+      `/gemeenten/${G}/ontwerpen/sjabloon?regeling=${encodeURIComponent(`${G}/re-integratieverordening`)}&geldigVanaf=2028-01-01`,
+    );
+    expect(sjabloon.status).toBe(200);
+    // The version in force on 2028-01-01 is the adopted 2027 draft: the new draft rests on it.
+    expect(sjabloon.body.inhoud).toMatch(/^basis: dinkelland\/re-integratieverordening@2027-01-01$/m);
+    expect(sjabloon.body.inhoud).toContain('status: ontwerp');
+    expect(
+      (await api.json('cm', 'GET', `/gemeenten/${G}/ontwerpen/sjabloon?regeling=x&geldigVanaf=2028-01-01`))
+        .status,
+    ).toBe(403);
+    const o = await api.json('bm', 'POST', `/gemeenten/${G}/ontwerpen`, {
+      ontwerp: { bestandsnaam: '2028-01-01.yaml', regels: sjabloon.body.inhoud.split('\n') },
+    });
+    expect(o.status, JSON.stringify(o.body)).toBe(201);
+    const lijst = await api.json('bm', 'GET', `/gemeenten/${G}/ontwerpen`);
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.map((x: { geldigVanaf: string }) => x.geldigVanaf)).toEqual([
+      '2028-01-01',
+      '2027-01-01',
+    ]);
+    expect((await api.json('cm', 'GET', `/gemeenten/${G}/ontwerpen`)).status).toBe(403);
+    // A wrong edit is refused with file, line and path, and the stored text stays.
+    const fout = await api.json('bm', 'PUT', `/gemeenten/${G}/ontwerpen/${o.body.id}/inhoud`, {
+      ontwerp: {
+        bestandsnaam: '2028-01-01.yaml',
+        regels: [...sjabloon.body.inhoud.split('\n'), 'voorzieningen:', '  proefplaats:', '    duur: 3'],
+      },
+    });
+    expect(fout.status).toBe(400);
+    expect(JSON.stringify(fout.body)).toMatch(/2028-01-01\.yaml:\d+:\d+/);
+    const goed = await api.json('bm', 'PUT', `/gemeenten/${G}/ontwerpen/${o.body.id}/inhoud`, {
+      ontwerp: {
+        bestandsnaam: '2028-01-01.yaml',
+        regels: ONTWERP_2027.replace('2027-01-01', '2028-01-01').split('\n'),
+      },
+    });
+    expect(goed.status, JSON.stringify(goed.body)).toBe(200);
+    expect(goed.body.versie).toBe(o.body.versie + 1);
+    const cijfers = await api.json('bm', 'GET', `/gemeenten/${G}/ontwerpen/${o.body.id}/cijfers`);
+    expect(cijfers.status, JSON.stringify(cijfers.body)).toBe(200);
+    expect(cijfers.body.model.regeling.id).toBe('regio/twente/modelverordening-re-integratie');
+    expect(cijfers.body.impact.van.geldigVanaf).toBe('2027-01-01');
+    expect(cijfers.body.impact.naar.status).toBe('ontwerp');
   }, 300_000);
 });

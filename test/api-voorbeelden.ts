@@ -116,6 +116,12 @@ export function voorbeeldBody(methode: string, pad: string, ids: Ids): Record<st
       ronde: { regeling: 'dinkelland/re-integratieverordening' },
     },
     'PUT /gemeenten/{gemeente}/ontwerpen/{id}/teksten': { teksten: { samenvatting: 'Proef aan de rand' } },
+    'PUT /gemeenten/{gemeente}/ontwerpen/{id}/inhoud': {
+      ontwerp: {
+        bestandsnaam: '2027-01-01.yaml',
+        regels: ['id: dinkelland/re-integratieverordening', 'status: ontwerp'],
+      },
+    },
     'POST /gemeenten/{gemeente}/ontwerpen/{id}/vaststelling': { besluitdatum: '2026-12-01' },
     'POST /evaluate': {
       gemeente: 'dinkelland',

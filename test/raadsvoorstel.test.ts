@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { maakOntwerp, voegRondeToe, zetTeksten } from '../src/administratie/ontwerpen.ts';
-import { raadsvoorstelGegevens } from '../src/administratie/raadsvoorstel.ts';
+import { modelVergelijking, raadsvoorstelGegevens } from '../src/administratie/raadsvoorstel.ts';
 import type { Actor } from '../src/administratie/toegang.ts';
 import { vulDemo } from '../src/api/demo.ts';
 import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
@@ -103,6 +103,25 @@ describe.each(OPSLAGEN)('het raadsvoorstel uit het ontwerp en zijn rondes ($naam
     }
     expect(pdf).toContain(`Totaal ${gg.impact.metAanvraag}`);
     expect(pdf).toContain(bedragTekst(gg.impact.jaarlast.verschilCent));
+    // The deviations from the Twente model the draft rests on (through Dinkelland 2015), split as
+    // `reintegratie diff` splits them.
+    if (!('regeling' in gg.model)) throw new Error(gg.model.onbepaald);
+    expect(gg.model.regeling.id).toBe('regio/twente/modelverordening-re-integratie');
+    expect(pdf).toContain('Afwijkingen van het regionale model');
+    expect(pdf).toContain(
+      `rust op de ${gg.model.regeling.titel} (geldig vanaf 1 juli 2015). Het ontwerp wijkt op ${gg.model.afwijkingen.afwijkingen.length} punten af van het model en vult het op ${gg.model.afwijkingen.aanvullingen.length} punten aan.`,
+    );
+    expect(gg.model.afwijkingen.afwijkingen.length).toBeGreaterThan(3);
+    // Table cells wrap in the PDF; the rows are checked in the HTML of the same document.
+    const html = blokkenHtml(doc);
+    expect(html).toMatch(
+      /<td>premie-urengrens-inclusief<\/td>\s*<td>vervallen<\/td>\s*<td><\/td>\s*<td>15 lid 5<\/td>/,
+    );
+    expect(pdf).toContain('vanaf 2015-07-01: 10000 → 15000 cent');
+    expect(pdf).toContain('Aanvullingen, die het model niet heeft:');
+    expect(pdf).toMatch(/artikel 21 toegevoegd/);
+    expect(pdf).toContain('Eigen gegevens van de gemeente');
+    expect(pdf).not.toContain('onbepaald; ');
     // Both reactions with their outcome.
     for (const p of RONDE_2027.punten) {
       expect(pdf).toContain(p.advies);
@@ -123,4 +142,19 @@ describe.each(OPSLAGEN)('het raadsvoorstel uit het ontwerp en zijn rondes ($naam
     const audit = await db.selectFrom('audit').select('actie').where('objectId', '=', id).execute();
     expect(audit.map((a) => a.actie)).toContain('raadsvoorstel-cijfers');
   }, 300_000);
+});
+
+describe('afwijkingen van het regionale model', () => {
+  it('zonder model in de basisketen is de vergelijking onbepaald, met de reden', () => {
+    const groningen = bibliotheek.versies('groningen/re-integratieverordening').at(-1)!;
+    expect(groningen.basis).toBeUndefined();
+    const m = modelVergelijking(engine, groningen);
+    expect(m).toEqual({
+      onbepaald:
+        'het ontwerp rust niet op een regionaal model (geen basis), dus een vergelijking met een model is onbepaald',
+    });
+    const dinkelland = bibliotheek.versies('dinkelland/re-integratieverordening').at(-1)!;
+    const d = modelVergelijking(engine, dinkelland);
+    expect('regeling' in d && d.regeling.laag).toBe('regio');
+  });
 });

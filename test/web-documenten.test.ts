@@ -1,65 +1,28 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/api/server.ts';
+import {
+  download as laadNeer,
+  ernstig,
+  meldAan,
+  nieuwePagina,
+  SCHERMAFDRUKKEN,
+  startWeb,
+  token,
+  type WebOpzet,
+} from './web-opzet.ts';
 
 /**
  * The document pages in a real browser (Debian's chromium through playwright-core) against the real
- * server on the embedded store with demo data: the letter on a beschikking, shown and downloaded,
+ * server with demo data (embedded store, or PostgreSQL with DATABASE_URL): the letter on a beschikking, shown and downloaded,
  * and the manager's reports page with the report (charts beside their tables) and its downloads.
  */
 
-const WORTEL = join(import.meta.dirname, '..');
-const SCHERMAFDRUKKEN = join(WORTEL, 'web', 'schermafdrukken');
-const WACHTWOORD = 'demo-wachtwoord';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-let server: { url: string; stop: () => Promise<void> };
-let browser: Browser;
-let dataDir: string;
-
-async function token(gebruiker: string): Promise<string> {
-  const r = await fetch(`${server.url}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ gebruikersnaam: gebruiker, wachtwoord: WACHTWOORD }),
-  });
-  expect(r.status).toBe(200);
-  return ((await r.json()) as { token: string }).token;
-}
-
-async function nieuwePagina(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  const pagina = await context.newPage();
-  pagina.setDefaultTimeout(20_000);
-  return pagina;
-}
-
-async function meldAan(pagina: Page, gebruiker: string): Promise<void> {
-  await pagina.goto(`${server.url}/`);
-  await pagina.getByLabel('Gebruikersnaam').fill(gebruiker);
-  await pagina.getByLabel('Wachtwoord').fill(WACHTWOORD);
-  await pagina.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect.poll(() => pagina.getByRole('button', { name: 'Afmelden' }).count()).toBe(1);
-}
-
-const ernstig = async (pagina: Page, uitsluiten?: string) => {
-  const b = new AxeBuilder({ page: pagina });
-  const axe = await (uitsluiten ? b.exclude(uitsluiten) : b).analyze();
-  return axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-};
+let web: WebOpzet;
 
 /**
  * axe (no serious or critical violation), lang="nl", then a screenshot, as test/web.test.ts does. The
@@ -83,59 +46,28 @@ async function keurPagina(pagina: Page, naam: string, frame: string): Promise<vo
 }
 
 async function download(pagina: Page, knop: string | RegExp): Promise<{ naam: string; inhoud: Buffer }> {
-  const d = pagina.waitForEvent('download');
-  await pagina.getByRole('button', { name: knop }).click();
-  const klaar = await d.catch(async (e: unknown) => {
-    // What the page showed instead (a problem message names the cause).
-    throw new Error(
-      `${String(e)}\n${await pagina.locator('[role=alert]').allTextContents()}\n${(await pagina.locator('#inhoud').innerText()).slice(-600)}`,
-    );
-  });
-  return { naam: klaar.suggestedFilename(), inhoud: readFileSync((await klaar.path())!) };
+  const d = await laadNeer(pagina, knop);
+  return { naam: d.naam, inhoud: readFileSync(d.pad) };
 }
 
 beforeAll(async () => {
-  execFileSync(
-    join(WORTEL, 'node_modules', '.bin', 'tsx'),
-    [join(WORTEL, 'web', 'scripts', 'bouw.ts'), '--als-verouderd'],
-    { stdio: 'inherit' },
-  );
-  dataDir = mkdtempSync(join(tmpdir(), 'reintegratie-web-documenten-'));
-  server = await startServer(
-    { poort: 0, dataDir, bsnSleutel: 'c'.repeat(64) },
-    { demo: true, log: () => {} },
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--lang=nl-NL',
-    ],
-  });
+  web = await startWeb('web-documenten', 'c'.repeat(64));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => web?.stop());
 
 describe('documenten in de webapplicatie', { timeout: 180_000 }, () => {
   it('toont de brief bij een beschikking en laat de PDF downloaden, dezelfde bytes als opgeslagen', async () => {
-    const t = await token('casemanager@dinkelland');
+    const t = await token(web.url, 'casemanager@dinkelland');
     const kop = { authorization: `Bearer ${t}`, 'x-doel': 'uitvoering re-integratie' };
     const lijst = (await (
-      await fetch(`${server.url}/gemeenten/dinkelland/inwoners?limiet=50`, { headers: kop })
+      await fetch(`${web.url}/gemeenten/dinkelland/inwoners?limiet=50`, { headers: kop })
     ).json()) as { items?: { id: string }[] } | { id: string }[];
     const inwoners = Array.isArray(lijst) ? lijst : (lijst.items ?? []);
     let client: string | undefined;
     for (const i of inwoners) {
       const b = (await (
-        await fetch(`${server.url}/gemeenten/dinkelland/inwoners/${i.id}/beschikkingen`, { headers: kop })
+        await fetch(`${web.url}/gemeenten/dinkelland/inwoners/${i.id}/beschikkingen`, { headers: kop })
       ).json()) as { id: string }[];
       if (b.length > 0) {
         client = i.id;
@@ -144,9 +76,9 @@ describe('documenten in de webapplicatie', { timeout: 180_000 }, () => {
     }
     expect(client).toBeDefined();
 
-    const p = await nieuwePagina();
-    await meldAan(p, 'casemanager@dinkelland');
-    await p.goto(`${server.url}/dinkelland/clienten/${client}`);
+    const p = await nieuwePagina(web.browser);
+    await meldAan(p, web.url, 'casemanager@dinkelland');
+    await p.goto(`${web.url}/dinkelland/clienten/${client}`);
     await p
       .getByRole('link', { name: /^Brief bij de beschikking van/ })
       .first()
@@ -166,7 +98,7 @@ describe('documenten in de webapplicatie', { timeout: 180_000 }, () => {
     expect(pdf.naam).toMatch(/^brief-.+\.pdf$/);
     expect(pdf.inhoud.subarray(0, 5).toString()).toBe('%PDF-');
     const id = /\/beschikkingen\/([^/]+)\/brief/.exec(p.url())![1];
-    const opgeslagen = await fetch(`${server.url}/gemeenten/dinkelland/beschikkingen/${id}/brief`, {
+    const opgeslagen = await fetch(`${web.url}/gemeenten/dinkelland/beschikkingen/${id}/brief`, {
       headers: kop,
     });
     expect(opgeslagen.headers.get('etag')).toBe(`"${sha(pdf.inhoud)}"`);
@@ -174,8 +106,8 @@ describe('documenten in de webapplicatie', { timeout: 180_000 }, () => {
   });
 
   it('de rapportagepagina voor de manager: rapportage maken, grafiek met tabel, PDF, JSON en CSV', async () => {
-    const p = await nieuwePagina();
-    await meldAan(p, 'manager@dinkelland');
+    const p = await nieuwePagina(web.browser);
+    await meldAan(p, web.url, 'manager@dinkelland');
     await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapportages' }).click();
     await expect.poll(() => p.getByRole('heading', { name: 'Voortgangsrapportages' }).count()).toBe(1);
     const jaar = await p.locator('#rapport-jaar').inputValue();

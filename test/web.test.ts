@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import pg from 'pg';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/api/server.ts';
+import { startWeb } from './web-opzet.ts';
 
 /**
  * The web application in a real browser (Debian's chromium, driven by playwright-core), against the
@@ -31,9 +27,6 @@ type Dom = {
 
 let server: { url: string; stop: () => Promise<void> };
 let browser: Browser;
-let dataDir: string;
-/** The PostgreSQL schema of this run, when DATABASE_URL is set. */
-let schema: string | undefined;
 
 /** A BSN that passes the elfproef, different for each seed. */
 function bsn(seed: number): string {
@@ -195,51 +188,14 @@ async function tabNaar(pagina: Page, doel: Locator, max = 80): Promise<void> {
 }
 
 beforeAll(async () => {
-  // The build the server serves: made here when the sources changed since the last one.
-  execFileSync(
-    join(WORTEL, 'node_modules', '.bin', 'tsx'),
-    [join(WORTEL, 'web', 'scripts', 'bouw.ts'), '--als-verouderd'],
-    { stdio: 'inherit' },
-  );
-  dataDir = mkdtempSync(join(tmpdir(), 'reintegratie-web-'));
-  // The embedded store, or with DATABASE_URL that server, in a schema of this run's own (dropped afterwards).
-  if (process.env.DATABASE_URL) schema = `web_${randomBytes(6).toString('hex')}`;
-  server = await startServer(
-    {
-      poort: 0,
-      dataDir,
-      bsnSleutel: 'b'.repeat(64),
-      ...(schema ? { databaseUrl: process.env.DATABASE_URL!, databaseSchema: schema } : {}),
-    },
-    { demo: true, log: () => {} },
-  );
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Dutch date fields (dd-mm-jjjj), as a Dutch civil servant's browser shows them.
-      '--lang=nl-NL',
-    ],
-  });
+  // The build, the server on the embedded store (or DATABASE_URL's, in a schema of this run's own,
+  // dropped afterwards) and chromium, as every browser test starts them (test/web-opzet.ts).
+  const web = await startWeb('web', 'b'.repeat(64));
+  server = { url: web.url, stop: web.stop };
+  browser = web.browser;
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  if (schema) {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
-    await c.end();
-  }
-});
+afterAll(async () => server?.stop());
 
 describe('de webapplicatie in de browser', { timeout: 120_000 }, () => {
   it('serveert de app en de API op één poort: client-routes krijgen de app, API-paden blijven API', async () => {

@@ -137,6 +137,124 @@ export function ontwerpRegeling(
   return geladen.regeling;
 }
 
+/** The drafts of a gemeente, newest first, without their YAML (for the policy officer's list). */
+export async function lijstOntwerpen(
+  db: Db,
+  actor: Actor,
+  gemeente: string,
+): Promise<Uitslag<Omit<Ontwerp, 'inhoud' | 'rondes' | 'teksten'>[]>> {
+  const rol = vereisRol(actor, gemeente, BELEID);
+  if (!rol.ok) return rol;
+  const rijen = await db
+    .selectFrom('ontwerp')
+    .select([
+      'id',
+      'gemeente',
+      'regeling',
+      'geldigVanaf',
+      'bestandsnaam',
+      'hash',
+      'status',
+      'besluitdatum',
+      'versie',
+    ])
+    .where('gemeente', '=', gemeente)
+    .orderBy('regeling')
+    .orderBy('geldigVanaf', 'desc')
+    .orderBy('id')
+    .execute();
+  return gelukt(rijen);
+}
+
+/**
+ * The start of a draft from the version in force on its geldigVanaf: a file that rests on that
+ * version (`basis`) and so states nothing yet but its own title and date; the policy officer adds
+ * the articles she changes. The conformance findings of that version say which ones.
+ */
+export function ontwerpSjabloon(
+  bibliotheek: Bibliotheek,
+  gemeente: string,
+  regeling: string,
+  geldigVanaf: string,
+): Uitslag<{ bestandsnaam: string; inhoud: string }> {
+  if (!bibliotheek.regelingenVan(gemeente).includes(regeling))
+    return ongeldig('onbekende regeling', [{ pad: 'regeling', bericht: 'geen regeling van deze gemeente' }]);
+  const huidig = bibliotheek.inWerking(regeling, geldigVanaf);
+  if (!huidig)
+    return ongeldig('geen versie in werking', [
+      { pad: 'geldigVanaf', bericht: `op ${geldigVanaf} is geen versie van ${regeling} in werking` },
+    ]);
+  const regels = [
+    `# Ontwerp op basis van de ${huidig.titel} (geldig vanaf ${huidig.geldigVanaf}).`,
+    '# Noem hieronder alleen wat het ontwerp verandert (artikelen, parameters, voorzieningen).',
+    `id: ${regeling}`,
+    `basis: ${regeling}@${huidig.geldigVanaf}`,
+    `titel: ${JSON.stringify(huidig.titel)}`,
+    `citeertitel: ${JSON.stringify(huidig.citeertitel)}`,
+    'status: ontwerp',
+    `geldigVanaf: ${geldigVanaf}`,
+  ];
+  return gelukt({ bestandsnaam: `${geldigVanaf}.yaml`, inhoud: `${regels.join('\n')}\n` });
+}
+
+/**
+ * Replaces the YAML of a draft that is still an ontwerp, checked as a new draft is; the stored
+ * rounds must still fit it (their articles must exist in the new text).
+ */
+export async function wijzigInhoud(
+  db: Db,
+  bibliotheek: Bibliotheek,
+  actor: Actor,
+  gemeente: string,
+  id: string,
+  invoer: { bestandsnaam: string; inhoud: string },
+): Promise<Uitslag<Ontwerp>> {
+  const o = await leesOntwerp(db, actor, gemeente, id, { stil: true });
+  if (!o.ok) return o;
+  if (o.waarde.status !== 'ontwerp')
+    return mislukt({
+      code: 'conflict',
+      bericht: `het ontwerp is al ${o.waarde.status}; de tekst ligt vast`,
+    });
+  const geladen = laadOntwerp(bibliotheek, gemeente, invoer.bestandsnaam, invoer.inhoud);
+  if (!geladen.ok)
+    return ongeldig(
+      'het ontwerp is ongeldig',
+      geladen.fouten.map((f) => ({
+        pad: `ontwerp.inhoud${f.regel !== undefined ? ` (regel ${f.regel})` : ''}${f.pad ? `: ${f.pad}` : ''}`,
+        bericht: `${f.bestand}${f.regel !== undefined ? `:${f.regel}:${f.kolom ?? 1}` : ''}: ${f.bericht}`,
+      })),
+    );
+  const r = geladen.regeling;
+  geladen.opruimen();
+  const velden: { pad: string; bericht: string }[] = [];
+  if (r.id !== o.waarde.regeling)
+    velden.push({ pad: 'ontwerp.inhoud: id', bericht: `het ontwerp is van ${o.waarde.regeling}` });
+  o.waarde.rondes.forEach(({ ronde }, i) =>
+    controleerRonde(
+      bibliotheek,
+      ronde,
+      (pad, bericht) => velden.push({ pad: `rondes.${i}.${padTekst(pad)}`, bericht }),
+      r,
+    ),
+  );
+  if (velden.length > 0) return ongeldig('het ontwerp past niet bij zijn adviesrondes', velden);
+  await db
+    .updateTable('ontwerp')
+    .set({
+      inhoud: invoer.inhoud,
+      bestandsnaam: invoer.bestandsnaam,
+      geldigVanaf: r.geldigVanaf,
+      hash: r.hash,
+      versie: o.waarde.versie + 1,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'ontwerp')
+    .execute();
+  await log(db, actor, gemeente, 'ontwerp-wijzigen', 'ontwerp', id);
+  return leesOntwerp(db, actor, gemeente, id, { stil: true });
+}
+
 /** Records an advice round on a draft that is still an ontwerp; checked like a round file. */
 export async function voegRondeToe(
   db: Db,
@@ -294,18 +412,23 @@ export async function stelVast(
 const MAP = join(tmpdir(), `reintegratie-vastgesteld-${process.pid}`);
 
 /**
- * The library the engine applies: the regulation files plus every adopted draft in the store, each as
- * an adopted version (status vastgesteld, its decision date) from its geldigVanaf. Drafts not adopted
- * are never in it.
+ * The library the engine applies for one gemeente: the regulation files plus every draft its own
+ * council adopted, each as an adopted version (status vastgesteld, its decision date) from its
+ * geldigVanaf. Drafts not adopted, and drafts of other gemeenten, are never in it (tenancy: one
+ * council's decision does not change another gemeente's law). Without a gemeente: every adopted draft
+ * (for tools that look at the whole store).
  */
-export async function bibliotheekInWerking(db: Db, basis: Bibliotheek): Promise<Bibliotheek> {
-  const rijen = await db
+export async function bibliotheekInWerking(
+  db: Db,
+  basis: Bibliotheek,
+  gemeente?: string,
+): Promise<Bibliotheek> {
+  let vraag = db
     .selectFrom('ontwerp')
     .select(['gemeente', 'regeling', 'geldigVanaf', 'inhoud', 'hash', 'besluitdatum'])
-    .where('status', '=', 'vastgesteld')
-    .orderBy('regeling')
-    .orderBy('geldigVanaf')
-    .execute();
+    .where('status', '=', 'vastgesteld');
+  if (gemeente !== undefined) vraag = vraag.where('gemeente', '=', gemeente);
+  const rijen = await vraag.orderBy('regeling').orderBy('geldigVanaf').execute();
   if (rijen.length === 0) return basis;
   const paden = rijen.map((r) => {
     const doc = parseDocument(r.inhoud);
@@ -327,19 +450,20 @@ export async function bibliotheekInWerking(db: Db, basis: Bibliotheek): Promise<
 
 const engines = new Map<string, Engine>();
 
-/** The engine over `bibliotheekInWerking`, kept per set of adopted drafts (the file engine when there are none). */
-export async function engineInWerking(db: Db, engine: Engine): Promise<Engine> {
-  const rijen = await db
-    .selectFrom('ontwerp')
-    .select('hash')
-    .where('status', '=', 'vastgesteld')
-    .orderBy('hash')
-    .execute();
+/**
+ * The engine over `bibliotheekInWerking` for a gemeente, kept per set of adopted drafts (the file
+ * engine when there are none). Every evaluation for a date goes through it: /evaluate, the aanbod,
+ * grants and their re-assessment, endings, impact, conformance, overviews, letters and the amount jobs.
+ */
+export async function engineInWerking(db: Db, engine: Engine, gemeente?: string): Promise<Engine> {
+  let vraag = db.selectFrom('ontwerp').select('hash').where('status', '=', 'vastgesteld');
+  if (gemeente !== undefined) vraag = vraag.where('gemeente', '=', gemeente);
+  const rijen = await vraag.orderBy('hash').execute();
   if (rijen.length === 0) return engine;
-  const sleutel = `${engine.bibliotheek.wortel}|${rijen.map((r) => r.hash).join(',')}`;
+  const sleutel = `${engine.bibliotheek.wortel}|${gemeente ?? '*'}|${rijen.map((r) => r.hash).join(',')}`;
   let e = engines.get(sleutel);
   if (!e) {
-    e = maakEngine(await bibliotheekInWerking(db, engine.bibliotheek));
+    e = maakEngine(await bibliotheekInWerking(db, engine.bibliotheek, gemeente));
     engines.set(sleutel, e);
   }
   return e;

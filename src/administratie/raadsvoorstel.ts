@@ -3,11 +3,17 @@ import { type ImpactCijfers, impactCijfers, maakImpactteller, zetImpactOp } from
 import type { Conflict, Engine } from '../engine/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Regeling } from '../regelgeving/index.ts';
-import { vergelijkRegelingen, type Verschil } from '../regelgeving/verschil.ts';
+import {
+  afwijkingenVanModel,
+  type AfwijkingenVanModel,
+  basisKeten,
+  vergelijkRegelingen,
+  type Verschil,
+} from '../regelgeving/verschil.ts';
 import { log } from './audit.ts';
 import { opgeslagenCaseload } from './caseload.ts';
 import { mislukt, type Uitslag } from './fouten.ts';
-import { leesOntwerp, type Ontwerp } from './ontwerpen.ts';
+import { engineInWerking, leesOntwerp, type Ontwerp } from './ontwerpen.ts';
 import type { Actor } from './toegang.ts';
 
 /**
@@ -23,8 +29,17 @@ export interface RaadsvoorstelGegevens {
   readonly peildatum: string;
   readonly bevindingen: readonly { readonly conflict: Conflict; readonly blijft: boolean }[];
   readonly verschillen: readonly Verschil[];
+  /**
+   * The draft against the regional model it rests on (through its `basis` chain), split as
+   * `reintegratie diff` splits it; or why that comparison is onbepaald.
+   */
+  readonly model:
+    | { readonly regeling: Regeling; readonly afwijkingen: AfwijkingenVanModel }
+    | { readonly onbepaald: string };
   readonly impact: ImpactCijfers & {
     readonly inwoners: number;
+    /** Stored cases that are not a valid case and are not counted. */
+    readonly ongeldig: number;
     readonly titels: Readonly<Record<string, string>>;
   };
 }
@@ -41,6 +56,9 @@ export async function raadsvoorstelGegevens(
   const o = await leesOntwerp(db, actor, gemeente, id, { stil: true });
   if (!o.ok) return o;
   const ontwerp = o.waarde;
+  // The version in force on the draft's date includes drafts this gemeente adopted before (once the
+  // draft itself is adopted it is one of them, and it is compared with the files as before).
+  if (ontwerp.status !== 'vastgesteld') engine = await engineInWerking(db, engine, gemeente);
   const geladen = laadOntwerp(engine.bibliotheek, gemeente, ontwerp.bestandsnaam, ontwerp.inhoud);
   if (!geladen.ok)
     return mislukt({
@@ -61,9 +79,11 @@ export async function raadsvoorstelGegevens(
     await log(db, actor, gemeente, 'raadsvoorstel-cijfers', 'ontwerp', id);
     const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
     let inwoners = 0;
+    let ongeldig = 0;
     for await (const pagina of opgeslagenCaseload(db, gemeente, datum)) {
       for (const casus of pagina.casussen) teller.tel(casus);
       inwoners += pagina.inwoners;
+      ongeldig += pagina.ongeldig.length;
     }
     const plan = opzet.batchNaar.plan;
     const titels = Object.fromEntries([...plan.voorzieningen].map(([v, pv]) => [v as string, pv.titel]));
@@ -76,10 +96,26 @@ export async function raadsvoorstelGegevens(
         peildatum: datum,
         bevindingen: nu.map((conflict) => ({ conflict, blijft: straks.has(sleutel(conflict)) })),
         verschillen: vergelijkRegelingen(opzet.van, opzet.naar),
-        impact: { ...impactCijfers(teller.stand), inwoners, titels },
+        model: modelVergelijking(engine, opzet.naar),
+        impact: { ...impactCijfers(teller.stand), inwoners, ongeldig, titels },
       },
     };
   } finally {
     geladen.opruimen();
   }
+}
+
+/** The regional model in the draft's `basis` chain (laag regio), and the draft's deviations from it. */
+export function modelVergelijking(engine: Engine, nieuw: Regeling): RaadsvoorstelGegevens['model'] {
+  const zoek = (id: string, vanaf: string) =>
+    engine.bibliotheek.versies(id).find((r) => r.geldigVanaf === vanaf);
+  const keten = basisKeten(nieuw, zoek);
+  const model = keten.find((r) => r.laag === 'regio');
+  if (model) return { regeling: model, afwijkingen: afwijkingenVanModel(model, nieuw) };
+  return {
+    onbepaald:
+      keten.length === 0
+        ? 'het ontwerp rust niet op een regionaal model (geen basis), dus een vergelijking met een model is onbepaald'
+        : `geen van de versies waarop het ontwerp rust (${keten.map((r) => `${r.id}@${r.geldigVanaf}`).join(', ')}) is een regionaal model, dus een vergelijking met een model is onbepaald`,
+  };
 }

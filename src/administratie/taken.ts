@@ -7,6 +7,7 @@ import { inTransactie } from '../opslag/transactie.ts';
 import { TIJDZONE, type Wachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { AANMELDREGELS } from './aanmeldbeperking.ts';
+import { engineInWerking } from './ontwerpen.ts';
 import { log, logLijst } from './audit.ts';
 import { ruimSessiesOp } from './sessies.ts';
 import { gelukt, mislukt } from './fouten.ts';
@@ -140,10 +141,15 @@ export async function stelLksBedragenVast(
   const open = await q.orderBy('t.id').execute();
   // Judged outside the transaction; the cheap check on the minimum wage first, so terms that cannot
   // be computed yet cost no evaluation on every run.
+  // Each gemeente's terms are judged with its own adopted drafts in force (issue 13).
+  const perGemeente = new Map<string, Engine>();
+  for (const g of new Set(open.map((t) => t.gemeente)))
+    perGemeente.set(g, await engineInWerking(db, engine, g));
   const berekend = open.flatMap((t) => {
-    if (minimumloonOnbekend(engine.bibliotheek, t.datum)) return [];
+    const e = perGemeente.get(t.gemeente) ?? engine;
+    if (minimumloonOnbekend(e.bibliotheek, t.datum)) return [];
     const bedrag = lksMaandbedrag(
-      engine,
+      e,
       t.casus as { gemeente: string } & Record<string, unknown>,
       t.regelingen,
       t.datum,

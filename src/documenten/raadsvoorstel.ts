@@ -1,6 +1,7 @@
 import type { Adviesronde } from '../advies/schema.ts';
 import type { RaadsvoorstelGegevens } from '../administratie/raadsvoorstel.ts';
 import type { Bibliotheek, Regeling } from '../regelgeving/index.ts';
+import type { Verschil } from '../regelgeving/verschil.ts';
 import { bedragTekst, datumTekst } from '../taal/index.ts';
 import { gemeenteNaam, perThema, puntBlokken } from './antwoordbrief.ts';
 import type { Blok, BlokDocument } from './blokken.ts';
@@ -153,12 +154,6 @@ export function raadsvoorstel(bibliotheek: Bibliotheek, invoer: RaadsvoorstelInv
     soort: 'alinea',
     tekst: `Het ontwerp verschilt op ${inhoudelijk.length} ${inhoudelijk.length === 1 ? 'punt' : 'punten'} van de ${huidig.titel} (naast titel en ingangsdatum):`,
   });
-  const ONDERDEEL: Record<string, string> = {
-    artikel: 'artikel',
-    parameter: 'parameter',
-    voorziening: 'voorziening',
-    gegeven: 'gegeven',
-  };
   b.push({
     soort: 'tabel',
     kolommen: [
@@ -174,15 +169,7 @@ export function raadsvoorstel(bibliotheek: Bibliotheek, invoer: RaadsvoorstelInv
       v.details.join('; '),
     ]),
   });
-  b.push(
-    {
-      soort: 'alinea',
-      tekst:
-        'Afwijkingen van het regionale model: het systeem heeft geen regionaal model van deze regeling, dus die vergelijking is onbepaald. Noem hieronder de afwijkingen als er een model is.',
-      nadruk: 'cursief',
-    },
-    vrij(teksten, 'keuzes'),
-  );
+  b.push(...modelBlokken(g.model, nieuw), vrij(teksten, 'keuzes'));
 
   b.push({ soort: 'kop', niveau: 2, tekst: 'Advies en reacties' });
   if (rondes.length === 0)
@@ -318,4 +305,69 @@ export function raadsvoorstel(bibliotheek: Bibliotheek, invoer: RaadsvoorstelInv
     afzender: [`Gemeente ${gemeente}`, 'Raadsvoorstel'],
     blokken: b,
   };
+}
+
+const verschilRij = (v: Verschil) => [
+  ONDERDEEL[v.onderdeel] ?? v.onderdeel,
+  v.sleutel,
+  v.soort,
+  v.details.join('; '),
+];
+const ONDERDEEL: Record<string, string> = {
+  artikel: 'artikel',
+  parameter: 'parameter',
+  voorziening: 'voorziening',
+  gegeven: 'gegeven',
+};
+
+/**
+ * "Afwijkingen van het regionale model", as the Dinkelland raadsvoorstel of 2015 gives them: the draft
+ * against the model in its basis chain, split as `reintegratie diff` splits it (deviations with the
+ * articles where they stand, additions the model does not have, the gemeente's own data). Without a
+ * model the comparison is onbepaald, and the document says why.
+ */
+function modelBlokken(model: RaadsvoorstelGegevens['model'], nieuw: Regeling): Blok[] {
+  if ('onbepaald' in model)
+    return [
+      {
+        soort: 'alinea',
+        tekst: `Afwijkingen van het regionale model: onbepaald; ${model.onbepaald}.`,
+        nadruk: 'cursief',
+      },
+    ];
+  const { regeling: m, afwijkingen: a } = model;
+  const kolommen = [
+    { kop: 'Onderdeel', breedte: 1.2 },
+    { kop: 'Wat', breedte: 1.5 },
+    { kop: 'Verschil', breedte: 1 },
+    { kop: 'Details', breedte: 4 },
+  ];
+  const uit: Blok[] = [
+    { soort: 'kop', niveau: 3, tekst: 'Afwijkingen van het regionale model' },
+    {
+      soort: 'alinea',
+      tekst: `De ${nieuw.titel} rust op de ${m.titel} (geldig vanaf ${datumTekst(m.geldigVanaf)}). Het ontwerp wijkt op ${a.afwijkingen.length} ${a.afwijkingen.length === 1 ? 'punt' : 'punten'} af van het model en vult het op ${a.aanvullingen.length} ${a.aanvullingen.length === 1 ? 'punt' : 'punten'} aan.`,
+    },
+  ];
+  if (a.afwijkingen.length > 0)
+    uit.push({
+      soort: 'tabel',
+      kolommen: [...kolommen, { kop: 'Artikel', breedte: 1.3 }],
+      rijen: a.afwijkingen.map((v) => [...verschilRij(v), v.artikelen.join(', ') || '—']),
+    });
+  uit.push({
+    soort: 'alinea',
+    tekst:
+      a.aanvullingen.length > 0
+        ? 'Aanvullingen, die het model niet heeft:'
+        : 'Het ontwerp heeft geen aanvullingen op het model.',
+  });
+  if (a.aanvullingen.length > 0)
+    uit.push({ soort: 'tabel', kolommen, rijen: a.aanvullingen.map(verschilRij) });
+  if (a.eigen.length > 0)
+    uit.push({
+      soort: 'alinea',
+      tekst: `Eigen gegevens van de gemeente (altijd anders dan in het model): ${a.eigen.map((v) => v.sleutel).join(', ')}.`,
+    });
+  return uit;
 }

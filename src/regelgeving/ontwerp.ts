@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isGeldigeDatum } from '../kalender/index.ts';
 import { type Bibliotheek, laadBibliotheek, type Regeling } from './index.ts';
@@ -71,7 +71,12 @@ export function laadOntwerp(
   const opruimen = () => rmSync(map, { recursive: true, force: true });
   const pad = join(map, `${isGeldigeDatum(geldigVanaf) ? geldigVanaf : 'ontwerp'}.yaml`);
   writeFileSync(pad, inhoud);
-  const geladen = laadBibliotheek(bibliotheek.wortel, [pad]);
+  // Versions the library holds from outside the tree (adopted drafts from the store) stay in it, so a
+  // draft may rest on one of them.
+  const buiten = bibliotheek.regelingen
+    .map((r) => r.bestand)
+    .filter((b) => relative(bibliotheek.wortel, b).startsWith('..'));
+  const geladen = laadBibliotheek(bibliotheek.wortel, [...new Set(buiten), pad]);
   if (!geladen.ok) {
     opruimen();
     const eigen = geladen.fouten.filter((f) => f.bestand === pad);

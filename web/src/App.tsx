@@ -22,6 +22,9 @@ const Conformiteit = lazy(() =>
 );
 const Document = lazy(() => import('./paginas/document.tsx').then((m) => ({ default: m.Document })));
 const Impact = lazy(() => import('./paginas/impact.tsx').then((m) => ({ default: m.Impact })));
+const Ontwerpen = lazy(() => import('./paginas/ontwerpen.tsx').then((m) => ({ default: m.Ontwerpen })));
+const NieuwOntwerp = lazy(() => import('./paginas/ontwerpen.tsx').then((m) => ({ default: m.NieuwOntwerp })));
+const OntwerpPagina = lazy(() => import('./paginas/ontwerp.tsx').then((m) => ({ default: m.OntwerpPagina })));
 const Overzicht = lazy(() => import('./paginas/overzicht.tsx').then((m) => ({ default: m.Overzicht })));
 const Regelgeving = lazy(() => import('./paginas/regelgeving.tsx').then((m) => ({ default: m.Regelgeving })));
 const Vergelijken = lazy(() => import('./paginas/vergelijken.tsx').then((m) => ({ default: m.Vergelijken })));
@@ -81,6 +84,18 @@ export function App() {
           <Route
             path="/:gemeente/impact"
             element={<MetGemeente>{(g) => <Impact gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/ontwerpen"
+            element={<MetGemeente>{(g) => <Ontwerpen gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/ontwerpen/nieuw"
+            element={<MetGemeente>{(g) => <NieuwOntwerp gemeente={g} />}</MetGemeente>}
+          />
+          <Route
+            path="/:gemeente/ontwerpen/:id"
+            element={<MetGemeente>{(g) => <OntwerpPagina gemeente={g} />}</MetGemeente>}
           />
           <Route
             path="/:gemeente/overzicht"

@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
@@ -60,11 +61,12 @@ export const registreerBeschikkingRoutes: RouteModule = (
     }),
     async (c) => {
       try {
+        const gemeente = c.req.valid('param').gemeente;
         const genomen = await neemBeschikking(
           db,
-          engine,
+          await engineInWerking(db, engine, gemeente),
           actor(c),
-          c.req.valid('param').gemeente,
+          gemeente,
           c.req.valid('json'),
           c.get('idempotentie'),
         );
@@ -112,7 +114,10 @@ export const registreerBeschikkingRoutes: RouteModule = (
     }),
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
-      return antwoord(c, await herbeoordeel(db, engine, actor(c), gemeente, id));
+      return antwoord(
+        c,
+        await herbeoordeel(db, await engineInWerking(db, engine, gemeente), actor(c), gemeente, id),
+      );
     },
   );
 
@@ -142,7 +147,18 @@ export const registreerBeschikkingRoutes: RouteModule = (
     }),
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
-      return antwoord(c, await beeindig(db, engine, actor(c), gemeente, id, c.req.valid('json')), 201);
+      return antwoord(
+        c,
+        await beeindig(
+          db,
+          await engineInWerking(db, engine, gemeente),
+          actor(c),
+          gemeente,
+          id,
+          c.req.valid('json'),
+        ),
+        201,
+      );
     },
   );
 };

@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { BRIEF_FORMATEN, type BriefVan, leesBrief, maakBrief } from '../../documenten/brieven.ts';
@@ -82,7 +83,9 @@ export const registreerBriefRoutes: RouteModule = (_app, { db, engine }, { regis
       }),
       async (c) => {
         const p = c.req.valid('param') as { gemeente: string; id: string; bezwaarId?: string };
-        return naarJson(await maakBrief(db, ctx, actor(c), p.gemeente, van(p)), c);
+        // A letter cites the versions the decision used, adopted drafts of the gemeente among them.
+        const bibliotheek = (await engineInWerking(db, engine, p.gemeente)).bibliotheek;
+        return naarJson(await maakBrief(db, { ...ctx, bibliotheek }, actor(c), p.gemeente, van(p)), c);
       },
     );
     registreer(

@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { log } from '../../administratie/audit.ts';
@@ -197,7 +198,7 @@ export const registreerDossierRoutes: RouteModule = (
       const feiten = await feitenOp(db, gemeente, id, peildatum);
       if (inwoner.geboortedatum) feiten.geboortedatum = inwoner.geboortedatum;
       if (invoer.oordelen) feiten.oordelen = invoer.oordelen;
-      const r = engine.evalueer({
+      const r = (await engineInWerking(db, engine, gemeente)).evalueer({
         gemeente,
         peildatum,
         feiten,

@@ -27,7 +27,7 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
       const rol = vereisRol(actor(c), casus.gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
       // Adopted drafts in the store are versions in force from their geldigVanaf (issue 13).
-      const r = (await engineInWerking(db, engine)).evalueer(casus);
+      const r = (await engineInWerking(db, engine, casus.gemeente)).evalueer(casus);
       if (!r.ok)
         return probleem(
           c,

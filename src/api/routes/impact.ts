@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { log } from '../../administratie/audit.ts';
@@ -35,7 +36,7 @@ const versie = z.object({
   hash: z.string(),
 });
 
-const impactSchema = z.object({
+export const impactSchema = z.object({
   gemeente: z.string(),
   peildatum: z.string(),
   van: versie,
@@ -57,7 +58,7 @@ const impactSchema = z.object({
   jaarlast: jaarlast.extend({ definitie: z.string() }),
 });
 
-const versieVan = (r: Regeling) => ({
+export const versieVan = (r: Regeling) => ({
   id: r.id,
   geldigVanaf: r.geldigVanaf,
   status: r.status,
@@ -134,6 +135,8 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
       if (!rol.ok) return probleem(c, rol.fout);
       const invoer = c.req.valid('json');
       const datum = invoer.datum ?? vandaag();
+      // The draft is compared with the version in force on the date, adopted drafts included.
+      const e = await engineInWerking(db, engine, gemeente);
       if ((invoer.ontwerp === undefined) === (invoer.parameter === undefined))
         return probleem(c, {
           code: 'ongeldig',
@@ -144,14 +147,14 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
         ? { bestandsnaam: invoer.ontwerp.bestandsnaam, inhoud: ontwerpTekst(invoer.ontwerp) }
         : undefined;
       if (invoer.parameter) {
-        if (!engine.bibliotheek.regelingenVan(gemeente).includes(invoer.parameter.regeling))
+        if (!e.bibliotheek.regelingenVan(gemeente).includes(invoer.parameter.regeling))
           return probleem(c, {
             code: 'ongeldig',
             bericht: 'onbekende regeling',
             velden: [{ pad: 'parameter.regeling', bericht: 'geen regeling van deze gemeente' }],
           });
         const o = ontwerpMetParameter(
-          engine.bibliotheek,
+          e.bibliotheek,
           invoer.parameter.regeling,
           datum,
           invoer.parameter.naam,
@@ -160,10 +163,10 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
         if (!o.ok) return ongeldigOntwerp(o.fouten);
         bestand = { bestandsnaam: o.bestandsnaam, inhoud: o.inhoud };
       }
-      const ontwerp = laadOntwerp(engine.bibliotheek, gemeente, bestand!.bestandsnaam, bestand!.inhoud);
+      const ontwerp = laadOntwerp(e.bibliotheek, gemeente, bestand!.bestandsnaam, bestand!.inhoud);
       if (!ontwerp.ok) return ongeldigOntwerp(ontwerp.fouten);
       try {
-        const opgezet = zetImpactOp(engine, { naar: ontwerp.pad, datum });
+        const opgezet = zetImpactOp(e, { naar: ontwerp.pad, datum });
         if (!opgezet.ok)
           return ongeldigOntwerp(
             opgezet.fouten.map((f) => ({
@@ -187,7 +190,7 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
           ongeldig += pagina.ongeldig.length;
         }
         const cijfers = impactCijfers(teller.stand);
-        const plan = engine.planOp(gemeente, datum);
+        const plan = e.planOp(gemeente, datum);
         const titels = new Map(
           plan.ok ? [...plan.plan.voorzieningen].map(([id, v]) => [id as string, v.titel]) : [],
         );

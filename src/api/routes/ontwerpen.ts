@@ -1,8 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
+  engineInWerking,
   leesOntwerp,
+  lijstOntwerpen,
   maakOntwerp,
+  ontwerpSjabloon,
+  wijzigInhoud,
   naarRaadsvoorstel,
   type Ontwerp,
   stelVast,
@@ -17,9 +21,18 @@ import { isGeldigeDatum } from '../../kalender/index.ts';
 import { algemeen, beveiligd, FOUTEN, idParam, json } from '../openapi.ts';
 import { gemeenteParam } from '../openapi.ts';
 import type { RouteModule } from '../route-hulp.ts';
+import { BELEID, vereisRol } from '../../administratie/toegang.ts';
 import { uuidSchema } from '../validatie.ts';
+import { conflictSchema } from '../schema-resultaat.ts';
+import { impactSchema, versieVan } from './impact.ts';
 import { ontwerpInvoerSchema, ontwerpTekst } from './regelgeving.ts';
 
+const verschilSchema = z.object({
+  soort: z.string(),
+  onderdeel: z.string(),
+  sleutel: z.string(),
+  details: z.array(z.string()),
+});
 const datum = z.string().refine(isGeldigeDatum, { message: 'datum JJJJ-MM-DD' });
 const teksten = z.partialRecord(
   z.enum(Object.keys(VRIJE_TEKSTEN) as [string, ...string[]]),
@@ -60,6 +73,9 @@ export const registreerOntwerpRoutes: RouteModule = (
   { registreer, actor, antwoord, vandaag },
 ) => {
   const tags = ['regelgeving'];
+  // A draft is checked against the versions in force for its gemeente, adopted drafts included: a
+  // draft for 2028 may rest on the adopted 2027 one.
+  const inWerking = async (gemeente: string) => (await engineInWerking(db, engine, gemeente)).bibliotheek;
   registreer(
     createRoute({
       method: 'post',
@@ -83,12 +99,173 @@ export const registreerOntwerpRoutes: RouteModule = (
     async (c) => {
       const { gemeente } = c.req.valid('param');
       const b = c.req.valid('json');
-      const u = await maakOntwerp(db, engine.bibliotheek, actor(c), gemeente, {
+      const u = await maakOntwerp(db, await inWerking(gemeente), actor(c), gemeente, {
         bestandsnaam: b.ontwerp.bestandsnaam,
         inhoud: ontwerpTekst(b.ontwerp),
         ...(b.teksten ? { teksten: b.teksten as Record<string, string> } : {}),
       });
       return antwoord(c, u.ok ? { ok: true, waarde: samenvatting(u.waarde) } : u, 201);
+    },
+  );
+  registreer(
+    createRoute({
+      method: 'get',
+      'x-persoonsgegevens': false,
+      path: '/gemeenten/{gemeente}/ontwerpen',
+      summary: 'De ontwerpen van de gemeente per regeling, nieuwste eerst (zonder hun YAML)',
+      tags,
+      security: beveiligd,
+      request: { params: gemeenteParam },
+      responses: {
+        200: json(
+          z.array(
+            z.object({
+              id: z.string(),
+              gemeente: z.string(),
+              regeling: z.string(),
+              geldigVanaf: z.string(),
+              bestandsnaam: z.string(),
+              hash: z.string(),
+              status: z.enum(['ontwerp', 'raadsvoorstel', 'vastgesteld']),
+              besluitdatum: z.string().nullable(),
+              versie: z.number(),
+            }),
+          ),
+          'De ontwerpen',
+        ),
+        ...FOUTEN,
+      },
+    }),
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      return antwoord(c, await lijstOntwerpen(db, actor(c), gemeente));
+    },
+  );
+  registreer(
+    createRoute({
+      method: 'get',
+      'x-persoonsgegevens': false,
+      path: '/gemeenten/{gemeente}/ontwerpen/sjabloon',
+      summary:
+        'Het begin van een ontwerp: een bestand dat rust op de versie in werking op geldigVanaf en alleen titel en datum noemt',
+      tags,
+      security: beveiligd,
+      request: {
+        params: gemeenteParam,
+        query: z.object({ regeling: z.string().max(200), geldigVanaf: datum }),
+      },
+      responses: {
+        200: json(z.object({ bestandsnaam: z.string(), inhoud: z.string() }), 'Het begin van het ontwerp'),
+        ...FOUTEN,
+      },
+    }),
+    async (c) => {
+      const { gemeente } = c.req.valid('param');
+      const a = actor(c);
+      const rol = vereisRol(a, gemeente, BELEID);
+      if (!rol.ok) return antwoord(c, rol);
+      const q = c.req.valid('query');
+      return antwoord(c, ontwerpSjabloon(await inWerking(gemeente), gemeente, q.regeling, q.geldigVanaf));
+    },
+  );
+  registreer(
+    createRoute({
+      method: 'put',
+      path: '/gemeenten/{gemeente}/ontwerpen/{id}/inhoud',
+      summary:
+        'Vervang de YAML van een ontwerp (alleen met status ontwerp; gecontroleerd als een nieuw ontwerp, en tegen zijn adviesrondes)',
+      tags,
+      security: beveiligd,
+      request: {
+        params: idParam,
+        body: {
+          content: { 'application/json': { schema: z.strictObject({ ontwerp: ontwerpInvoerSchema }) } },
+        },
+      },
+      responses: { 200: json(algemeen, 'Het ontwerp'), ...FOUTEN },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      const u = await wijzigInhoud(db, await inWerking(gemeente), actor(c), gemeente, id, {
+        bestandsnaam: b.ontwerp.bestandsnaam,
+        inhoud: ontwerpTekst(b.ontwerp),
+      });
+      return antwoord(c, u.ok ? { ok: true, waarde: samenvatting(u.waarde) } : u);
+    },
+  );
+  registreer(
+    createRoute({
+      method: 'get',
+      // Counts over the stored clients, no personal data (as the raadsvoorstel that shows them).
+      'x-persoonsgegevens': false,
+      path: '/gemeenten/{gemeente}/ontwerpen/{id}/cijfers',
+      summary:
+        'De cijfers van het raadsvoorstel: conformiteit van de versie in werking en of het ontwerp elke bevinding oplost, het verschil, de afwijkingen van het regionale model en de impact op de opgeslagen cliënten',
+      tags,
+      security: beveiligd,
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z.object({
+            peildatum: z.string(),
+            bevindingen: z.array(z.object({ conflict: conflictSchema, blijft: z.boolean() })),
+            verschillen: z.array(verschilSchema),
+            model: z.union([
+              z.object({
+                regeling: z.object({ id: z.string(), titel: z.string(), geldigVanaf: z.string() }),
+                afwijkingen: z.array(verschilSchema.extend({ artikelen: z.array(z.string()) })),
+                aanvullingen: z.array(verschilSchema),
+                eigen: z.array(verschilSchema),
+              }),
+              z.object({ onbepaald: z.string() }),
+            ]),
+            impact: impactSchema,
+          }),
+          'De cijfers',
+        ),
+        ...FOUTEN,
+      },
+    }),
+    async (c) => {
+      const { gemeente, id } = c.req.valid('param');
+      const g = await raadsvoorstelGegevens(db, engine, actor(c), gemeente, id);
+      if (!g.ok) return antwoord(c, g);
+      const w = g.waarde;
+      const { inwoners, ongeldig, titels, ...cijfers } = w.impact;
+      return c.json(
+        {
+          peildatum: w.peildatum,
+          bevindingen: w.bevindingen.map((b) => ({ conflict: b.conflict, blijft: b.blijft })),
+          verschillen: [...w.verschillen],
+          model:
+            'onbepaald' in w.model
+              ? { onbepaald: w.model.onbepaald }
+              : {
+                  regeling: {
+                    id: w.model.regeling.id,
+                    titel: w.model.regeling.titel,
+                    geldigVanaf: w.model.regeling.geldigVanaf,
+                  },
+                  afwijkingen: [...w.model.afwijkingen.afwijkingen],
+                  aanvullingen: [...w.model.afwijkingen.aanvullingen],
+                  eigen: [...w.model.afwijkingen.eigen],
+                },
+          impact: {
+            gemeente,
+            peildatum: w.peildatum,
+            van: versieVan(w.huidig),
+            naar: versieVan(w.nieuw),
+            bron: { soort: 'opslag' as const, inwoners, ongeldig },
+            ...cijfers,
+            voorzieningen: cijfers.voorzieningen.map((v) => ({
+              ...v,
+              titel: titels[v.voorziening] ?? v.voorziening,
+            })),
+          },
+        },
+        200,
+      );
     },
   );
   registreer(
@@ -124,7 +301,14 @@ export const registreerOntwerpRoutes: RouteModule = (
     }),
     async (c) => {
       const { gemeente, id } = c.req.valid('param');
-      const u = await voegRondeToe(db, engine.bibliotheek, actor(c), gemeente, id, c.req.valid('json').ronde);
+      const u = await voegRondeToe(
+        db,
+        await inWerking(gemeente),
+        actor(c),
+        gemeente,
+        id,
+        c.req.valid('json').ronde,
+      );
       return antwoord(c, u.ok ? { ok: true, waarde: samenvatting(u.waarde) } : u, 201);
     },
   );

@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { EINDDATUM_BEREIKT, managementoverzicht } from '../../administratie/overzichten.ts';
@@ -63,7 +64,10 @@ export const registreerOverzichtRoutes: RouteModule = (
       if (!u.ok) return antwoord(c, u);
       // Names from the ordinance in force at the end of the year (or today, when that is earlier).
       const peil = vandaag() < `${jaar}-12-31` ? vandaag() : `${jaar}-12-31`;
-      const plan = engine.planOp(gemeente, peil < `${jaar}-01-01` ? `${jaar}-01-01` : peil);
+      const plan = (await engineInWerking(db, engine, gemeente)).planOp(
+        gemeente,
+        peil < `${jaar}-01-01` ? `${jaar}-01-01` : peil,
+      );
       const titels = new Map(plan.ok ? [...plan.plan.voorzieningen].map(([id, v]) => [id, v.titel]) : []);
       const gronden = plan.ok
         ? plan.plan.gemeenteRegelingen.flatMap((r) =>

@@ -1,3 +1,4 @@
+import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { log } from '../../administratie/audit.ts';
@@ -376,10 +377,13 @@ export const registreerRegelgevingRoutes: RouteModule = (
         ...FOUTEN,
       },
     }),
-    (c) => {
+    async (c) => {
       const { gemeente } = c.req.valid('param');
       const rol = vereisRol(actor(c), gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
       const wetten = [...new Set(b.regelingen.filter((r) => r.laag === 'wet').map((r) => r.id))];
       const ids = [...b.regelingenVan(gemeente), ...wetten];
       return c.json(
@@ -426,10 +430,13 @@ export const registreerRegelgevingRoutes: RouteModule = (
         ...FOUTEN,
       },
     }),
-    (c) => {
+    async (c) => {
       const { gemeente, regeling, geldigVanaf } = c.req.valid('param');
       const rol = vereisRol(actor(c), gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
       const id = regelingId(b, gemeente, regeling);
       const r = id ? b.versies(id).find((v) => v.geldigVanaf === geldigVanaf) : undefined;
       if (!r)
@@ -500,6 +507,9 @@ export const registreerRegelgevingRoutes: RouteModule = (
       const a = actor(c);
       const rol = vereisRol(a, gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
       const invoer = c.req.valid('json');
       const id = regelingId(b, gemeente, regeling);
       const versies = id ? b.versies(id) : [];
@@ -584,12 +594,15 @@ export const registreerRegelgevingRoutes: RouteModule = (
         422: probleemAntwoord('Geen regeling of wet in werking op die datum'),
       },
     }),
-    (c) => {
+    async (c) => {
       const { gemeente } = c.req.valid('param');
       const rol = vereisRol(actor(c), gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
       const datum = c.req.valid('query').datum ?? vandaag();
-      const p = engine.planOp(gemeente, datum);
+      const p = e.planOp(gemeente, datum);
       if (!p.ok)
         return probleem(c, {
           code: 'niet-toegestaan',
@@ -639,10 +652,13 @@ export const registreerRegelgevingRoutes: RouteModule = (
         ...FOUTEN,
       },
     }),
-    (c) => {
+    async (c) => {
       const { gemeente, regeling, nummer } = c.req.valid('param');
       const rol = vereisRol(actor(c), gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
       const datum = c.req.valid('query').datum ?? vandaag();
       const id = regelingId(b, gemeente, regeling);
       const r = id ? b.inWerking(id, datum) : undefined;
@@ -678,11 +694,14 @@ export const registreerRegelgevingRoutes: RouteModule = (
         ...FOUTEN,
       },
     }),
-    (c) => {
+    async (c) => {
       const { gemeente } = c.req.valid('param');
       const rol = vereisRol(actor(c), gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
-      const p = engine.planOp(gemeente, c.req.valid('query').datum ?? vandaag());
+      // Adopted drafts of this gemeente are versions like the files (issue 13).
+      const e = await engineInWerking(db, engine, gemeente);
+      const b = e.bibliotheek;
+      const p = e.planOp(gemeente, c.req.valid('query').datum ?? vandaag());
       return c.json(
         p.ok
           ? p.plan.gemeenteRegelingen.flatMap((r) =>

@@ -84,7 +84,14 @@ export function Tekstveld(
 }
 
 export function Tekstvak(
-  v: VeldBasis & { readonly waarde: string; readonly bijWijziging: (w: string) => void },
+  v: VeldBasis & {
+    readonly waarde: string;
+    readonly bijWijziging: (w: string) => void;
+    /** Lines shown; a YAML file wants more than a remark. */
+    readonly rijen?: number;
+    /** Monospaced, for a file whose indentation matters. */
+    readonly code?: boolean;
+  },
 ) {
   return (
     <Omlijsting v={v}>
@@ -92,7 +99,9 @@ export function Tekstvak(
         id={v.id}
         name={v.id}
         value={v.waarde}
-        rows={4}
+        rows={v.rijen ?? 4}
+        spellCheck={v.code ? false : undefined}
+        className={v.code ? 'code' : undefined}
         onChange={(e) => v.bijWijziging(e.target.value)}
         invalid={Boolean(v.fout)}
         aria-describedby={beschrevenDoor(v)}

@@ -169,6 +169,11 @@ function Samenvatting({ resultaat, kies }: { resultaat: Resultaat; kies: (v: str
   return (
     <section aria-labelledby="samenvatting">
       <Heading2 id="samenvatting">Uitkomst op {datum(resultaat.peildatum)}</Heading2>
+      {/* Which versions judged: after a council's decision a new version applies from its date. */}
+      <Paragraph data-testid="beoordeeld-met">
+        Beoordeeld met:{' '}
+        {resultaat.regelingen.map((r) => `${r.titel} (versie van ${datum(r.geldigVanaf)})`).join('; ')}.
+      </Paragraph>
       <Table className="tabel">
         <TableHeader>
           <TableRow>

@@ -11,6 +11,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, zetDoel } from '../api/klant.ts';
 import { useLees, useTitel } from '../gebruik.ts';
 import { datum, vandaag } from '../opmaak.ts';
@@ -30,8 +31,10 @@ export function Conformiteit({ gemeente }: { gemeente: Gemeente }) {
   useTitel('Toets aan de wet');
   // The law and aggregates: no personal data, so no purpose (X-Doel) is sent.
   useEffect(() => zetDoel(undefined), []);
-  const [invoer, zetInvoer] = useState(vandaag());
-  const [dag, zetDag] = useState(vandaag());
+  const [zoek] = useSearchParams();
+  const [invoer, zetInvoer] = useState(zoek.get('datum') ?? vandaag());
+  const [dag, zetDag] = useState(zoek.get('datum') ?? vandaag());
+  const beleid = gemeente.rollen.includes('beleidsmedewerker');
   const [toets] = useLees(
     () =>
       api.GET('/gemeenten/{gemeente}/conformiteit', {
@@ -107,6 +110,17 @@ export function Conformiteit({ gemeente }: { gemeente: Gemeente }) {
               </TableBody>
             </Table>
           )}
+          {beleid &&
+            [...new Set(toets.data.conflicten.map((c) => c.regeling))].map((id) => (
+              <Paragraph key={id}>
+                <Link
+                  to={`/${gemeente.slug}/ontwerpen/nieuw?regeling=${encodeURIComponent(id)}&geldigVanaf=${toets.data.datum}`}
+                >
+                  Begin een ontwerp van de {toets.data.regelingen.find((r) => r.id === id)?.citeertitel ?? id}{' '}
+                  dat deze bevindingen oplost
+                </Link>
+              </Paragraph>
+            ))}
         </section>
       )}
     </>

@@ -11,6 +11,8 @@ const UITLEG: Record<string, string> = {
   vergelijken: 'Twee versies naast elkaar: wat is er veranderd?',
   conformiteit: 'Welke regels van de gemeente botsen met de wet op een datum?',
   impact: 'Wat verandert een ontwerp voor de cliënten van nu?',
+  ontwerpen:
+    'Een ontwerp op weg naar de raad: tekst, toets, impact, adviesrondes, raadsvoorstel en vaststelling.',
   overzicht: 'Budget, deelnemers en beschut werk tegen hun plafond, en wat per kwartaal begon en eindigde.',
   audit: 'Wie heeft wat gedaan of bekeken, en wanneer?',
 };
