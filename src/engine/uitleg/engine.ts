@@ -6,13 +6,13 @@ import {
   ENGINE_VERSIE,
   type Engine,
   type EvaluatieOpties,
-  maakContext,
   maakEngine as maakReferentieEngine,
   nietAangeboden,
   UITKOMST_WOORD,
 } from '../evalueer.ts';
 import type { Plan, PlanVoorziening } from '../plan.ts';
 import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
+import { snelleContext } from './context.ts';
 import { beoordeelSnel, compileerVoorziening, type GecompileerdeVoorziening } from './voorziening.ts';
 import { snelleDatumTekst as datumTekst } from './zinnen.ts';
 
@@ -144,7 +144,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       const { pv, overgang } = referentie.kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
       if (overgang) throw new Terugval('overgangsrecht');
       const dan = pv
-        ? beoordeelSnel(gecompileerd(later.plan, pv), maakContext(casus, true, dag, true), casus, later.plan)
+        ? beoordeelSnel(gecompileerd(later.plan, pv), snelleContext(casus, dag, true), casus, later.plan)
             .uitkomst
         : nietAangeboden(id, later.plan, start, undefined);
       const nieuw =
@@ -198,7 +198,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     if ((!opPeildatum.ok && opPeildatum.fout.code !== 'geen-wet') || !gevonden.ok)
       throw new Terugval('geen plan');
     const plan = gevonden.plan;
-    const ctx = maakContext(casus);
+    const ctx = snelleContext(casus);
     const conflicten: Conflict[] = [];
     const uitkomsten: VoorzieningUitkomst[] = [];
     const voegConflictToe = (c: Conflict) => {

@@ -598,7 +598,7 @@ export function beoordeelSnel(
     maximaleEinddatumMetVerlengingen?: string | null;
     evaluatiemomenten: Moment[];
     betaalmomenten: (Moment & { bedrag: string })[];
-  } = { ingangsdatum: ingang };
+  } = { ingangsdatum: ingang } as typeof termijnen;
   if (gevraagdeEinde !== undefined) termijnen.einddatum = gevraagdeEinde;
   termijnen.maximaleEinddatum = einde;
   if (metVerlengingen !== undefined && !aanvraag)
