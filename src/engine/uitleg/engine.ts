@@ -6,6 +6,7 @@ import {
   ENGINE_VERSIE,
   type Engine,
   type EvaluatieOpties,
+  type Keuze,
   maakEngine as maakReferentieEngine,
   nietAangeboden,
   UITKOMST_WOORD,
@@ -13,7 +14,13 @@ import {
 import type { Plan, PlanVoorziening } from '../plan.ts';
 import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
 import { snelleContext } from './context.ts';
-import { beoordeelSnel, compileerVoorziening, type GecompileerdeVoorziening } from './voorziening.ts';
+import {
+  beoordeelSnel,
+  compileerVoorziening,
+  type GecompileerdeVoorziening,
+  gecompileerdeVoorwaarde,
+  type SnelOvergang,
+} from './voorziening.ts';
 import { snelleDatumTekst as datumTekst } from './zinnen.ts';
 
 /**
@@ -22,17 +29,12 @@ import { snelleDatumTekst as datumTekst } from './zinnen.ts';
  * compiled path gives exactly the reference's result (test/uitleg-gelijk.test.ts compares both as
  * JSON text over generated caseloads of every seed gemeente) and hands every case it does not cover
  * to the reference: invalid input (for the reference's messages), options (drafts, replaced
- * versions), recorded deviations, transitional law, amounts set again each 1 January, and voorzieningen with a construct it does not compile.
+ * versions), recorded deviations, amounts set again each 1 January, and voorzieningen with a construct it does not compile.
  * `uitleg` counts which cases went which way.
  */
 
 export type Terugvalreden =
-  | 'ongeldig of met opties'
-  | 'afwijkingen'
-  | 'overgangsrecht'
-  | 'bedragen per 1 januari'
-  | 'geen plan'
-  | 'niet gecompileerd';
+  'ongeldig of met opties' | 'afwijkingen' | 'bedragen per 1 januari' | 'geen plan' | 'niet gecompileerd';
 
 export interface UitlegTelling {
   /** Cases judged on the compiled path. */
@@ -52,6 +54,8 @@ interface PlanC {
   readonly grenzen: readonly (readonly [string, Regeling])[];
   readonly conflictSleutels: ReadonlySet<string>;
   readonly regelingen: Resultaat['regelingen'];
+  /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
+  readonly keuzes: Map<string, Keuze>;
 }
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
@@ -69,7 +73,6 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     terugval: {
       'ongeldig of met opties': 0,
       afwijkingen: 0,
-      overgangsrecht: 0,
       'bedragen per 1 januari': 0,
       'geen plan': 0,
       'niet gecompileerd': 0,
@@ -101,6 +104,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       voorzieningen: new WeakMap(),
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
       conflictSleutels: new Set(plan.conflicten.map(sleutel)),
+      keuzes: new Map(),
       regelingen: [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
         id: r.id,
         titel: r.titel,
@@ -122,6 +126,27 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     return gv;
   };
 
+  const kies = (plan: Plan, id: VoorzieningId, toegekendOp: unknown): Keuze => {
+    if (typeof toegekendOp !== 'string') return referentie.kies(plan, id, toegekendOp);
+    const keuzes = planC(plan).keuzes;
+    const k = `${id}|${toegekendOp}`;
+    let keuze = keuzes.get(k);
+    if (!keuze) {
+      if (keuzes.size > 20_000) keuzes.clear();
+      keuze = referentie.kies(plan, id, toegekendOp);
+      keuzes.set(k, keuze);
+    }
+    return keuze;
+  };
+  const overgangVoor = (plan: Plan, keuze: Keuze): SnelOvergang | undefined => {
+    const overgang = keuze.overgang;
+    if (!overgang) return undefined;
+    const v = plan.overgangsvoorwaarden.get(overgang.regeling.id);
+    const voorwaarde = v ? gecompileerdeVoorwaarde(v) : undefined;
+    if (v && !voorwaarde) throw new Terugval('niet gecompileerd');
+    return { overgang, voorwaarde };
+  };
+
   /** The same as the reference's `wijzigingenInPeriode` (see there for why). */
   const wijzigingenInPeriode = (
     huidig: VoorzieningUitkomst,
@@ -141,12 +166,17 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       const later = planOp(casus.gemeente, dag > casus.peildatum ? dag : casus.peildatum, dag);
       if (!later.ok) continue;
       const id = aanvraag.voorziening as VoorzieningId;
-      const { pv, overgang } = referentie.kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
-      if (overgang) throw new Terugval('overgangsrecht');
+      const keuze = kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
+      const pv = keuze.pv;
       const dan = pv
-        ? beoordeelSnel(gecompileerd(later.plan, pv), snelleContext(casus, dag, true), casus, later.plan)
-            .uitkomst
-        : nietAangeboden(id, later.plan, start, undefined);
+        ? beoordeelSnel(
+            gecompileerd(later.plan, pv),
+            snelleContext(casus, dag, true),
+            casus,
+            later.plan,
+            overgangVoor(later.plan, keuze),
+          ).uitkomst
+        : nietAangeboden(id, later.plan, start, keuze.overgang);
       const nieuw =
         einde === null
           ? []
@@ -210,21 +240,21 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       ? [aanvraag.voorziening as VoorzieningId]
       : [...plan.voorzieningen.keys()];
     for (const id of teBeoordelen) {
-      const { pv, overgang } = referentie.kies(plan, id, aanvraag?.toegekendOp);
-      if (overgang) throw new Terugval('overgangsrecht');
+      const keuze = kies(plan, id, aanvraag?.toegekendOp);
+      const pv = keuze.pv;
       if (!pv) {
-        uitkomsten.push(nietAangeboden(id, plan, data.startdatum, undefined));
+        uitkomsten.push(nietAangeboden(id, plan, data.startdatum, keuze.overgang));
         continue;
       }
       if (aanvraag && pv.bedragen.length > 0) {
         const datum = herzieningsdatum(ingangsdatumVan(aanvraag, casus.peildatum), casus.peildatum);
         if (datum !== undefined) {
           const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, datum);
-          if (p.ok && (referentie.kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv).bedragenHerzien)
+          if (p.ok && (kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv).bedragenHerzien)
             throw new Terugval('bedragen per 1 januari');
         }
       }
-      const beoordeeld = beoordeelSnel(gecompileerd(plan, pv), ctx, casus, plan);
+      const beoordeeld = beoordeelSnel(gecompileerd(plan, pv), ctx, casus, plan, overgangVoor(plan, keuze));
       for (const c of pv.conflicten) voegConflictToe(c);
       for (const c of beoordeeld.conflicten) voegConflictToe(c);
       const uitkomst = beoordeeld.uitkomst;

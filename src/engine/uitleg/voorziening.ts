@@ -9,13 +9,15 @@ import {
   geldendeDuur,
   ingangsdatumVan,
   maximaalAantalVerlengingen,
+  overgangsgrens,
   verlengingenVan,
   verlengingWaarheid,
   voorbijWettelijkeBasis,
 } from '../beslissing.ts';
-import { invoerLabel, ontbrekendeInvoer, perTekst, verwijzing } from '../evalueer.ts';
+import { invoerLabel, ontbrekendeInvoer, type Overgang, perTekst, verwijzing } from '../evalueer.ts';
 import {
   artikelTekst,
+  type Bron,
   type Plan,
   type PlanBedrag,
   type PlanDuur,
@@ -41,8 +43,8 @@ import {
  *
  * It covers the constructs it knows. A voorziening with anything else (a field of the plan this
  * module does not read, a template it cannot split exactly) does not compile (`compileerVoorziening`
- * gives undefined) and its cases go to the reference; so do cases with recorded deviations and
- * transitional law, which the caller checks (src/engine/uitleg/engine.ts).
+ * gives undefined) and its cases go to the reference; so do cases with recorded deviations, which
+ * the caller checks (src/engine/uitleg/engine.ts).
  */
 
 const UITKOMST: Record<Waarheid, Uitkomst> = {
@@ -114,7 +116,7 @@ function alleenBekend(o: object, bekend: ReadonlySet<string>): boolean {
   return true;
 }
 
-interface Voorwaarde {
+export interface Voorwaarde {
   readonly v: PlanVoorwaarde;
   readonly regeling: string;
   readonly artikel: string;
@@ -164,6 +166,15 @@ export interface GecompileerdeVoorziening {
   readonly duren: ReadonlyMap<PlanDuur, DuurC>;
   readonly bedragen: readonly BedragC[];
   readonly label: (naam: string) => string;
+}
+
+const voorwaardeCache = new WeakMap<PlanVoorwaarde, Voorwaarde | null>();
+
+/** A condition compiled once (the transitional article's condition, kept per plan). */
+export function gecompileerdeVoorwaarde(v: PlanVoorwaarde): Voorwaarde | undefined {
+  let c = voorwaardeCache.get(v);
+  if (c === undefined) voorwaardeCache.set(v, (c = compileerVoorwaarde(v) ?? null));
+  return c ?? undefined;
 }
 
 function compileerVoorwaarde(v: PlanVoorwaarde): Voorwaarde | undefined {
@@ -282,16 +293,24 @@ export interface SnelleBeoordeling {
   readonly conflicten: readonly Conflict[];
 }
 
+/** Transitional law for the case, with its article's condition compiled. */
+export interface SnelOvergang {
+  readonly overgang: Overgang;
+  readonly voorwaarde: Voorwaarde | undefined;
+}
+
 /**
- * Judges one voorziening as the reference does for a case without recorded deviations and without
- * transitional law, with its amounts set on its first day.
+ * Judges one voorziening as the reference does for a case without recorded deviations, with its
+ * amounts set on its first day.
  */
 export function beoordeelSnel(
   gv: GecompileerdeVoorziening,
   ctx: Context,
   casus: Casus,
   plan: Plan,
+  snelOvergang?: SnelOvergang,
 ): SnelleBeoordeling {
+  const overgang = snelOvergang?.overgang;
   const pv = gv.pv;
   const aanvraag = casus.aanvraag?.voorziening === pv.id ? casus.aanvraag : undefined;
   const gronden: Grond[] = [];
@@ -376,7 +395,47 @@ export function beoordeelSnel(
   const geldend: GeldendeDuur = geldendeDuur(pv, ctx);
   const duur = geldend.duur;
   const duurC = duur ? gv.duren.get(duur) : undefined;
-  const einde = maximaleEinddatum(duur, ingang, k);
+  let einde = maximaleEinddatum(duur, ingang, k);
+
+  if (overgang) {
+    const r = overgang.regeling;
+    const ov = r.overgangsrecht!;
+    const bron: Bron = { regeling: r, artikel: ov.artikel, lid: ov.lid, onder: ov.onder };
+    const afgesproken = gevraagdeEinddatum(ingang, aanvraag);
+    let beschermdTot: string | undefined;
+    if (afgesproken === undefined) {
+      ontbrekend.push('einddatum');
+      totaal = en(totaal, ONBEKEND);
+    } else {
+      beschermdTot = overgangsgrens(r, afgesproken);
+      einde = einde === null ? beschermdTot : einde <= beschermdTot ? einde : beschermdTot;
+    }
+    const voorbij = beschermdTot !== undefined && casus.peildatum > beschermdTot;
+    if (!voorbij)
+      gronden.push({
+        regeling: r.id,
+        artikel: artikelTekst(bron),
+        uitleg: `${ov.uitleg} ${overgang.oudeVersie ? `De voorziening is beoordeeld met de regels van de versie van ${datumTekst(overgang.oudeVersie.geldigVanaf)}.` : 'De eerdere regeling is niet in dit systeem opgenomen; de wet geldt wel.'}${
+          einde ? ` De voorziening loopt uiterlijk tot en met ${datumTekst(einde)}.` : ''
+        } (${verwijzing(bron)})`,
+        voldaan: true,
+        feiten: { toegekendOp: feiten.toegekendOp ?? null },
+        soort: 'overgangsrecht',
+      });
+    if (voorbij) {
+      totaal = en(totaal, NEE);
+      gronden.push({
+        regeling: r.id,
+        artikel: artikelTekst(bron),
+        uitleg: `De bescherming van het overgangsrecht liep tot en met ${datumTekst(beschermdTot!)}. Op ${datumTekst(casus.peildatum)} is die voorbij: vanaf dan gelden de regels van de ${r.citeertitel}. (${verwijzing(bron)})`,
+        voldaan: false,
+        feiten: { toegekendOp: feiten.toegekendOp ?? null, peildatum: casus.peildatum },
+        soort: 'overgangsrecht',
+      });
+    }
+    const voorwaarde = snelOvergang.voorwaarde;
+    if (voorwaarde && !voorbij) toets(voorwaarde, 'overgangsrecht');
+  }
 
   if (aanvraag) {
     for (const c of gv.aanvraagVoorwaarden) toets(c, 'aanvraag');
@@ -408,23 +467,35 @@ export function beoordeelSnel(
     if (gevraagd !== undefined && einde !== null && duur) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
       const past = gevraagd <= einde;
-      const anders = !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
-      const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-      const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
-      totaal = en(totaal, w);
-      const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
-      gronden.push({
-        regeling: bron.regeling.id,
-        artikel: artikelTekst(bron),
-        uitleg: past
-          ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-          : ruimer
-            ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-            : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-        voldaan: w === JA ? true : w === NEE ? false : null,
-        feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
-        soort: 'termijn',
-      });
+      if (!past && overgang) {
+        gronden.push({
+          regeling: overgang.regeling.id,
+          artikel: artikelTekst(overgang.regeling.overgangsrecht!),
+          uitleg: `De afgesproken periode loopt tot en met ${datumTekst(gevraagd)}, maar onder het overgangsrecht eindigt de voorziening uiterlijk op ${datumTekst(einde)}. (${verwijzing({ regeling: overgang.regeling, artikel: overgang.regeling.overgangsrecht!.artikel, lid: overgang.regeling.overgangsrecht!.lid })})`,
+          voldaan: true,
+          feiten: { ingangsdatum: ingang, einddatum: gevraagd },
+          soort: 'overgangsrecht',
+        });
+      } else {
+        const anders =
+          !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
+        const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
+        totaal = en(totaal, w);
+        const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
+        gronden.push({
+          regeling: bron.regeling.id,
+          artikel: artikelTekst(bron),
+          uitleg: past
+            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
+            : ruimer
+              ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
+              : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+          voldaan: w === JA ? true : w === NEE ? false : null,
+          feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
+          soort: 'termijn',
+        });
+      }
     }
   }
 
