@@ -20,13 +20,7 @@ import {
   SLOT_VAN,
   SLOTEN,
 } from '../src/engine/batch.ts';
-import {
-  type Engine,
-  maakEngine,
-  resultaatJson,
-  type SnelleEngine,
-  type VoorzieningUitkomst,
-} from '../src/engine/index.ts';
+import { type Engine, maakEngine, type SnelleEngine, type VoorzieningUitkomst } from '../src/engine/index.ts';
 import { naarDagnummer } from '../src/kalender/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { type BedragEnEinde, NIET_BEREKEND } from './handgeschreven/getuned.ts';
@@ -160,8 +154,8 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
           for (let i = 0; i < n; i++) {
             const r = engine.evalueer(c[i]);
             if (!r.ok) throw new Error(`evalueer weigert casus: ${r.fout.code}`);
-            // What the API and the CLI hand on: the whole result as JSON (the same text as JSON.stringify).
-            tekens += resultaatJson(r.resultaat).length;
+            // What the API and the CLI hand on: the whole result as JSON.
+            tekens += JSON.stringify(r.resultaat).length;
             const uit = v[i]!;
             uit.fill(NIET_BEOORDEELD);
             for (const u of r.resultaat.voorzieningen) {
@@ -184,7 +178,7 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${r} ${((100 * n) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}%`)
             .join(', ');
-          return `\`engine.evalueer(casus)\` (the compiled path, src/engine/uitleg/, which hands what it does not cover to the reference) then \`resultaatJson\` of the result (the same text as \`JSON.stringify\`), both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average); ${((100 * telling.gecompileerd) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}% of evaluations on the compiled path${redenen ? `, to the reference: ${redenen}` : ''}`;
+          return `\`engine.evalueer(casus)\` (the compiled path, src/engine/uitleg/, which hands what it does not cover to the reference) then \`JSON.stringify\` of the result, both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average); ${((100 * telling.gecompileerd) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}% of evaluations on the compiled path${redenen ? `, to the reference: ${redenen}` : ''}`;
         },
       };
     }

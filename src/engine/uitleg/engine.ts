@@ -56,6 +56,7 @@ interface PlanC {
   readonly regelingen: Resultaat['regelingen'];
   /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
   readonly keuzes: Map<string, Keuze>;
+  readonly zonderOudeVersie: Map<string, Keuze>;
 }
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
@@ -105,6 +106,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
       conflictSleutels: new Set(plan.conflicten.map(sleutel)),
       keuzes: new Map(),
+      zonderOudeVersie: new Map(),
       regelingen: [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
         id: r.id,
         titel: r.titel,
@@ -134,6 +136,15 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     if (!keuze) {
       if (keuzes.size > 20_000) keuzes.clear();
       keuze = referentie.kies(plan, id, toegekendOp);
+      // Without the earlier version, what transitional law keeps depends only on the plan, the
+      // voorziening and the regulation whose article applies (zoekOvergang): one object for all dates.
+      const o = keuze.overgang;
+      if (o && !o.oudeVersie) {
+        const s = `${id}|${o.regeling.id}|${o.regeling.hash}`;
+        const eerder = planC(plan).zonderOudeVersie.get(s);
+        if (eerder) keuze = eerder;
+        else planC(plan).zonderOudeVersie.set(s, keuze);
+      }
       keuzes.set(k, keuze);
     }
     return keuze;
