@@ -20,6 +20,7 @@ import {
   type GecompileerdeVoorziening,
   gecompileerdeVoorwaarde,
   type SnelOvergang,
+  uitkomstSnel,
 } from './voorziening.ts';
 import { snelleDatumTekst as datumTekst } from './zinnen.ts';
 
@@ -169,7 +170,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const start = huidig.termijnen.ingangsdatum;
     const einde = huidig.termijnen.einddatum ?? huidig.termijnen.maximaleEinddatum;
     const uit: { grond: Grond; conflict: Conflict; nieuweConflicten: readonly Conflict[] }[] = [];
-    let vorige = huidig;
+    let vorige = huidig.uitkomst;
     let vorigeConflicten = planC(plan).conflictSleutels;
     for (const [dag, regeling] of planC(plan).grenzen) {
       if (dag <= start) continue;
@@ -179,15 +180,11 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       const id = aanvraag.voorziening as VoorzieningId;
       const keuze = kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
       const pv = keuze.pv;
-      const dan = pv
-        ? beoordeelSnel(
-            gecompileerd(later.plan, pv),
-            snelleContext(casus, dag, true),
-            casus,
-            later.plan,
-            overgangVoor(later.plan, keuze),
-          ).uitkomst
-        : nietAangeboden(id, later.plan, start, keuze.overgang);
+      const ov = pv ? overgangVoor(later.plan, keuze) : undefined;
+      let dan = pv ? undefined : nietAangeboden(id, later.plan, start, keuze.overgang);
+      const danUitkomst = pv
+        ? uitkomstSnel(gecompileerd(later.plan, pv), snelleContext(casus, dag, true), casus, later.plan, ov)
+        : dan!.uitkomst;
       const nieuw =
         einde === null
           ? []
@@ -195,7 +192,15 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
               (c) => !vorigeConflicten.has(sleutel(c)) && (pv?.conflicten.includes(c) ?? false),
             );
       vorigeConflicten = planC(later.plan).conflictSleutels;
-      if (dan.uitkomst === vorige.uitkomst && nieuw.length === 0) continue;
+      if (danUitkomst === vorige && nieuw.length === 0) continue;
+      // The outcome changes, or a rule it rests on: now the explanation of that period is needed.
+      dan ??= beoordeelSnel(
+        gecompileerd(later.plan, pv!),
+        snelleContext(casus, dag, true),
+        casus,
+        later.plan,
+        ov,
+      ).uitkomst;
       const welke =
         regeling.laag === 'wet' ? `de ${regeling.citeertitel}` : `de ${regeling.citeertitel} (nieuwe versie)`;
       const reden =
@@ -204,7 +209,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
           (g) => g.voldaan === null && g.soort !== 'bedrag' && g.soort !== 'buiten-toepassing',
         );
       const uitleg =
-        dan.uitkomst === vorige.uitkomst
+        dan.uitkomst === vorige
           ? `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. De uitkomst blijft ${UITKOMST_WOORD[dan.uitkomst]}, maar een regel waarop de voorziening rust, verandert: ${nieuw[0]!.uitleg}`
           : `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. Met de regels die vanaf die dag gelden, is de uitkomst ${UITKOMST_WOORD[dan.uitkomst]}${reden ? `: ${reden.uitleg}` : '.'}`;
       uit.push({
@@ -225,7 +230,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
         },
         nieuweConflicten: nieuw,
       });
-      vorige = dan;
+      vorige = dan.uitkomst;
     }
     return uit;
   };

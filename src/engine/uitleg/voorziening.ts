@@ -310,6 +310,31 @@ export function beoordeelSnel(
   plan: Plan,
   snelOvergang?: SnelOvergang,
 ): SnelleBeoordeling {
+  return beoordeel(gv, ctx, casus, plan, snelOvergang, false) as SnelleBeoordeling;
+}
+
+/**
+ * Only the outcome `beoordeelSnel` would give, without building a sentence: for the later periods
+ * of a running voorziening, whose explanation is needed only where the outcome changes.
+ */
+export function uitkomstSnel(
+  gv: GecompileerdeVoorziening,
+  ctx: Context,
+  casus: Casus,
+  plan: Plan,
+  snelOvergang?: SnelOvergang,
+): Uitkomst {
+  return beoordeel(gv, ctx, casus, plan, snelOvergang, true) as Uitkomst;
+}
+
+function beoordeel(
+  gv: GecompileerdeVoorziening,
+  ctx: Context,
+  casus: Casus,
+  plan: Plan,
+  snelOvergang: SnelOvergang | undefined,
+  kaal: boolean,
+): SnelleBeoordeling | Uitkomst {
   const overgang = snelOvergang?.overgang;
   const pv = gv.pv;
   const aanvraag = casus.aanvraag?.voorziening === pv.id ? casus.aanvraag : undefined;
@@ -354,6 +379,8 @@ export function beoordeelSnel(
     spoor.ontbrekend.length = 0;
     const w = v.toets(ctx);
     totaal = en(totaal, w);
+    // Amounts and sentences do not change the outcome.
+    if (kaal) return;
     let zin: string;
     if (w === JA || w === NEE) {
       const definitie =
@@ -445,20 +472,21 @@ export function beoordeelSnel(
       const w = verlengingWaarheid(geldend, k);
       totaal = en(totaal, w);
       const wetVerlenging = duur?.wettelijkeVerlengingOpVerordening;
-      gronden.push({
-        regeling: bron.regeling.id,
-        artikel: artikelTekst(bron),
-        uitleg: `${
-          maxAantal === 0
-            ? `De ${
-                (bron.regeling.laag === 'wet' ? pv.bron.regeling : bron.regeling).citeertitel
-              } kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
-            : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`
-        }${w !== NEE ? ` Die grens geldt alleen voor ${pv.wettelijkeDuurGeldtAls!.omschrijving}; of u daarbij hoort, is nog niet bekend.` : ''} (${verwijzing(bron)})`,
-        voldaan: w === NEE ? false : null,
-        feiten: { verlengingen: k },
-        soort: 'termijn',
-      });
+      if (!kaal)
+        gronden.push({
+          regeling: bron.regeling.id,
+          artikel: artikelTekst(bron),
+          uitleg: `${
+            maxAantal === 0
+              ? `De ${
+                  (bron.regeling.laag === 'wet' ? pv.bron.regeling : bron.regeling).citeertitel
+                } kent geen verlenging van deze voorziening.${wetVerlenging ? ` De wet staat een verlenging met ten hoogste ${wetVerlenging} maanden toe als de verordening die regelt (artikel ${artikelTekst(duur!.wettelijkeBron!)} van de ${plan.wet.citeertitel}).` : ''}`
+              : `De voorziening kan ten hoogste ${maxAantal} keer worden verlengd; u vraagt ${k} verlengingen.`
+          }${w !== NEE ? ` Die grens geldt alleen voor ${pv.wettelijkeDuurGeldtAls!.omschrijving}; of u daarbij hoort, is nog niet bekend.` : ''} (${verwijzing(bron)})`,
+          voldaan: w === NEE ? false : null,
+          feiten: { verlengingen: k },
+          soort: 'termijn',
+        });
     }
     if (k >= 1 && duurC) for (const c of duurC.verlengingVoorwaarden) toets(c, 'aanvraag');
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
@@ -483,22 +511,24 @@ export function beoordeelSnel(
         const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
         totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
-        gronden.push({
-          regeling: bron.regeling.id,
-          artikel: artikelTekst(bron),
-          uitleg: past
-            ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-            : ruimer
-              ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-              : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-          voldaan: w === JA ? true : w === NEE ? false : null,
-          feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
-          soort: 'termijn',
-        });
+        if (!kaal)
+          gronden.push({
+            regeling: bron.regeling.id,
+            artikel: artikelTekst(bron),
+            uitleg: past
+              ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
+              : ruimer
+                ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
+                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+            voldaan: w === JA ? true : w === NEE ? false : null,
+            feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
+            soort: 'termijn',
+          });
       }
     }
   }
 
+  if (kaal) return UITKOMST[totaal];
   const gevraagdeEinde = gevraagdeEinddatum(ingang, aanvraag);
   const looptTot =
     gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
