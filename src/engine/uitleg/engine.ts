@@ -1,5 +1,6 @@
 import { type Casus, maakCasusControle } from '../../casus/index.ts';
 import type { Bibliotheek, Regeling } from '../../regelgeving/index.ts';
+import type { Context } from '../../regels/context.ts';
 import type { VoorzieningId } from '../../regelgeving/voorzieningen.ts';
 import { beoordelingsdata, herzieningsdatum, ingangsdatumVan } from '../beslissing.ts';
 import {
@@ -171,36 +172,38 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const einde = huidig.termijnen.einddatum ?? huidig.termijnen.maximaleEinddatum;
     const uit: { grond: Grond; conflict: Conflict; nieuweConflicten: readonly Conflict[] }[] = [];
     let vorige = huidig.uitkomst;
+    // Every later period reads the facts as on the first day (the age too): only the day differs.
+    let later: Context | undefined;
+    const contextOp = (dag: string): Context => {
+      if (!later) return (later = snelleContext(casus, dag, true));
+      (later.feiten as Record<string, unknown>).startdatum = dag;
+      return (later = { ...later, datum: dag, spoor: { ontbrekend: [], vragen: [] } });
+    };
     let vorigeConflicten = planC(plan).conflictSleutels;
     for (const [dag, regeling] of planC(plan).grenzen) {
       if (dag <= start) continue;
       if (einde !== null && dag > einde) break;
-      const later = planOp(casus.gemeente, dag > casus.peildatum ? dag : casus.peildatum, dag);
-      if (!later.ok) continue;
+      const latere = planOp(casus.gemeente, dag > casus.peildatum ? dag : casus.peildatum, dag);
+      if (!latere.ok) continue;
+      const laterPlan = latere.plan;
       const id = aanvraag.voorziening as VoorzieningId;
-      const keuze = kies(later.plan, id, aanvraag.toegekendOp ?? casus.peildatum);
+      const keuze = kies(laterPlan, id, aanvraag.toegekendOp ?? casus.peildatum);
       const pv = keuze.pv;
-      const ov = pv ? overgangVoor(later.plan, keuze) : undefined;
-      let dan = pv ? undefined : nietAangeboden(id, later.plan, start, keuze.overgang);
+      const ov = pv ? overgangVoor(laterPlan, keuze) : undefined;
+      let dan = pv ? undefined : nietAangeboden(id, laterPlan, start, keuze.overgang);
       const danUitkomst = pv
-        ? uitkomstSnel(gecompileerd(later.plan, pv), snelleContext(casus, dag, true), casus, later.plan, ov)
+        ? uitkomstSnel(gecompileerd(laterPlan, pv), contextOp(dag), casus, laterPlan, ov)
         : dan!.uitkomst;
       const nieuw =
         einde === null
           ? []
-          : later.plan.conflicten.filter(
+          : laterPlan.conflicten.filter(
               (c) => !vorigeConflicten.has(sleutel(c)) && (pv?.conflicten.includes(c) ?? false),
             );
-      vorigeConflicten = planC(later.plan).conflictSleutels;
+      vorigeConflicten = planC(laterPlan).conflictSleutels;
       if (danUitkomst === vorige && nieuw.length === 0) continue;
       // The outcome changes, or a rule it rests on: now the explanation of that period is needed.
-      dan ??= beoordeelSnel(
-        gecompileerd(later.plan, pv!),
-        snelleContext(casus, dag, true),
-        casus,
-        later.plan,
-        ov,
-      ).uitkomst;
+      dan ??= beoordeelSnel(gecompileerd(laterPlan, pv!), contextOp(dag), casus, laterPlan, ov).uitkomst;
       const welke =
         regeling.laag === 'wet' ? `de ${regeling.citeertitel}` : `de ${regeling.citeertitel} (nieuwe versie)`;
       const reden =
