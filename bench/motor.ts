@@ -20,7 +20,7 @@ import {
   SLOT_VAN,
   SLOTEN,
 } from '../src/engine/batch.ts';
-import { type Engine, maakEngine, type VoorzieningUitkomst } from '../src/engine/index.ts';
+import { type Engine, maakEngine, type SnelleEngine, type VoorzieningUitkomst } from '../src/engine/index.ts';
 import { naarDagnummer } from '../src/kalender/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { type BedragEnEinde, NIET_BEREKEND } from './handgeschreven/getuned.ts';
@@ -172,7 +172,13 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
         },
         get toelichting() {
           const per = Math.max(1, casussen);
-          return `\`engine.evalueer(casus)\` then \`JSON.stringify\` of the result, both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average)`;
+          const telling = (engine as SnelleEngine).uitleg;
+          const terug = Object.values(telling.terugval).reduce((a, b) => a + b, 0);
+          const redenen = Object.entries(telling.terugval)
+            .filter(([, n]) => n > 0)
+            .map(([r, n]) => `${r} ${((100 * n) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}%`)
+            .join(', ');
+          return `\`engine.evalueer(casus)\` (the compiled path, src/engine/uitleg/, which hands what it does not cover to the reference) then \`JSON.stringify\` of the result, both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average); ${((100 * telling.gecompileerd) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}% of evaluations on the compiled path${redenen ? `, to the reference: ${redenen}` : ''}`;
         },
       };
     }

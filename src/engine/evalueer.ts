@@ -471,7 +471,7 @@ export function maakContext(casus: Casus, metSpoor = true, datum?: string, leeft
 }
 
 /** An outcome as the client reads it in a sentence, not its code ('ter-beoordeling'). */
-const UITKOMST_WOORD: Readonly<Record<VoorzieningUitkomst['uitkomst'], string>> = {
+export const UITKOMST_WOORD: Readonly<Record<VoorzieningUitkomst['uitkomst'], string>> = {
   toegestaan: 'toegestaan',
   afgewezen: 'afgewezen',
   'ter-beoordeling': 'ter beoordeling',
@@ -483,7 +483,7 @@ function voorzieningTitel(id: VoorzieningId, plan: Plan): string {
   return VOORZIENING_TITELS[id] ?? plan.vocabulaire.voorzieningen.get(id)?.titel ?? id;
 }
 
-function verwijzing(b: Bron): string {
+export function verwijzing(b: Bron): string {
   const vermelding = b.regeling.artikelen.find((a) => a.nummer === b.artikel)?.vermelding;
   return vermelding ?? `artikel ${artikelTekst(b)} van de ${b.regeling.citeertitel}`;
 }
@@ -493,14 +493,14 @@ function grondArtikel(b: Bron): string {
 }
 
 /** A missing input as a sentence names it: a fact's label, or the parameter's own label. */
-function invoerLabel(plan: Plan): (naam: string) => string {
+export function invoerLabel(plan: Plan): (naam: string) => string {
   return (naam) =>
     (naam.startsWith('parameter:') ? plan.parameterLabels.get(naam.slice('parameter:'.length)) : undefined) ??
     plan.vocabulaire.feiten.get(naam)?.label ??
     feitLabel(naam);
 }
 
-function ontbrekendeInvoer(namen: readonly string[]): string[] {
+export function ontbrekendeInvoer(namen: readonly string[]): string[] {
   return [...new Set(namen.map((n) => AFGELEID_VAN[n] ?? n))];
 }
 
@@ -570,7 +570,7 @@ function alleenNationaal(plan: Plan, id: VoorzieningId, overgangsregeling: Regel
   };
 }
 
-function nietAangeboden(
+export function nietAangeboden(
   id: VoorzieningId,
   plan: Plan,
   startdatum: string,
@@ -1175,7 +1175,7 @@ function minDatum(a: string, b: string): string {
   return a <= b ? a : b;
 }
 
-function perTekst(per: string): string {
+export function perTekst(per: string): string {
   if (per === 'eenmalig') return ', eenmalig';
   if (per === 'maand') return ' per maand';
   if (per === 'jaar') return ' per jaar';

@@ -1,0 +1,31 @@
+import type { Casus } from '../../casus/index.ts';
+import { leeftijdOp } from '../../kalender/index.ts';
+import type { Scalar } from '../../regels/ast.ts';
+import type { Context } from '../../regels/context.ts';
+import { ingangsdatumVan } from '../beslissing.ts';
+
+/**
+ * `maakContext` of evalueer.ts (always with a trace), without object spread and rest: the facts,
+ * the request and the derived facts copied key by key into one namespace. The rules read it by name
+ * only, so the order of its keys does not matter; its contents are the reference's.
+ */
+export function snelleContext(casus: Casus, datum?: string, leeftijdOpStart = false): Context {
+  const feiten = casus.feiten as Readonly<Record<string, unknown>>;
+  const aanvraag = casus.aanvraag as Readonly<Record<string, unknown>> | undefined;
+  const plat: Record<string, Scalar | undefined> = {};
+  for (const k in feiten) if (k !== 'oordelen' && k !== 'afwijkingen') plat[k] = feiten[k] as Scalar;
+  if (aanvraag) for (const k in aanvraag) plat[k] = aanvraag[k] as Scalar;
+  const eersteDag = ingangsdatumVan(aanvraag, casus.peildatum);
+  const startdatum = datum ?? eersteDag;
+  plat.peildatum = casus.peildatum;
+  plat.startdatum = startdatum;
+  if (typeof feiten.geboortedatum === 'string')
+    plat.leeftijd = leeftijdOp(feiten.geboortedatum, leeftijdOpStart ? eersteDag : startdatum);
+  if (aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
+  return {
+    datum: startdatum,
+    feiten: plat,
+    oordelen: casus.feiten.oordelen ?? {},
+    spoor: { ontbrekend: [], vragen: [] },
+  };
+}

@@ -1,0 +1,352 @@
+import { type Casus, maakCasusControle } from '../../casus/index.ts';
+import type { Bibliotheek, Regeling } from '../../regelgeving/index.ts';
+import type { Context } from '../../regels/context.ts';
+import type { VoorzieningId } from '../../regelgeving/voorzieningen.ts';
+import { beoordelingsdata, herzieningsdatum, ingangsdatumVan } from '../beslissing.ts';
+import {
+  ENGINE_VERSIE,
+  type Engine,
+  type EvaluatieOpties,
+  type Keuze,
+  maakEngine as maakReferentieEngine,
+  nietAangeboden,
+  UITKOMST_WOORD,
+} from '../evalueer.ts';
+import type { Plan, PlanVoorziening } from '../plan.ts';
+import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
+import { snelleContext } from './context.ts';
+import {
+  beoordeelSnel,
+  compileerVoorziening,
+  type GecompileerdeVoorziening,
+  gecompileerdeVoorwaarde,
+  type SnelOvergang,
+  uitkomstSnel,
+} from './voorziening.ts';
+import { snelleDatumTekst as datumTekst } from './zinnen.ts';
+
+/**
+ * The explained evaluation as the API, the CLI and the web application use it: the reference
+ * (`maakEngine` in evalueer.ts, plain and readable) with a compiled path in front of it. The
+ * compiled path gives exactly the reference's result (test/uitleg-gelijk.test.ts compares both as
+ * JSON text over generated caseloads of every seed gemeente) and hands every case it does not cover
+ * to the reference: invalid input (for the reference's messages), options (drafts, replaced
+ * versions), recorded deviations, amounts set again each 1 January, and voorzieningen with a construct it does not compile.
+ * `uitleg` counts which cases went which way.
+ */
+
+export type Terugvalreden =
+  'ongeldig of met opties' | 'afwijkingen' | 'bedragen per 1 januari' | 'geen plan' | 'niet gecompileerd';
+
+export interface UitlegTelling {
+  /** Cases judged on the compiled path. */
+  gecompileerd: number;
+  /** Cases handed to the reference, per reason. */
+  readonly terugval: Record<Terugvalreden, number>;
+}
+
+export interface SnelleEngine extends Engine {
+  readonly uitleg: UitlegTelling;
+}
+
+/** What the compiled path works out once per plan. */
+interface PlanC {
+  readonly voorzieningen: WeakMap<PlanVoorziening, GecompileerdeVoorziening | null>;
+  /** Every adopted version of the plan's regulations, by first day (the first of a day wins), sorted. */
+  readonly grenzen: readonly (readonly [string, Regeling])[];
+  readonly conflictSleutels: ReadonlySet<string>;
+  readonly regelingen: Resultaat['regelingen'];
+  /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
+  readonly keuzes: Map<string, Keuze>;
+  readonly zonderOudeVersie: Map<string, Keuze>;
+}
+
+const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
+
+/** Thrown inside the compiled path to hand the case to the reference. */
+class Terugval {
+  constructor(readonly reden: Terugvalreden) {}
+}
+
+export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
+  const referentie = maakReferentieEngine(bibliotheek);
+  const controle = maakCasusControle();
+  const telling: UitlegTelling = {
+    gecompileerd: 0,
+    terugval: {
+      'ongeldig of met opties': 0,
+      afwijkingen: 0,
+      'bedragen per 1 januari': 0,
+      'geen plan': 0,
+      'niet gecompileerd': 0,
+    },
+  };
+
+  // The library does not change under an engine: a plan found for a day is the plan for that day.
+  const plannen = new Map<string, ReturnType<Engine['planOp']>>();
+  const planOp = (gemeente: string, datum: string, wetDatum: string) => {
+    const k = `${gemeente}|${datum}|${wetDatum}`;
+    let p = plannen.get(k);
+    if (!p) {
+      if (plannen.size > 50_000) plannen.clear();
+      p = referentie.planOp(gemeente, datum, undefined, wetDatum);
+      plannen.set(k, p);
+    }
+    return p;
+  };
+
+  const perPlan = new WeakMap<Plan, PlanC>();
+  const planC = (plan: Plan): PlanC => {
+    let pc = perPlan.get(plan);
+    if (pc) return pc;
+    const grenzen = new Map<string, Regeling>();
+    for (const r of [plan.wet, ...plan.gemeenteRegelingen])
+      for (const v of bibliotheek.versies(r.id))
+        if (v.status === 'vastgesteld' && !grenzen.has(v.geldigVanaf)) grenzen.set(v.geldigVanaf, v);
+    pc = {
+      voorzieningen: new WeakMap(),
+      grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
+      conflictSleutels: new Set(plan.conflicten.map(sleutel)),
+      keuzes: new Map(),
+      zonderOudeVersie: new Map(),
+      regelingen: [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
+        id: r.id,
+        titel: r.titel,
+        geldigVanaf: r.geldigVanaf,
+        hash: r.hash,
+      })),
+    };
+    perPlan.set(plan, pc);
+    return pc;
+  };
+  const gecompileerd = (plan: Plan, pv: PlanVoorziening): GecompileerdeVoorziening => {
+    const pc = planC(plan);
+    let gv = pc.voorzieningen.get(pv);
+    if (gv === undefined) {
+      gv = compileerVoorziening(pv, plan) ?? null;
+      pc.voorzieningen.set(pv, gv);
+    }
+    if (gv === null) throw new Terugval('niet gecompileerd');
+    return gv;
+  };
+
+  const kies = (plan: Plan, id: VoorzieningId, toegekendOp: unknown): Keuze => {
+    if (typeof toegekendOp !== 'string') return referentie.kies(plan, id, toegekendOp);
+    const keuzes = planC(plan).keuzes;
+    const k = `${id}|${toegekendOp}`;
+    let keuze = keuzes.get(k);
+    if (!keuze) {
+      if (keuzes.size > 20_000) keuzes.clear();
+      keuze = referentie.kies(plan, id, toegekendOp);
+      // Without the earlier version, what transitional law keeps depends only on the plan, the
+      // voorziening and the regulation whose article applies (zoekOvergang): one object for all dates.
+      const o = keuze.overgang;
+      if (o && !o.oudeVersie) {
+        const s = `${id}|${o.regeling.id}|${o.regeling.hash}`;
+        const eerder = planC(plan).zonderOudeVersie.get(s);
+        if (eerder) keuze = eerder;
+        else planC(plan).zonderOudeVersie.set(s, keuze);
+      }
+      keuzes.set(k, keuze);
+    }
+    return keuze;
+  };
+  const overgangVoor = (plan: Plan, keuze: Keuze): SnelOvergang | undefined => {
+    const overgang = keuze.overgang;
+    if (!overgang) return undefined;
+    const v = plan.overgangsvoorwaarden.get(overgang.regeling.id);
+    const voorwaarde = v ? gecompileerdeVoorwaarde(v) : undefined;
+    if (v && !voorwaarde) throw new Terugval('niet gecompileerd');
+    return { overgang, voorwaarde };
+  };
+
+  /** The same as the reference's `wijzigingenInPeriode` (see there for why). */
+  const wijzigingenInPeriode = (
+    huidig: VoorzieningUitkomst,
+    huidigePv: PlanVoorziening,
+    casus: Casus,
+    plan: Plan,
+  ): { grond: Grond; conflict: Conflict; nieuweConflicten: readonly Conflict[] }[] => {
+    const aanvraag = casus.aanvraag!;
+    const start = huidig.termijnen.ingangsdatum;
+    const einde = huidig.termijnen.einddatum ?? huidig.termijnen.maximaleEinddatum;
+    const uit: { grond: Grond; conflict: Conflict; nieuweConflicten: readonly Conflict[] }[] = [];
+    let vorige = huidig.uitkomst;
+    // Every later period reads the facts as on the first day (the age too): only the day differs.
+    let later: Context | undefined;
+    const contextOp = (dag: string): Context => {
+      if (!later) return (later = snelleContext(casus, dag, true));
+      (later.feiten as Record<string, unknown>).startdatum = dag;
+      return (later = { ...later, datum: dag, spoor: { ontbrekend: [], vragen: [] } });
+    };
+    let vorigeConflicten = planC(plan).conflictSleutels;
+    for (const [dag, regeling] of planC(plan).grenzen) {
+      if (dag <= start) continue;
+      if (einde !== null && dag > einde) break;
+      const latere = planOp(casus.gemeente, dag > casus.peildatum ? dag : casus.peildatum, dag);
+      if (!latere.ok) continue;
+      const laterPlan = latere.plan;
+      const id = aanvraag.voorziening as VoorzieningId;
+      const keuze = kies(laterPlan, id, aanvraag.toegekendOp ?? casus.peildatum);
+      const pv = keuze.pv;
+      const ov = pv ? overgangVoor(laterPlan, keuze) : undefined;
+      let dan = pv ? undefined : nietAangeboden(id, laterPlan, start, keuze.overgang);
+      const danUitkomst = pv
+        ? uitkomstSnel(gecompileerd(laterPlan, pv), contextOp(dag), casus, laterPlan, ov)
+        : dan!.uitkomst;
+      const nieuw =
+        einde === null
+          ? []
+          : laterPlan.conflicten.filter(
+              (c) => !vorigeConflicten.has(sleutel(c)) && (pv?.conflicten.includes(c) ?? false),
+            );
+      vorigeConflicten = planC(laterPlan).conflictSleutels;
+      if (danUitkomst === vorige && nieuw.length === 0) continue;
+      // The outcome changes, or a rule it rests on: now the explanation of that period is needed.
+      dan ??= beoordeelSnel(gecompileerd(laterPlan, pv!), contextOp(dag), casus, laterPlan, ov).uitkomst;
+      const welke =
+        regeling.laag === 'wet' ? `de ${regeling.citeertitel}` : `de ${regeling.citeertitel} (nieuwe versie)`;
+      const reden =
+        dan.gronden.find((g) => g.voldaan === false && g.soort !== 'bedrag') ??
+        dan.gronden.find(
+          (g) => g.voldaan === null && g.soort !== 'bedrag' && g.soort !== 'buiten-toepassing',
+        );
+      const uitleg =
+        dan.uitkomst === vorige
+          ? `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. De uitkomst blijft ${UITKOMST_WOORD[dan.uitkomst]}, maar een regel waarop de voorziening rust, verandert: ${nieuw[0]!.uitleg}`
+          : `Op ${datumTekst(dag)} verandert ${welke}, terwijl de voorziening nog loopt. Met de regels die vanaf die dag gelden, is de uitkomst ${UITKOMST_WOORD[dan.uitkomst]}${reden ? `: ${reden.uitleg}` : '.'}`;
+      uit.push({
+        grond: {
+          regeling: regeling.id,
+          artikel: reden?.artikel ?? '',
+          uitleg,
+          voldaan: null,
+          feiten: { startdatum: start, wijzigingsdatum: dag },
+          soort: 'wetswijziging',
+        },
+        conflict: {
+          soort: 'wetswijziging',
+          regeling: huidigePv.bron.regeling.id,
+          artikel: huidigePv.bron.artikel,
+          met: `${regeling.id} per ${dag}`,
+          uitleg,
+        },
+        nieuweConflicten: nieuw,
+      });
+      vorige = dan.uitkomst;
+    }
+    return uit;
+  };
+
+  /** The compiled path; a Terugval or undefined hands the case to the reference. */
+  const snel = (casus: Casus): EvaluatieResultaat | undefined => {
+    const aanvraag = casus.aanvraag;
+    const data = beoordelingsdata(aanvraag, casus.peildatum);
+    const opPeildatum = planOp(casus.gemeente, casus.peildatum, casus.peildatum);
+    const gevonden = planOp(casus.gemeente, data.regelingDatum, data.wetDatum);
+    if ((!opPeildatum.ok && opPeildatum.fout.code !== 'geen-wet') || !gevonden.ok)
+      throw new Terugval('geen plan');
+    const plan = gevonden.plan;
+    const ctx = snelleContext(casus);
+    const conflicten: Conflict[] = [];
+    const uitkomsten: VoorzieningUitkomst[] = [];
+    const voegConflictToe = (c: Conflict) => {
+      for (const x of conflicten)
+        if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
+      conflicten.push(c);
+    };
+    const teBeoordelen: readonly VoorzieningId[] = aanvraag
+      ? [aanvraag.voorziening as VoorzieningId]
+      : [...plan.voorzieningen.keys()];
+    for (const id of teBeoordelen) {
+      const keuze = kies(plan, id, aanvraag?.toegekendOp);
+      const pv = keuze.pv;
+      if (!pv) {
+        uitkomsten.push(nietAangeboden(id, plan, data.startdatum, keuze.overgang));
+        continue;
+      }
+      if (aanvraag && pv.bedragen.length > 0) {
+        const datum = herzieningsdatum(ingangsdatumVan(aanvraag, casus.peildatum), casus.peildatum);
+        if (datum !== undefined) {
+          const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, datum);
+          if (p.ok && (kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv).bedragenHerzien)
+            throw new Terugval('bedragen per 1 januari');
+        }
+      }
+      const beoordeeld = beoordeelSnel(gecompileerd(plan, pv), ctx, casus, plan, overgangVoor(plan, keuze));
+      for (const c of pv.conflicten) voegConflictToe(c);
+      for (const c of beoordeeld.conflicten) voegConflictToe(c);
+      const uitkomst = beoordeeld.uitkomst;
+      if (aanvraag && plan.wet.geldigVanaf > data.wetDatum)
+        (uitkomst as { gronden: readonly Grond[] }).gronden = [
+          ...uitkomst.gronden,
+          {
+            regeling: plan.wet.id,
+            artikel: '',
+            uitleg: `De voorziening begon op ${datumTekst(data.wetDatum)}. De wet van die tijd staat niet in dit systeem; de regels van de ${plan.wet.citeertitel} zoals die golden vanaf ${datumTekst(plan.wet.geldigVanaf)} zijn toegepast.`,
+            voldaan: null,
+            feiten: { startdatum: data.wetDatum },
+            soort: 'wetswijziging',
+          },
+        ];
+      if (aanvraag) {
+        const wijzigingen = wijzigingenInPeriode(uitkomst, pv, casus, plan);
+        for (const w of wijzigingen) {
+          voegConflictToe(w.conflict);
+          for (const c of w.nieuweConflicten) voegConflictToe(c);
+        }
+        if (wijzigingen.length > 0)
+          (uitkomst as { gronden: readonly Grond[] }).gronden = [
+            ...uitkomst.gronden,
+            ...wijzigingen.map((w) => w.grond),
+          ];
+      }
+      uitkomsten.push(uitkomst);
+    }
+    const resultaat: Resultaat = {
+      engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
+      gemeente: casus.gemeente,
+      peildatum: casus.peildatum,
+      regelingen: planC(plan).regelingen.map((r) => ({ ...r })),
+      voorzieningen: uitkomsten,
+      conflicten,
+      afwijkingen: [],
+    };
+    return { ok: true, resultaat };
+  };
+
+  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
+    const afwijkingen = (invoer as { feiten?: { afwijkingen?: unknown[] } } | null)?.feiten?.afwijkingen;
+    if ((opties && (opties.ontwerp || opties.vervang)) || controle(invoer) !== undefined) {
+      telling.terugval['ongeldig of met opties']++;
+      return referentie.evalueer(invoer, opties);
+    }
+    if (afwijkingen !== undefined && afwijkingen.length > 0) {
+      telling.terugval.afwijkingen++;
+      return referentie.evalueer(invoer, opties);
+    }
+    try {
+      const r = snel(invoer as Casus);
+      if (r) {
+        telling.gecompileerd++;
+        return r;
+      }
+    } catch (e) {
+      if (!(e instanceof Terugval)) throw e;
+      telling.terugval[e.reden]++;
+    }
+    return referentie.evalueer(invoer, opties);
+  };
+
+  return {
+    bibliotheek: referentie.bibliotheek,
+    planVan: referentie.planVan,
+    planOp: referentie.planOp,
+    kies: referentie.kies,
+    bedragKeuze: referentie.bedragKeuze,
+    evalueer,
+    uitleg: telling,
+  };
+}
+
+export { maakReferentieEngine };
