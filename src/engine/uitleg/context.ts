@@ -1,5 +1,5 @@
 import type { Casus } from '../../casus/index.ts';
-import { leeftijdOp } from '../../kalender/index.ts';
+import { leeftijdInMaandenOp, leeftijdOp } from '../../kalender/index.ts';
 import type { Scalar } from '../../regels/ast.ts';
 import type { Context } from '../../regels/context.ts';
 import { ingangsdatumVan } from '../beslissing.ts';
@@ -19,8 +19,11 @@ export function snelleContext(casus: Casus, datum?: string, leeftijdOpStart = fa
   const startdatum = datum ?? eersteDag;
   plat.peildatum = casus.peildatum;
   plat.startdatum = startdatum;
-  if (typeof feiten.geboortedatum === 'string')
-    plat.leeftijd = leeftijdOp(feiten.geboortedatum, leeftijdOpStart ? eersteDag : startdatum);
+  if (typeof feiten.geboortedatum === 'string') {
+    const op = leeftijdOpStart ? eersteDag : startdatum;
+    plat.leeftijd = leeftijdOp(feiten.geboortedatum, op);
+    plat.leeftijdInMaanden = leeftijdInMaandenOp(feiten.geboortedatum, op);
+  }
   if (aanvraag && plat.verlengingen === undefined) plat.verlengingen = 0;
   return {
     datum: startdatum,

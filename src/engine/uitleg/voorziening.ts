@@ -1,3 +1,4 @@
+import { FEIT_INDEX } from '../../casus/feiten.ts';
 import type { Casus } from '../../casus/index.ts';
 import { eindeTermijnMaanden } from '../../kalender/index.ts';
 import type { Context } from '../../regels/context.ts';
@@ -14,6 +15,7 @@ import {
   verlengingWaarheid,
   voorbijWettelijkeBasis,
 } from '../beslissing.ts';
+import { deelZinnen } from '../deelzinnen.ts';
 import { invoerLabel, ontbrekendeInvoer, type Overgang, perTekst, verwijzing } from '../evalueer.ts';
 import {
   artikelTekst,
@@ -84,7 +86,7 @@ const BEKEND = {
     'buitenToepassing',
     'uitzondering',
   ]),
-  bedrag: new Set(['naam', 'bron', 'regel', 'cent', 'als', 'verwijzingen']),
+  bedrag: new Set(['naam', 'bron', 'regel', 'cent', 'als', 'delen', 'verwijzingen']),
   bedragRegel: new Set([
     'artikel',
     'lid',
@@ -250,6 +252,9 @@ function compileerBedrag(b: PlanBedrag): BedragC | undefined {
 
 /** Compiles a voorziening of a plan; undefined when it holds a construct this module does not know. */
 export function compileerVoorziening(pv: PlanVoorziening, plan: Plan): GecompileerdeVoorziening | undefined {
+  // Sentences name facts by the national vocabulary; a gemeente that declares facts of its own is
+  // judged by the reference, which fills them in by its own vocabulary.
+  if (plan.vocabulaire.feiten.size !== FEIT_INDEX.size) return undefined;
   if (!alleenBekend(pv, BEKEND.voorziening)) return undefined;
   const voorwaarden = compileerLijst(pv.voorwaarden);
   const aanvraagVoorwaarden = compileerLijst(pv.aanvraagVoorwaarden);
@@ -555,6 +560,8 @@ function beoordeel(
       continue;
     }
     const w = b.als ? b.als(ctx) : JA;
+    // Each part of a compound condition that stands in the way gets its own sentence (as the reference).
+    const perDeel = w !== JA && b.delen ? deelZinnen(b.delen, ctx, label, ontbrekendeInvoer).join(' ') : '';
     const voorbehoud =
       w === JA
         ? []
@@ -574,7 +581,7 @@ function beoordeel(
       gronden.push({
         regeling: bc.regeling,
         artikel: bc.artikel,
-        uitleg: `${vul(bc.nee, feiten)} (${referentie})`,
+        uitleg: `${vul(bc.nee, feiten)}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
         voldaan: false,
         feiten: feitenVan(bc.feiten, feiten),
         soort: 'bedrag',
@@ -582,8 +589,22 @@ function beoordeel(
       continue;
     }
     spoor.ontbrekend.length = 0;
+    const vragenVoor = spoor.vragen.length;
     const cent = b.cent(ctx);
     const mist = cent === undefined ? ontbrekendeInvoer(spoor.ontbrekend) : [];
+    // As the reference: nothing missing, nothing to judge, yet no number means the article names no
+    // amount for this case, not an amount that cannot be computed yet.
+    if (cent === undefined && mist.length === 0 && spoor.vragen.length === vragenVoor) {
+      gronden.push({
+        regeling: bc.regeling,
+        artikel: bc.artikel,
+        uitleg: `${b.regel.omschrijving}: voor uw situatie noemt dit artikel geen bedrag, dus dit bedrag is er niet. (${referentie})`,
+        voldaan: false,
+        feiten: feitenVan(bc.feiten, feiten),
+        soort: 'bedrag',
+      });
+      continue;
+    }
     const per = b.regel.per;
     const bedrag: {
       cent: number | null;
@@ -614,7 +635,7 @@ function beoordeel(
     gronden.push({
       regeling: bc.regeling,
       artikel: bc.artikel,
-      uitleg: `${w === JA ? `${vul(bc.ja, feiten)} ` : ''}${hoogte}${voorwaardelijk} (${referentie})`,
+      uitleg: `${w === JA ? `${vul(bc.ja, feiten)} ` : ''}${hoogte}${voorwaardelijk}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
       voldaan: w === JA ? true : null,
       feiten: feitenVan(bc.feiten, feiten),
       soort: 'bedrag',

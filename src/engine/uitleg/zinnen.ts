@@ -52,6 +52,8 @@ export function snelleDatumTekst(iso: string): string {
 /** The formatter `feitWaardeTekst` would use for this fact, chosen once. */
 export function waardeVoor(naam: string): (v: unknown) => string {
   const def = FEIT_INDEX.get(naam);
+  // A fact shown in a form of its own (months of age as "66 jaar en 4 maanden") is filled as the reference does.
+  if (def?.weergave !== undefined) return (v) => feitWaardeTekst(naam, v);
   const cent = def?.eenheid === 'cent';
   const datum = def?.type.soort === 'datum';
   return (v) => {
