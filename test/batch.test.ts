@@ -142,7 +142,10 @@ function verwacht(c: Casus): { codes: number[]; jaarCent: number[] } | string {
   const codes = SLOTEN.map(() => NIET_BEOORDEELD as number);
   const jaarCent = SLOTEN.map(() => 0);
   for (const v of r.resultaat.voorzieningen) {
-    const slot = SLOT_VAN.get(v.voorziening)!;
+    const slot = SLOT_VAN.get(v.voorziening);
+    // A voorziening a regulation declares itself has no slot: the batch does not count it yet
+    // (docs/regelgeving.md, "Naslag: eigen feiten en voorzieningen").
+    if (slot === undefined) continue;
     codes[slot] = CODE_VAN_UITKOMST[v.uitkomst];
     if (v.uitkomst !== 'toegestaan') continue;
     for (const b of Object.values(v.bedragen)) {
