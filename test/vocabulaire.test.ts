@@ -12,6 +12,7 @@ import { maakEngine, maakContext } from '../src/engine/index.ts';
 import { maakBatch } from '../src/engine/batch.ts';
 import { aanbodVan, caseload } from '../src/caseload/genereer.ts';
 import { maakImpactteller } from '../src/beleid/impact.ts';
+import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import {
   type Bibliotheek,
@@ -313,6 +314,31 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     expect(gevraagd).toBeGreaterThan(0);
     expect(teller.stand.casussen).toBe(600);
   }, 60_000);
+
+  it('impact uit NDJSON leest een casus met een eigen voorziening tegen de woordenlijst van de gemeente', () => {
+    const b = maakBatch(engine, 'proefgemeente', '2024-03-01', { bedragen: true });
+    if (!b.ok) throw new Error('geen batch');
+    const regels = [
+      ...caseload({
+        gemeente: 'proefgemeente',
+        peildatum: '2024-03-01',
+        aantal: 600,
+        seed: 9,
+        aanbod: aanbodVan(b.batch.plan),
+      }),
+    ]
+      .filter((c) => c.aanvraag?.voorziening === 'werkplekaanpassing')
+      .map((c) => JSON.stringify(c));
+    expect(regels.length).toBeGreaterThan(0);
+    const run = { gemeente: 'proefgemeente', peildatum: '2024-03-01', vocabulaire: b.batch.plan.vocabulaire };
+    for (const r of regels) expect(leesRegel(r, run)).toHaveProperty('casus');
+    // Held to the national list alone, the same line is refused, in Dutch.
+    const landelijk = leesRegel(regels[0]!, { gemeente: 'proefgemeente', peildatum: '2024-03-01' });
+    expect(landelijk).toHaveProperty('fout');
+    expect((landelijk as { fout: string }).fout).toMatch(
+      /^aanvraag\.voorziening: deze waarde is niet toegestaan/,
+    );
+  });
 
   it('docs/feiten.md komt uit de verklaringen, ook die van een regeling', () => {
     const md = feitenDocumentatie(bibliotheek);

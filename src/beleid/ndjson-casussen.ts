@@ -1,5 +1,15 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { type Casus, casusSchema, isCasus, maakCasusControle, veldFouten } from '../casus/index.ts';
+import {
+  type Casus,
+  type CasusControle,
+  casusSchemasVoor,
+  isCasus,
+  maakCasusControle,
+  type Vocabulaire,
+  veldFouten,
+} from '../casus/index.ts';
+import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
+import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 
 /**
  * Cases from an NDJSON file (one case a line, as `schrijfNdjson` writes them), read in chunks that
@@ -12,6 +22,11 @@ export interface NdjsonOpties {
   /** Every case must be of this gemeente and peildatum (the batch judges one of each). */
   readonly gemeente: string;
   readonly peildatum: string;
+  /**
+   * The contract the lines are held to: the national vocabulary with what the gemeente's regulations
+   * declare (its own facts and voorzieningen); the national one when absent.
+   */
+  readonly vocabulaire?: Vocabulaire;
 }
 
 /** Whole lines of the file: `tekst` starts at line `eersteRegel` (1-based) and ends after a line end, or at the end of the file. */
@@ -67,7 +82,19 @@ function regelEinden(tekst: string): number {
   return n;
 }
 
-const controle = maakCasusControle();
+/** The compiled check and the schema per vocabulary, made once per run's vocabulary. */
+const contracten = new WeakMap<
+  Vocabulaire,
+  { controle: CasusControle; schema: ReturnType<typeof casusSchemasVoor>['casus'] }
+>();
+function contractVoor(vocabulaire: Vocabulaire) {
+  let c = contracten.get(vocabulaire);
+  if (!c) {
+    c = { controle: maakCasusControle(vocabulaire), schema: casusSchemasVoor(vocabulaire).casus };
+    contracten.set(vocabulaire, c);
+  }
+  return c;
+}
 
 /** One line as a case of the run, or why it is not one; undefined for an empty line. */
 export function leesRegel(
@@ -83,11 +110,12 @@ export function leesRegel(
   }
   // The compiled contract decides (it accepts exactly what casusSchema accepts, at a fraction of the
   // cost); a refused line gets casusSchema's own message, so it reads as it always did.
+  const { controle, schema } = contractVoor(opties.vocabulaire ?? LANDELIJK_VOCABULAIRE);
   if (!isCasus(controle, data)) {
-    const p = casusSchema.safeParse(data);
+    const p = schema.safeParse(data, { error: nederlandsZonderInvoer });
     if (!p.success)
       return {
-        fout: veldFouten(p.error.issues)
+        fout: veldFouten(p.error.issues, opties.vocabulaire ?? LANDELIJK_VOCABULAIRE)
           .map((f) => `${f.pad || '(casus)'}: ${f.bericht}`)
           .join('; '),
       };

@@ -1,3 +1,4 @@
+import type { Vocabulaire } from '../casus/index.ts';
 import { type Aanbod, aanbodVan } from '../caseload/index.ts';
 import { type Batch, maakBatch } from '../engine/batch.ts';
 import type { Engine, EvaluatieFout, Plan } from '../engine/index.ts';
@@ -22,6 +23,8 @@ export interface ImpactOpzet {
   readonly naar: Regeling;
   readonly batchVan: Batch;
   readonly batchNaar: Batch;
+  /** The contract cases of the run are held to: the vocabulary of the version judged against. */
+  readonly vocabulaire: Vocabulaire;
 }
 
 export type OpzetUitslag =
@@ -78,7 +81,16 @@ export function zetImpactOp(engine: Engine, vraag: ImpactVraag): OpzetUitslag {
   if (!bn.ok) return { ok: false, fouten: [foutBericht(bn.fout)] };
   return {
     ok: true,
-    opzet: { engine, gemeente, peildatum: datum, van, naar, batchVan: bv.batch, batchNaar: bn.batch },
+    opzet: {
+      engine,
+      gemeente,
+      peildatum: datum,
+      van,
+      naar,
+      batchVan: bv.batch,
+      batchNaar: bn.batch,
+      vocabulaire: bn.batch.plan.vocabulaire,
+    },
   };
 }
 
