@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
 import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
-import { casusSchema, FEITEN, maakCasusControle, veldFouten } from '../src/casus/index.ts';
+import {
+  casusSchema,
+  FEITEN,
+  LANDELIJK_VOCABULAIRE,
+  maakCasusControle,
+  veldFouten,
+} from '../src/casus/index.ts';
 import { VOORZIENINGEN } from '../src/regelgeving/index.ts';
 import { standaardEngine } from './helpers.ts';
+import { nederlandsZonderInvoer } from '../src/regelgeving/berichten.ts';
 
 // Issue 14: impact from NDJSON checks each line with a validator compiled from the fact vocabulary
 // instead of zod. It must be exactly as strict as casusSchema: the same verdict on every input, and
@@ -224,12 +231,15 @@ describe('de gecompileerde casuscontrole', () => {
       fc.property(gewijzigd, (invoer) => {
         const regel = JSON.stringify(invoer) ?? 'undefined';
         const r = leesRegel(regel, opties);
-        const zod = casusSchema.safeParse(JSON.parse(regel === 'undefined' ? 'null' : regel));
+        // The same Dutch messages as the engine's own check of a case (never repeating a value).
+        const zod = casusSchema.safeParse(JSON.parse(regel === 'undefined' ? 'null' : regel), {
+          error: nederlandsZonderInvoer,
+        });
         if (regel === 'undefined')
           expect(r).toMatchObject({ fout: expect.stringContaining('ongeldige JSON') });
         else if (!zod.success)
           expect(r).toEqual({
-            fout: veldFouten(zod.error.issues)
+            fout: veldFouten(zod.error.issues, LANDELIJK_VOCABULAIRE)
               .map((f) => `${f.pad || '(casus)'}: ${f.bericht}`)
               .join('; '),
           });
