@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWeb } from './web-opzet.ts';
+import { keurPagina, meldAan as meldAanOp, startWeb } from './web-opzet.ts';
 
 /**
  * The web application in a real browser (Debian's chromium, driven by playwright-core), against the
@@ -14,7 +13,6 @@ import { startWeb } from './web-opzet.ts';
  */
 
 const WORTEL = join(import.meta.dirname, '..');
-const SCHERMAFDRUKKEN = join(WORTEL, 'web', 'schermafdrukken');
 const WACHTWOORD = 'demo-wachtwoord';
 const vandaag = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const jarenTerug = (n: number) => `${Number(vandaag().slice(0, 4)) - n}${vandaag().slice(4, 8)}01`;
@@ -137,41 +135,8 @@ async function nieuwePagina(): Promise<Page> {
   return pagina;
 }
 
-async function meldAan(pagina: Page, gebruiker: string): Promise<void> {
-  await pagina.goto(`${server.url}/`);
-  await pagina.getByLabel('Gebruikersnaam').fill(gebruiker);
-  await pagina.getByLabel('Wachtwoord').fill(WACHTWOORD);
-  await pagina.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect.poll(() => pagina.getByRole('button', { name: 'Afmelden' }).count()).toBe(1);
-}
-
-/** Checks a main page as the issue asks: axe (no serious or critical violations), lang, labelled fields; then a screenshot. */
-async function keurPagina(pagina: Page, naam: string): Promise<void> {
-  await pagina.waitForLoadState('networkidle');
-  expect(await pagina.locator('html').getAttribute('lang')).toBe('nl');
-  const axe = await new AxeBuilder({ page: pagina }).analyze();
-  const ernstig = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    ernstig.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-    naam,
-  ).toEqual([]);
-  const naamloos = await pagina.$$eval('input:not([type=hidden]), select, textarea', (velden) =>
-    velden
-      .filter(
-        (v) =>
-          !(v as unknown as { labels?: { length: number } }).labels?.length &&
-          !v.getAttribute('aria-label') &&
-          !v.getAttribute('aria-labelledby'),
-      )
-      .map((v) => v.id || v.outerHTML),
-  );
-  expect(naamloos, `${naam}: velden zonder label`).toEqual([]);
-  expect(await pagina.content()).not.toMatch(/\bat [\w.]+ \(|TypeError|interne fout/);
-  mkdirSync(SCHERMAFDRUKKEN, { recursive: true });
-  await pagina.screenshot({ path: join(SCHERMAFDRUKKEN, `${naam}.png`), fullPage: true });
-  // What a person sees first, at full size, for looking at the layout.
-  await pagina.screenshot({ path: join(SCHERMAFDRUKKEN, `${naam}-boven.png`) });
-}
+// Signing in and the page check are the shared ones of every browser suite (test/web-opzet.ts).
+const meldAan = (pagina: Page, gebruiker: string) => meldAanOp(pagina, server.url, gebruiker);
 
 /** Presses Tab until the element has the focus (at most `max` times): reachable by keyboard alone. */
 async function tabNaar(pagina: Page, doel: Locator, max = 80): Promise<void> {
