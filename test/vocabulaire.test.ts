@@ -286,7 +286,7 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
   });
 
   it('de caseload-generator en impact breken niet op een eigen voorziening; eigen feiten blijven onbekend', () => {
-    const b = maakBatch(engine, 'proefgemeente', '2024-03-01', { bedragen: true });
+    const b = maakBatch(engine, 'proefgemeente', '2024-03-01', { jaarlast: true });
     expect(b.ok).toBe(true);
     if (!b.ok) return;
     const aanbod = aanbodVan(b.batch.plan);

@@ -1,8 +1,8 @@
 import type { Casus } from '../casus/index.ts';
-import { type Batch, NIET_BEOORDEELD, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../engine/batch.ts';
+import { type Batch, NIET_BEOORDEELD, TOEGESTAAN } from '../engine/batch.ts';
 import type { Engine } from '../engine/index.ts';
 import type { VoorzieningId } from '../regelgeving/index.ts';
-import { type Jaarbedrag, maakJaarbedrag } from './jaarbedrag.ts';
+import type { Jaarbedrag } from './jaarbedrag.ts';
 
 /**
  * What a change of regulation does to a caseload: every case is judged under two versions (two
@@ -22,7 +22,6 @@ export const UITKOMSTLABELS = [
 export type Uitkomstlabel = (typeof UITKOMSTLABELS)[number];
 
 const CODES = UITKOMSTLABELS.length;
-const S = SLOTEN.length;
 /** Cases with a request count the requested voorziening; cases without one count every voorziening on offer. */
 const AANVRAAG = 0;
 const ZONDER_AANVRAAG = 1;
@@ -39,6 +38,8 @@ const KOSTENVELDEN = 7;
 
 /** The running totals of an impact run; plain numbers and arrays, so a worker can send them. */
 export interface ImpactStand {
+  /** The voorziening of each slot: the batches' shared list (national ones, then declared ones). */
+  readonly sloten: readonly string[];
   casussen: number;
   metAanvraag: number;
   /** Cases with another outcome for at least one voorziening. */
@@ -49,18 +50,22 @@ export interface ImpactStand {
   readonly kosten: Float64Array;
 }
 
-export function nieuweStand(): ImpactStand {
+export function nieuweStand(sloten: readonly string[]): ImpactStand {
+  const s = sloten.length;
   return {
+    sloten,
     casussen: 0,
     metAanvraag: 0,
     gewijzigd: 0,
-    overgangen: new Float64Array(2 * S * CODES * CODES),
-    kosten: new Float64Array(S * KOSTENVELDEN),
+    overgangen: new Float64Array(2 * s * CODES * CODES),
+    kosten: new Float64Array(s * KOSTENVELDEN),
   };
 }
 
 /** Adds the counts of `bron` to `doel` (parts of one run). */
 export function voegStandToe(doel: ImpactStand, bron: ImpactStand): void {
+  if (doel.sloten.join() !== bron.sloten.join())
+    throw new RangeError('delen van een impactrun met verschillende voorzieningen');
   doel.casussen += bron.casussen;
   doel.metAanvraag += bron.metAanvraag;
   doel.gewijzigd += bron.gewijzigd;
@@ -74,26 +79,55 @@ export interface Impactteller {
   readonly stand: ImpactStand;
 }
 
-/** A counter over two batches of the same gemeente and date (`van` the current version, `naar` the new one). */
-export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impactteller {
+/**
+ * The yearly amounts a counter uses instead of the batches' own (`jaarlast`): the reference
+ * `maakJaarbedrag` in the tests that hold both to the same figures.
+ */
+export interface Referentiebedragen {
+  readonly van: Jaarbedrag;
+  readonly naar: Jaarbedrag;
+}
+
+/**
+ * A counter over two batches of the same gemeente and date (`van` the current version, `naar` the
+ * new one), made with the same slots and `jaarlast` (as `zetImpactOp` makes them).
+ */
+export function maakImpactteller(
+  _engine: Engine,
+  van: Batch,
+  naar: Batch,
+  referentie?: Referentiebedragen,
+): Impactteller {
   if (van.gemeente !== naar.gemeente || van.peildatum !== naar.peildatum)
     throw new RangeError('een impactrun vergelijkt twee versies voor dezelfde gemeente en datum');
-  const stand = nieuweStand();
+  if (van.sloten.join() !== naar.sloten.join())
+    throw new RangeError('een impactrun vergelijkt twee batches met dezelfde voorzieningen');
+  if (referentie === undefined && !(van.opties.jaarlast && naar.opties.jaarlast))
+    throw new RangeError('een impactrun telt jaarbedragen: maak beide batches met jaarlast');
+  const stand = nieuweStand(van.sloten);
+  const S = van.sloten.length;
   const { overgangen, kosten } = stand;
   const uitVan = new Uint8Array(S);
   const uitNaar = new Uint8Array(S);
-  const bedragVan: Jaarbedrag = maakJaarbedrag(engine, van.opties);
-  const bedragNaar: Jaarbedrag = maakJaarbedrag(engine, naar.opties);
+  // NaN: the amount is not known (see BatchOpties.jaarlast).
+  const jaarVan = new Float64Array(S);
+  const jaarNaar = new Float64Array(S);
 
   const telKosten = (casus: Casus, slot: number, a: number, b: number) => {
     const k = slot * KOSTENVELDEN;
-    const centVan = a === TOEGESTAAN ? bedragVan(casus) : 0;
-    const centNaar = b === TOEGESTAAN ? bedragNaar(casus) : 0;
-    if (centVan === undefined) kosten[k + VAN_ONBEKEND]!++;
+    let centVan = a === TOEGESTAAN ? jaarVan[slot]! : 0;
+    let centNaar = b === TOEGESTAAN ? jaarNaar[slot]! : 0;
+    if (referentie) {
+      centVan = a === TOEGESTAAN ? (referentie.van(casus) ?? NaN) : 0;
+      centNaar = b === TOEGESTAAN ? (referentie.naar(casus) ?? NaN) : 0;
+    }
+    const vanOnbekend = Number.isNaN(centVan);
+    const naarOnbekend = Number.isNaN(centNaar);
+    if (vanOnbekend) kosten[k + VAN_ONBEKEND]!++;
     else kosten[k + VAN_CENT]! += centVan;
-    if (centNaar === undefined) kosten[k + NAAR_ONBEKEND]!++;
+    if (naarOnbekend) kosten[k + NAAR_ONBEKEND]!++;
     else kosten[k + NAAR_CENT]! += centNaar;
-    if (centVan === undefined || centNaar === undefined) kosten[k + VERSCHIL_ONBEKEND]!++;
+    if (vanOnbekend || naarOnbekend) kosten[k + VERSCHIL_ONBEKEND]!++;
     else if (centVan !== centNaar) {
       kosten[k + VERSCHIL_CENT]! += centNaar - centVan;
       kosten[k + ANDER_BEDRAG]!++;
@@ -103,8 +137,8 @@ export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impac
   return {
     stand,
     tel(casus) {
-      van.beoordeel(casus, uitVan);
-      naar.beoordeel(casus, uitNaar);
+      van.beoordeel(casus, uitVan, jaarVan);
+      naar.beoordeel(casus, uitNaar, jaarNaar);
       stand.casussen++;
       const aanvraag = casus.aanvraag;
       const basis = (aanvraag ? AANVRAAG : ZONDER_AANVRAAG) * S;
@@ -119,8 +153,7 @@ export function maakImpactteller(engine: Engine, van: Batch, naar: Batch): Impac
       if (gewijzigd) stand.gewijzigd++;
       if (!aanvraag) return;
       stand.metAanvraag++;
-      const slot = SLOT_VAN.get(aanvraag.voorziening);
-      // A voorziening a regulation declares itself has no slot: the batch did not judge it.
+      const slot = van.slotVan.get(aanvraag.voorziening);
       if (slot === undefined) return;
       const a = uitVan[slot]!;
       const b = uitNaar[slot]!;
@@ -184,6 +217,7 @@ export const JAARLAST_DEFINITIE =
   'Het verschil telt alleen casussen waarvan het bedrag onder beide versies bekend is.';
 
 function overgangenVan(stand: ImpactStand, soort: number, slot: number): Overgangen {
+  const S = stand.sloten.length;
   let aantal = 0;
   let gewijzigd = 0;
   const van: Partial<Record<Uitkomstlabel, number>> = {};
@@ -224,13 +258,13 @@ function jaarlastVan(kosten: Float64Array, slot: number): Jaarlast {
 export function impactCijfers(stand: ImpactStand): ImpactCijfers {
   const voorzieningen: VoorzieningImpact[] = [];
   const totaal = new Float64Array(KOSTENVELDEN);
-  for (let s = 0; s < S; s++) {
+  for (let s = 0; s < stand.sloten.length; s++) {
     const aanvragen = overgangenVan(stand, AANVRAAG, s);
     const zonderAanvraag = overgangenVan(stand, ZONDER_AANVRAAG, s);
     if (aanvragen.aantal === 0 && zonderAanvraag.aantal === 0) continue;
     for (let v = 0; v < KOSTENVELDEN; v++) totaal[v]! += stand.kosten[s * KOSTENVELDEN + v]!;
     voorzieningen.push({
-      voorziening: SLOTEN[s]!,
+      voorziening: stand.sloten[s]! as VoorzieningId,
       aanvragen,
       zonderAanvraag,
       jaarlast: jaarlastVan(stand.kosten, s),

@@ -4,6 +4,7 @@ export {
   type ImpactStand,
   impactCijfers,
   type Impactteller,
+  type Referentiebedragen,
   JAARLAST_DEFINITIE,
   type Jaarlast,
   maakImpactteller,

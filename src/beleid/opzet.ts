@@ -74,7 +74,15 @@ export function zetImpactOp(engine: Engine, vraag: ImpactVraag): OpzetUitslag {
   if (!b.regelingenVan(gemeente).includes(naar.id))
     return { ok: false, fouten: [`${naar.id} is geen geladen regeling van gemeente ${gemeente}`] };
   if (van.geldigVanaf > datum) return teVroeg('--from', van, datum);
-  const batch = (r: Regeling) => maakBatch(engine, gemeente, datum, { vervang: new Map([[r.id, r]]) });
+  // Both batches judge every voorziening either version knows, a declared one too, in the same slots.
+  const planVan = (r: Regeling) => engine.planOp(gemeente, datum, { vervang: new Map([[r.id, r]]) });
+  const pv = planVan(van);
+  if (!pv.ok) return { ok: false, fouten: [foutBericht(pv.fout)] };
+  const pn = planVan(naar);
+  if (!pn.ok) return { ok: false, fouten: [foutBericht(pn.fout)] };
+  const sloten = [...new Set([...pv.plan.vocabulaire.voorzieningIds, ...pn.plan.vocabulaire.voorzieningIds])];
+  const batch = (r: Regeling) =>
+    maakBatch(engine, gemeente, datum, { vervang: new Map([[r.id, r]]), jaarlast: true, sloten });
   const bv = batch(van);
   if (!bv.ok) return { ok: false, fouten: [foutBericht(bv.fout)] };
   const bn = batch(naar);

@@ -56,9 +56,8 @@ export const CODE_VAN_UITKOMST: Readonly<Record<Uitkomst, Waarheid>> = {
 };
 
 /**
- * One slot per national voorziening, in this order, whatever the gemeente offers. A voorziening a
- * regulation declares itself has no slot: the batch path (impact, caseload runs) leaves it out and
- * `reintegratie evaluate` judges it.
+ * The national voorzieningen in slot order. A batch has one slot per voorziening of its vocabulary:
+ * these first, in this order, then the ones its gemeente's regulations declare (`Batch.sloten`).
  */
 export const SLOTEN: readonly VoorzieningId[] = VOORZIENINGEN;
 export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) => [v, i]));
@@ -66,8 +65,19 @@ export const SLOT_VAN: ReadonlyMap<string, number> = new Map(SLOTEN.map((v, i) =
 export { perJaar } from './termijnen.ts';
 
 export interface BatchOpties extends EvaluatieOpties {
-  /** Also compute each granted voorziening's known amounts as cents per year (impact runs). */
+  /** Also compute each granted voorziening's known amounts as cents per year. */
   readonly bedragen?: boolean;
+  /**
+   * The yearly amount of a granted request as impact's jaarlast defines it (src/beleid/jaarbedrag.ts):
+   * NaN when any part is not known (a missing fact or figure, an amount condition still open, an
+   * amount per hour); cases without a request get none.
+   */
+  readonly jaarlast?: boolean;
+  /**
+   * The voorzieningen to give slots, in slot order; default the plan's vocabulary (the national ones,
+   * then the declared ones). Two batches an impact run compares share one list.
+   */
+  readonly sloten?: readonly string[];
 }
 
 export interface Batch {
@@ -76,10 +86,13 @@ export interface Batch {
   readonly plan: Plan;
   /** The options it was made with (versions replaced for an impact run). */
   readonly opties: BatchOpties;
+  /** The voorziening of each slot. */
+  readonly sloten: readonly string[];
+  readonly slotVan: ReadonlyMap<string, number>;
   /**
    * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
-   * (length SLOTEN.length) and, when asked for at creation, the yearly cents of every granted
-   * voorziening into `jaarCent` (0 where nothing is granted or known).
+   * (length `sloten.length`) and, when asked for at creation, the yearly cents of every granted
+   * voorziening into `jaarCent` (0 where nothing is granted or known; see `jaarlast` for NaN).
    */
   beoordeel(casus: Casus, uitkomsten: Uint8Array, jaarCent?: Float64Array): void;
 }
@@ -107,6 +120,7 @@ interface GedeeldeStap extends Stap {
 interface BatchBedrag {
   readonly als: GecompileerdeToets | undefined;
   readonly cent: GecompileerdGetal;
+  /** NaN for an amount per hour (kept only for `jaarlast`, where it makes the year unknown). */
   readonly factor: number;
   /** For an amount that holds for the first months only: how many. */
   readonly gedurende: number | undefined;
@@ -154,7 +168,10 @@ export function maakBatch(
   const gevonden = engine.planOp(gemeente, peildatum, opties);
   if (!gevonden.ok) return gevonden;
   const plan = gevonden.plan;
-  const metBedragen = opties.bedragen ?? false;
+  const jaarlast = opties.jaarlast ?? false;
+  const metBedragen = (opties.bedragen ?? false) || jaarlast;
+  const sloten = opties.sloten ?? plan.vocabulaire.voorzieningIds;
+  const slotVan: ReadonlyMap<string, number> = new Map(sloten.map((v, i) => [v, i]));
 
   const stappen = (lijst: readonly PlanVoorwaarde[] | undefined): Stap[] =>
     (lijst ?? []).filter((v) => !v.buitenToepassing).map((v) => ({ id: v.id, toets: v.toets }));
@@ -239,14 +256,14 @@ export function maakBatch(
       for (const b of pv.bedragen) {
         const gedurende = b.regel.gedurende?.maanden;
         const factor = perJaar(b.regel.per, gedurende);
-        if (factor === undefined) continue;
-        bedragen.push({ als: b.als, cent: b.cent, factor, gedurende });
+        if (factor === undefined && !jaarlast) continue;
+        bedragen.push({ als: b.als, cent: b.cent, factor: factor ?? NaN, gedurende });
         namen.push(...b.verwijzingen.feiten);
       }
     }
     return {
       pv,
-      slot: SLOT_VAN.get(pv.id)!,
+      slot: slotVan.get(pv.id)!,
       voorwaarden: stappen(pv.voorwaarden),
       aanvraagVoorwaarden: stappen(pv.aanvraagVoorwaarden),
       verlengingVoorwaarden: stappen(pv.duur?.verlengingVoorwaarden),
@@ -276,7 +293,7 @@ export function maakBatch(
   const bereidPlan = (p: Plan): Voorbereid => {
     const overgangsvoorwaarden = [...p.overgangsvoorwaarden.values()];
     const aanbod = [...p.voorzieningen.values()]
-      .filter((pv) => SLOT_VAN.has(pv.id))
+      .filter((pv) => slotVan.has(pv.id))
       .map((pv) => bereid(pv, overgangsvoorwaarden));
     const perId = new Map(aanbod.map((vz) => [vz.pv.id as string, vz]));
     // Transitional law depends on the grant date only through which versions were in force then.
@@ -293,7 +310,7 @@ export function maakBatch(
     }
     sorteer(grenzen);
     const doelen = new Map<string, Doel>(
-      SLOTEN.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
+      sloten.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
     );
     const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
       const periode = periodeVan(grenzen, toegekendOp);
@@ -377,9 +394,17 @@ export function maakBatch(
     let som = 0;
     for (const b of vz.bedragen) {
       if (b.gedurende !== undefined && peildatum > eindeTermijnMaanden(ingang, b.gedurende)) continue;
-      if (b.als !== undefined && b.als(ctx) !== JA) continue;
+      if (b.als !== undefined) {
+        const geldt = b.als(ctx);
+        if (geldt === NEE) continue;
+        if (geldt !== JA) {
+          if (jaarlast) return NaN;
+          continue;
+        }
+      }
       const cent = b.cent(ctx);
       if (cent !== undefined) som += Math.round(cent * b.factor);
+      else if (jaarlast) return NaN;
     }
     return som;
   };
@@ -409,7 +434,7 @@ export function maakBatch(
   const vullingZonderAanvraag = vullingVoor(
     hoofd.aanbod.flatMap((vz) => [
       ...vz.pv.voorwaarden.flatMap((v) => [...v.verwijzingen.feiten]),
-      ...(metBedragen ? vz.vulling.namen : []),
+      ...(metBedragen && !jaarlast ? vz.vulling.namen : []),
     ]),
   );
   const uitslag = new Uint8Array(gedeeld.size);
@@ -449,7 +474,7 @@ export function maakBatch(
       const vz = aanbod[i]!;
       const t = reeksGedeeld(zonderStappen[i]!, weegAfwijkingen(vz, plan));
       uitkomsten[vz.slot] = t;
-      if (jaarCent && t === JA) jaarCent[vz.slot] = jaarbedrag(vz, peildatum);
+      if (jaarCent && t === JA && !jaarlast) jaarCent[vz.slot] = jaarbedrag(vz, peildatum);
     }
   };
 
@@ -460,8 +485,8 @@ export function maakBatch(
     jaarCent: Float64Array | undefined,
   ) => {
     const id = aanvraag.voorziening;
-    const slot = SLOT_VAN.get(id);
-    // A declared voorziening has no slot (see SLOTEN): not judged here.
+    const slot = slotVan.get(id);
+    // Only a voorziening of another vocabulary has no slot (the case contract refuses it first).
     if (slot === undefined) return;
     const ingang = ingangsdatumVan(aanvraag, peildatum);
     const voorbereid = voorbereidOp(ingang);
@@ -563,6 +588,8 @@ export function maakBatch(
       peildatum,
       plan,
       opties,
+      sloten,
+      slotVan,
       beoordeel(casus, uitkomsten, jaarCent) {
         if (casus.gemeente !== gemeente || casus.peildatum !== peildatum)
           throw new RangeError(
