@@ -21,7 +21,7 @@ import {
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
 import type { Casus } from '../src/casus/index.ts';
-import { maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
+import { maakBatch, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
 import { main } from '../src/cli/main.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
@@ -187,7 +187,7 @@ describe('impact', () => {
     ).toHaveLength(1);
   });
 
-  it('jaarbedragen zijn die van de batch waar ze bekend zijn, en onbekend waar de batch 0 telt', () => {
+  it('het jaarbedrag van de batch (jaarlast) is dat van maakJaarbedrag, ook waar het onbekend is', () => {
     for (const [naar, datum] of [
       [DINKELLAND, '2016-06-01'],
       ['groningen/re-integratieverordening', '2026-06-01'],
@@ -195,10 +195,10 @@ describe('impact', () => {
     ] as const) {
       const o = opzet(naar, undefined, datum);
       const bedrag = maakJaarbedrag(o.engine, o.batchVan.opties);
-      const uit = new Uint8Array(SLOTEN.length);
-      const jaarCent = new Float64Array(SLOTEN.length);
-      const b = maakBatch(o.engine, o.gemeente, datum, { bedragen: true });
+      const b = maakBatch(o.engine, o.gemeente, datum, { jaarlast: true });
       if (!b.ok) throw new Error(b.fout.code);
+      const uit = new Uint8Array(b.batch.sloten.length);
+      const jaarCent = new Float64Array(b.batch.sloten.length);
       const aanbod = gezamenlijkAanbod(o.batchVan.plan, o.batchNaar.plan);
       let bekend = 0;
       let onbekend = 0;
@@ -206,9 +206,10 @@ describe('impact', () => {
       for (const c of caseload({ gemeente: o.gemeente, peildatum: datum, aantal: 4000, seed: 3, aanbod })) {
         if (!c.aanvraag) continue;
         b.batch.beoordeel(c, uit, jaarCent);
-        const slot = SLOT_VAN.get(c.aanvraag.voorziening)!;
+        const slot = b.batch.slotVan.get(c.aanvraag.voorziening)!;
         if (uit[slot] !== TOEGESTAAN) continue;
         const cent = bedrag(c);
+        expect(Number.isNaN(jaarCent[slot]), JSON.stringify(c)).toBe(cent === undefined);
         // A loonkostensubsidie without the hours of a full working week in the job (art. 10d lid 4) has
         // an unknown amount, not 0.
         if (c.aanvraag.voorziening === 'loonkostensubsidie' && c.aanvraag.normaleArbeidsduur === undefined)
@@ -225,6 +226,32 @@ describe('impact', () => {
       expect(onbekend).toBeGreaterThan(5);
     }
   });
+
+  it('telt met de jaarbedragen van de batch precies wat maakJaarbedrag per casus telt', async () => {
+    for (const [naar, datum, seed] of [
+      [schrijfOntwerp(), '2016-06-01', 11],
+      [DINKELLAND, '2016-06-01', 12],
+      ['groningen/re-integratieverordening', '2026-06-01', 13],
+      ['zevenaar/re-integratieverordening', '2018-01-01', 14],
+      ['assen/re-integratieverordening', '2016-06-01', 15],
+    ] as const) {
+      const o = opzet(naar, undefined, datum);
+      const snel = maakImpactteller(o.engine, o.batchVan, o.batchNaar);
+      const referentie = maakImpactteller(o.engine, o.batchVan, o.batchNaar, {
+        van: maakJaarbedrag(o.engine, o.batchVan.opties),
+        naar: maakJaarbedrag(o.engine, o.batchNaar.opties),
+      });
+      const aanbod = gezamenlijkAanbod(o.batchVan.plan, o.batchNaar.plan);
+      for (const c of caseload({ gemeente: o.gemeente, peildatum: datum, aantal: 6000, seed, aanbod })) {
+        snel.tel(c);
+        referentie.tel(c);
+      }
+      const r = impactCijfers(referentie.stand);
+      expect(r.jaarlast.onbekend.van, naar).toBeGreaterThan(0);
+      expect(r.jaarlast.vanCent, naar).toBeGreaterThan(0);
+      expect(impactCijfers(snel.stand), naar).toEqual(r);
+    }
+  }, 60_000);
 
   it('telt gesplitst over threads precies wat één thread telt', async () => {
     const vraag = { naar: schrijfOntwerp(), datum: '2016-06-01' };

@@ -11,7 +11,8 @@ import { casusSchemasVoor } from '../src/casus/schema.ts';
 import { maakEngine, maakContext } from '../src/engine/index.ts';
 import { maakBatch } from '../src/engine/batch.ts';
 import { aanbodVan, caseload } from '../src/caseload/genereer.ts';
-import { maakImpactteller } from '../src/beleid/impact.ts';
+import { impactCijfers, maakImpactteller } from '../src/beleid/impact.ts';
+import { telGegenereerd, telNdjson, zetImpactOp } from '../src/beleid/index.ts';
 import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import {
@@ -339,6 +340,72 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
       /^aanvraag\.voorziening: deze waarde is niet toegestaan/,
     );
   });
+
+  it('impact tussen twee versies telt de eigen voorziening, gegenereerd en uit NDJSON', async () => {
+    // A second version that drops the condition aanpassing-nodig and raises the vergoeding to € 2.000.
+    const map = mkdtempSync(join(tmpdir(), 'vocabulaire-impact-'));
+    const v2 = join(map, '2024-06-01.yaml');
+    const tekst = FIXTURE_TEKST.replace('geldigVanaf: 2024-01-01', 'geldigVanaf: 2024-06-01')
+      .replace(/      - id: aanpassing-nodig\n(?:        .*\n|          .*\n)+?(?=    bedragen:)/, '')
+      .replace('cent: 150000', 'cent: 200000');
+    expect(tekst).not.toContain('aanpassing-nodig');
+    expect(tekst).toContain('cent: 200000');
+    writeFileSync(v2, tekst);
+    try {
+      const twee = laad([FIXTURE, v2]);
+      const e = maakEngine(twee);
+      const vraag = {
+        van: 'proefgemeente/re-integratieverordening@2024-01-01',
+        naar: 'proefgemeente/re-integratieverordening@2024-06-01',
+        datum: '2024-07-01',
+      };
+      const o = zetImpactOp(e, vraag);
+      if (!o.ok) throw new Error(o.fouten.join('\n'));
+      const aanvraag = (nodig: boolean) => ({
+        gemeente: 'proefgemeente',
+        peildatum: '2024-07-01',
+        feiten: {
+          geboortedatum: '1980-01-01',
+          uitkering: 'geen',
+          dienstbetrekkingSinds: '2023-05-01',
+          aanpassingNodig: nodig,
+        },
+        aanvraag: { voorziening: 'werkplekaanpassing', ingangsdatum: '2024-07-01' },
+      });
+      // Granted under both (1500 → 2000 euro), and refused now but granted under the new version.
+      const casussen = [aanvraag(true), aanvraag(true), aanvraag(false)];
+      const pad = join(map, 'casussen.ndjson');
+      writeFileSync(pad, `${casussen.map((c) => JSON.stringify(c)).join('\n')}\n`);
+      const gelezen = await telNdjson(o.opzet, vraag, pad, { threads: 1 });
+      if (!gelezen.ok) throw new Error(gelezen.bericht);
+      const r = impactCijfers(gelezen.stand);
+      const w = r.voorzieningen.find((v) => v.voorziening === 'werkplekaanpassing');
+      expect(w?.aanvragen).toMatchObject({
+        aantal: 3,
+        gewijzigd: 1,
+        van: { toegestaan: 2, afgewezen: 1 },
+        naar: { toegestaan: 3 },
+      });
+      expect(w?.jaarlast).toMatchObject({
+        vanCent: 2 * 150000,
+        naarCent: 3 * 200000,
+        verschilCent: 3 * 200000 - 2 * 150000,
+        anderBedrag: 3,
+      });
+      expect(r.jaarlast.naarCent).toBe(3 * 200000);
+      expect(r.gewijzigd).toBe(1);
+
+      // A generated caseload asks for it too (its own facts stay unknown: onbepaald under both).
+      const gegenereerd = impactCijfers(
+        await telGegenereerd(o.opzet, vraag, { aantal: 3000, seed: 4, threads: 1 }),
+      );
+      const g = gegenereerd.voorzieningen.find((v) => v.voorziening === 'werkplekaanpassing');
+      expect(g?.aanvragen.aantal).toBeGreaterThan(0);
+      expect(g?.zonderAanvraag.aantal).toBeGreaterThan(0);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('docs/feiten.md komt uit de verklaringen, ook die van een regeling', () => {
     const md = feitenDocumentatie(bibliotheek);
