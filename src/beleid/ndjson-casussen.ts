@@ -101,7 +101,10 @@ export function leesRegel(
   tekst: string,
   opties: NdjsonOpties,
 ): { readonly casus: Casus } | { readonly fout: string } | undefined {
-  if (tekst.trim() === '') return undefined;
+  // trim() copies the line: only a line that starts with white space (ASCII, or any non-ASCII
+  // character trim() may count as such) can be empty.
+  const eerste = tekst.charCodeAt(0);
+  if (tekst.length === 0 || ((eerste <= 32 || eerste >= 0x80) && tekst.trim() === '')) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(tekst);

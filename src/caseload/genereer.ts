@@ -140,7 +140,15 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   const vraag = aangeboden.map((v) => [v, VRAAG[v] ?? 1] as const);
   const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
   const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
-  const datum = (dag: number) => vanDagnummer(dag);
+  // Every case writes a few dates out of a span of some seventy years: each is written once.
+  const DAGEN_TERUG = 80 * 366;
+  const eerste = peildag - DAGEN_TERUG;
+  const geschreven: (string | undefined)[] = new Array<string | undefined>(DAGEN_TERUG + 400).fill(undefined);
+  const datum = (dag: number): string => {
+    const i = dag - eerste;
+    if (i < 0 || i >= geschreven.length) return vanDagnummer(dag);
+    return (geschreven[i] ??= vanDagnummer(dag));
+  };
 
   return {
     casus(i) {

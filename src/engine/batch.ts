@@ -1,5 +1,5 @@
 import type { Afwijking, Casus } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdenOp, leeftijdInMaandenOp, leeftijdOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, leeftijdenOp, leeftijdInMaandenOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -209,6 +209,16 @@ export function maakBatch(
   };
 
   const leeftijdOpPeildatum = leeftijdenOp(peildatum);
+  // Requests start on a few hundred different days: each day is read once for the ages on it.
+  const leeftijdOpDag = new Map<string, (geboren: string) => number>();
+  const leeftijdOpDatum = (g: string, datum: string): number => {
+    let f = leeftijdOpDag.get(datum);
+    if (f === undefined) {
+      f = leeftijdenOp(datum);
+      leeftijdOpDag.set(datum, f);
+    }
+    return f(g);
+  };
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     const uitFeiten = v.uitFeiten;
     for (let i = 0; i < uitFeiten.length; i++) {
@@ -228,7 +238,7 @@ export function maakBatch(
           ? undefined
           : ctx.datum === peildatum
             ? leeftijdOpPeildatum(g)
-            : leeftijdOp(g, ctx.datum);
+            : leeftijdOpDatum(g, ctx.datum);
     }
     if (v.leeftijdInMaanden) {
       const g = f.geboortedatum;
