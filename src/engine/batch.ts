@@ -70,7 +70,8 @@ export interface BatchOpties extends EvaluatieOpties {
   /**
    * The yearly amount of a granted request as impact's jaarlast defines it (src/beleid/jaarbedrag.ts):
    * NaN when any part is not known (a missing fact or figure, an amount condition still open, an
-   * amount per hour); cases without a request get none.
+   * amount per hour); cases without a request get none. Only the granted request's slot of `jaarCent`
+   * is written; the others keep what they held.
    */
   readonly jaarlast?: boolean;
   /**
@@ -606,7 +607,8 @@ export function maakBatch(
             `casus voor ${casus.gemeente} op ${casus.peildatum} in een batch voor ${gemeente} op ${peildatum}`,
           );
         uitkomsten.fill(NIET_BEOORDEELD);
-        if (jaarCent) jaarCent.fill(0);
+        // With jaarlast only a granted request's own slot is read (BatchOpties.jaarlast).
+        if (jaarCent && !jaarlast) jaarCent.fill(0);
         const f = casus.feiten;
         ctx.oordelen = f.oordelen ?? GEEN_OORDELEN;
         afwijkingen = f.afwijkingen;
