@@ -20,6 +20,7 @@ import {
   zetImpactOp,
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
+import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
 import type { Casus } from '../src/casus/index.ts';
 import { maakBatch, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
@@ -265,6 +266,16 @@ describe('impact', () => {
 });
 
 describe('impact over NDJSON', () => {
+  it('slaat een regel met alleen witruimte over, ook niet-ASCII witruimte, en leest de rest', () => {
+    const run = { gemeente: 'dinkelland', peildatum: '2016-06-01' };
+    for (const leeg of ['', ' ', '\t \r', '\u00a0', '\ufeff', '\u2003 \u00a0'])
+      expect(leesRegel(leeg, run), JSON.stringify(leeg)).toBeUndefined();
+    const c = JSON.stringify(HANDGEVALLEN[0]);
+    for (const regel of [c, ` ${c}`, `${c}\r`])
+      expect(leesRegel(regel, run)).toEqual({ casus: HANDGEVALLEN[0] });
+    expect(leesRegel(`x${c}`, run)).toMatchObject({ fout: expect.stringMatching(/^ongeldige JSON/) });
+  });
+
   it('telt met werkers wat één thread telt, en meldt de eerste foute regel', async () => {
     const vraag = { naar: schrijfOntwerp(), datum: '2016-06-01' };
     const o = zetImpactOp(engine, vraag);
