@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lokaleAuthenticator, maakGebruiker } from '../src/administratie/gebruikers.ts';
-import { maakApp } from '../src/api/app.ts';
-import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
 import type { Opslag } from '../src/opslag/database.ts';
 import { standaardEngine } from './helpers.ts';
-import { OPSLAGEN, TEST_SLEUTEL } from './opslagen.ts';
+import { startApi, type TestApi } from './api-opzet.ts';
+import { OPSLAGEN } from './opslagen.ts';
 
 /**
  * The API's request validation answers in Dutch: every 400 problem+json names the field path and
@@ -14,22 +12,12 @@ const ENGELS =
   /\b(invalid|expected|received|input|required|must|unrecognized|too (small|big)|string|number|boolean|array|object|undefined)\b/i;
 
 const engine = standaardEngine();
-const WACHTWOORD = 'test-wachtwoord-1';
 
 describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
   let opslag: Opslag;
-  let app: ReturnType<typeof maakApp>;
-  const tokens: Record<string, string> = {};
+  let api: TestApi;
   const verzoek = (wie: string, methode: string, pad: string, body: unknown) =>
-    app.request(pad, {
-      method: methode,
-      headers: {
-        authorization: `Bearer ${tokens[wie]}`,
-        'content-type': 'application/json',
-        'x-doel': 'uitvoering re-integratie',
-      },
-      body: JSON.stringify(body),
-    });
+    api.verzoek(wie, methode, pad, body);
   const velden = async (r: Response) => {
     expect(r.status).toBe(400);
     expect(r.headers.get('content-type')).toBe('application/problem+json');
@@ -41,31 +29,15 @@ describe('Nederlandse meldingen bij ongeldige verzoeken', () => {
 
   beforeAll(async () => {
     opslag = await OPSLAGEN[0]!.open(engine);
-    app = maakApp({
-      db: opslag.db,
+    api = await startApi(
+      opslag,
       engine,
-      kluis: maakBsnKluis(TEST_SLEUTEL),
-      authenticator: lokaleAuthenticator(opslag.db),
-      vandaag: () => '2016-06-01',
-    });
-    const gebruikers = {
-      cm: [{ gemeente: 'dinkelland', rol: 'casemanager' }],
-      manager: [{ gemeente: 'dinkelland', rol: 'manager' }],
-    } as const;
-    for (const [naam, rollen] of Object.entries(gebruikers)) {
-      await maakGebruiker(opslag.db, {
-        gebruikersnaam: naam,
-        naam,
-        wachtwoord: WACHTWOORD,
-        rollen: [...rollen],
-      });
-      const r = await app.request('/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ gebruikersnaam: naam, wachtwoord: WACHTWOORD }),
-      });
-      tokens[naam] = ((await r.json()) as { token: string }).token;
-    }
+      {
+        cm: [{ gemeente: 'dinkelland', rol: 'casemanager' }],
+        manager: [{ gemeente: 'dinkelland', rol: 'manager' }],
+      },
+      '2016-06-01',
+    );
   }, 60_000);
 
   afterAll(async () => {
