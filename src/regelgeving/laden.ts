@@ -20,6 +20,13 @@ export interface Regeling extends RegelingBestand {
   readonly bron_: YamlBron;
   /** The data before validation, merged with its basis, each value still knowing its file. */
   readonly ruw_: unknown;
+  /**
+   * The in-force date the transitional article speaks of: the geldigVanaf of the version that states
+   * it. A version that inherits the article unchanged through `basis` keeps that date, because the
+   * inherited text protects what was granted before it under the ordinances it names, not what the
+   * version it rests on granted.
+   */
+  readonly overgangsrechtSinds?: string;
 }
 
 export interface ParameterBestand extends Parameter {
@@ -192,7 +199,23 @@ export function valideerRegeling(
     .update(tekst)
     .update(basis ? `\n${basis.hash}` : '')
     .digest('hex');
-  return { ok: true, waarde: { ...r, bestand, hash, bron_: bron, ruw_: bron.data } };
+  const eigenOvergangsrecht = 'overgangsrecht' in (eigenBron.data as object);
+  const overgangsrechtSinds = !r.overgangsrecht
+    ? undefined
+    : eigenOvergangsrecht || !basis
+      ? r.geldigVanaf
+      : (basis.overgangsrechtSinds ?? basis.geldigVanaf);
+  return {
+    ok: true,
+    waarde: {
+      ...r,
+      bestand,
+      hash,
+      bron_: bron,
+      ruw_: bron.data,
+      ...(overgangsrechtSinds !== undefined ? { overgangsrechtSinds } : {}),
+    },
+  };
 }
 
 /**

@@ -1,0 +1,74 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { maakImpactteller, impactCijfers, zetImpactOp } from '../src/beleid/index.ts';
+import type { Casus } from '../src/casus/index.ts';
+import type { EvaluatieResultaat } from '../src/engine/index.ts';
+import { laadOntwerp } from '../src/regelgeving/ontwerp.ts';
+import { standaardEngine } from './helpers.ts';
+import { ONTWERP_2027 } from './ontwerp-2027.ts';
+
+/**
+ * Which judgements the college gave under the 2015 version still answer the 2027 draft's questions.
+ * The draft inherits article 20 (overgangsrecht) unchanged; that article protects what was granted
+ * before 1 July 2015 under the ordinances it names, so a grant of 2025 is not asked again whether it
+ * meets "the old ordinance's conditions", and its recorded judgements carry over.
+ */
+
+const engine = standaardEngine();
+const geladen = laadOntwerp(engine.bibliotheek, 'dinkelland', '2027-01-01.yaml', ONTWERP_2027);
+if (!geladen.ok) throw new Error(JSON.stringify(geladen.fouten));
+afterAll(() => geladen.opruimen());
+const opgezet = zetImpactOp(engine, { naar: geladen.pad, datum: '2027-01-01' });
+if (!opgezet.ok) throw new Error(opgezet.fouten.join('; '));
+const { opzet } = opgezet;
+
+const jobcoaching = (toegekendOp: string, einddatum = '2028-12-31'): Casus => ({
+  gemeente: 'dinkelland',
+  peildatum: '2027-01-01',
+  feiten: {
+    geboortedatum: '1980-04-02',
+    uitkering: 'algemene-bijstand',
+    afstandTotArbeidsmarkt: 'groot',
+    oordelen: { zonderOndersteuningNietInStaat: true },
+  },
+  aanvraag: { voorziening: 'jobcoaching', ingangsdatum: toegekendOp, toegekendOp, einddatum },
+});
+const onder = (versie: 'van' | 'naar', casus: Casus) => {
+  const r: EvaluatieResultaat = opzet.engine.evalueer(casus, {
+    vervang: new Map([[opzet[versie].id, opzet[versie]]]),
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.resultaat.voorzieningen[0]!;
+};
+
+describe('oordelen onder het ontwerp van Dinkelland 2027', () => {
+  it('het geërfde artikel 20 spreekt van 1 juli 2015, ook in het ontwerp', () => {
+    expect(opzet.naar.geldigVanaf).toBe('2027-01-01');
+    expect(opzet.naar.overgangsrecht?.artikel).toBe('20');
+    expect(opzet.naar.overgangsrechtSinds).toBe('2015-07-01');
+    expect(opzet.van.overgangsrechtSinds).toBe('2015-07-01');
+  });
+
+  it('een toekenning van 2025 houdt haar oordeel; er komt geen vraag over oude voorwaarden bij', () => {
+    const casus = jobcoaching('2025-03-01');
+    const van = onder('van', casus);
+    const naar = onder('naar', casus);
+    expect(van.uitkomst).toBe('toegestaan');
+    expect(naar.uitkomst).toBe('toegestaan');
+    expect(naar.vragen).toEqual([]);
+    expect(naar.gronden.filter((g) => g.soort === 'overgangsrecht')).toEqual([]);
+    // The outcome-only batch that counts impact decides the same.
+    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    teller.tel(casus);
+    const rij = impactCijfers(teller.stand).voorzieningen.find((v) => v.voorziening === 'jobcoaching')!;
+    expect(rij.aanvragen.overgangen).toEqual([{ van: 'toegestaan', naar: 'toegestaan', aantal: 1 }]);
+  });
+
+  it('een toekenning van vóór 1 juli 2015 die nog loopt, valt onder artikel 20 lid 3, met zijn eigen vraag', () => {
+    const naar = onder('naar', jobcoaching('2015-03-01'));
+    expect(naar.vragen.map((q) => [q.feit, q.artikel])).toContainEqual([
+      'voldoetAanOudeVoorwaarden',
+      '20 lid 3',
+    ]);
+    expect(naar.uitkomst).toBe('ter-beoordeling');
+  });
+});
