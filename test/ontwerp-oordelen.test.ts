@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { maakImpactteller, impactCijfers, zetImpactOp } from '../src/beleid/index.ts';
+import { impactCijfers, maakImpactteller, maakOordelenteller, zetImpactOp } from '../src/beleid/index.ts';
 import type { Casus } from '../src/casus/index.ts';
 import type { EvaluatieResultaat } from '../src/engine/index.ts';
 import { laadOntwerp } from '../src/regelgeving/ontwerp.ts';
@@ -70,5 +70,72 @@ describe('oordelen onder het ontwerp van Dinkelland 2027', () => {
       '20 lid 3',
     ]);
     expect(naar.uitkomst).toBe('ter-beoordeling');
+  });
+});
+
+describe('welke aanvragen onder het ontwerp een nieuw oordeel nodig hebben, en waarom', () => {
+  const leerwerktraject: Casus = {
+    gemeente: 'dinkelland',
+    peildatum: '2027-01-01',
+    feiten: {
+      geboortedatum: '2006-09-01',
+      uitkering: 'algemene-bijstand',
+      startkwalificatie: false,
+      kanOnderwijsVolgen: false,
+      oordelen: { ondersteuningJongereArt7a: true },
+    },
+    aanvraag: {
+      voorziening: 'leerwerktraject',
+      ingangsdatum: '2026-03-10',
+      toegekendOp: '2026-03-10',
+      duurMaanden: 12,
+    },
+  };
+
+  it('artikel 13 geldt weer en vraagt zijn eigen oordeel; een jobcoaching van 2025 houdt het hare', () => {
+    const { aanvraag: _geen, ...zonderAanvraag } = jobcoaching('2025-03-01');
+    const teller = maakOordelenteller(opzet, new Set(['5', '13']));
+    const impact = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    for (const c of [leerwerktraject, jobcoaching('2025-03-01'), zonderAanvraag]) {
+      teller.tel(c);
+      impact.tel(c);
+    }
+    const u = teller.uitslag();
+    expect(u.beoordeeld).toBe(2);
+    expect(u.aanvragen).toBe(1);
+    expect(u.vragen).toHaveLength(1);
+    const q = u.vragen[0]!;
+    expect(q).toMatchObject({
+      voorziening: 'leerwerktraject',
+      feit: 'leerwerktrajectNodig',
+      artikel: '13',
+      regeling: 'dinkelland/re-integratieverordening',
+      aanvragen: 1,
+      reden: {
+        soort: 'weer-van-toepassing',
+        vervallen: [{ artikel: '10f', per: '2026-01-01' }],
+        nieuweGrondslag: ['7a'],
+      },
+      overgangen: [{ van: 'toegestaan', naar: 'ter-beoordeling', aantal: 1 }],
+    });
+    expect(q.uitleg).toBe(
+      'Artikel 13 vraagt nu: „Is een leer-werktraject voor deze persoon nodig, en is de ondersteuning nodig om het leer-werktraject te volgen?” ' +
+        'Onder de Re-integratieverordening Participatiewet gemeente Dinkelland 2015 past het systeem artikel 13 niet toe, ' +
+        'omdat het rust op artikel 10f van de wet, dat sinds 1 januari 2026 vervallen is. ' +
+        'Het ontwerp laat artikel 13 rusten op artikel 7a van de wet. Daardoor gelden de regels van artikel 13 weer, ook deze vraag.',
+    );
+    // The outcome-only impact counts the same move for the same voorziening.
+    const rij = impactCijfers(impact.stand).voorzieningen.find((v) => v.voorziening === 'leerwerktraject')!;
+    expect(rij.aanvragen.overgangen).toEqual([{ van: 'toegestaan', naar: 'ter-beoordeling', aantal: 1 }]);
+  });
+
+  it('een nog lopende toekenning van vóór 1 juli 2015 krijgt de vraag van het overgangsrecht, met die reden', () => {
+    const teller = maakOordelenteller(opzet, new Set(['5', '13']));
+    teller.tel(jobcoaching('2015-03-01'));
+    const [q] = teller.uitslag().vragen;
+    // Under the version in force the grant falls under article 20 too: the question is not new.
+    expect(q).toBeUndefined();
+    const opVan = onder('van', jobcoaching('2015-03-01'));
+    expect(opVan.vragen.map((x) => x.feit)).toContain('voldoetAanOudeVoorwaarden');
   });
 });
