@@ -139,3 +139,42 @@ describe('welke aanvragen onder het ontwerp een nieuw oordeel nodig hebben, en w
     expect(opVan.vragen.map((x) => x.feit)).toContain('voldoetAanOudeVoorwaarden');
   });
 });
+
+describe('een gewijzigde vraag krijgt een eigen sleutel', () => {
+  it('een ontwerp dat een geërfde oordeel-sleutel een andere vraag geeft, wordt geweigerd met bestand, regel en pad', () => {
+    const inhoud = `${ONTWERP_2027}  leerwerktraject:
+    voorwaarden:
+      - id: leerwerktraject-nodig
+        artikel: "13"
+        toets:
+          oordeel: leerwerktrajectNodig
+          vraag: Heeft deze jongere een leer-werktraject nodig?
+        uitleg:
+          ja: Het college vindt een leer-werktraject nodig.
+          nee: Het college vindt een leer-werktraject niet nodig.
+`;
+    const g = laadOntwerp(engine.bibliotheek, 'dinkelland', '2027-01-01.yaml', inhoud);
+    if (g.ok) g.opruimen();
+    expect(g.ok).toBe(false);
+    if (g.ok) return;
+    expect(g.fouten).toEqual([
+      expect.objectContaining({
+        bestand: '2027-01-01.yaml',
+        regel: inhoud.split('\n').findIndex((r) => r.includes('vraag: Heeft deze jongere')) + 1,
+        pad: 'voorzieningen.leerwerktraject.voorwaarden[0].toets.vraag',
+        bericht: expect.stringContaining(
+          "oordeel 'leerwerktrajectNodig' stelt hier een andere vraag dan in dinkelland/re-integratieverordening@2015-07-01",
+        ),
+      }),
+    ]);
+    // The same question under its own key is accepted: no earlier judgement answers it.
+    const eigen = laadOntwerp(
+      engine.bibliotheek,
+      'dinkelland',
+      '2027-01-01.yaml',
+      inhoud.replace('oordeel: leerwerktrajectNodig', 'oordeel: leerwerktrajectNodig2027'),
+    );
+    expect(eigen.ok, JSON.stringify(!eigen.ok && eigen.fouten)).toBe(true);
+    if (eigen.ok) eigen.opruimen();
+  });
+});

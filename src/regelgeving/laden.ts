@@ -7,6 +7,7 @@ import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
 import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
+import { gewijzigdeVragen } from './vragen.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
 
 /** One loaded regulation version: the file's content plus where it came from and its hash. */
@@ -194,6 +195,7 @@ export function valideerRegeling(
     nummers.add(a.nummer);
   });
   fouten.push(...controleerVocabulaire(bron, r));
+  if (basis) fouten.push(...gewijzigdeVragen(eigenBron, basis.ruw_, `${basis.id}@${basis.geldigVanaf}`));
   if (fouten.length > 0) return { ok: false, fouten };
   const hash = createHash('sha256')
     .update(tekst)
