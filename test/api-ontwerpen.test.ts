@@ -179,5 +179,15 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
     expect(cijfers.body.model.regeling.id).toBe('regio/twente/modelverordening-re-integratie');
     expect(cijfers.body.impact.van.geldigVanaf).toBe('2027-01-01');
     expect(cijfers.body.impact.naar.status).toBe('ontwerp');
+    // The requests that need a new judgement, counted over the same requests as the impact.
+    const n = cijfers.body.nieuweOordelen as {
+      beoordeeld: number;
+      aanvragen: number;
+      perVoorziening: { voorziening: string; aanvragen: number }[];
+      vragen: { feit: string; artikel: string; uitleg: string; aanvragen: number }[];
+    };
+    expect(n.beoordeeld).toBe(cijfers.body.impact.metAanvraag);
+    expect(n.perVoorziening.reduce((t, v) => t + v.aanvragen, 0)).toBe(n.aanvragen);
+    for (const q of n.vragen) expect(q.uitleg).toContain(`artikel ${q.artikel.split(' ')[0]}`);
   }, 300_000);
 });

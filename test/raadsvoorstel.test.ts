@@ -102,6 +102,26 @@ describe.each(OPSLAGEN)('het raadsvoorstel uit het ontwerp en zijn rondes ($naam
       expect(pdf.replaceAll('-', ''), rij).toContain(rij.replaceAll('-', ''));
     }
     expect(pdf).toContain(`Totaal ${gg.impact.metAanvraag}`);
+    // New judgements: the same requests as the impact's moves to "oordeel nodig", per voorziening,
+    // and never the transitional question of article 20 (it protects grants from before 1 July 2015).
+    const n = gg.nieuweOordelen;
+    expect(n.beoordeeld).toBe(gg.impact.metAanvraag);
+    expect(n.aanvragen).toBeGreaterThan(0);
+    for (const v of gg.impact.voorzieningen) {
+      const telling = (lijst: readonly { van: string; naar: string; aantal: number }[] | undefined) =>
+        lijst?.find((o) => o.van === 'toegestaan' && o.naar === 'ter-beoordeling')?.aantal ?? 0;
+      const eigen = n.perVoorziening.find((x) => x.voorziening === v.voorziening);
+      expect(telling(eigen?.overgangen), v.voorziening).toBe(telling(v.aanvragen.overgangen));
+    }
+    expect(n.vragen.map((q) => q.feit)).not.toContain('voldoetAanOudeVoorwaarden');
+    expect(pdf).toContain('Nieuwe oordelen van het college');
+    expect(pdf).toContain(
+      n.aanvragen === 0
+        ? `Onder het ontwerp is bij geen van de ${n.beoordeeld} aanvragen en lopende voorzieningen een nieuw oordeel van het college nodig.`
+        : `Onder het ontwerp is bij ${n.aanvragen} van de ${n.beoordeeld} aanvragen en lopende voorzieningen een nieuw oordeel van het college nodig.`,
+    );
+    for (const q of n.vragen) expect(pdf.replaceAll('-', '')).toContain(q.uitleg.replaceAll('-', ''));
+
     expect(pdf).toContain(bedragTekst(gg.impact.jaarlast.verschilCent));
     // The deviations from the Twente model the draft rests on (through Dinkelland 2015), split as
     // `reintegratie diff` splits them.

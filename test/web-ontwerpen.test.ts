@@ -70,7 +70,25 @@ describe('een ontwerp van ontwerp tot in werking, in de browser', { timeout: 400
       })
     ).json()) as {
       bevindingen: { conflict: { artikel: string; soort: string }; blijft: boolean }[];
-      impact: { gewijzigd: number; casussen: number; bron: { inwoners: number } };
+      impact: {
+        gewijzigd: number;
+        casussen: number;
+        metAanvraag: number;
+        bron: { inwoners: number };
+        voorzieningen: {
+          voorziening: string;
+          aanvragen: { overgangen: { van: string; naar: string; aantal: number }[] };
+        }[];
+      };
+      nieuweOordelen: {
+        beoordeeld: number;
+        aanvragen: number;
+        perVoorziening: {
+          voorziening: string;
+          overgangen: { van: string; naar: string; aantal: number }[];
+        }[];
+        vragen: { vraag: string; uitleg: string }[];
+      };
     };
     expect(cijfers.impact.gewijzigd).toBeGreaterThan(0);
     const toets = await p.getByRole('heading', { name: /^Toets aan de wet: \d+ bevindingen/ }).innerText();
@@ -89,6 +107,26 @@ describe('een ontwerp van ontwerp tot in werking, in de browser', { timeout: 400
     expect(await p.locator('#inhoud').innerText()).toContain(
       'Regionale modelverordening re-integratie Participatiewet regio Twente 2015',
     );
+    // Which requests need a new judgement under the draft, with the same numbers as the impact.
+    const n = cijfers.nieuweOordelen;
+    expect(n.beoordeeld).toBe(cijfers.impact.metAanvraag);
+    const naarOordeel = (lijst: readonly { van: string; naar: string; aantal: number }[] | undefined) =>
+      lijst?.find((o) => o.van === 'toegestaan' && o.naar === 'ter-beoordeling')?.aantal ?? 0;
+    for (const v of cijfers.impact.voorzieningen)
+      expect(naarOordeel(n.perVoorziening.find((x) => x.voorziening === v.voorziening)?.overgangen)).toBe(
+        naarOordeel(v.aanvragen.overgangen),
+      );
+    const samenvatting = await p.getByTestId('nieuwe-oordelen-samenvatting').innerText();
+    expect(samenvatting).toContain(
+      n.aanvragen === 0
+        ? `bij geen van de ${n.beoordeeld} aanvragen`
+        : `bij ${n.aanvragen} van de ${n.beoordeeld} aanvragen en lopende voorzieningen een nieuw oordeel van het college nodig`,
+    );
+    const sectie = await p.locator('section[aria-labelledby="nieuwe-oordelen"]').innerText();
+    for (const q of n.vragen) {
+      expect(sectie).toContain(q.vraag);
+      expect(sectie).toContain(q.uitleg);
+    }
     await keurPagina(p, 'ontwerp-03-cijfers');
 
     // An advice round with two points and the college's reactions, through the form.

@@ -1,5 +1,12 @@
 import { laadOntwerp } from '../regelgeving/ontwerp.ts';
-import { type ImpactCijfers, impactCijfers, maakImpactteller, zetImpactOp } from '../beleid/index.ts';
+import {
+  type ImpactCijfers,
+  impactCijfers,
+  maakImpactteller,
+  maakOordelenteller,
+  type NieuweOordelen,
+  zetImpactOp,
+} from '../beleid/index.ts';
 import type { Conflict, Engine } from '../engine/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { Regeling } from '../regelgeving/index.ts';
@@ -42,6 +49,8 @@ export interface RaadsvoorstelGegevens {
     readonly ongeldig: number;
     readonly titels: Readonly<Record<string, string>>;
   };
+  /** Requests of that caseload that need a judgement the version in force did not ask, per question and why. */
+  readonly nieuweOordelen: NieuweOordelen;
 }
 
 const sleutel = (c: Conflict) => `${c.soort}|${c.artikel}|${c.met}`;
@@ -78,10 +87,18 @@ export async function raadsvoorstelGegevens(
     const straks = new Set(conflicten(opzet.naar).map(sleutel));
     await log(db, actor, gemeente, 'raadsvoorstel-cijfers', 'ontwerp', id);
     const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    const verschillen = vergelijkRegelingen(opzet.van, opzet.naar);
+    const oordelen = maakOordelenteller(
+      opzet,
+      new Set(verschillen.filter((v) => v.onderdeel === 'artikel').map((v) => v.sleutel)),
+    );
     let inwoners = 0;
     let ongeldig = 0;
     for await (const pagina of opgeslagenCaseload(db, gemeente, datum)) {
-      for (const casus of pagina.casussen) teller.tel(casus);
+      for (const casus of pagina.casussen) {
+        teller.tel(casus);
+        oordelen.tel(casus);
+      }
       inwoners += pagina.inwoners;
       ongeldig += pagina.ongeldig.length;
     }
@@ -95,9 +112,10 @@ export async function raadsvoorstelGegevens(
         nieuw: opzet.naar,
         peildatum: datum,
         bevindingen: nu.map((conflict) => ({ conflict, blijft: straks.has(sleutel(conflict)) })),
-        verschillen: vergelijkRegelingen(opzet.van, opzet.naar),
+        verschillen,
         model: modelVergelijking(engine, opzet.naar),
         impact: { ...impactCijfers(teller.stand), inwoners, ongeldig, titels },
+        nieuweOordelen: oordelen.uitslag(),
       },
     };
   } finally {

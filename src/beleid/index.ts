@@ -20,3 +20,12 @@ export { type Jaarbedrag, maakJaarbedrag } from './jaarbedrag.ts';
 export { type NdjsonRunOpties, type NdjsonRunUitslag, telNdjson } from './ndjson.ts';
 export { gezamenlijkAanbod, type ImpactOpzet, type ImpactVraag, zetImpactOp } from './opzet.ts';
 export { isBestandsnotatie, versieNotatie, type VersieUitslag, zoekVersie } from './versies.ts';
+export {
+  maakOordelenteller,
+  type NieuweOordelen,
+  type NieuweOordelenVoorziening,
+  type NieuweVraag,
+  type NieuweVraagReden,
+  type Oordelenteller,
+  type UitkomstOvergang,
+} from './nieuwe-oordelen.ts';

@@ -36,6 +36,65 @@ const vrij = (teksten: Readonly<Record<string, string>>, k: VrijeTekst): Blok =>
       };
 };
 
+/** The outcome as the casemanager's screen names it. */
+const UITKOMST: Record<string, string> = {
+  toegestaan: 'mag worden aangeboden',
+  afgewezen: 'kan niet worden aangeboden',
+  'ter-beoordeling': 'oordeel nodig',
+  onbepaald: 'gegevens ontbreken',
+  'niet-aangeboden': 'niet aangeboden',
+};
+const uitkomstWoord = (u: string) => UITKOMST[u] ?? u;
+
+/**
+ * Which requests need a new judgement of the college under the draft, per question and article, and
+ * why the draft asks it; a judgement the college gave on the same question counts under the draft too.
+ */
+export function nieuweOordelenBlokken(g: RaadsvoorstelGegevens): Blok[] {
+  const n = g.nieuweOordelen;
+  const titel = (v: string) => g.impact.titels[v] ?? v;
+  const b: Blok[] = [{ soort: 'kop', niveau: 3, tekst: 'Nieuwe oordelen van het college' }];
+  if (n.aanvragen === 0) {
+    b.push({
+      soort: 'alinea',
+      tekst: `Onder het ontwerp is bij geen van de ${n.beoordeeld} aanvragen en lopende voorzieningen een nieuw oordeel van het college nodig. De oordelen die het college al gaf, tellen ook onder het ontwerp.`,
+    });
+    return b;
+  }
+  b.push(
+    {
+      soort: 'alinea',
+      tekst: `Onder het ontwerp is bij ${n.aanvragen} van de ${n.beoordeeld} aanvragen en lopende voorzieningen een nieuw oordeel van het college nodig. Het ontwerp stelt daar een vraag die de huidige verordening bij die aanvragen niet stelde. De oordelen die het college al gaf op dezelfde vraag, tellen ook onder het ontwerp.`,
+    },
+    {
+      soort: 'tabel',
+      kolommen: [
+        { kop: 'Voorziening', breedte: 2 },
+        { kop: 'Vraag', breedte: 1.6 },
+        { kop: 'Artikel', breedte: 1.4 },
+        { kop: 'Aan­vragen', breedte: 1, getal: true },
+        { kop: 'Uitkomst nu → ontwerp', breedte: 2.4 },
+      ],
+      rijen: n.vragen.map((q) => [
+        titel(q.voorziening),
+        q.feit,
+        `${q.artikel}${q.regeling === g.nieuw.id ? '' : ' (wet)'}`,
+        String(q.aanvragen),
+        q.overgangen.map((o) => `${uitkomstWoord(o.van)} → ${uitkomstWoord(o.naar)}: ${o.aantal}`).join('; '),
+      ]),
+    },
+    { soort: 'alinea', tekst: 'Waarom het ontwerp deze vragen stelt:' },
+    {
+      soort: 'opsomming',
+      items: n.vragen.map(
+        (q) =>
+          `${titel(q.voorziening)}, ${q.aanvragen} ${q.aanvragen === 1 ? 'aanvraag' : 'aanvragen'}: ${q.uitleg}`,
+      ),
+    },
+  );
+  return b;
+}
+
 const SOORT: Record<string, string> = {
   vervallen: 'grondslag vervallen',
   strijdig: 'strijdig met de wet',
@@ -249,6 +308,7 @@ export function raadsvoorstel(bibliotheek: Bibliotheek, invoer: RaadsvoorstelInv
       { soort: 'alinea', tekst: 'Uitkomsten die veranderen (van → naar: aantal):' },
       { soort: 'opsomming', items: veranderd },
     );
+  b.push(...nieuweOordelenBlokken(g));
   b.push({ soort: 'alinea', tekst: im.jaarlast.definitie, nadruk: 'cursief' }, vrij(teksten, 'financieel'));
 
   b.push({ soort: 'kop', niveau: 2, tekst: 'Overgangsrecht' });

@@ -14,6 +14,7 @@ import {
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
+  overgangVoor,
   eindeWaarheid,
   verlengingWaarheid,
   verlengingenVan,
@@ -316,7 +317,7 @@ export function maakBatch(
     const grenzen: Grens[] = [];
     for (const r of p.gemeenteRegelingen) {
       if (!r.overgangsrecht) continue;
-      grenzen.push({ datum: r.overgangsrecht.toegekendVoor ?? r.geldigVanaf, erna: false });
+      grenzen.push({ datum: overgangVoor(r), erna: false });
       voegVersiegrenzenToe(grenzen, engine, r.id);
     }
     sorteer(grenzen);

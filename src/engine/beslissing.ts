@@ -46,11 +46,21 @@ export function voorbijWettelijkeBasis(
   );
 }
 
+/**
+ * Voorzieningen granted before this day fall under the regulation's transitional article: its own
+ * `toegekendVoor`, else the in-force date the article speaks of (for an article a later version
+ * inherits unchanged, the date of the version that states it, not the later version's).
+ */
+export function overgangVoor(regeling: Regeling): string {
+  return regeling.overgangsrecht?.toegekendVoor ?? regeling.overgangsrechtSinds ?? regeling.geldigVanaf;
+}
+
 /** The last day a voorziening kept under transitional law may run, given the end that was agreed. */
 export function overgangsgrens(regeling: Regeling, afgesproken: string): string {
   const duur = regeling.overgangsrecht!.duur;
   if (duur === 'overeengekomen') return afgesproken;
-  const grens = eindeTermijnMaanden(regeling.geldigVanaf, duur.maandenNaInwerkingtreding);
+  const inwerking = regeling.overgangsrechtSinds ?? regeling.geldigVanaf;
+  const grens = eindeTermijnMaanden(inwerking, duur.maandenNaInwerkingtreding);
   return afgesproken <= grens ? afgesproken : grens;
 }
 

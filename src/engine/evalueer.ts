@@ -22,6 +22,7 @@ import {
   ingangsdatumVan,
   maximaalAantalVerlengingen,
   overgangsgrens,
+  overgangVoor,
   verlengingenVan,
   verlengingWaarheid,
   voorbijWettelijkeBasis,
@@ -520,8 +521,7 @@ export function zoekOvergang(
 ): Overgang | undefined {
   for (const r of plan.gemeenteRegelingen) {
     if (!r.overgangsrecht) continue;
-    const grens = r.overgangsrecht.toegekendVoor ?? r.geldigVanaf;
-    if (toegekendOp >= grens) continue;
+    if (toegekendOp >= overgangVoor(r)) continue;
     const oud = inWerking(r.id, toegekendOp);
     if (oud && oud !== r) {
       const oudPlan = planVoor(plan.gemeenteRegelingen.map((x) => (x === r ? oud : x)));

@@ -7,6 +7,7 @@ import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
 import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
 import type { BestandsFout } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
+import { gewijzigdeVragen } from './vragen.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
 
 /** One loaded regulation version: the file's content plus where it came from and its hash. */
@@ -20,6 +21,13 @@ export interface Regeling extends RegelingBestand {
   readonly bron_: YamlBron;
   /** The data before validation, merged with its basis, each value still knowing its file. */
   readonly ruw_: unknown;
+  /**
+   * The in-force date the transitional article speaks of: the geldigVanaf of the version that states
+   * it. A version that inherits the article unchanged through `basis` keeps that date, because the
+   * inherited text protects what was granted before it under the ordinances it names, not what the
+   * version it rests on granted.
+   */
+  readonly overgangsrechtSinds?: string;
 }
 
 export interface ParameterBestand extends Parameter {
@@ -187,12 +195,29 @@ export function valideerRegeling(
     nummers.add(a.nummer);
   });
   fouten.push(...controleerVocabulaire(bron, r));
+  if (basis) fouten.push(...gewijzigdeVragen(eigenBron, basis.ruw_, `${basis.id}@${basis.geldigVanaf}`));
   if (fouten.length > 0) return { ok: false, fouten };
   const hash = createHash('sha256')
     .update(tekst)
     .update(basis ? `\n${basis.hash}` : '')
     .digest('hex');
-  return { ok: true, waarde: { ...r, bestand, hash, bron_: bron, ruw_: bron.data } };
+  const eigenOvergangsrecht = 'overgangsrecht' in (eigenBron.data as object);
+  const overgangsrechtSinds = !r.overgangsrecht
+    ? undefined
+    : eigenOvergangsrecht || !basis
+      ? r.geldigVanaf
+      : (basis.overgangsrechtSinds ?? basis.geldigVanaf);
+  return {
+    ok: true,
+    waarde: {
+      ...r,
+      bestand,
+      hash,
+      bron_: bron,
+      ruw_: bron.data,
+      ...(overgangsrechtSinds !== undefined ? { overgangsrechtSinds } : {}),
+    },
+  };
 }
 
 /**

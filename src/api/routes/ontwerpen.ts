@@ -27,6 +27,35 @@ import { conflictSchema } from '../schema-resultaat.ts';
 import { impactSchema, versieVan } from './impact.ts';
 import { ontwerpInvoerSchema, ontwerpTekst } from './regelgeving.ts';
 
+const uitkomstOvergangSchema = z.object({ van: z.string(), naar: z.string(), aantal: z.number() });
+/** Which requests need a judgement under the draft that the version in force did not ask, and why. */
+const nieuweOordelenSchema = z.object({
+  beoordeeld: z.number().describe('Aanvragen en lopende voorzieningen die zijn beoordeeld'),
+  aanvragen: z.number().describe('Waarvan onder het ontwerp een nieuw oordeel van het college nodig is'),
+  perVoorziening: z.array(
+    z.object({
+      voorziening: z.string(),
+      titel: z.string(),
+      aanvragen: z.number(),
+      overgangen: z.array(uitkomstOvergangSchema),
+    }),
+  ),
+  vragen: z.array(
+    z.object({
+      voorziening: z.string(),
+      titel: z.string(),
+      feit: z.string().describe('De sleutel van het oordeel in feiten.oordelen'),
+      vraag: z.string(),
+      regeling: z.string(),
+      artikel: z.string(),
+      reden: z.looseObject({ soort: z.string() }),
+      uitleg: z.string().describe('Waarom het ontwerp deze vraag stelt, in eenvoudige taal'),
+      aanvragen: z.number(),
+      overgangen: z.array(uitkomstOvergangSchema),
+    }),
+  ),
+});
+
 const verschilSchema = z.object({
   soort: z.string(),
   onderdeel: z.string(),
@@ -221,6 +250,7 @@ export const registreerOntwerpRoutes: RouteModule = (
               z.object({ onbepaald: z.string() }),
             ]),
             impact: impactSchema,
+            nieuweOordelen: nieuweOordelenSchema,
           }),
           'De cijfers',
         ),
@@ -261,6 +291,17 @@ export const registreerOntwerpRoutes: RouteModule = (
             voorzieningen: cijfers.voorzieningen.map((v) => ({
               ...v,
               titel: titels[v.voorziening] ?? v.voorziening,
+            })),
+          },
+          nieuweOordelen: {
+            ...w.nieuweOordelen,
+            perVoorziening: w.nieuweOordelen.perVoorziening.map((v) => ({
+              ...v,
+              titel: titels[v.voorziening] ?? v.voorziening,
+            })),
+            vragen: w.nieuweOordelen.vragen.map((q) => ({
+              ...q,
+              titel: titels[q.voorziening] ?? q.voorziening,
             })),
           },
         },

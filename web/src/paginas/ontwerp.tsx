@@ -22,6 +22,7 @@ import { datum } from '../opmaak.ts';
 import { Downloadknop } from '../onderdelen/downloaden.tsx';
 import { Foutoverzicht, Keuzelijst, Tekstveld, Tekstvak } from '../onderdelen/formulier.tsx';
 import { ImpactUitslag } from '../onderdelen/impactuitslag.tsx';
+import { NieuweOordelenUitslag } from '../onderdelen/nieuweoordelen.tsx';
 import { Laden, Leeg, Melding, ProbleemMelding } from '../onderdelen/status.tsx';
 import type { Gemeente } from '../sessie.tsx';
 import { STATUS } from './ontwerpen.tsx';
@@ -297,6 +298,7 @@ function CijfersVanHetOntwerp({ pad, versie }: { pad: Pad; versie: number }) {
             </>
           )}
           <ImpactUitslag u={cijfers.impact} />
+          <NieuweOordelenUitslag n={cijfers.nieuweOordelen} />
         </>
       )}
     </section>
