@@ -6,7 +6,13 @@ import { lokaleAuthenticator, maakGebruiker } from '../src/administratie/gebruik
 import { maakApp } from '../src/api/app.ts';
 import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
-import { casusSchema, LANDELIJK_VOCABULAIRE, maakCasusControle } from '../src/casus/index.ts';
+import { opgeslagenCaseload } from '../src/administratie/caseload.ts';
+import {
+  casusSchema,
+  LANDELIJK_VOCABULAIRE,
+  maakCasusControle,
+  type Vocabulaire,
+} from '../src/casus/index.ts';
 import { casusSchemasVoor } from '../src/casus/schema.ts';
 import { maakEngine, maakContext } from '../src/engine/index.ts';
 import { maakBatch } from '../src/engine/batch.ts';
@@ -507,5 +513,39 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
     });
     expect(elders.status).toBeGreaterThanOrEqual(400);
     expect(elders.status).toBeLessThan(500);
+
+    // The stored caseload (impact on the store, the raadsvoorstel's figures) reads this client with the
+    // vocabulary of the version judged against: the grant and the declared facts are a case, not an error.
+    const plan = engine.planOp('proefgemeente', '2024-03-01');
+    if (!plan.ok) throw new Error(plan.fout.code);
+    const lees = async (vocabulaire: Vocabulaire) => {
+      const paginas = [];
+      for await (const p of opgeslagenCaseload(opslag.db, 'proefgemeente', '2024-03-01', { vocabulaire }))
+        paginas.push(p);
+      return {
+        casussen: paginas.flatMap((p) => p.casussen),
+        ongeldig: paginas.flatMap((p) => p.ongeldig),
+      };
+    };
+    const eigen = await lees(plan.plan.vocabulaire);
+    expect(eigen.ongeldig).toEqual([]);
+    expect(eigen.casussen).toHaveLength(1);
+    expect(eigen.casussen[0]).toMatchObject({
+      gemeente: 'proefgemeente',
+      feiten: { dienstbetrekkingSinds: '2023-05-01', aanpassingNodig: true },
+      aanvraag: { voorziening: 'werkplekaanpassing', toegekendOp: '2024-03-01' },
+    });
+    const oordeel = engine.evalueer(eigen.casussen[0]!);
+    if (!oordeel.ok) throw new Error(oordeel.fout.code);
+    expect(oordeel.resultaat.voorzieningen.map((v) => [v.voorziening, v.uitkomst])).toEqual([
+      ['werkplekaanpassing', 'toegestaan'],
+    ]);
+    // Held to the national list alone, the same client is refused, naming the declared facts.
+    const landelijk = await lees(LANDELIJK_VOCABULAIRE);
+    expect(landelijk.casussen).toEqual([]);
+    expect(landelijk.ongeldig).toHaveLength(1);
+    expect(landelijk.ongeldig[0]!.bericht).toContain(
+      "feiten.dienstbetrekkingSinds: onbekend feit 'dienstbetrekkingSinds'",
+    );
   });
 });
