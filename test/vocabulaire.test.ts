@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -355,6 +355,144 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     expect(md).toContain('| `werkplekaanpassing` | Werkplekaanpassing | werkgever | werkgever | 3 |');
     expect(md).toContain('| `geboortedatum` | datum JJJJ-MM-DD | Geboortedatum van de persoon. |');
   });
+});
+
+/** The library with the fixture and more files (each written to a folder of its own outside the tree). */
+function laadMetBestanden(teksten: readonly string[]) {
+  const map = mkdtempSync(join(tmpdir(), 'vocabulaire-'));
+  try {
+    const paden = teksten.map((t, i) => {
+      mkdirSync(join(map, String(i)));
+      const pad = join(map, String(i), `${/^geldigVanaf: (\S+)$/m.exec(t)![1]}.yaml`);
+      writeFileSync(pad, t);
+      return pad;
+    });
+    return { paden, b: laadBibliotheek(STANDAARD_WORTEL, [FIXTURE, ...paden]) };
+  } finally {
+    rmSync(map, { recursive: true, force: true });
+  }
+}
+
+// A second regulation of Proefgemeente (its nadere regels for employers): the fixture's identity and
+// vocabulary, without its rules.
+const WERKGEVERSREGELING = FIXTURE_TEKST.slice(0, FIXTURE_TEKST.indexOf('\nvoorzieningen:\n'))
+  .replace('id: proefgemeente/re-integratieverordening', 'id: proefgemeente/werkgeversregeling')
+  .replace(/^titel: .*$/m, 'titel: Werkgeversregeling Proefgemeente (testbestand)')
+  .replace(/^citeertitel: .*$/m, 'citeertitel: Werkgeversregeling Proefgemeente');
+
+// A later version of the fixture that rests on it and states only its identity and its vocabulary.
+const VOLGENDE_VERSIE = (vocabulaire: string) => `id: proefgemeente/re-integratieverordening
+basis: proefgemeente/re-integratieverordening@2024-01-01
+titel: Re-integratieverordening Proefgemeente 2025 (testbestand)
+citeertitel: Re-integratieverordening Proefgemeente 2025
+geldigVanaf: 2025-01-01
+${vocabulaire}`;
+
+describe('een naam die twee regelingen of een regeling en haar basis verklaren', () => {
+  const regelVanIn = (tekst: string, stuk: string, na = 0) =>
+    tekst.slice(0, tekst.indexOf(stuk, na)).split('\n').length;
+
+  it('twee regelingen van één gemeente die een naam anders verklaren: fout met beide bestanden, regels en paden', () => {
+    const anders = WERKGEVERSREGELING.replace(
+      '      type: waarheid\n      vraag: Heeft de persoon',
+      '      type: keuze\n      opties: [ja, nee, deels]\n      vraag: Heeft de persoon',
+    );
+    expect(anders).not.toBe(WERKGEVERSREGELING);
+    const { paden, b } = laadMetBestanden([anders]);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    expect(b.fouten).toEqual([
+      {
+        code: 'semantiek',
+        bestand: paden[0],
+        regel: regelVanIn(anders, '    aanpassingNodig:'),
+        kolom: expect.any(Number),
+        pad: 'vocabulaire.feiten.aanpassingNodig',
+        bericht: `'aanpassingNodig' is in proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    aanpassingNodig:')}, vocabulaire.feiten.aanpassingNodig) anders verklaard: type: "waarheid" tegenover "keuze"; binnen een gemeente betekent een naam in elke regeling hetzelfde: verklaar hem gelijk of kies een eigen naam`,
+      },
+    ]);
+    // A voorziening's title counts as its meaning too.
+    const titel = laadMetBestanden([
+      WERKGEVERSREGELING.replace('titel: Werkplekaanpassing', 'titel: Aangepaste werkplek'),
+    ]);
+    expect(titel.b.ok ? [] : titel.b.fouten.map((f) => [f.pad, f.bericht.split(';')[0]])).toEqual([
+      [
+        'vocabulaire.voorzieningen.werkplekaanpassing',
+        `'werkplekaanpassing' is in proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    werkplekaanpassing:\n      titel')}, vocabulaire.voorzieningen.werkplekaanpassing) anders verklaard: titel: "Werkplekaanpassing" tegenover "Aangepaste werkplek"`,
+      ],
+    ]);
+  }, 60_000);
+
+  it('dezelfde verklaring in twee regelingen mag, met een ander artikel en voedt; het feit voedt dan beide', () => {
+    const gelijk = WERKGEVERSREGELING.replaceAll('artikel: "3"', 'artikel: "7"').replace(
+      'voedt: [werkplekaanpassing]\n      artikel: "7"\n    aanpassingNodig',
+      'voedt: [werkplekaanpassing, loonkostensubsidie]\n      artikel: "7"\n    aanpassingNodig',
+    );
+    expect(gelijk).toContain('loonkostensubsidie]');
+    const { b } = laadMetBestanden([gelijk]);
+    if (!b.ok) throw new Error(b.fouten.map((f) => f.bericht).join('\n'));
+    const v = vocabulaireVoorGemeente(b.waarde, 'proefgemeente', ['2024-03-01']);
+    expect(v.feiten.get('dienstbetrekkingSinds')).toMatchObject({
+      regeling: 'proefgemeente/re-integratieverordening',
+      artikel: '3',
+      voedt: ['werkplekaanpassing', 'loonkostensubsidie'],
+    });
+  }, 60_000);
+
+  it('een versie die op een basis rust en een geërfde naam anders verklaart: fout met beide plaatsen', () => {
+    const tekst = VOLGENDE_VERSIE(`vocabulaire:
+  feiten:
+    dienstbetrekkingSinds:
+      bron: feiten
+      type: waarheid
+      vraag: Heeft de persoon een dienstbetrekking bij de werkgever?
+      label: uw dienstbetrekking
+`);
+    const { paden, b } = laadMetBestanden([tekst]);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    expect(b.fouten).toContainEqual({
+      code: 'semantiek',
+      bestand: paden[0],
+      regel: regelVanIn(tekst, '    dienstbetrekkingSinds:'),
+      kolom: expect.any(Number),
+      pad: 'vocabulaire.feiten.dienstbetrekkingSinds',
+      bericht: `'dienstbetrekkingSinds' is anders verklaard dan in de basis proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    dienstbetrekkingSinds:')}, vocabulaire.feiten.dienstbetrekkingSinds): type: "datum" tegenover "waarheid"; een naam uit de basis betekent in elke versie die erop rust hetzelfde: verklaar hem gelijk, laat hem weg of kies een eigen naam`,
+    });
+  }, 60_000);
+
+  it('een versie op een basis erft diens verklaringen, ook naast eigen; gelijk opnieuw verklaren mag', () => {
+    const eigen = FIXTURE_TEKST.slice(
+      FIXTURE_TEKST.indexOf('    aanpassingNodig:\n'),
+      FIXTURE_TEKST.indexOf('\nartikelen:'),
+    );
+    const tekst = VOLGENDE_VERSIE(`vocabulaire:
+  feiten:
+${eigen.trimEnd()}
+    werkgeverErkend:
+      bron: feiten
+      type: waarheid
+      vraag: Is de werkgever door het college erkend?
+      label: de erkenning van de werkgever
+`);
+    const { b } = laadMetBestanden([tekst]);
+    if (!b.ok) throw new Error(b.fouten.map((f) => `${f.pad}: ${f.bericht}`).join('\n'));
+    const v = vocabulaireVoorGemeente(b.waarde, 'proefgemeente', ['2025-03-01']);
+    expect(
+      ['dienstbetrekkingSinds', 'aanpassingNodig', 'werkgeverErkend'].map((n) => v.feiten.has(n)),
+    ).toEqual([true, true, true]);
+    expect(v.voorzieningen.has('werkplekaanpassing')).toBe(true);
+    // The inherited rules still judge the inherited facts.
+    const r = maakEngine(b.waarde).evalueer({
+      ...CASUS,
+      peildatum: '2025-03-01',
+      aanvraag: { voorziening: 'werkplekaanpassing', ingangsdatum: '2025-03-01' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.fout));
+    expect(r.resultaat.voorzieningen.map((x) => [x.voorziening, x.uitkomst])).toEqual([
+      ['werkplekaanpassing', 'toegestaan'],
+    ]);
+  }, 60_000);
 });
 
 /** The errors of the library with one extra file (written to a temporary folder outside the tree). */
