@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lokaleAuthenticator, maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { maakApp } from '../src/api/app.ts';
 import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
+import { laadDocumentConfiguratie } from '../src/documenten/configuratie.ts';
+import { maakSrgLevering } from '../src/documenten/srg.ts';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
 import { opgeslagenCaseload } from '../src/administratie/caseload.ts';
 import {
@@ -224,6 +226,13 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
         regel: regelVan(voedt.tekst, 'voedt: [werkplekaanpasing]'),
         pad: 'vocabulaire.feiten.dienstbetrekkingSinds.voedt[0]',
         bericht: "onbekende voorziening 'werkplekaanpasing'; bedoelt u 'werkplekaanpassing'?",
+      }),
+    );
+    const srg = foutenVan((t) => t.replace('srg: "31"', 'srg: "32"'));
+    expect(srg.fouten).toContainEqual(
+      expect.objectContaining({
+        regel: regelVan(srg.tekst, 'srg: "32"'),
+        pad: 'vocabulaire.voorzieningen.werkplekaanpassing.srg',
       }),
     );
     const keuze = foutenVan((t) => t.replace('      type: waarheid', '      type: keuze'));
@@ -538,6 +547,7 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
       wachtwoord: 'test-wachtwoord-1',
       rollen: [
         { gemeente: 'proefgemeente', rol: 'casemanager' },
+        { gemeente: 'proefgemeente', rol: 'beleidsmedewerker' },
         { gemeente: 'dinkelland', rol: 'casemanager' },
       ],
     });
@@ -619,6 +629,16 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
     });
     expect(aanvraag.status).toBe(201);
     const aanvraagId = ((await aanvraag.json()) as { id: string }).id;
+    // A ceiling for the own voorziening rests on its regulation's budget article (4), named in the decision.
+    const budgetPad = '/gemeenten/proefgemeente/budgetten/2024/werkplekaanpassing';
+    const besluit = 'Collegebesluit budget 2024 (test)';
+    const zonderGrond = await verzoek('PUT', budgetPad, { plafondCent: 150000, artikel: '3', besluit });
+    expect(zonderGrond.status).toBe(400);
+    expect(JSON.stringify(await zonderGrond.json())).toContain(
+      "artikel '3' is geen artikel over budgetplafonds van proefgemeente/re-integratieverordening; dat is artikel 4",
+    );
+    const budget = await verzoek('PUT', budgetPad, { plafondCent: 150000, artikel: '4', besluit });
+    expect(budget.status).toBe(200);
     const r = await verzoek('POST', '/gemeenten/proefgemeente/beschikkingen', {
       inwonerId,
       aanvraagId,
@@ -638,6 +658,65 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
       uitkomst: 'toegestaan',
       jaarbedragCent: 150000,
     });
+    // The grant is booked against the ceiling.
+    const budgetten = (await (await verzoek('GET', '/gemeenten/proefgemeente/budgetten/2024')).json()) as {
+      voorziening: string;
+      besteedCent: number;
+      resterendCent: number;
+    }[];
+    expect(budgetten).toMatchObject([
+      { voorziening: 'werkplekaanpassing', besteedCent: 150000, resterendCent: 0 },
+    ]);
+    // The monthly SRG delivery maps it by its declaration (srg: "31"), held back where none is declared.
+    const config = laadDocumentConfiguratie();
+    if (!config.ok) throw new Error('configuratie');
+    const ctx = (bibliotheek: Bibliotheek) => ({
+      bibliotheek,
+      configuratie: new Map([
+        [
+          'proefgemeente',
+          { ...config.waarde.get('dinkelland')!, gemeente: 'proefgemeente', srg: { soorten: {} } },
+        ],
+      ]),
+    });
+    const kluis = maakBsnKluis(TEST_SLEUTEL);
+    const srg = await maakSrgLevering(opslag.db, ctx(bibliotheek), kluis, 'proefgemeente', '2024-03');
+    if (!srg.ok) throw new Error(JSON.stringify(srg.fout));
+    expect(srg.waarde.levering).toEqual({
+      gemeentecode: '9999',
+      verslagmaand: '202403',
+      records: [
+        {
+          bsn: '123456782',
+          voorziening: 'werkplekaanpassing',
+          soortCode: '31',
+          soortOmschrijving: 'Werkplekaanpassing',
+          begindatum: '2024-03-01',
+          einddatum: null,
+        },
+      ],
+      achtergehouden: [],
+    });
+    const map = mkdtempSync(join(tmpdir(), 'vocabulaire-'));
+    try {
+      const zonderSrg = join(map, '2024-01-01.yaml');
+      writeFileSync(zonderSrg, FIXTURE_TEKST.replace(/^ {6}srg: .*\n/m, ''));
+      const b2 = laadBibliotheek(STANDAARD_WORTEL, [zonderSrg]);
+      if (!b2.ok) throw new Error(b2.fouten.map((f) => f.bericht).join('; '));
+      const april = await maakSrgLevering(opslag.db, ctx(b2.waarde), kluis, 'proefgemeente', '2024-04');
+      if (!april.ok) throw new Error(JSON.stringify(april.fout));
+      expect(april.waarde.levering.records).toEqual([]);
+      expect(april.waarde.levering.achtergehouden).toEqual([
+        {
+          voorziening: 'werkplekaanpassing',
+          aantal: 1,
+          reden:
+            'eigen voorziening van proefgemeente/re-integratieverordening: haar verklaring noemt geen SRG-soort (srg:), dus wordt zij niet geleverd',
+        },
+      ]);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
     const gelezen = await verzoek('GET', `/gemeenten/proefgemeente/beschikkingen/${b.id}`);
     expect(gelezen.status).toBe(200);
     expect(((await gelezen.json()) as { voorziening: string }).voorziening).toBe('werkplekaanpassing');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SRG_CODES, type SrgCode } from './srg-soorten.ts';
 
 /**
  * The fact and voorziening vocabulary as declared in regulation files: the national layer declares the
@@ -40,6 +41,8 @@ export interface VoorzieningDefinitie {
   /** Who applies for it. */
   readonly aanvrager?: 'inwoner' | 'werkgever';
   readonly omschrijving?: string;
+  /** The SRG kind of voorziening its declaration names (src/casus/srg-soorten.ts); absent: not delivered. */
+  readonly srg?: SrgCode;
   readonly regeling?: string;
   readonly artikel?: string;
 }
@@ -108,6 +111,8 @@ export const voorzieningDeclaratieSchema = z.strictObject({
   soort: z.enum(['persoon', 'werkgever']).optional(),
   aanvrager: z.enum(['inwoner', 'werkgever']).optional(),
   omschrijving: tekst.optional(),
+  /** The SRG code of the kind of voorziening, one of those a public source names. */
+  srg: z.enum(SRG_CODES).optional(),
   artikel: z.string().optional(),
 });
 
@@ -213,6 +218,7 @@ export function breidUit(
           ...(v.soort ? { soort: v.soort } : {}),
           ...(v.aanvrager ? { aanvrager: v.aanvrager } : {}),
           ...(v.omschrijving ? { omschrijving: v.omschrijving } : {}),
+          ...(v.srg ? { srg: v.srg } : {}),
           ...(regeling !== undefined ? { regeling } : {}),
           ...(v.artikel !== undefined ? { artikel: v.artikel } : {}),
         });
