@@ -102,7 +102,7 @@ const BEKEND = {
   duur: new Set([
     'basis',
     'verlenging',
-    'wettelijkTotaal',
+    'wettelijkeEinddatum',
     'wettelijkeBron',
     'verlengingVoorwaarden',
     'wettelijkeVerlengingVoorwaarden',
