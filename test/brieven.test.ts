@@ -94,7 +94,7 @@ describe.each(OPSLAGEN)('beschikkingsbrieven op $naam', ({ open }) => {
       geldigVanaf: '2016-01-01',
       bron: 'gesprek',
     });
-    const budget = await stelBudgetVast(db, cm, G, 2017, 'participatieplaats', {
+    const budget = await stelBudgetVast(db, engine.bibliotheek, cm, G, 2017, 'participatieplaats', {
       plafondCent: 100,
       artikel: '3',
       besluit: 'Collegebesluit budget 2017 (test)',

@@ -120,11 +120,14 @@ describe('minimale en maximale duur (een leerwerktraject van minimaal 6 en maxim
     ]);
   });
 
-  it('weigert een langere periode en noemt ook dan beide grenzen', () => {
+  it('kent een langere periode toe tot het maximum ("maximaal 12 maanden": ten hoogste) en noemt beide grenzen', () => {
     const u = beoordeel(engine!, '2016-03-01', feiten, { duurMaanden: 13 });
-    expect(u.uitkomst).toBe('afgewezen');
+    expect(u.uitkomst).toBe('toegestaan');
+    expect(u.termijnen.einddatum).toBe('2017-02-28');
+    expect(u.termijnen.maximaleEinddatum).toBe('2017-02-28');
+    expect(termijn(u)[0]).toMatchObject({ voldaan: true, artikel: '15' });
     expect(termijn(u)[0]!.uitleg).toMatch(
-      /langer dan mag: de laatste dag is 28 februari 2017\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
+      /langer dan mag: de laatste dag is 28 februari 2017\. De voorziening wordt daarom toegekend tot en met 28 februari 2017\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
     );
   });
 
@@ -449,5 +452,35 @@ describe('een zin per deel van een samengestelde voorwaarde van een bedrag', () 
     expect(fouten.map(formatteerFout)).toEqual([
       expect.stringMatching(/bedragen\.premie\.uitleg\.delen: 3 zinnen voor 2 delen van als/),
     ]);
+  });
+});
+
+describe('een wettelijke termijn in dagen wordt met de kalender geteld (plan.ts, niet dagen gedeeld door 30)', () => {
+  // The law's participatieplaats term (art. 10a lid 1) written in days: 400 days from 1 March 2016 end
+  // on 4 April 2017 (2016 is a leap year: 365 days reach 1 March 2017, 35 more 5 April, day 400 is the 4th).
+  // Dividing by 30 made it 13.33 months, an end date no calendar gives.
+  const WET = 'wet/participatiewet/2015-01-01.yaml';
+  const wortel = mkdtempSync(join(tmpdir(), 'constructies-'));
+  cpSync(STANDAARD_WORTEL, wortel, { recursive: true });
+  const wet = readFileSync(join(STANDAARD_WORTEL, WET), 'utf8');
+  const dagen = wet.replace(
+    '      lid: 1\n      maximaal: { maanden: 24 }\n',
+    '      lid: 1\n      maximaal: { dagen: 400 }\n',
+  );
+  writeFileSync(join(wortel, WET), dagen);
+  const b = laadBibliotheek(wortel);
+
+  it('de laatste dag is de 400e dag, ook waar de verordening 24 maanden toestaat', () => {
+    expect(dagen).not.toBe(wet);
+    if (!b.ok) throw new Error(b.fouten.map(formatteerFout).join('\n'));
+    const r = maakEngine(b.waarde).evalueer({
+      gemeente: 'dinkelland',
+      peildatum: '2016-03-01',
+      feiten: { geboortedatum: '1980-01-01', uitkering: 'algemene-bijstand', kanOnderwijsVolgen: false },
+      aanvraag: { voorziening: 'participatieplaats', ingangsdatum: '2016-03-01' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.fout));
+    const u = r.resultaat.voorzieningen.find((v) => v.voorziening === 'participatieplaats')!;
+    expect(u.termijnen.maximaleEinddatum).toBe('2017-04-04');
   });
 });

@@ -21,8 +21,8 @@ import {
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
 import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
-import type { Casus } from '../src/casus/index.ts';
-import { maakBatch, TOEGESTAAN } from '../src/engine/batch.ts';
+import { type Casus, LANDELIJK_VOCABULAIRE } from '../src/casus/index.ts';
+import { maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
 import { main } from '../src/cli/main.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
@@ -550,7 +550,10 @@ describe.each(OPSLAGEN)('de opgeslagen caseload op $naam', ({ open }) => {
     try {
       const ids = await vulOpslag(opslag.db);
       const paginas = [];
-      for await (const p of opgeslagenCaseload(opslag.db, 'dinkelland', '2016-06-01', { pagina: 3 }))
+      for await (const p of opgeslagenCaseload(opslag.db, 'dinkelland', '2016-06-01', {
+        vocabulaire: LANDELIJK_VOCABULAIRE,
+        pagina: 3,
+      }))
         paginas.push(p);
       expect(paginas.map((p) => p.inwoners)).toEqual([3, 1]);
       expect(paginas.flatMap((p) => p.ongeldig)).toEqual([]);

@@ -1,12 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lokaleAuthenticator, maakGebruiker } from '../src/administratie/gebruikers.ts';
 import { maakApp } from '../src/api/app.ts';
 import { maakBsnKluis } from '../src/beveiliging/bsn.ts';
+import { laadDocumentConfiguratie } from '../src/documenten/configuratie.ts';
+import { maakSrgLevering } from '../src/documenten/srg.ts';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
-import { casusSchema, LANDELIJK_VOCABULAIRE, maakCasusControle } from '../src/casus/index.ts';
+import { opgeslagenCaseload } from '../src/administratie/caseload.ts';
+import {
+  casusSchema,
+  LANDELIJK_VOCABULAIRE,
+  maakCasusControle,
+  type Vocabulaire,
+} from '../src/casus/index.ts';
 import { casusSchemasVoor } from '../src/casus/schema.ts';
 import { maakEngine, maakContext } from '../src/engine/index.ts';
 import { maakBatch } from '../src/engine/batch.ts';
@@ -221,6 +229,13 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
         bericht: "onbekende voorziening 'werkplekaanpasing'; bedoelt u 'werkplekaanpassing'?",
       }),
     );
+    const srg = foutenVan((t) => t.replace('srg: "31"', 'srg: "32"'));
+    expect(srg.fouten).toContainEqual(
+      expect.objectContaining({
+        regel: regelVan(srg.tekst, 'srg: "32"'),
+        pad: 'vocabulaire.voorzieningen.werkplekaanpassing.srg',
+      }),
+    );
     const keuze = foutenVan((t) => t.replace('      type: waarheid', '      type: keuze'));
     expect(keuze.fouten).toContainEqual(
       expect.objectContaining({
@@ -418,6 +433,144 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
   });
 });
 
+/** The library with the fixture and more files (each written to a folder of its own outside the tree). */
+function laadMetBestanden(teksten: readonly string[]) {
+  const map = mkdtempSync(join(tmpdir(), 'vocabulaire-'));
+  try {
+    const paden = teksten.map((t, i) => {
+      mkdirSync(join(map, String(i)));
+      const pad = join(map, String(i), `${/^geldigVanaf: (\S+)$/m.exec(t)![1]}.yaml`);
+      writeFileSync(pad, t);
+      return pad;
+    });
+    return { paden, b: laadBibliotheek(STANDAARD_WORTEL, [FIXTURE, ...paden]) };
+  } finally {
+    rmSync(map, { recursive: true, force: true });
+  }
+}
+
+// A second regulation of Proefgemeente (its nadere regels for employers): the fixture's identity and
+// vocabulary, without its rules.
+const WERKGEVERSREGELING = FIXTURE_TEKST.slice(0, FIXTURE_TEKST.indexOf('\nvoorzieningen:\n'))
+  .replace('id: proefgemeente/re-integratieverordening', 'id: proefgemeente/werkgeversregeling')
+  .replace(/^titel: .*$/m, 'titel: Werkgeversregeling Proefgemeente (testbestand)')
+  .replace(/^citeertitel: .*$/m, 'citeertitel: Werkgeversregeling Proefgemeente');
+
+// A later version of the fixture that rests on it and states only its identity and its vocabulary.
+const VOLGENDE_VERSIE = (vocabulaire: string) => `id: proefgemeente/re-integratieverordening
+basis: proefgemeente/re-integratieverordening@2024-01-01
+titel: Re-integratieverordening Proefgemeente 2025 (testbestand)
+citeertitel: Re-integratieverordening Proefgemeente 2025
+geldigVanaf: 2025-01-01
+${vocabulaire}`;
+
+describe('een naam die twee regelingen of een regeling en haar basis verklaren', () => {
+  const regelVanIn = (tekst: string, stuk: string, na = 0) =>
+    tekst.slice(0, tekst.indexOf(stuk, na)).split('\n').length;
+
+  it('twee regelingen van één gemeente die een naam anders verklaren: fout met beide bestanden, regels en paden', () => {
+    const anders = WERKGEVERSREGELING.replace(
+      '      type: waarheid\n      vraag: Heeft de persoon',
+      '      type: keuze\n      opties: [ja, nee, deels]\n      vraag: Heeft de persoon',
+    );
+    expect(anders).not.toBe(WERKGEVERSREGELING);
+    const { paden, b } = laadMetBestanden([anders]);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    expect(b.fouten).toEqual([
+      {
+        code: 'semantiek',
+        bestand: paden[0],
+        regel: regelVanIn(anders, '    aanpassingNodig:'),
+        kolom: expect.any(Number),
+        pad: 'vocabulaire.feiten.aanpassingNodig',
+        bericht: `'aanpassingNodig' is in proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    aanpassingNodig:')}, vocabulaire.feiten.aanpassingNodig) anders verklaard: type: "waarheid" tegenover "keuze"; binnen een gemeente betekent een naam in elke regeling hetzelfde: verklaar hem gelijk of kies een eigen naam`,
+      },
+    ]);
+    // A voorziening's title counts as its meaning too.
+    const titel = laadMetBestanden([
+      WERKGEVERSREGELING.replace('titel: Werkplekaanpassing', 'titel: Aangepaste werkplek'),
+    ]);
+    expect(titel.b.ok ? [] : titel.b.fouten.map((f) => [f.pad, f.bericht.split(';')[0]])).toEqual([
+      [
+        'vocabulaire.voorzieningen.werkplekaanpassing',
+        `'werkplekaanpassing' is in proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    werkplekaanpassing:\n      titel')}, vocabulaire.voorzieningen.werkplekaanpassing) anders verklaard: titel: "Werkplekaanpassing" tegenover "Aangepaste werkplek"`,
+      ],
+    ]);
+  }, 60_000);
+
+  it('dezelfde verklaring in twee regelingen mag, met een ander artikel en voedt; het feit voedt dan beide', () => {
+    const gelijk = WERKGEVERSREGELING.replaceAll('artikel: "3"', 'artikel: "7"').replace(
+      'voedt: [werkplekaanpassing]\n      artikel: "7"\n    aanpassingNodig',
+      'voedt: [werkplekaanpassing, loonkostensubsidie]\n      artikel: "7"\n    aanpassingNodig',
+    );
+    expect(gelijk).toContain('loonkostensubsidie]');
+    const { b } = laadMetBestanden([gelijk]);
+    if (!b.ok) throw new Error(b.fouten.map((f) => f.bericht).join('\n'));
+    const v = vocabulaireVoorGemeente(b.waarde, 'proefgemeente', ['2024-03-01']);
+    expect(v.feiten.get('dienstbetrekkingSinds')).toMatchObject({
+      regeling: 'proefgemeente/re-integratieverordening',
+      artikel: '3',
+      voedt: ['werkplekaanpassing', 'loonkostensubsidie'],
+    });
+  }, 60_000);
+
+  it('een versie die op een basis rust en een geërfde naam anders verklaart: fout met beide plaatsen', () => {
+    const tekst = VOLGENDE_VERSIE(`vocabulaire:
+  feiten:
+    dienstbetrekkingSinds:
+      bron: feiten
+      type: waarheid
+      vraag: Heeft de persoon een dienstbetrekking bij de werkgever?
+      label: uw dienstbetrekking
+`);
+    const { paden, b } = laadMetBestanden([tekst]);
+    expect(b.ok).toBe(false);
+    if (b.ok) return;
+    expect(b.fouten).toContainEqual({
+      code: 'semantiek',
+      bestand: paden[0],
+      regel: regelVanIn(tekst, '    dienstbetrekkingSinds:'),
+      kolom: expect.any(Number),
+      pad: 'vocabulaire.feiten.dienstbetrekkingSinds',
+      bericht: `'dienstbetrekkingSinds' is anders verklaard dan in de basis proefgemeente/re-integratieverordening@2024-01-01 (test/fixtures/vocabulaire/2024-01-01.yaml:${regelVan(FIXTURE_TEKST, '    dienstbetrekkingSinds:')}, vocabulaire.feiten.dienstbetrekkingSinds): type: "datum" tegenover "waarheid"; een naam uit de basis betekent in elke versie die erop rust hetzelfde: verklaar hem gelijk, laat hem weg of kies een eigen naam`,
+    });
+  }, 60_000);
+
+  it('een versie op een basis erft diens verklaringen, ook naast eigen; gelijk opnieuw verklaren mag', () => {
+    const eigen = FIXTURE_TEKST.slice(
+      FIXTURE_TEKST.indexOf('    aanpassingNodig:\n'),
+      FIXTURE_TEKST.indexOf('\nartikelen:'),
+    );
+    const tekst = VOLGENDE_VERSIE(`vocabulaire:
+  feiten:
+${eigen.trimEnd()}
+    werkgeverErkend:
+      bron: feiten
+      type: waarheid
+      vraag: Is de werkgever door het college erkend?
+      label: de erkenning van de werkgever
+`);
+    const { b } = laadMetBestanden([tekst]);
+    if (!b.ok) throw new Error(b.fouten.map((f) => `${f.pad}: ${f.bericht}`).join('\n'));
+    const v = vocabulaireVoorGemeente(b.waarde, 'proefgemeente', ['2025-03-01']);
+    expect(
+      ['dienstbetrekkingSinds', 'aanpassingNodig', 'werkgeverErkend'].map((n) => v.feiten.has(n)),
+    ).toEqual([true, true, true]);
+    expect(v.voorzieningen.has('werkplekaanpassing')).toBe(true);
+    // The inherited rules still judge the inherited facts.
+    const r = maakEngine(b.waarde).evalueer({
+      ...CASUS,
+      peildatum: '2025-03-01',
+      aanvraag: { voorziening: 'werkplekaanpassing', ingangsdatum: '2025-03-01' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.fout));
+    expect(r.resultaat.voorzieningen.map((x) => [x.voorziening, x.uitkomst])).toEqual([
+      ['werkplekaanpassing', 'toegestaan'],
+    ]);
+  }, 60_000);
+});
+
 /** The errors of the library with one extra file (written to a temporary folder outside the tree). */
 function laadBibliotheekMet(tekst: string) {
   const map = mkdtempSync(join(tmpdir(), 'vocabulaire-'));
@@ -461,6 +614,7 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
       wachtwoord: 'test-wachtwoord-1',
       rollen: [
         { gemeente: 'proefgemeente', rol: 'casemanager' },
+        { gemeente: 'proefgemeente', rol: 'beleidsmedewerker' },
         { gemeente: 'dinkelland', rol: 'casemanager' },
       ],
     });
@@ -542,6 +696,16 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
     });
     expect(aanvraag.status).toBe(201);
     const aanvraagId = ((await aanvraag.json()) as { id: string }).id;
+    // A ceiling for the own voorziening rests on its regulation's budget article (4), named in the decision.
+    const budgetPad = '/gemeenten/proefgemeente/budgetten/2024/werkplekaanpassing';
+    const besluit = 'Collegebesluit budget 2024 (test)';
+    const zonderGrond = await verzoek('PUT', budgetPad, { plafondCent: 150000, artikel: '3', besluit });
+    expect(zonderGrond.status).toBe(400);
+    expect(JSON.stringify(await zonderGrond.json())).toContain(
+      "artikel '3' is geen artikel over budgetplafonds van proefgemeente/re-integratieverordening; dat is artikel 4",
+    );
+    const budget = await verzoek('PUT', budgetPad, { plafondCent: 150000, artikel: '4', besluit });
+    expect(budget.status).toBe(200);
     const r = await verzoek('POST', '/gemeenten/proefgemeente/beschikkingen', {
       inwonerId,
       aanvraagId,
@@ -561,6 +725,65 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
       uitkomst: 'toegestaan',
       jaarbedragCent: 150000,
     });
+    // The grant is booked against the ceiling.
+    const budgetten = (await (await verzoek('GET', '/gemeenten/proefgemeente/budgetten/2024')).json()) as {
+      voorziening: string;
+      besteedCent: number;
+      resterendCent: number;
+    }[];
+    expect(budgetten).toMatchObject([
+      { voorziening: 'werkplekaanpassing', besteedCent: 150000, resterendCent: 0 },
+    ]);
+    // The monthly SRG delivery maps it by its declaration (srg: "31"), held back where none is declared.
+    const config = laadDocumentConfiguratie();
+    if (!config.ok) throw new Error('configuratie');
+    const ctx = (bibliotheek: Bibliotheek) => ({
+      bibliotheek,
+      configuratie: new Map([
+        [
+          'proefgemeente',
+          { ...config.waarde.get('dinkelland')!, gemeente: 'proefgemeente', srg: { soorten: {} } },
+        ],
+      ]),
+    });
+    const kluis = maakBsnKluis(TEST_SLEUTEL);
+    const srg = await maakSrgLevering(opslag.db, ctx(bibliotheek), kluis, 'proefgemeente', '2024-03');
+    if (!srg.ok) throw new Error(JSON.stringify(srg.fout));
+    expect(srg.waarde.levering).toEqual({
+      gemeentecode: '9999',
+      verslagmaand: '202403',
+      records: [
+        {
+          bsn: '123456782',
+          voorziening: 'werkplekaanpassing',
+          soortCode: '31',
+          soortOmschrijving: 'Werkplekaanpassing',
+          begindatum: '2024-03-01',
+          einddatum: null,
+        },
+      ],
+      achtergehouden: [],
+    });
+    const map = mkdtempSync(join(tmpdir(), 'vocabulaire-'));
+    try {
+      const zonderSrg = join(map, '2024-01-01.yaml');
+      writeFileSync(zonderSrg, FIXTURE_TEKST.replace(/^ {6}srg: .*\n/m, ''));
+      const b2 = laadBibliotheek(STANDAARD_WORTEL, [zonderSrg]);
+      if (!b2.ok) throw new Error(b2.fouten.map((f) => f.bericht).join('; '));
+      const april = await maakSrgLevering(opslag.db, ctx(b2.waarde), kluis, 'proefgemeente', '2024-04');
+      if (!april.ok) throw new Error(JSON.stringify(april.fout));
+      expect(april.waarde.levering.records).toEqual([]);
+      expect(april.waarde.levering.achtergehouden).toEqual([
+        {
+          voorziening: 'werkplekaanpassing',
+          aantal: 1,
+          reden:
+            'eigen voorziening van proefgemeente/re-integratieverordening: haar verklaring noemt geen SRG-soort (srg:), dus wordt zij niet geleverd',
+        },
+      ]);
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
     const gelezen = await verzoek('GET', `/gemeenten/proefgemeente/beschikkingen/${b.id}`);
     expect(gelezen.status).toBe(200);
     expect(((await gelezen.json()) as { voorziening: string }).voorziening).toBe('werkplekaanpassing');
@@ -574,5 +797,39 @@ describe.each(OPSLAGEN)('eigen voorziening en feiten via de API op $naam', ({ op
     });
     expect(elders.status).toBeGreaterThanOrEqual(400);
     expect(elders.status).toBeLessThan(500);
+
+    // The stored caseload (impact on the store, the raadsvoorstel's figures) reads this client with the
+    // vocabulary of the version judged against: the grant and the declared facts are a case, not an error.
+    const plan = engine.planOp('proefgemeente', '2024-03-01');
+    if (!plan.ok) throw new Error(plan.fout.code);
+    const lees = async (vocabulaire: Vocabulaire) => {
+      const paginas = [];
+      for await (const p of opgeslagenCaseload(opslag.db, 'proefgemeente', '2024-03-01', { vocabulaire }))
+        paginas.push(p);
+      return {
+        casussen: paginas.flatMap((p) => p.casussen),
+        ongeldig: paginas.flatMap((p) => p.ongeldig),
+      };
+    };
+    const eigen = await lees(plan.plan.vocabulaire);
+    expect(eigen.ongeldig).toEqual([]);
+    expect(eigen.casussen).toHaveLength(1);
+    expect(eigen.casussen[0]).toMatchObject({
+      gemeente: 'proefgemeente',
+      feiten: { dienstbetrekkingSinds: '2023-05-01', aanpassingNodig: true },
+      aanvraag: { voorziening: 'werkplekaanpassing', toegekendOp: '2024-03-01' },
+    });
+    const oordeel = engine.evalueer(eigen.casussen[0]!);
+    if (!oordeel.ok) throw new Error(oordeel.fout.code);
+    expect(oordeel.resultaat.voorzieningen.map((v) => [v.voorziening, v.uitkomst])).toEqual([
+      ['werkplekaanpassing', 'toegestaan'],
+    ]);
+    // Held to the national list alone, the same client is refused, naming the declared facts.
+    const landelijk = await lees(LANDELIJK_VOCABULAIRE);
+    expect(landelijk.casussen).toEqual([]);
+    expect(landelijk.ongeldig).toHaveLength(1);
+    expect(landelijk.ongeldig[0]!.bericht).toContain(
+      "feiten.dienstbetrekkingSinds: onbekend feit 'dienstbetrekkingSinds'",
+    );
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { veldFouten } from '../casus/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { inTransactie } from '../opslag/transactie.ts';
-import { VOORZIENINGEN } from '../regelgeving/index.ts';
+import { VOORZIENING_ID } from '../casus/vocabulaire.ts';
+import { type Bibliotheek, VOORZIENINGEN, vocabulaireVoorGemeente } from '../regelgeving/index.ts';
 import { bedragTekst } from '../taal/index.ts';
 import { log } from './audit.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
@@ -243,8 +244,44 @@ const budgetSchema = z.strictObject({
   besluit: z.string().trim().min(3),
 });
 
+/**
+ * Whether a ceiling for `voorziening` has a ground: a national voorziening may get one (the gemeente's
+ * budget decision names its article); a voorziening a regulation declares itself only where that
+ * regulation has an article on budget ceilings (`soort: budget`), and the decision names that article.
+ */
+function plafondGrond(
+  bibliotheek: Bibliotheek,
+  gemeente: string,
+  voorziening: string,
+  artikel: string,
+): Uitslag<null> {
+  if ((VOORZIENINGEN as readonly string[]).includes(voorziening)) return gelukt(null);
+  const eigen = vocabulaireVoorGemeente(bibliotheek, gemeente, []).voorzieningen.get(voorziening);
+  if (!eigen?.regeling) return nietGevonden('voorziening');
+  const nummers = [
+    ...new Set(
+      bibliotheek
+        .versies(eigen.regeling)
+        .filter((r) => r.status === 'vastgesteld')
+        .flatMap((r) => r.artikelen.filter((a) => a.soort === 'budget').map((a) => a.nummer)),
+    ),
+  ];
+  const veld = (bericht: string) =>
+    mislukt({ code: 'ongeldig', bericht, velden: [{ pad: 'artikel', bericht }] });
+  if (nummers.length === 0)
+    return veld(
+      `${voorziening} is een eigen voorziening van ${eigen.regeling}, en die regeling kent geen artikel over budgetplafonds (soort: budget): een plafond heeft geen grondslag`,
+    );
+  if (!nummers.includes(artikel.trim().split(/\s/)[0]!))
+    return veld(
+      `artikel '${artikel}' is geen artikel over budgetplafonds van ${eigen.regeling}; dat is artikel ${nummers.join(' of ')}`,
+    );
+  return gelukt(null);
+}
+
 export async function stelBudgetVast(
   db: Db,
+  bibliotheek: Bibliotheek,
   actor: Actor,
   gemeente: string,
   jaar: number,
@@ -253,12 +290,14 @@ export async function stelBudgetVast(
 ) {
   const rol = vereisRol(actor, gemeente, BELEID);
   if (!rol.ok) return rol;
-  if (!(VOORZIENINGEN as readonly string[]).includes(voorziening)) return nietGevonden('voorziening');
+  if (!VOORZIENING_ID.test(voorziening)) return nietGevonden('voorziening');
   if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig jaar' });
   const p = budgetSchema.safeParse(invoer);
   if (!p.success)
     return mislukt({ code: 'ongeldig', bericht: 'ongeldig budget', velden: veldFouten(p.error.issues) });
+  const grond = plafondGrond(bibliotheek, gemeente, voorziening, p.data.artikel);
+  if (!grond.ok) return grond;
   return inTransactie(db, async (trx) => {
     const bestaand = await trx
       .selectFrom('budget')
@@ -311,8 +350,9 @@ export async function stelBudgetVast(
 }
 
 const overhevelingSchema = z.strictObject({
-  van: z.enum(VOORZIENINGEN),
-  naar: z.enum(VOORZIENINGEN),
+  // A budget that does not exist is refused below; one exists only where stelBudgetVast found a ground.
+  van: z.string().regex(VOORZIENING_ID),
+  naar: z.string().regex(VOORZIENING_ID),
   bedragCent: z.number().int().positive(),
   besluit: z.string().trim().min(3),
 });

@@ -1,4 +1,4 @@
-import { type Casus, casusSchema, veldFouten } from '../casus/index.ts';
+import { type Casus, casusSchemasVoor, type Vocabulaire, veldFouten } from '../casus/index.ts';
 import type { Db } from '../opslag/database.ts';
 import { log } from './audit.ts';
 import { feitenUit } from './inwoners.ts';
@@ -9,7 +9,9 @@ import { feitenUit } from './inwoners.ts';
  * voorziening they were on (granted on or before the date and not ended before it, with the college's
  * judgements of that decision and its grant date, so transitional law applies), once for each request
  * still undecided on the date, and once without a request when there is neither. Clients are read in
- * pages by id, so a caseload of any size takes the memory of one page.
+ * pages by id, so a caseload of any size takes the memory of one page. Each case is held to the
+ * vocabulary of the version it is judged against (`vocabulaire`), so a fact or voorziening the
+ * gemeente's regulation declares is counted, not refused as unknown.
  */
 
 export interface OpgeslagenPagina {
@@ -35,9 +37,10 @@ export async function* opgeslagenCaseload(
   db: Db,
   gemeente: string,
   peildatum: string,
-  opties: { readonly pagina?: number } = {},
+  opties: { readonly vocabulaire: Vocabulaire; readonly pagina?: number },
 ): AsyncGenerator<OpgeslagenPagina, void, undefined> {
   const grootte = opties.pagina ?? 1000;
+  const schema = casusSchemasVoor(opties.vocabulaire).casus;
   // Reading every client's facts is a read of personal data: one line in the audit trail per run.
   await log(db, undefined, gemeente, 'impact-lezen', 'caseload', peildatum);
   let na: string | undefined;
@@ -126,12 +129,12 @@ export async function* opgeslagenCaseload(
     const casussen: Casus[] = [];
     const ongeldig: { inwonerId: string; bericht: string }[] = [];
     const voegToe = (inwonerId: string, kandidaat: unknown) => {
-      const p = casusSchema.safeParse(kandidaat);
+      const p = schema.safeParse(kandidaat);
       if (p.success) casussen.push(p.data as Casus);
       else
         ongeldig.push({
           inwonerId,
-          bericht: veldFouten(p.error.issues)
+          bericht: veldFouten(p.error.issues, opties.vocabulaire)
             .map((f) => `${f.pad || '(casus)'}: ${f.bericht}`)
             .join('; '),
         });

@@ -94,7 +94,9 @@ export async function raadsvoorstelGegevens(
     );
     let inwoners = 0;
     let ongeldig = 0;
-    for await (const pagina of opgeslagenCaseload(db, gemeente, datum)) {
+    for await (const pagina of opgeslagenCaseload(db, gemeente, datum, {
+      vocabulaire: opzet.vocabulaire,
+    })) {
       for (const casus of pagina.casussen) {
         teller.tel(casus);
         oordelen.tel(casus);

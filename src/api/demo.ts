@@ -369,7 +369,7 @@ export async function vulDemo(
     const beleid = actor('beleidsmedewerker');
     for (const [sleutel, n] of [...nodig].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const factor = !artikel ? 2 : krapst.get(n.jaar) === sleutel ? 0.93 : 1.1 + r() * 0.3;
-      const gezet = await stelBudgetVast(db, beleid, g.slug, n.jaar, n.voorziening, {
+      const gezet = await stelBudgetVast(db, engine.bibliotheek, beleid, g.slug, n.jaar, n.voorziening, {
         plafondCent: Math.max(100_000_00, Math.round((n.cent * factor) / 100_000) * 100_000),
         ...(artikel && n.voorziening === 'participatieplaats'
           ? { deelnemersplafond: Math.ceil(n.aantal * 1.2) }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SRG_CODES, type SrgCode } from './srg-soorten.ts';
 
 /**
  * The fact and voorziening vocabulary as declared in regulation files: the national layer declares the
@@ -40,6 +41,8 @@ export interface VoorzieningDefinitie {
   /** Who applies for it. */
   readonly aanvrager?: 'inwoner' | 'werkgever';
   readonly omschrijving?: string;
+  /** The SRG kind of voorziening its declaration names (src/casus/srg-soorten.ts); absent: not delivered. */
+  readonly srg?: SrgCode;
   readonly regeling?: string;
   readonly artikel?: string;
 }
@@ -108,6 +111,8 @@ export const voorzieningDeclaratieSchema = z.strictObject({
   soort: z.enum(['persoon', 'werkgever']).optional(),
   aanvrager: z.enum(['inwoner', 'werkgever']).optional(),
   omschrijving: tekst.optional(),
+  /** The SRG code of the kind of voorziening, one of those a public source names. */
+  srg: z.enum(SRG_CODES).optional(),
   artikel: z.string().optional(),
 });
 
@@ -125,6 +130,37 @@ export const vocabulaireSchema = z.strictObject({
 
 export type VocabulaireDeclaratie = z.output<typeof vocabulaireSchema>;
 type FeitDeclaratie = z.output<typeof feitDeclaratieSchema>;
+type VoorzieningDeclaratie = z.output<typeof voorzieningDeclaratieSchema>;
+
+/**
+ * What a declaration means, as far as a second declaration of the same name must agree: everything
+ * except `artikel` and `voedt`, which point into the declaring file (its article, its voorzieningen).
+ * `vraag` and `omschrijving` are one field (the question asked).
+ */
+function betekenis(d: FeitDeclaratie | VoorzieningDeclaratie): Record<string, unknown> {
+  const { artikel: _artikel, ...rest } = d;
+  if (!('type' in rest)) return rest;
+  const { voedt: _voedt, vraag, omschrijving, ...feit } = rest;
+  return { ...feit, vraag: vraag ?? omschrijving };
+}
+
+/**
+ * Where two declarations of one name differ ("type: datum tegenover waarheid"), or undefined when they
+ * mean the same. A name keeps one meaning within a gemeente and along a `basis` chain.
+ */
+export function verschilInVerklaring(
+  eerste: FeitDeclaratie | VoorzieningDeclaratie,
+  tweede: FeitDeclaratie | VoorzieningDeclaratie,
+): string | undefined {
+  const a = betekenis(eerste);
+  const b = betekenis(tweede);
+  const tekst = (w: unknown) => (w === undefined ? '(niets)' : JSON.stringify(w));
+  for (const veld of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
+    if (JSON.stringify(a[veld]) !== JSON.stringify(b[veld]))
+      return `${veld}: ${tekst(a[veld])} tegenover ${tekst(b[veld])}`;
+  }
+  return undefined;
+}
 
 function feitUit(
   naam: string,
@@ -162,7 +198,8 @@ function feitUit(
 /**
  * A vocabulary with the declarations of `regelingen` added to `basis`. Names already in `basis` are
  * kept as they are (a municipal file may not redeclare them; the library reports it), so a national
- * fact has one meaning everywhere. A fact of type `voorziening` lists every voorziening of the result.
+ * fact has one meaning everywhere; a name two regulations declare is the first one's (the library
+ * refuses two that differ, see `verschilInVerklaring`). A fact of type `voorziening` lists every voorziening of the result.
  */
 export function breidUit(
   basis: Vocabulaire | undefined,
@@ -181,6 +218,7 @@ export function breidUit(
           ...(v.soort ? { soort: v.soort } : {}),
           ...(v.aanvrager ? { aanvrager: v.aanvrager } : {}),
           ...(v.omschrijving ? { omschrijving: v.omschrijving } : {}),
+          ...(v.srg ? { srg: v.srg } : {}),
           ...(regeling !== undefined ? { regeling } : {}),
           ...(v.artikel !== undefined ? { artikel: v.artikel } : {}),
         });
@@ -195,7 +233,13 @@ export function breidUit(
         : f,
     );
   for (const { regeling, vocabulaire } of declaraties)
-    for (const [naam, d] of Object.entries(vocabulaire?.feiten ?? {}))
-      if (!feiten.has(naam)) feiten.set(naam, feitUit(naam, d, ids, regeling));
+    for (const [naam, d] of Object.entries(vocabulaire?.feiten ?? {})) {
+      const eerder = feiten.get(naam);
+      if (!eerder) feiten.set(naam, feitUit(naam, d, ids, regeling));
+      // The same declaration in a second regulation (the library refuses a different one): the first
+      // keeps its article, and the fact feeds the voorzieningen of both.
+      else if (eerder.regeling !== undefined && d.voedt)
+        feiten.set(naam, { ...eerder, voedt: [...new Set([...(eerder.voedt ?? []), ...d.voedt])] });
+    }
   return { feiten, voorzieningen, voorzieningIds: ids };
 }

@@ -185,7 +185,9 @@ async function telOpslag(
     const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
     let inwoners = 0;
     const ongeldig: { inwonerId: string; bericht: string }[] = [];
-    for await (const pagina of opgeslagenCaseload(opslag.db, opzet.gemeente, opzet.peildatum)) {
+    for await (const pagina of opgeslagenCaseload(opslag.db, opzet.gemeente, opzet.peildatum, {
+      vocabulaire: opzet.vocabulaire,
+    })) {
       for (const c of pagina.casussen) teller.tel(c);
       inwoners += pagina.inwoners;
       ongeldig.push(...pagina.ongeldig);

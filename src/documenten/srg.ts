@@ -4,6 +4,10 @@ import { type BsnKluis, isGeldigBsn } from '../beveiliging/bsn.ts';
 import { dagenInMaand } from '../kalender/index.ts';
 import type { Db } from '../opslag/database.ts';
 import type { DocumentContext } from './brieven.ts';
+import type { SrgSoort } from './configuratie.ts';
+import { SRG_BRON, SRG_SOORTEN } from '../casus/srg-soorten.ts';
+import type { VoorzieningDefinitie } from '../casus/vocabulaire.ts';
+import { vocabulaireVoorGemeente } from '../regelgeving/index.ts';
 import { type Actor, vereisRol } from '../administratie/toegang.ts';
 import type { Rol } from '../opslag/schema.ts';
 import { bewaarDocumenten, leesDocument } from './opslag.ts';
@@ -107,16 +111,25 @@ export async function maakSrgLevering(
     .where('b.soort', '=', 'toekenning')
     .where('b.ingangsdatum', '<=', tot)
     .execute();
+  // A voorziening the gemeente's regulation declares has its SRG kind in its declaration, not here.
+  const vocabulaire = vocabulaireVoorGemeente(ctx.bibliotheek, gemeente, []);
   const records: SrgRecord[] = [];
   const achter = new Map<string, { aantal: number; reden: string }>();
   for (const r of rijen) {
     const einde = r.vroeg && (r.einddatum === null || r.vroeg < r.einddatum) ? r.vroeg : r.einddatum;
     if (einde !== null && einde < van) continue;
-    const soort = config.srg.soorten[r.voorziening as keyof typeof config.srg.soorten];
+    const soort =
+      config.srg.soorten[r.voorziening as keyof typeof config.srg.soorten] ??
+      eigenSoort(vocabulaire.voorzieningen.get(r.voorziening));
     if (!soort?.code) {
+      const eigen = vocabulaire.voorzieningen.get(r.voorziening)?.regeling;
       const a = achter.get(r.voorziening) ?? {
         aantal: 0,
-        reden: soort ? `geen SRG-code: ${soort.bron}` : 'niet in de SRG-mapping van deze gemeente',
+        reden: soort
+          ? `geen SRG-code: ${soort.bron}`
+          : eigen
+            ? `eigen voorziening van ${eigen}: haar verklaring noemt geen SRG-soort (srg:), dus wordt zij niet geleverd`
+            : 'niet in de SRG-mapping van deze gemeente',
       };
       a.aantal++;
       achter.set(r.voorziening, a);
@@ -176,6 +189,16 @@ export async function maakSrgLevering(
       : levering,
     nieuw: bewaard.nieuw,
   });
+}
+
+/** The SRG kind a declared voorziening's own declaration names, as the mapping would give it. */
+function eigenSoort(v: VoorzieningDefinitie | undefined): SrgSoort | undefined {
+  if (!v?.regeling || !v.srg) return undefined;
+  return {
+    code: v.srg,
+    omschrijving: SRG_SOORTEN[v.srg],
+    bron: `${SRG_BRON}; verklaard in ${v.regeling}${v.artikel ? `, artikel ${v.artikel}` : ''}`,
+  };
 }
 
 /** The stored delivery of a month, decrypted; reading it (every BSN in it) is audited. */

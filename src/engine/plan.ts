@@ -1,3 +1,4 @@
+import { eindeTermijnDagen, eindeTermijnMaanden, plusDagen } from '../kalender/index.ts';
 import { type Bibliotheek, omgevingVoor, type Regeling } from '../regelgeving/index.ts';
 import type { AlgemeneVoorwaarde, BedragRegel, Duur, Voorwaarde } from '../regelgeving/schema.ts';
 import { of } from '../regels/waarheid.ts';
@@ -101,8 +102,8 @@ export interface PlanDuur {
     readonly dagen?: number | undefined;
     readonly bron: Bron;
   };
-  /** The strictest total (in months) the law allows for k extensions, where national law caps it. */
-  readonly wettelijkTotaal?: (k: number) => number | undefined;
+  /** The last day the law allows from a start with k extensions, where national law caps the term. */
+  readonly wettelijkeEinddatum?: (ingang: string, k: number) => string | undefined;
   readonly wettelijkeBron?: Bron;
   /** The ordinance's conditions for an extension of its own term. */
   readonly verlengingVoorwaarden: readonly PlanVoorwaarde[];
@@ -556,11 +557,19 @@ export function maakPlan(
   };
 }
 
-function totaalMaanden(d: Duur | undefined, k: number): number | undefined {
+/**
+ * The last day the law allows from `ingang` with k extensions, by the calendar: a term in days counts
+ * days ("365 dagen" is not 12 months and 5 days of 30), extensions in months follow after it.
+ */
+function wettelijkeEinddatum(d: Duur | undefined, ingang: string, k: number): string | undefined {
   if (!d?.maximaal) return undefined;
-  const basis = d.maximaal.maanden ?? (d.maximaal.dagen !== undefined ? d.maximaal.dagen / 30 : 0);
   const v = d.verlenging;
-  return basis + (v ? Math.min(k, v.maximaalAantal) * v.maanden : 0);
+  const extra = v ? Math.min(k, v.maximaalAantal) * v.maanden : 0;
+  if (d.maximaal.dagen !== undefined) {
+    const einde = eindeTermijnDagen(ingang, d.maximaal.dagen);
+    return extra > 0 ? eindeTermijnMaanden(plusDagen(einde, 1), extra) : einde;
+  }
+  return eindeTermijnMaanden(ingang, (d.maximaal.maanden ?? 0) + extra);
 }
 
 /**
@@ -661,7 +670,7 @@ function combineerDuur(
     ...(minimum ? { minimum } : {}),
     ...(wettelijk?.maximaal
       ? {
-          wettelijkTotaal: (k: number) => totaalMaanden(wettelijk, k),
+          wettelijkeEinddatum: (ingang: string, k: number) => wettelijkeEinddatum(wettelijk, ingang, k),
           ...(wBron ? { wettelijkeBron: wBron } : {}),
         }
       : {}),

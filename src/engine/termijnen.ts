@@ -7,14 +7,14 @@ import type { PlanDuur, PlanEvaluatiemoment } from './plan.ts';
 export function maximaleEinddatum(duur: PlanDuur | undefined, ingang: string, k: number): string | null {
   if (!duur?.basis) return null;
   const extra = duur.verlenging ? Math.min(k, duur.verlenging.maximaalAantal) * duur.verlenging.maanden : 0;
+  let einde: string;
   if (duur.basis.dagen !== undefined) {
-    const einde = eindeTermijnDagen(ingang, duur.basis.dagen);
-    return extra > 0 ? eindeTermijnMaanden(plusDagen(einde, 1), extra) : einde;
-  }
-  let maanden = (duur.basis.maanden ?? 0) + extra;
-  const wettelijk = duur.wettelijkTotaal?.(k);
-  if (wettelijk !== undefined) maanden = Math.min(maanden, wettelijk);
-  return eindeTermijnMaanden(ingang, maanden);
+    const dagen = eindeTermijnDagen(ingang, duur.basis.dagen);
+    einde = extra > 0 ? eindeTermijnMaanden(plusDagen(dagen, 1), extra) : dagen;
+  } else einde = eindeTermijnMaanden(ingang, (duur.basis.maanden ?? 0) + extra);
+  // Where the law caps the term, the earlier of the two last days applies.
+  const wettelijk = duur.wettelijkeEinddatum?.(ingang, k);
+  return wettelijk !== undefined && wettelijk < einde ? wettelijk : einde;
 }
 
 /**

@@ -158,6 +158,26 @@ function voegArtikelSamen(basis: Ruw, eigen: Ruw): Ruw {
   return samengesteld(eigen, basis, velden);
 }
 
+/**
+ * Declared facts and voorzieningen by name: the version's own are added to what it inherits (laden.ts
+ * refuses one that declares an inherited name differently); a fact declared again feeds the
+ * voorzieningen of both.
+ */
+function voegVocabulaireSamen(basis: unknown, eigen: unknown): Ruw | undefined {
+  if (!isRuw(eigen) || !isRuw(basis)) return perSleutel(basis, eigen);
+  const velden: Ruw = { ...basis, ...eigen };
+  for (const deel of ['feiten', 'voorzieningen']) {
+    const samen = perSleutel(basis[deel], eigen[deel], (b, e) =>
+      Array.isArray(b.voedt) && Array.isArray(e.voedt)
+        ? samengesteld(e, b, { ...e, voedt: [...new Set([...b.voedt, ...e.voedt])] })
+        : e,
+    );
+    if (samen === undefined) delete velden[deel];
+    else velden[deel] = samen;
+  }
+  return samengesteld(eigen, basis, velden);
+}
+
 /** The data of a version that rests on `basis`: what it states itself over what it inherits. */
 export function voegSamen(basis: Ruw, eigen: Ruw): Ruw {
   const velden: Ruw = {};
@@ -166,6 +186,7 @@ export function voegSamen(basis: Ruw, eigen: Ruw): Ruw {
     if (PER_SLEUTEL.has(k)) velden[k] = perSleutel(basis[k], w);
     else if (k === 'voorzieningen') velden[k] = perSleutel(basis[k], w, voegVoorzieningSamen, true);
     else if (k === 'artikelen') velden[k] = perId(basis[k], w, 'nummer', voegArtikelSamen);
+    else if (k === 'vocabulaire') velden[k] = voegVocabulaireSamen(basis[k], w);
     else if (k === 'algemeneVoorwaarden') velden[k] = perId(basis[k], w, 'id');
     else if (k === 'opmerkingen') velden[k] = [...(Array.isArray(basis[k]) ? basis[k] : []), ...(w as [])];
     else velden[k] = w;

@@ -5,9 +5,9 @@ import type { DatumWaarde, Omgeving } from '../regels/compileer.ts';
 import { Compiler, nieuweVerwijzingen } from '../regels/compileer.ts';
 import { type CacheMap, type Inhoud, viaCache } from './bibliotheek-cache.ts';
 import { LANDELIJK_VOCABULAIRE, type Vocabulaire } from '../casus/feiten.ts';
-import { breidUit } from '../casus/vocabulaire.ts';
+import { breidUit, verschilInVerklaring } from '../casus/vocabulaire.ts';
 import { bedoeltU, suggestie } from './berichten.ts';
-import type { BestandsFout } from './fouten.ts';
+import { type BestandsFout, plaatsTekst } from './fouten.ts';
 import {
   basisVerwijzing,
   type LaadResultaat,
@@ -181,6 +181,7 @@ function laadTeksten(
       gemeld.add(k);
     }
   fouten.push(...controleerOverlap(bibliotheek));
+  fouten.push(...controleerVerklaringenPerGemeente(bibliotheek));
   if (basis && fouten.length > 0) return laadTeksten(wortel, bestanden);
   if (fouten.length > 0) return { ok: false, fouten };
   return { ok: true, waarde: bibliotheek };
@@ -541,6 +542,45 @@ function eindigtInHeleCenten(g: unknown, bekendeParameter: (p: string) => boolea
 }
 
 /** Two adopted versions of one regulation must not both claim the same day. */
+/**
+ * A case of a gemeente is judged under the declarations of all its regulations together, so a name two
+ * of them declare must mean the same in both; otherwise the first would win silently. Versions of one
+ * regulation may reword a declaration (the later replaces the earlier; with `basis` laden.ts holds them
+ * to the same meaning). Reported once per version and name, at the later regulation, naming the first.
+ */
+function controleerVerklaringenPerGemeente(b: Bibliotheek): BestandsFout[] {
+  const fouten: BestandsFout[] = [];
+  const eerder = new Map<string, Regeling[]>();
+  const volgorde = b.regelingen
+    .filter((r) => r.vocabulaire && r.gemeente)
+    .sort((x, y) => (x.id === y.id ? (x.geldigVanaf < y.geldigVanaf ? -1 : 1) : x.id < y.id ? -1 : 1));
+  for (const r of volgorde)
+    for (const deel of ['feiten', 'voorzieningen'] as const)
+      for (const [naam, d] of Object.entries(r.vocabulaire![deel] ?? {})) {
+        const sleutel = `${r.gemeente!.slug}|${deel}|${naam}`;
+        const lijst = eerder.get(sleutel) ?? [];
+        for (const e of lijst) {
+          if (e.id === r.id) continue;
+          const verschil = verschilInVerklaring(e.vocabulaire![deel]![naam]!, d);
+          if (!verschil) continue;
+          const pad = ['vocabulaire', deel, naam];
+          const daar = plaatsTekst(foutOp(e.bron_, 'semantiek', pad, ''), b.wortel);
+          fouten.push(
+            foutOp(
+              r.bron_,
+              'semantiek',
+              pad,
+              `'${naam}' is in ${e.id}@${e.geldigVanaf} (${daar}) anders verklaard: ${verschil}; binnen een gemeente betekent een naam in elke regeling hetzelfde: verklaar hem gelijk of kies een eigen naam`,
+            ),
+          );
+          break;
+        }
+        lijst.push(r);
+        eerder.set(sleutel, lijst);
+      }
+  return fouten;
+}
+
 function controleerOverlap(b: Bibliotheek): BestandsFout[] {
   const fouten: BestandsFout[] = [];
   const ids = new Set(b.regelingen.map((r) => r.id));

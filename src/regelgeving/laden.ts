@@ -4,8 +4,9 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { BASIS_PATROON, herleid, markeerHerkomst, voegSamen } from './basis.ts';
 import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
+import { verschilInVerklaring, vocabulaireSchema } from '../casus/vocabulaire.ts';
 import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
-import type { BestandsFout } from './fouten.ts';
+import { type BestandsFout, plaatsTekst } from './fouten.ts';
 import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
 import { gewijzigdeVragen } from './vragen.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
@@ -195,7 +196,10 @@ export function valideerRegeling(
     nummers.add(a.nummer);
   });
   fouten.push(...controleerVocabulaire(bron, r));
-  if (basis) fouten.push(...gewijzigdeVragen(eigenBron, basis.ruw_, `${basis.id}@${basis.geldigVanaf}`));
+  if (basis) {
+    fouten.push(...gewijzigdeVragen(eigenBron, basis.ruw_, `${basis.id}@${basis.geldigVanaf}`));
+    fouten.push(...controleerGeerfdeVerklaringen(wortel, eigenBron, basis));
+  }
   if (fouten.length > 0) return { ok: false, fouten };
   const hash = createHash('sha256')
     .update(tekst)
@@ -218,6 +222,35 @@ export function valideerRegeling(
       ...(overgangsrechtSinds !== undefined ? { overgangsrechtSinds } : {}),
     },
   };
+}
+
+/**
+ * A name the basis declares keeps its meaning in the version that rests on it: the basis's rules were
+ * written for that meaning and are inherited. Declaring it again alike is allowed (it changes nothing);
+ * differently is an error at the version's own declaration, naming the basis's.
+ */
+function controleerGeerfdeVerklaringen(wortel: string, eigenBron: YamlBron, basis: Regeling): BestandsFout[] {
+  const eigen = vocabulaireSchema.safeParse((eigenBron.data as Record<string, unknown>).vocabulaire);
+  // An own section that does not parse is reported by the schema check of the merged file.
+  if (!eigen.success || !basis.vocabulaire) return [];
+  const fouten: BestandsFout[] = [];
+  for (const deel of ['feiten', 'voorzieningen'] as const)
+    for (const [naam, d] of Object.entries(eigen.data[deel] ?? {})) {
+      const geerfd = basis.vocabulaire[deel]?.[naam];
+      const verschil = geerfd && verschilInVerklaring(geerfd, d);
+      if (!verschil) continue;
+      const pad = ['vocabulaire', deel, naam];
+      const daar = plaatsTekst(foutOp(basis.bron_, 'semantiek', pad, ''), wortel);
+      fouten.push(
+        foutOp(
+          eigenBron,
+          'semantiek',
+          pad,
+          `'${naam}' is anders verklaard dan in de basis ${basis.id}@${basis.geldigVanaf} (${daar}): ${verschil}; een naam uit de basis betekent in elke versie die erop rust hetzelfde: verklaar hem gelijk, laat hem weg of kies een eigen naam`,
+        ),
+      );
+    }
+  return fouten;
 }
 
 /**

@@ -8,7 +8,11 @@ import { jaarSchema } from '../validatie.ts';
 const budgetParam = gemeenteParam.extend({ jaar: jaarSchema });
 
 /** Budgets per year and voorziening: use, ceilings as decided, transfers between voorzieningen. */
-export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, antwoord, actor }) => {
+export const registreerBudgetRoutes: RouteModule = (
+  _app,
+  { db, engine },
+  { registreer, antwoord, actor },
+) => {
   registreer(
     createRoute({
       method: 'get',
@@ -57,7 +61,15 @@ export const registreerBudgetRoutes: RouteModule = (_app, { db }, { registreer, 
       const { gemeente, jaar, voorziening } = c.req.valid('param');
       return antwoord(
         c,
-        await stelBudgetVast(db, actor(c), gemeente, jaar, voorziening, c.req.valid('json')),
+        await stelBudgetVast(
+          db,
+          engine.bibliotheek,
+          actor(c),
+          gemeente,
+          jaar,
+          voorziening,
+          c.req.valid('json'),
+        ),
       );
     },
   );

@@ -184,7 +184,9 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
         const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
         let inwoners = 0;
         let ongeldig = 0;
-        for await (const pagina of opgeslagenCaseload(db, gemeente, datum)) {
+        for await (const pagina of opgeslagenCaseload(db, gemeente, datum, {
+          vocabulaire: opzet.vocabulaire,
+        })) {
           for (const casus of pagina.casussen) teller.tel(casus);
           inwoners += pagina.inwoners;
           ongeldig += pagina.ongeldig.length;

@@ -102,7 +102,7 @@ const BEKEND = {
   duur: new Set([
     'basis',
     'verlenging',
-    'wettelijkTotaal',
+    'wettelijkeEinddatum',
     'wettelijkeBron',
     'verlengingVoorwaarden',
     'wettelijkeVerlengingVoorwaarden',
@@ -513,7 +513,8 @@ function beoordeel(
         const anders =
           !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
         const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
+        // As in evalueer.ts: a longer request is granted up to the maximum.
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : JA;
         totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
         if (!kaal)
@@ -524,7 +525,7 @@ function beoordeel(
               ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
               : ruimer
                 ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
             voldaan: w === JA ? true : w === NEE ? false : null,
             feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
             soort: 'termijn',
@@ -721,7 +722,8 @@ function beoordeel(
     evaluatiemomenten: Moment[];
     betaalmomenten: (Moment & { bedrag: string })[];
   } = { ingangsdatum: ingang } as typeof termijnen;
-  if (gevraagdeEinde !== undefined) termijnen.einddatum = gevraagdeEinde;
+  if (gevraagdeEinde !== undefined)
+    termijnen.einddatum = !overgang && einde !== null && gevraagdeEinde > einde ? einde : gevraagdeEinde;
   termijnen.maximaleEinddatum = einde;
   if (metVerlengingen !== undefined && !aanvraag)
     termijnen.maximaleEinddatumMetVerlengingen = metVerlengingen;
