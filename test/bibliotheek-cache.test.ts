@@ -2,6 +2,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  LANDELIJK_VOCABULAIRE,
+  laadLandelijk,
+  VOCABULAIRE_BESTAND,
+  type Vocabulaire,
+} from '../src/casus/feiten.ts';
 import { maakEngine } from '../src/engine/index.ts';
 import { type Bibliotheek, laadBibliotheek, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
 
@@ -205,5 +211,55 @@ describe('bewaarde regelgeving', () => {
     const v = JSON.parse(readFileSync(vervals(map), 'utf8')) as { sleutel: string };
     writeFileSync(pad, JSON.stringify({ ...v, sleutel: `${v.sleutel.slice(1)}0` }));
     expect(titelVan(laad(wortel, map))).not.toBe('UIT DE CACHE');
+  });
+});
+
+describe('bewaarde landelijke woordenlijst', () => {
+  const echteTekst = readFileSync(VOCABULAIRE_BESTAND, 'utf8');
+  const labelVan = (v: Vocabulaire) => v.feiten.get('geboortedatum')?.label;
+  const vocabulaireVermeldingen = (map: string) =>
+    readdirSync(map).filter((n) => n.startsWith('vocabulaire-') && n.endsWith('.json'));
+
+  /** Changes the kept declaration in place, so a load that uses it shows it. */
+  function vervalsWoordenlijst(map: string) {
+    const [naam] = vocabulaireVermeldingen(map);
+    const pad = join(map, naam!);
+    const v = JSON.parse(readFileSync(pad, 'utf8')) as {
+      waarde: { feiten: Record<string, { label: string }> };
+    };
+    v.waarde.feiten.geboortedatum!.label = 'UIT DE CACHE';
+    writeFileSync(pad, JSON.stringify(v));
+  }
+
+  it('geeft na bewaren precies de woordenlijst die het bestand zelf geeft', () => {
+    const map = nieuweMap();
+    const zonder = laadLandelijk(echteTekst, false);
+    expect(laadLandelijk(echteTekst, map)).toEqual(zonder);
+    expect(vocabulaireVermeldingen(map)).toHaveLength(1);
+    const bewaard = laadLandelijk(echteTekst, map);
+    expect(bewaard).toEqual(zonder);
+    expect(bewaard).toEqual(LANDELIJK_VOCABULAIRE);
+    expect(bewaard.feiten.size).toBeGreaterThan(10);
+  });
+
+  it('gebruikt de bewaarde woordenlijst alleen zolang het bestand geen byte veranderde', () => {
+    const map = nieuweMap();
+    laadLandelijk(echteTekst, map);
+    vervalsWoordenlijst(map);
+    // The same text: the kept entry is used (the change shows).
+    expect(labelVan(laadLandelijk(echteTekst, map))).toBe('UIT DE CACHE');
+    // A changed text is parsed again, never answered from the entry of the old text.
+    const gewijzigd = echteTekst.replace('label: uw geboortedatum', 'label: de geboortedatum');
+    expect(gewijzigd).not.toBe(echteTekst);
+    expect(labelVan(laadLandelijk(gewijzigd, map))).toBe('de geboortedatum');
+    expect(labelVan(laadLandelijk(`${echteTekst}# commentaar\n`, map))).toBe('uw geboortedatum');
+    expect(labelVan(laadLandelijk(echteTekst, map))).toBe('UIT DE CACHE');
+  });
+
+  it('bewaart nooit een woordenlijst met fouten en meldt de fout elke keer', () => {
+    const map = nieuweMap();
+    const fout = echteTekst.replace('type: datum', 'type: dag');
+    for (let i = 0; i < 2; i++) expect(() => laadLandelijk(fout, map)).toThrow(/vocabulaire\.yaml/);
+    expect(vocabulaireVermeldingen(map)).toEqual([]);
   });
 });

@@ -2,8 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nederlands } from '../regelgeving/berichten.ts';
 import { formatteerFout } from '../regelgeving/fouten.ts';
+import { type CacheMap, viaBestandCache } from '../regelgeving/bibliotheek-cache.ts';
 import { foutOp, leesYaml } from '../regelgeving/yaml-bron.ts';
-import { breidUit, type FeitDefinitie, type Vocabulaire, vocabulaireSchema } from './vocabulaire.ts';
+import {
+  breidUit,
+  type FeitDefinitie,
+  type Vocabulaire,
+  type VocabulaireDeclaratie,
+  vocabulaireSchema,
+} from './vocabulaire.ts';
 
 export type { FeitDefinitie, FeitType, Vocabulaire, VoorzieningDefinitie } from './vocabulaire.ts';
 
@@ -22,8 +29,12 @@ export const VOCABULAIRE_BESTAND = join(
   'vocabulaire.yaml',
 );
 
-function laadLandelijk(): Vocabulaire {
-  const gelezen = leesYaml(VOCABULAIRE_BESTAND, readFileSync(VOCABULAIRE_BESTAND, 'utf8'));
+/**
+ * The file's declaration, parsed and validated; what a start before it made of the same text with the
+ * same code is taken from the cache instead (the YAML parser then does not even load).
+ */
+function landelijkeDeclaratie(tekst: string): VocabulaireDeclaratie {
+  const gelezen = leesYaml(VOCABULAIRE_BESTAND, tekst);
   if (!gelezen.ok) throw new Error(gelezen.fouten.map(formatteerFout).join('\n'));
   const data = gelezen.bron.data as Record<string, unknown> | null;
   const p = vocabulaireSchema.safeParse(data?.vocabulaire, { error: nederlands });
@@ -33,10 +44,22 @@ function laadLandelijk(): Vocabulaire {
         .map((i) => formatteerFout(foutOp(gelezen.bron, 'schema', ['vocabulaire', ...i.path], i.message)))
         .join('\n'),
     );
-  return breidUit(undefined, [{ vocabulaire: p.data }]);
+  return p.data;
 }
 
-export const LANDELIJK_VOCABULAIRE: Vocabulaire = laadLandelijk();
+/** The national vocabulary from `tekst` (the file's content); `cache` as for the library. */
+export function laadLandelijk(tekst: string, cache?: CacheMap): Vocabulaire {
+  const declaratie = viaBestandCache(
+    'vocabulaire',
+    VOCABULAIRE_BESTAND,
+    tekst,
+    () => landelijkeDeclaratie(tekst),
+    cache,
+  );
+  return breidUit(undefined, [{ vocabulaire: declaratie }]);
+}
+
+export const LANDELIJK_VOCABULAIRE: Vocabulaire = laadLandelijk(readFileSync(VOCABULAIRE_BESTAND, 'utf8'));
 
 export const FEITEN: readonly FeitDefinitie[] = [...LANDELIJK_VOCABULAIRE.feiten.values()];
 
