@@ -8,8 +8,14 @@ import {
   VOCABULAIRE_BESTAND,
   type Vocabulaire,
 } from '../src/casus/feiten.ts';
+import { CONFIGURATIE_MAP, laadDocumentConfiguratie } from '../src/documenten/configuratie.ts';
 import { maakEngine } from '../src/engine/index.ts';
-import { type Bibliotheek, laadBibliotheek, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
+import {
+  type Bibliotheek,
+  laadBibliotheek,
+  STANDAARD_WORTEL,
+  viaBestandCache,
+} from '../src/regelgeving/index.ts';
 
 // Issue 14: the regulation tree is parsed and validated once and kept; a kept library is used only
 // while not one byte of the files that made it changed, and a tree with errors is never kept.
@@ -261,5 +267,68 @@ describe('bewaarde landelijke woordenlijst', () => {
     const fout = echteTekst.replace('type: datum', 'type: dag');
     for (let i = 0; i < 2; i++) expect(() => laadLandelijk(fout, map)).toThrow(/vocabulaire\.yaml/);
     expect(vocabulaireVermeldingen(map)).toEqual([]);
+  });
+});
+
+describe('bewaarde documentinstellingen', () => {
+  const kopieVanInstellingen = () => {
+    const map = join(mkdtempSync(join(tmpdir(), 'documentinstellingen-')), 'documenten');
+    cpSync(CONFIGURATIE_MAP, map, { recursive: true });
+    return map;
+  };
+  const naamVan = (map: string, cache: string | false) => {
+    const r = laadDocumentConfiguratie(map, { cache });
+    if (!r.ok) throw new Error(r.fouten.map((f) => f.bericht).join('\n'));
+    return r.waarde.get('dinkelland')?.afzender.naam;
+  };
+
+  it('geeft na bewaren dezelfde instellingen, en na een gewijzigd bestand de nieuwe', () => {
+    const map = kopieVanInstellingen();
+    const cache = nieuweMap();
+    expect(laadDocumentConfiguratie(map, { cache })).toEqual(laadDocumentConfiguratie(map, { cache: false }));
+    expect(laadDocumentConfiguratie(map, { cache })).toEqual(laadDocumentConfiguratie(map, { cache: false }));
+    const echt = naamVan(map, false);
+    // A kept entry is used while the text is the same (the change made to it shows) …
+    const kept = readdirSync(cache).filter((x) => x.startsWith('documentconfiguratie-'));
+    expect(kept).toHaveLength(readdirSync(map).length);
+    for (const n of kept) {
+      const w = JSON.parse(readFileSync(join(cache, n), 'utf8')) as {
+        waarde: { afzender: { naam: string } };
+      };
+      w.waarde.afzender.naam = 'UIT DE CACHE';
+      writeFileSync(join(cache, n), JSON.stringify(w));
+    }
+    expect(naamVan(map, cache)).toBe('UIT DE CACHE');
+    // … and never once the file changed.
+    const bestand = join(map, 'dinkelland.yaml');
+    writeFileSync(bestand, `${readFileSync(bestand, 'utf8')}# commentaar\n`);
+    expect(naamVan(map, cache)).toBe(echt);
+  });
+
+  it('bewaart geen bestand met fouten en meldt de fout elke keer met bestand en regel', () => {
+    const map = kopieVanInstellingen();
+    const cache = nieuweMap();
+    const bestand = join(map, 'dinkelland.yaml');
+    writeFileSync(bestand, readFileSync(bestand, 'utf8').replace(/drempel: \d+/, 'drempel: 0'));
+    const zonder = laadDocumentConfiguratie(map, { cache: false });
+    expect(zonder.ok).toBe(false);
+    for (let i = 0; i < 2; i++) expect(laadDocumentConfiguratie(map, { cache })).toEqual(zonder);
+    expect(readdirSync(cache)).toHaveLength(readdirSync(map).length - 1);
+    if (!zonder.ok)
+      expect(zonder.fouten[0]).toMatchObject({ bestand, pad: expect.stringContaining('drempel') });
+  });
+});
+
+describe('viaBestandCache', () => {
+  it('maakt opnieuw wanneer wat de controle verder gebruikt (ook) verandert, en niet zolang het gelijk blijft', () => {
+    const cache = nieuweMap();
+    let gemaakt = 0;
+    const maak = (ook: string) => () => ({ ok: true as const, waarde: { ook, keer: ++gemaakt } });
+    const laadMet = (ook: string) =>
+      viaBestandCache('proef', '/proef.yaml', 'tekst', maak(ook), { map: cache, ook: [ook] });
+    expect(laadMet('a')).toEqual({ ok: true, waarde: { ook: 'a', keer: 1 } });
+    expect(laadMet('a')).toEqual({ ok: true, waarde: { ook: 'a', keer: 1 } });
+    expect(laadMet('b')).toEqual({ ok: true, waarde: { ook: 'b', keer: 2 } });
+    expect(gemaakt).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { nederlands } from '../regelgeving/berichten.ts';
 import { formatteerFout } from '../regelgeving/fouten.ts';
 import { type CacheMap, viaBestandCache } from '../regelgeving/bibliotheek-cache.ts';
+import type { LaadResultaat } from '../regelgeving/laden.ts';
 import { foutOp, leesYaml } from '../regelgeving/yaml-bron.ts';
 import {
   breidUit,
@@ -29,34 +30,30 @@ export const VOCABULAIRE_BESTAND = join(
   'vocabulaire.yaml',
 );
 
-/**
- * The file's declaration, parsed and validated; what a start before it made of the same text with the
- * same code is taken from the cache instead (the YAML parser then does not even load).
- */
-function landelijkeDeclaratie(tekst: string): VocabulaireDeclaratie {
+/** The file's declaration, parsed and validated; errors name the file, line and path. */
+function landelijkeDeclaratie(tekst: string): LaadResultaat<VocabulaireDeclaratie> {
   const gelezen = leesYaml(VOCABULAIRE_BESTAND, tekst);
-  if (!gelezen.ok) throw new Error(gelezen.fouten.map(formatteerFout).join('\n'));
+  if (!gelezen.ok) return gelezen;
   const data = gelezen.bron.data as Record<string, unknown> | null;
   const p = vocabulaireSchema.safeParse(data?.vocabulaire, { error: nederlands });
-  if (!p.success)
-    throw new Error(
-      p.error.issues
-        .map((i) => formatteerFout(foutOp(gelezen.bron, 'schema', ['vocabulaire', ...i.path], i.message)))
-        .join('\n'),
-    );
-  return p.data;
+  if (p.success) return { ok: true, waarde: p.data };
+  return {
+    ok: false,
+    fouten: p.error.issues.map((i) => foutOp(gelezen.bron, 'schema', ['vocabulaire', ...i.path], i.message)),
+  };
 }
 
-/** The national vocabulary from `tekst` (the file's content); `cache` as for the library. */
+/**
+ * The national vocabulary from `tekst` (the file's content). What a start before this one made of the
+ * same text with the same code comes from the cache (the YAML parser then does not even load); a
+ * fault stops the program with the file, line and path.
+ */
 export function laadLandelijk(tekst: string, cache?: CacheMap): Vocabulaire {
-  const declaratie = viaBestandCache(
-    'vocabulaire',
-    VOCABULAIRE_BESTAND,
-    tekst,
-    () => landelijkeDeclaratie(tekst),
-    cache,
-  );
-  return breidUit(undefined, [{ vocabulaire: declaratie }]);
+  const r = viaBestandCache('vocabulaire', VOCABULAIRE_BESTAND, tekst, () => landelijkeDeclaratie(tekst), {
+    map: cache,
+  });
+  if (!r.ok) throw new Error(r.fouten.map(formatteerFout).join('\n'));
+  return breidUit(undefined, [{ vocabulaire: r.waarde }]);
 }
 
 export const LANDELIJK_VOCABULAIRE: Vocabulaire = laadLandelijk(readFileSync(VOCABULAIRE_BESTAND, 'utf8'));

@@ -185,30 +185,33 @@ function ruimOp(map: string, soort: string): void {
 }
 
 /**
- * What one file's text yields once parsed and validated (the national vocabulary's declaration), kept
- * like a library: under a hash over the text, the file's path and the code. `maak` parses and
- * validates; it throws on an error, and then nothing is kept, so the error is found every start.
- * The value must survive JSON unchanged (plain objects, arrays, strings, numbers, booleans).
+ * What one file's text yields once parsed and validated (the national vocabulary's declaration, a
+ * gemeente's document settings), kept like a library: under a hash over the text, the file's path,
+ * the code and `ook` (whatever else the validation depends on, such as the voorzieningen a schema
+ * accepts). A result with errors is never kept, so its errors are found every start. The value must
+ * survive JSON unchanged (plain objects, arrays, strings, numbers, booleans, null).
  */
 export function viaBestandCache<T>(
   soort: string,
   bestand: string,
   tekst: string,
-  maak: () => T,
-  map: CacheMap = standaardCacheMap(),
-): T {
+  maak: () => LaadResultaat<T>,
+  opties: { readonly map?: CacheMap | undefined; readonly ook?: readonly string[] } = {},
+): LaadResultaat<T> {
+  const map = opties.map ?? standaardCacheMap();
   if (map === false) return maak();
   const formaat = `reintegratie-${soort} 1`;
-  const sleutel = createHash('sha256')
-    .update(`${formaat}\n${codeVingerafdruk()}\n${bestand}\n`)
-    .update(createHash('sha256').update(tekst).digest('hex'))
-    .digest('hex');
+  const hash = createHash('sha256').update(`${formaat}\n${codeVingerafdruk()}\n${bestand}\n`);
+  hash.update(`${createHash('sha256').update(tekst).digest('hex')}\n`);
+  for (const x of opties.ook ?? []) hash.update(`${createHash('sha256').update(x).digest('hex')}\n`);
+  const sleutel = hash.digest('hex');
   const pad = join(map, `${soort}-${sleutel}.json`);
   const bewaard = leesVermelding<{ formaat: string; sleutel: string; waarde: T }>(pad);
-  if (bewaard?.formaat === formaat && bewaard.sleutel === sleutel) return bewaard.waarde;
-  const waarde = maak();
-  schrijfVermelding(map, pad, { formaat, sleutel, waarde }, `${soort}-`);
-  return waarde;
+  if (bewaard?.formaat === formaat && bewaard.sleutel === sleutel)
+    return { ok: true, waarde: bewaard.waarde };
+  const r = maak();
+  if (r.ok) schrijfVermelding(map, pad, { formaat, sleutel, waarde: r.waarde }, `${soort}-`);
+  return r;
 }
 
 /** The YAML source of a kept regulation, parsed only when an error must say where something stands. */
