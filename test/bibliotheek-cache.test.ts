@@ -2,8 +2,20 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  LANDELIJK_VOCABULAIRE,
+  laadLandelijk,
+  VOCABULAIRE_BESTAND,
+  type Vocabulaire,
+} from '../src/casus/feiten.ts';
+import { CONFIGURATIE_MAP, laadDocumentConfiguratie } from '../src/documenten/configuratie.ts';
 import { maakEngine } from '../src/engine/index.ts';
-import { type Bibliotheek, laadBibliotheek, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
+import {
+  type Bibliotheek,
+  laadBibliotheek,
+  STANDAARD_WORTEL,
+  viaBestandCache,
+} from '../src/regelgeving/index.ts';
 
 // Issue 14: the regulation tree is parsed and validated once and kept; a kept library is used only
 // while not one byte of the files that made it changed, and a tree with errors is never kept.
@@ -205,5 +217,118 @@ describe('bewaarde regelgeving', () => {
     const v = JSON.parse(readFileSync(vervals(map), 'utf8')) as { sleutel: string };
     writeFileSync(pad, JSON.stringify({ ...v, sleutel: `${v.sleutel.slice(1)}0` }));
     expect(titelVan(laad(wortel, map))).not.toBe('UIT DE CACHE');
+  });
+});
+
+describe('bewaarde landelijke woordenlijst', () => {
+  const echteTekst = readFileSync(VOCABULAIRE_BESTAND, 'utf8');
+  const labelVan = (v: Vocabulaire) => v.feiten.get('geboortedatum')?.label;
+  const vocabulaireVermeldingen = (map: string) =>
+    readdirSync(map).filter((n) => n.startsWith('vocabulaire-') && n.endsWith('.json'));
+
+  /** Changes the kept declaration in place, so a load that uses it shows it. */
+  function vervalsWoordenlijst(map: string) {
+    const [naam] = vocabulaireVermeldingen(map);
+    const pad = join(map, naam!);
+    const v = JSON.parse(readFileSync(pad, 'utf8')) as {
+      waarde: { feiten: Record<string, { label: string }> };
+    };
+    v.waarde.feiten.geboortedatum!.label = 'UIT DE CACHE';
+    writeFileSync(pad, JSON.stringify(v));
+  }
+
+  it('geeft na bewaren precies de woordenlijst die het bestand zelf geeft', () => {
+    const map = nieuweMap();
+    const zonder = laadLandelijk(echteTekst, false);
+    expect(laadLandelijk(echteTekst, map)).toEqual(zonder);
+    expect(vocabulaireVermeldingen(map)).toHaveLength(1);
+    const bewaard = laadLandelijk(echteTekst, map);
+    expect(bewaard).toEqual(zonder);
+    expect(bewaard).toEqual(LANDELIJK_VOCABULAIRE);
+    expect(bewaard.feiten.size).toBeGreaterThan(10);
+  });
+
+  it('gebruikt de bewaarde woordenlijst alleen zolang het bestand geen byte veranderde', () => {
+    const map = nieuweMap();
+    laadLandelijk(echteTekst, map);
+    vervalsWoordenlijst(map);
+    // The same text: the kept entry is used (the change shows).
+    expect(labelVan(laadLandelijk(echteTekst, map))).toBe('UIT DE CACHE');
+    // A changed text is parsed again, never answered from the entry of the old text.
+    const gewijzigd = echteTekst.replace('label: uw geboortedatum', 'label: de geboortedatum');
+    expect(gewijzigd).not.toBe(echteTekst);
+    expect(labelVan(laadLandelijk(gewijzigd, map))).toBe('de geboortedatum');
+    expect(labelVan(laadLandelijk(`${echteTekst}# commentaar\n`, map))).toBe('uw geboortedatum');
+    expect(labelVan(laadLandelijk(echteTekst, map))).toBe('UIT DE CACHE');
+  });
+
+  it('bewaart nooit een woordenlijst met fouten en meldt de fout elke keer', () => {
+    const map = nieuweMap();
+    const fout = echteTekst.replace('type: datum', 'type: dag');
+    for (let i = 0; i < 2; i++) expect(() => laadLandelijk(fout, map)).toThrow(/vocabulaire\.yaml/);
+    expect(vocabulaireVermeldingen(map)).toEqual([]);
+  });
+});
+
+describe('bewaarde documentinstellingen', () => {
+  const kopieVanInstellingen = () => {
+    const map = join(mkdtempSync(join(tmpdir(), 'documentinstellingen-')), 'documenten');
+    cpSync(CONFIGURATIE_MAP, map, { recursive: true });
+    return map;
+  };
+  const naamVan = (map: string, cache: string | false) => {
+    const r = laadDocumentConfiguratie(map, { cache });
+    if (!r.ok) throw new Error(r.fouten.map((f) => f.bericht).join('\n'));
+    return r.waarde.get('dinkelland')?.afzender.naam;
+  };
+
+  it('geeft na bewaren dezelfde instellingen, en na een gewijzigd bestand de nieuwe', () => {
+    const map = kopieVanInstellingen();
+    const cache = nieuweMap();
+    expect(laadDocumentConfiguratie(map, { cache })).toEqual(laadDocumentConfiguratie(map, { cache: false }));
+    expect(laadDocumentConfiguratie(map, { cache })).toEqual(laadDocumentConfiguratie(map, { cache: false }));
+    const echt = naamVan(map, false);
+    // A kept entry is used while the text is the same (the change made to it shows) …
+    const kept = readdirSync(cache).filter((x) => x.startsWith('documentconfiguratie-'));
+    expect(kept).toHaveLength(readdirSync(map).length);
+    for (const n of kept) {
+      const w = JSON.parse(readFileSync(join(cache, n), 'utf8')) as {
+        waarde: { afzender: { naam: string } };
+      };
+      w.waarde.afzender.naam = 'UIT DE CACHE';
+      writeFileSync(join(cache, n), JSON.stringify(w));
+    }
+    expect(naamVan(map, cache)).toBe('UIT DE CACHE');
+    // … and never once the file changed.
+    const bestand = join(map, 'dinkelland.yaml');
+    writeFileSync(bestand, `${readFileSync(bestand, 'utf8')}# commentaar\n`);
+    expect(naamVan(map, cache)).toBe(echt);
+  });
+
+  it('bewaart geen bestand met fouten en meldt de fout elke keer met bestand en regel', () => {
+    const map = kopieVanInstellingen();
+    const cache = nieuweMap();
+    const bestand = join(map, 'dinkelland.yaml');
+    writeFileSync(bestand, readFileSync(bestand, 'utf8').replace(/drempel: \d+/, 'drempel: 0'));
+    const zonder = laadDocumentConfiguratie(map, { cache: false });
+    expect(zonder.ok).toBe(false);
+    for (let i = 0; i < 2; i++) expect(laadDocumentConfiguratie(map, { cache })).toEqual(zonder);
+    expect(readdirSync(cache)).toHaveLength(readdirSync(map).length - 1);
+    if (!zonder.ok)
+      expect(zonder.fouten[0]).toMatchObject({ bestand, pad: expect.stringContaining('drempel') });
+  });
+});
+
+describe('viaBestandCache', () => {
+  it('maakt opnieuw wanneer wat de controle verder gebruikt (ook) verandert, en niet zolang het gelijk blijft', () => {
+    const cache = nieuweMap();
+    let gemaakt = 0;
+    const maak = (ook: string) => () => ({ ok: true as const, waarde: { ook, keer: ++gemaakt } });
+    const laadMet = (ook: string) =>
+      viaBestandCache('proef', '/proef.yaml', 'tekst', maak(ook), { map: cache, ook: [ook] });
+    expect(laadMet('a')).toEqual({ ok: true, waarde: { ook: 'a', keer: 1 } });
+    expect(laadMet('a')).toEqual({ ok: true, waarde: { ook: 'a', keer: 1 } });
+    expect(laadMet('b')).toEqual({ ok: true, waarde: { ook: 'b', keer: 2 } });
+    expect(gemaakt).toBe(2);
   });
 });

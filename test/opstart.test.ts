@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -143,5 +143,30 @@ describe('de gebouwde server', () => {
     proces.kill('SIGTERM');
     expect(await einde).toBe(0);
     lopend.delete(proces);
+  }, 60_000);
+
+  it('stopt netjes op SIGTERM tijdens de start: eerst de start af, dan de opslag dicht, exitcode 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'opstart-signaal-'));
+    const proces = spawn(process.execPath, [BIN, 'serve'], {
+      cwd: ROOT,
+      env: gebouwd({ DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    lopend.add(proces);
+    let uit = '';
+    proces.stdout!.on('data', (d: Buffer) => (uit += d.toString()));
+    const einde = new Promise<[number | null, string | null]>((klaar) =>
+      proces.once('exit', (code, signaal) => klaar([code, signaal])),
+    );
+    // The store's lock file appears when the store opens: the start is under way, not yet listening.
+    const slot = join(dataDir, 'reintegratie.slot');
+    while (!existsSync(slot)) await new Promise((k) => setTimeout(k, 2));
+    expect(uit).not.toContain('luistert op');
+    proces.kill('SIGTERM');
+    expect(await einde).toEqual([0, null]);
+    lopend.delete(proces);
+    expect(uit).toContain('luistert op');
+    // The store was given back: the lock is gone, and the next start opens it without recovery.
+    expect(existsSync(slot)).toBe(false);
   }, 60_000);
 });

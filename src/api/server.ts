@@ -2,14 +2,11 @@ import { serve } from '@hono/node-server';
 import { zorgVoorGemeenten } from '../administratie/opzet.ts';
 import { lokaleAuthenticator } from '../administratie/gebruikers.ts';
 import { openBsnKluis } from '../administratie/sleutelbeheer.ts';
-import { planTaken, vandaagInNederland } from '../administratie/taken.ts';
-import { planDocumentTaken } from '../documenten/taken.ts';
 import { documentContext } from './documentdiensten.ts';
 import { maakEngine } from '../engine/index.ts';
 import type { Configuratie } from '../opslag/configuratie.ts';
 import { type Opslag, openOpslag } from '../opslag/database.ts';
 import { migreerOpslag } from '../opslag/migreer.ts';
-import { openWachtrij } from '../opslag/wachtrij.ts';
 import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { aanmeldOptiesUitOmgeving } from './aanmeld-instellingen.ts';
 import { maakApp } from './app.ts';
@@ -72,13 +69,19 @@ export async function startServer(
   // No request needs the queue, so it starts while the server already answers (issue 14: the first
   // answer within a second of the start); the start fails as before when the queue does not come up,
   // and says it listens once everything runs.
-  const wachtrij = openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {});
+  const wachtrij = import('../opslag/wachtrij.ts').then(({ openWachtrij }) =>
+    openWachtrij(opslag, config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  );
   const stop = async () => {
     await new Promise<void>((klaar) => server.close(() => klaar()));
     await (await wachtrij.catch(() => undefined))?.stop();
     await opslag.sluit();
   };
   try {
+    const [{ planTaken, vandaagInNederland }, { planDocumentTaken }] = await Promise.all([
+      import('../administratie/taken.ts'),
+      import('../documenten/taken.ts'),
+    ]);
     await planTaken(await wachtrij, opslag.db, { inhalen: true, engine });
     await planDocumentTaken(await wachtrij, opslag.db, {
       ctx: documentContext(engine),

@@ -2,8 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nederlands } from '../regelgeving/berichten.ts';
 import { formatteerFout } from '../regelgeving/fouten.ts';
+import { type CacheMap, viaBestandCache } from '../regelgeving/bibliotheek-cache.ts';
+import type { LaadResultaat } from '../regelgeving/laden.ts';
 import { foutOp, leesYaml } from '../regelgeving/yaml-bron.ts';
-import { breidUit, type FeitDefinitie, type Vocabulaire, vocabulaireSchema } from './vocabulaire.ts';
+import {
+  breidUit,
+  type FeitDefinitie,
+  type Vocabulaire,
+  type VocabulaireDeclaratie,
+  vocabulaireSchema,
+} from './vocabulaire.ts';
 
 export type { FeitDefinitie, FeitType, Vocabulaire, VoorzieningDefinitie } from './vocabulaire.ts';
 
@@ -22,21 +30,33 @@ export const VOCABULAIRE_BESTAND = join(
   'vocabulaire.yaml',
 );
 
-function laadLandelijk(): Vocabulaire {
-  const gelezen = leesYaml(VOCABULAIRE_BESTAND, readFileSync(VOCABULAIRE_BESTAND, 'utf8'));
-  if (!gelezen.ok) throw new Error(gelezen.fouten.map(formatteerFout).join('\n'));
+/** The file's declaration, parsed and validated; errors name the file, line and path. */
+function landelijkeDeclaratie(tekst: string): LaadResultaat<VocabulaireDeclaratie> {
+  const gelezen = leesYaml(VOCABULAIRE_BESTAND, tekst);
+  if (!gelezen.ok) return gelezen;
   const data = gelezen.bron.data as Record<string, unknown> | null;
   const p = vocabulaireSchema.safeParse(data?.vocabulaire, { error: nederlands });
-  if (!p.success)
-    throw new Error(
-      p.error.issues
-        .map((i) => formatteerFout(foutOp(gelezen.bron, 'schema', ['vocabulaire', ...i.path], i.message)))
-        .join('\n'),
-    );
-  return breidUit(undefined, [{ vocabulaire: p.data }]);
+  if (p.success) return { ok: true, waarde: p.data };
+  return {
+    ok: false,
+    fouten: p.error.issues.map((i) => foutOp(gelezen.bron, 'schema', ['vocabulaire', ...i.path], i.message)),
+  };
 }
 
-export const LANDELIJK_VOCABULAIRE: Vocabulaire = laadLandelijk();
+/**
+ * The national vocabulary from `tekst` (the file's content). What a start before this one made of the
+ * same text with the same code comes from the cache (the YAML parser then does not even load); a
+ * fault stops the program with the file, line and path.
+ */
+export function laadLandelijk(tekst: string, cache?: CacheMap): Vocabulaire {
+  const r = viaBestandCache('vocabulaire', VOCABULAIRE_BESTAND, tekst, () => landelijkeDeclaratie(tekst), {
+    map: cache,
+  });
+  if (!r.ok) throw new Error(r.fouten.map(formatteerFout).join('\n'));
+  return breidUit(undefined, [{ vocabulaire: r.waarde }]);
+}
+
+export const LANDELIJK_VOCABULAIRE: Vocabulaire = laadLandelijk(readFileSync(VOCABULAIRE_BESTAND, 'utf8'));
 
 export const FEITEN: readonly FeitDefinitie[] = [...LANDELIJK_VOCABULAIRE.feiten.values()];
 

@@ -126,18 +126,31 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       }
       case 'serve': {
         const config = configuratieUitOmgeving();
-        // The embedded store takes longest to open (its WebAssembly compiles on another thread):
-        // begin before the server's own modules load, so both happen at once.
-        const { openOpslag } = await import('../opslag/database.ts');
-        const opslag = openOpslag(config);
-        opslag.catch(() => {});
-        const { startServer } = await import('../api/server.ts');
-        const server = await startServer(config, { demo: values.demo, log: (t) => uit.regel(t), opslag });
-        await new Promise<void>((klaar) => {
-          const stop = () => void server.stop().then(klaar);
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
+        // A stop asked for while the server starts (even right after it said it listens) waits for
+        // the start and then closes the store cleanly; Node's default would end the process mid-write.
+        let gevraagd = false;
+        let stopNu = () => {
+          gevraagd = true;
+        };
+        const opSignaal = () => stopNu();
+        process.once('SIGINT', opSignaal);
+        process.once('SIGTERM', opSignaal);
+        try {
+          // The embedded store takes longest to open (its WebAssembly compiles on another thread):
+          // begin before the server's own modules load, so both happen at once.
+          const { openOpslag } = await import('../opslag/database.ts');
+          const opslag = openOpslag(config);
+          opslag.catch(() => {});
+          const { startServer } = await import('../api/server.ts');
+          const server = await startServer(config, { demo: values.demo, log: (t) => uit.regel(t), opslag });
+          await new Promise<void>((klaar) => {
+            stopNu = () => void server.stop().then(klaar);
+            if (gevraagd) stopNu();
+          });
+        } finally {
+          process.off('SIGINT', opSignaal);
+          process.off('SIGTERM', opSignaal);
+        }
         return 0;
       }
       case 'seed-demo': {

@@ -107,7 +107,7 @@ function tabel(doc: Pdf, b: Extract<Blok, { soort: 'tabel' }>) {
 
 /** The document as PDF/A-2b (see pdf.ts), page numbers at the foot. */
 export async function blokkenPdf(d: BlokDocument): Promise<Buffer> {
-  const doc = nieuwePdf({ titel: d.titel, onderwerp: d.onderwerp, auteur: d.auteur, datum: d.datum });
+  const doc = await nieuwePdf({ titel: d.titel, onderwerp: d.onderwerp, auteur: d.auteur, datum: d.datum });
   const rechts = 595.28 - 64 - 220;
   doc.font('gewoon').fontSize(9).fillColor('#444444');
   d.afzender.forEach((r, i) =>

@@ -26,7 +26,7 @@ function opsomming(doc: Pdf, zinnen: readonly string[]) {
 
 /** The letter as PDF/A-2b with Source Sans 3 embedded. */
 export async function briefPdf(b: BriefInhoud): Promise<Buffer> {
-  const doc = nieuwePdf({
+  const doc = await nieuwePdf({
     titel: b.onderwerp,
     onderwerp: `${b.onderwerp} (kenmerk ${b.kenmerk})`,
     auteur: b.afzender.naam,

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { type BestandsFout, foutOp, leesYaml, VOORZIENINGEN } from '../regelgeving/index.ts';
+import {
+  type BestandsFout,
+  type CacheMap,
+  foutOp,
+  type LaadResultaat,
+  leesYaml,
+  viaBestandCache,
+  VOORZIENINGEN,
+} from '../regelgeving/index.ts';
 
 /** Where each gemeente's document settings live: one YAML file per gemeente, `<slug>.yaml`. */
 export const CONFIGURATIE_MAP = join(import.meta.dirname, '..', '..', 'configuratie', 'documenten');
@@ -56,36 +64,60 @@ export type SrgSoort = z.output<typeof srgSoortSchema>;
 export type ConfiguratieResultaat =
   { ok: true; waarde: ReadonlyMap<string, DocumentConfiguratie> } | { ok: false; fouten: BestandsFout[] };
 
-/** Reads every gemeente's document settings; an error names the file, line and field. */
-export function laadDocumentConfiguratie(map = CONFIGURATIE_MAP): ConfiguratieResultaat {
+/**
+ * Reads every gemeente's document settings; an error names the file, line and field. A file that
+ * validated before with the same text, code and voorzieningen comes from the cache (bibliotheek-cache.ts).
+ */
+export function laadDocumentConfiguratie(
+  map = CONFIGURATIE_MAP,
+  opties: { readonly cache?: CacheMap } = {},
+): ConfiguratieResultaat {
   const uit = new Map<string, DocumentConfiguratie>();
   const fouten: BestandsFout[] = [];
   for (const naam of readdirSync(map)
     .filter((n) => n.endsWith('.yaml'))
     .sort()) {
     const bestand = join(map, naam);
-    const gelezen = leesYaml(bestand, readFileSync(bestand, 'utf8'));
-    if (!gelezen.ok) {
-      fouten.push(...gelezen.fouten);
-      continue;
-    }
-    const p = documentConfiguratieSchema.safeParse(gelezen.bron.data);
-    if (!p.success) {
-      for (const i of p.error.issues) fouten.push(foutOp(gelezen.bron, 'schema', i.path, i.message));
-      continue;
-    }
-    if (`${p.data.gemeente}.yaml` !== naam) {
-      fouten.push(
+    const tekst = readFileSync(bestand, 'utf8');
+    // The schema accepts the voorzieningen the vocabulary knows: a changed list is another key.
+    const r = viaBestandCache(
+      'documentconfiguratie',
+      bestand,
+      tekst,
+      () => leesConfiguratie(bestand, tekst),
+      {
+        map: opties.cache,
+        ook: [VOORZIENINGEN.join('\n')],
+      },
+    );
+    if (r.ok) uit.set(r.waarde.gemeente, r.waarde);
+    else fouten.push(...r.fouten);
+  }
+  return fouten.length > 0 ? { ok: false, fouten } : { ok: true, waarde: uit };
+}
+
+/** One gemeente's file, parsed and checked; its name must be the gemeente's. */
+function leesConfiguratie(bestand: string, tekst: string): LaadResultaat<DocumentConfiguratie> {
+  const gelezen = leesYaml(bestand, tekst);
+  if (!gelezen.ok) return gelezen;
+  const p = documentConfiguratieSchema.safeParse(gelezen.bron.data);
+  if (!p.success)
+    return {
+      ok: false,
+      fouten: p.error.issues.map((i) => foutOp(gelezen.bron, 'schema', i.path, i.message)),
+    };
+  const naam = basename(bestand);
+  if (`${p.data.gemeente}.yaml` !== naam)
+    return {
+      ok: false,
+      fouten: [
         foutOp(
           gelezen.bron,
           'bestandsnaam',
           ['gemeente'],
           `het bestand heet ${naam}, de gemeente ${p.data.gemeente}`,
         ),
-      );
-      continue;
-    }
-    uit.set(p.data.gemeente, p.data);
-  }
-  return fouten.length > 0 ? { ok: false, fouten } : { ok: true, waarde: uit };
+      ],
+    };
+  return { ok: true, waarde: p.data };
 }

@@ -1,12 +1,13 @@
-import * as echarts from 'echarts';
 import type { Tabel } from './voortgang-model.ts';
 
 /**
  * A table's chart as SVG, rendered on the server by Apache ECharts (no browser, no canvas). It draws
  * the values the table shows, so a suppressed cell is a missing bar, never a bar of its true height.
+ * ECharts loads with the first chart, not with the server's routes (issue 14).
  */
-export function grafiekSvg(t: Tabel, breedte = 420, hoogte = 260): string | undefined {
+export async function grafiekSvg(t: Tabel, breedte = 420, hoogte = 260): Promise<string | undefined> {
   if (!t.grafiek) return undefined;
+  const echarts = await import('echarts');
   const rijen = t.rijen.filter((r) => !r.totaal);
   const bedragen = t.grafiek.series.some((s) => rijen.some((r) => r.waarden[s.kolom]?.soort === 'bedrag'));
   // Dutch grouping, and few ticks for euros: at 60 dpi the PDF's labels ran into each other.

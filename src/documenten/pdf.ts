@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 /**
  * The PDF foundation of every document: A4, PDF/A-2b as pdfkit writes it (XMP metadata, sRGB output
@@ -18,16 +18,21 @@ export const LETTERTYPE = {
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
-export function nieuwePdf(opties: {
+/**
+ * pdfkit (with its font engine) loads when the first document is made, not with the server's routes,
+ * so a start answers sooner (issue 14).
+ */
+export async function nieuwePdf(opties: {
   titel: string;
   onderwerp: string;
   auteur: string;
   /** The document's own date (calendar date), used as creation date so output is reproducible. */
   datum: string;
   liggend?: boolean;
-}): Pdf {
+}): Promise<Pdf> {
+  const { default: PdfDocument } = await import('pdfkit');
   const gemaakt = new Date(`${opties.datum}T12:00:00Z`);
-  const doc = new PDFDocument({
+  const doc = new PdfDocument({
     size: 'A4',
     layout: opties.liggend ? 'landscape' : 'portrait',
     margins: { top: 56, bottom: 56, left: 64, right: 64 },

@@ -10,14 +10,15 @@ table { font-size: .85rem; } tr.totaal td, tr.totaal th { font-weight: 600; bord
 `;
 
 /** The report as one HTML page: each chart with its table beside it. */
-export function voortgangHtml(r: Rapportage): string {
+export async function voortgangHtml(r: Rapportage): Promise<string> {
+  const grafieken = await Promise.all(r.tabellen.map((t) => grafiekSvg(t)));
   const body = `
 <h1>${esc(r.titel)}</h1>
 ${r.inleiding.map((z) => `<p>${esc(z)}</p>`).join('\n')}
 <p class="regel"><strong>Kleine aantallen.</strong> ${esc(r.regel)}</p>
 ${r.tabellen
-  .map((t) => {
-    const svg = grafiekSvg(t);
+  .map((t, i) => {
+    const svg = grafieken[i];
     return `<section>
 <h2>${esc(t.titel)}</h2>
 <div class="blok">

@@ -1,4 +1,3 @@
-import SVGtoPDF from 'svg-to-pdfkit';
 import { grafiekSvg } from './grafieken.ts';
 import { nieuwePdf, paginanummers, type Pdf, pdfBytes } from './pdf.ts';
 import { celTekst, type Rapportage, type Tabel } from './voortgang-model.ts';
@@ -52,7 +51,9 @@ function tabel(doc: Pdf, t: Tabel, x: number, y: number, breedte: number): numbe
 
 /** The report as PDF/A-2b, A4 landscape: each chart on the left, its table beside it on the right. */
 export async function voortgangPdf(r: Rapportage): Promise<Buffer> {
-  const doc = nieuwePdf({
+  // Loads with the first report, as pdfkit does (pdf.ts).
+  const { default: SVGtoPDF } = await import('svg-to-pdfkit');
+  const doc = await nieuwePdf({
     titel: r.titel,
     onderwerp: r.titel,
     auteur: r.gemeente,
@@ -75,7 +76,7 @@ export async function voortgangPdf(r: Rapportage): Promise<Buffer> {
     // A wide table of amounts gets the room; its chart goes smaller beside it.
     const smal = t.rijen.some((r) => r.waarden.some((w) => w.soort === 'bedrag'));
     const gb = smal ? 250 : 330;
-    const svg = grafiekSvg(t, gb, 220);
+    const svg = await grafiekSvg(t, gb, 220);
     const ruimte = svg ? 230 : 24 + t.rijen.length * 12;
     if (y + Math.max(ruimte, 40 + t.rijen.length * 12) > doc.page.height - 50) {
       doc.addPage({ size: 'A4', layout: 'landscape', margins: { top: 40, bottom: 50, left: L, right: L } });

@@ -89,7 +89,11 @@ export async function maakVoortgangsrapportage(
       door: actor?.gebruikerId ?? null,
       weergaven: [
         { formaat: 'pdf', mediatype: RAPPORT_FORMATEN.pdf, inhoud: pdf },
-        { formaat: 'html', mediatype: RAPPORT_FORMATEN.html, inhoud: Buffer.from(voortgangHtml(r.waarde)) },
+        {
+          formaat: 'html',
+          mediatype: RAPPORT_FORMATEN.html,
+          inhoud: Buffer.from(await voortgangHtml(r.waarde)),
+        },
         {
           formaat: 'json',
           mediatype: RAPPORT_FORMATEN.json,

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Configuratie } from './configuratie.ts';
 import type { Database } from './schema.ts';
 import { neemSlot } from './slot.ts';
@@ -19,10 +18,20 @@ export interface Opslag {
   sluit(): Promise<void>;
 }
 
-// DATE columns stay calendar dates: never let the driver turn them into a Date at local midnight.
-pg.types.setTypeParser(1082, (v: string) => v);
-// BIGINT amounts in cents fit in a double up to 2^53; parse them as numbers.
-pg.types.setTypeParser(20, (v: string) => Number(v));
+type Pg = (typeof import('pg'))['default'];
+let pgModule: Pg | undefined;
+
+/** The PostgreSQL client, loaded on first use (the embedded store's start does without it). */
+async function pgKlant(): Promise<Pg> {
+  if (pgModule) return pgModule;
+  const { default: pg } = await import('pg');
+  // DATE columns stay calendar dates: never let the driver turn them into a Date at local midnight.
+  pg.types.setTypeParser(1082, (v: string) => v);
+  // BIGINT amounts in cents fit in a double up to 2^53; parse them as numbers.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
+  pgModule = pg;
+  return pg;
+}
 
 /** Opens the store: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR (or in memory for tests). */
 export async function openOpslag(
@@ -31,6 +40,7 @@ export async function openOpslag(
 ): Promise<Opslag> {
   const plugins = [new CamelCasePlugin()];
   if (config.databaseUrl) {
+    const pg = await pgKlant();
     const schema = opties.schema ?? config.databaseSchema;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('ongeldige schemanaam');
     if (schema) {

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Opslag } from './database.ts';
 
 /**
@@ -42,6 +42,9 @@ export function wachtrijSchema(opslag: Opslag): string {
 
 export async function openWachtrij(opslag: Opslag, opties: WachtrijOpties = {}): Promise<Wachtrij> {
   const schema = wachtrijSchema(opslag);
+  // pg-boss (with its cron parser and date library) loads here, not with the modules that only name
+  // the queue: the server opens the queue after its first answer (issue 14).
+  const { default: PgBoss } = await import('pg-boss');
   let boss: PgBoss;
   if (opslag.soort === 'postgres') {
     if (!opties.databaseUrl) throw new Error('de wachtrij op PostgreSQL heeft DATABASE_URL nodig');

@@ -133,6 +133,12 @@ function sleutelVan(wortel: string, bestanden: readonly (readonly [string, strin
 }
 
 function lees(bestand: string, sleutel: string): Vermelding | undefined {
+  const v = leesVermelding<Vermelding>(bestand);
+  // The name already carries the key; the content must say the same (a truncated or copied file must not count).
+  return v?.formaat === FORMAAT && v.sleutel === sleutel ? v : undefined;
+}
+
+function leesVermelding<V>(bestand: string): V | undefined {
   let tekst: string;
   try {
     tekst = readFileSync(bestand, 'utf8');
@@ -140,9 +146,7 @@ function lees(bestand: string, sleutel: string): Vermelding | undefined {
     return undefined;
   }
   try {
-    const v = JSON.parse(tekst) as Vermelding;
-    // The name already carries the key; the content must say the same (a truncated or copied file must not count).
-    return v.formaat === FORMAAT && v.sleutel === sleutel ? v : undefined;
+    return JSON.parse(tekst) as V;
   } catch {
     return undefined;
   }
@@ -155,6 +159,10 @@ function schrijf(map: string, bestand: string, sleutel: string, g: Inhoud): void
     regelingen: g.regelingen.map(({ bron_: _b, ...r }) => r),
     parameters: [...g.parameters.values()],
   };
+  schrijfVermelding(map, bestand, vermelding, 'bibliotheek-');
+}
+
+function schrijfVermelding(map: string, bestand: string, vermelding: unknown, soort: string): void {
   // The cache only saves time: a folder that cannot be written costs the next start its speed, nothing else.
   try {
     mkdirSync(map, { recursive: true });
@@ -162,18 +170,48 @@ function schrijf(map: string, bestand: string, sleutel: string, g: Inhoud): void
     const tijdelijk = `${bestand}.${process.pid}.tmp`;
     writeFileSync(tijdelijk, JSON.stringify(vermelding));
     renameSync(tijdelijk, bestand);
-    ruimOp(map);
+    ruimOp(map, soort);
   } catch {
     // See above.
   }
 }
 
-function ruimOp(map: string): void {
+function ruimOp(map: string, soort: string): void {
   const vermeldingen = readdirSync(map)
-    .filter((n) => n.startsWith('bibliotheek-') && n.endsWith('.json'))
+    .filter((n) => n.startsWith(soort) && n.endsWith('.json'))
     .map((n) => ({ pad: join(map, n), tijd: statSync(join(map, n)).mtimeMs }))
     .sort((a, b) => b.tijd - a.tijd);
   for (const v of vermeldingen.slice(HOOGSTENS)) unlinkSync(v.pad);
+}
+
+/**
+ * What one file's text yields once parsed and validated (the national vocabulary's declaration, a
+ * gemeente's document settings), kept like a library: under a hash over the text, the file's path,
+ * the code and `ook` (whatever else the validation depends on, such as the voorzieningen a schema
+ * accepts). A result with errors is never kept, so its errors are found every start. The value must
+ * survive JSON unchanged (plain objects, arrays, strings, numbers, booleans, null).
+ */
+export function viaBestandCache<T>(
+  soort: string,
+  bestand: string,
+  tekst: string,
+  maak: () => LaadResultaat<T>,
+  opties: { readonly map?: CacheMap | undefined; readonly ook?: readonly string[] } = {},
+): LaadResultaat<T> {
+  const map = opties.map ?? standaardCacheMap();
+  if (map === false) return maak();
+  const formaat = `reintegratie-${soort} 1`;
+  const hash = createHash('sha256').update(`${formaat}\n${codeVingerafdruk()}\n${bestand}\n`);
+  hash.update(`${createHash('sha256').update(tekst).digest('hex')}\n`);
+  for (const x of opties.ook ?? []) hash.update(`${createHash('sha256').update(x).digest('hex')}\n`);
+  const sleutel = hash.digest('hex');
+  const pad = join(map, `${soort}-${sleutel}.json`);
+  const bewaard = leesVermelding<{ formaat: string; sleutel: string; waarde: T }>(pad);
+  if (bewaard?.formaat === formaat && bewaard.sleutel === sleutel)
+    return { ok: true, waarde: bewaard.waarde };
+  const r = maak();
+  if (r.ok) schrijfVermelding(map, pad, { formaat, sleutel, waarde: r.waarde }, `${soort}-`);
+  return r;
 }
 
 /** The YAML source of a kept regulation, parsed only when an error must say where something stands. */

@@ -7,6 +7,7 @@ export {
   omgevingVoor,
   STANDAARD_WORTEL,
 } from './bibliotheek.ts';
+export { type CacheMap, viaBestandCache } from './bibliotheek-cache.ts';
 export { type BestandsFout, formatteerFout, padTekst } from './fouten.ts';
 export {
   idUitPad,
