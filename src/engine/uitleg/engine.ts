@@ -15,6 +15,7 @@ import {
 import type { Plan, PlanVoorziening } from '../plan.ts';
 import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
 import { snelleContext } from './context.ts';
+import { resultaatJson } from './json.ts';
 import {
   beoordeelSnel,
   compileerVoorziening,
@@ -45,8 +46,14 @@ export interface UitlegTelling {
   readonly terugval: Record<Terugvalreden, number>;
 }
 
+/** A result as JSON text: the text `JSON.stringify(resultaat)` gives, or the refusal as `evalueer` gives it. */
+export type EvaluatieJson =
+  { readonly ok: true; readonly json: string } | Extract<EvaluatieResultaat, { readonly ok: false }>;
+
 export interface SnelleEngine extends Engine {
   readonly uitleg: UitlegTelling;
+  /** `evalueer` for a caller that only serialises the result: the JSON text without the object tree's stringify. */
+  readonly evalueerJson: (invoer: unknown, opties?: EvaluatieOpties) => EvaluatieJson;
 }
 
 /** What the compiled path works out once per plan. */
@@ -315,27 +322,40 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     return { ok: true, resultaat };
   };
 
-  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
+  /** The compiled path's result, or undefined when the case goes to the reference (counted). */
+  const gecompileerdResultaat = (
+    invoer: unknown,
+    opties?: EvaluatieOpties,
+  ): EvaluatieResultaat | undefined => {
     const afwijkingen = (invoer as { feiten?: { afwijkingen?: unknown[] } } | null)?.feiten?.afwijkingen;
     if ((opties && (opties.ontwerp || opties.vervang)) || controle(invoer) !== undefined) {
       telling.terugval['ongeldig of met opties']++;
-      return referentie.evalueer(invoer, opties);
+      return undefined;
     }
     if (afwijkingen !== undefined && afwijkingen.length > 0) {
       telling.terugval.afwijkingen++;
-      return referentie.evalueer(invoer, opties);
+      return undefined;
     }
     try {
       const r = snel(invoer as Casus);
-      if (r) {
-        telling.gecompileerd++;
-        return r;
-      }
+      if (r) telling.gecompileerd++;
+      return r;
     } catch (e) {
       if (!(e instanceof Terugval)) throw e;
       telling.terugval[e.reden]++;
+      return undefined;
     }
-    return referentie.evalueer(invoer, opties);
+  };
+
+  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat =>
+    gecompileerdResultaat(invoer, opties) ?? referentie.evalueer(invoer, opties);
+
+  const evalueerJson = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson => {
+    const snelR = gecompileerdResultaat(invoer, opties);
+    if (snelR?.ok) return { ok: true, json: resultaatJson(snelR.resultaat) };
+    // The reference's result holds no shared grounds: its text is plain JSON.stringify.
+    const r = snelR ?? referentie.evalueer(invoer, opties);
+    return r.ok ? { ok: true, json: JSON.stringify(r.resultaat) } : r;
   };
 
   return {
@@ -345,6 +365,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     kies: referentie.kies,
     bedragKeuze: referentie.bedragKeuze,
     evalueer,
+    evalueerJson,
     uitleg: telling,
   };
 }

@@ -36,6 +36,7 @@ import {
   snelleDatumTekst as datumTekst,
   vul,
 } from './zinnen.ts';
+import { onthoudTekst } from './json.ts';
 
 /**
  * One voorziening judged with explanation, compiled once per plan: the same grounds, sentences,
@@ -131,6 +132,10 @@ export interface Voorwaarde {
     { readonly toets: GecompileerdeToets; readonly ja: Sjabloon; readonly nee: Sjabloon }
   >;
   readonly feiten: readonly string[];
+  /** The facts its ground shows or fills in: with the truth value, all the ground depends on. */
+  readonly sleutelFeiten: readonly string[];
+  /** Grounds built before, by `grondSleutel`. */
+  readonly gronden: Map<string, Grond>;
   /** The whole sentence of a rule national law sets aside. */
   readonly buiten?: string;
   readonly uitzondering?: {
@@ -212,6 +217,13 @@ function compileerVoorwaarde(v: PlanVoorwaarde): Voorwaarde | undefined {
     nee,
     definities,
     feiten: [...v.verwijzingen.feiten],
+    sleutelFeiten: [
+      ...new Set([
+        ...v.verwijzingen.feiten,
+        ...[...ja, ...nee].flatMap((d) => (d.soort === 'feit' ? [d.naam] : [])),
+      ]),
+    ],
+    gronden: new Map(),
     ...(v.buitenToepassing
       ? { buiten: `Deze regel uit ${verwijzing(v.bron)} wordt niet toegepast: ${v.buitenToepassing.uitleg}` }
       : {}),
@@ -291,6 +303,35 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
     uit[f] = feiten[f] ?? null;
   }
   return uit;
+}
+
+/** Kept per condition at most; past it the store starts again (facts such as amounts vary widely). */
+const MAX_GRONDEN = 4096;
+
+/**
+ * What a ground of a condition without definitions depends on: where it is judged, the truth value
+ * and the value of each fact it shows or fills in, typed (the JSON of "1" and 1 differs; a missing
+ * fact reads as null in both). Undefined for a value that is no scalar: such a ground is not kept.
+ */
+function grondSleutel(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): string | undefined {
+  let k = `${soort}|${w}`;
+  const namen = c.sleutelFeiten;
+  for (let i = 0; i < namen.length; i++) {
+    const v = feiten[namen[i]!];
+    if (v === undefined || v === null) k += '|n';
+    else if (typeof v === 'string') k += `|s${v.length}:${v}`;
+    else if (typeof v === 'number') k += `|d${v}`;
+    else if (typeof v === 'boolean') k += v ? '|t' : '|f';
+    else return undefined;
+  }
+  return k;
+}
+
+function bewaarGrond(gronden: Map<string, Grond>, sleutel: string, grond: Grond): void {
+  if (gronden.size >= MAX_GRONDEN) gronden.clear();
+  Object.freeze(grond.feiten);
+  gronden.set(sleutel, Object.freeze(grond));
+  onthoudTekst(grond);
 }
 
 export interface SnelleBeoordeling {
@@ -387,6 +428,17 @@ function beoordeel(
     // Amounts and sentences do not change the outcome.
     if (kaal) return;
     let zin: string;
+    // A condition without definitions that holds or fails says the same for the same facts: its
+    // ground is built once per truth value and fact values, and shared (frozen) by every such case.
+    const sleutel =
+      (w === JA || w === NEE) && c.definities.size === 0 ? grondSleutel(c, soort, w, feiten) : undefined;
+    if (sleutel !== undefined) {
+      const eerder = c.gronden.get(sleutel);
+      if (eerder !== undefined) {
+        gronden.push(eerder);
+        return;
+      }
+    }
     if (w === JA || w === NEE) {
       const definitie =
         c.definities.size === 0
@@ -409,7 +461,7 @@ function beoordeel(
       }
       zin = `Het college moet dit nog beoordelen: ${open.map((q) => q.vraag).join(' ')}`;
     }
-    gronden.push({
+    const grond: Grond = {
       regeling: c.regeling,
       artikel: c.artikel,
       uitleg: zin + c.achter,
@@ -417,7 +469,9 @@ function beoordeel(
       feiten: feitenVan(c.feiten, feiten),
       soort,
       voorwaarde: v.id,
-    });
+    };
+    if (sleutel !== undefined) bewaarGrond(c.gronden, sleutel, grond);
+    gronden.push(grond);
   };
 
   for (const c of gv.voorwaarden) toets(c, 'voorwaarde');

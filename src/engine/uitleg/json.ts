@@ -1,0 +1,60 @@
+import type { Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
+
+/**
+ * The JSON text of a result of the compiled path, as `JSON.stringify` writes it, character for
+ * character (test/uitleg-gelijk.test.ts holds it against the reference's `JSON.stringify`). Grounds
+ * that many cases share (a condition's ground for the same truth value and facts, see
+ * voorziening.ts) have their text written once; the fixed keys around them are literal strings.
+ * Every other part is `JSON.stringify` of that part, so key order and escaping stay the engine's.
+ */
+
+/** The JSON text of objects shared between results, written when they were first built. */
+const teksten = new WeakMap<object, string>();
+
+/** Writes the text of a shared, frozen object once, for every result it appears in. */
+export function onthoudTekst(o: object): void {
+  teksten.set(o, JSON.stringify(o));
+}
+
+function grondenJson(gronden: readonly Grond[]): string {
+  let uit = '[';
+  for (let i = 0; i < gronden.length; i++) {
+    const g = gronden[i]!;
+    if (i > 0) uit += ',';
+    uit += teksten.get(g) ?? JSON.stringify(g);
+  }
+  return `${uit}]`;
+}
+
+// The keys of a VoorzieningUitkomst in the order beoordeel (voorziening.ts) and nietAangeboden
+// (evalueer.ts) create them; an object with other keys or another order is written by JSON.stringify.
+const UITKOMST_SLEUTELS = 'voorziening,titel,uitkomst,gronden,vragen,ontbrekendeFeiten,bedragen,termijnen';
+
+function uitkomstJson(u: VoorzieningUitkomst): string {
+  const sleutels = Object.keys(u);
+  if (sleutels.length !== 8 || sleutels.join(',') !== UITKOMST_SLEUTELS) return JSON.stringify(u);
+  return (
+    `{"voorziening":${JSON.stringify(u.voorziening)},"titel":${JSON.stringify(u.titel)},` +
+    `"uitkomst":${JSON.stringify(u.uitkomst)},"gronden":${grondenJson(u.gronden)},` +
+    `"vragen":${JSON.stringify(u.vragen)},"ontbrekendeFeiten":${JSON.stringify(u.ontbrekendeFeiten)},` +
+    `"bedragen":${JSON.stringify(u.bedragen)},"termijnen":${JSON.stringify(u.termijnen)}}`
+  );
+}
+
+const RESULTAAT_SLEUTELS = 'engine,gemeente,peildatum,regelingen,voorzieningen,conflicten,afwijkingen';
+
+/** `JSON.stringify(resultaat)`, with the shared grounds' texts written once. */
+export function resultaatJson(r: Resultaat): string {
+  if (Object.keys(r).join(',') !== RESULTAAT_SLEUTELS) return JSON.stringify(r);
+  let voorzieningen = '[';
+  for (let i = 0; i < r.voorzieningen.length; i++) {
+    if (i > 0) voorzieningen += ',';
+    voorzieningen += uitkomstJson(r.voorzieningen[i]!);
+  }
+  return (
+    `{"engine":${JSON.stringify(r.engine)},"gemeente":${JSON.stringify(r.gemeente)},` +
+    `"peildatum":${JSON.stringify(r.peildatum)},"regelingen":${JSON.stringify(r.regelingen)},` +
+    `"voorzieningen":${voorzieningen}],"conflicten":${JSON.stringify(r.conflicten)},` +
+    `"afwijkingen":${JSON.stringify(r.afwijkingen)}}`
+  );
+}
