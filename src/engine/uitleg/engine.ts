@@ -63,12 +63,20 @@ interface PlanC {
   readonly grenzen: readonly (readonly [string, Regeling])[];
   readonly conflictSleutels: ReadonlySet<string>;
   readonly regelingen: Resultaat['regelingen'];
+  /** Their JSON text, the same for every result of the plan. */
+  readonly regelingenJson: string;
   /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
   readonly keuzes: Map<string, Keuze>;
   readonly zonderOudeVersie: Map<string, Keuze>;
 }
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
+
+/** A result of the compiled path, with the text of the part that is the same for the whole plan. */
+interface Gecompileerd {
+  readonly resultaat: Resultaat;
+  readonly regelingenJson: string;
+}
 
 /** Thrown inside the compiled path to hand the case to the reference. */
 class Terugval {
@@ -110,18 +118,20 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     for (const r of [plan.wet, ...plan.gemeenteRegelingen])
       for (const v of bibliotheek.versies(r.id))
         if (v.status === 'vastgesteld' && !grenzen.has(v.geldigVanaf)) grenzen.set(v.geldigVanaf, v);
+    const regelingen = [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
+      id: r.id,
+      titel: r.titel,
+      geldigVanaf: r.geldigVanaf,
+      hash: r.hash,
+    }));
     pc = {
       voorzieningen: new WeakMap(),
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
       conflictSleutels: new Set(plan.conflicten.map(sleutel)),
       keuzes: new Map(),
       zonderOudeVersie: new Map(),
-      regelingen: [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
-        id: r.id,
-        titel: r.titel,
-        geldigVanaf: r.geldigVanaf,
-        hash: r.hash,
-      })),
+      regelingen,
+      regelingenJson: JSON.stringify(regelingen),
     };
     perPlan.set(plan, pc);
     return pc;
@@ -245,8 +255,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     return uit;
   };
 
-  /** The compiled path; a Terugval or undefined hands the case to the reference. */
-  const snel = (casus: Casus): EvaluatieResultaat | undefined => {
+  /** The compiled path; a Terugval hands the case to the reference. */
+  const snel = (casus: Casus): Gecompileerd => {
     const aanvraag = casus.aanvraag;
     const data = beoordelingsdata(aanvraag, casus.peildatum);
     const opPeildatum = planOp(casus.gemeente, casus.peildatum, casus.peildatum);
@@ -319,14 +329,11 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       conflicten,
       afwijkingen: [],
     };
-    return { ok: true, resultaat };
+    return { resultaat, regelingenJson: planC(plan).regelingenJson };
   };
 
   /** The compiled path's result, or undefined when the case goes to the reference (counted). */
-  const gecompileerdResultaat = (
-    invoer: unknown,
-    opties?: EvaluatieOpties,
-  ): EvaluatieResultaat | undefined => {
+  const gecompileerdResultaat = (invoer: unknown, opties?: EvaluatieOpties): Gecompileerd | undefined => {
     const afwijkingen = (invoer as { feiten?: { afwijkingen?: unknown[] } } | null)?.feiten?.afwijkingen;
     if ((opties && (opties.ontwerp || opties.vervang)) || controle(invoer) !== undefined) {
       telling.terugval['ongeldig of met opties']++;
@@ -338,7 +345,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     }
     try {
       const r = snel(invoer as Casus);
-      if (r) telling.gecompileerd++;
+      telling.gecompileerd++;
       return r;
     } catch (e) {
       if (!(e instanceof Terugval)) throw e;
@@ -347,14 +354,16 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     }
   };
 
-  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat =>
-    gecompileerdResultaat(invoer, opties) ?? referentie.evalueer(invoer, opties);
+  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
+    const g = gecompileerdResultaat(invoer, opties);
+    return g ? { ok: true, resultaat: g.resultaat } : referentie.evalueer(invoer, opties);
+  };
 
   const evalueerJson = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson => {
-    const snelR = gecompileerdResultaat(invoer, opties);
-    if (snelR?.ok) return { ok: true, json: resultaatJson(snelR.resultaat) };
+    const g = gecompileerdResultaat(invoer, opties);
+    if (g) return { ok: true, json: resultaatJson(g.resultaat, g.regelingenJson) };
     // The reference's result holds no shared grounds: its text is plain JSON.stringify.
-    const r = snelR ?? referentie.evalueer(invoer, opties);
+    const r = referentie.evalueer(invoer, opties);
     return r.ok ? { ok: true, json: JSON.stringify(r.resultaat) } : r;
   };
 

@@ -26,26 +26,19 @@ function grondenJson(gronden: readonly Grond[]): string {
   return `${uit}]`;
 }
 
-// The keys of a VoorzieningUitkomst in the order beoordeel (voorziening.ts) and nietAangeboden
-// (evalueer.ts) create them; an object with other keys or another order is written by JSON.stringify.
-const UITKOMST_SLEUTELS = 'voorziening,titel,uitkomst,gronden,vragen,ontbrekendeFeiten,bedragen,termijnen';
-
+// The keys in the order beoordeel (voorziening.ts), nietAangeboden (evalueer.ts) and the compiled
+// engine create them; the equivalence test fails on any other order.
 function uitkomstJson(u: VoorzieningUitkomst): string {
-  const sleutels = Object.keys(u);
-  if (sleutels.length !== 8 || sleutels.join(',') !== UITKOMST_SLEUTELS) return JSON.stringify(u);
   return (
     `{"voorziening":${JSON.stringify(u.voorziening)},"titel":${JSON.stringify(u.titel)},` +
-    `"uitkomst":${JSON.stringify(u.uitkomst)},"gronden":${grondenJson(u.gronden)},` +
+    `"uitkomst":"${u.uitkomst}","gronden":${grondenJson(u.gronden)},` +
     `"vragen":${JSON.stringify(u.vragen)},"ontbrekendeFeiten":${JSON.stringify(u.ontbrekendeFeiten)},` +
     `"bedragen":${JSON.stringify(u.bedragen)},"termijnen":${JSON.stringify(u.termijnen)}}`
   );
 }
 
-const RESULTAAT_SLEUTELS = 'engine,gemeente,peildatum,regelingen,voorzieningen,conflicten,afwijkingen';
-
-/** `JSON.stringify(resultaat)`, with the shared grounds' texts written once. */
-export function resultaatJson(r: Resultaat): string {
-  if (Object.keys(r).join(',') !== RESULTAAT_SLEUTELS) return JSON.stringify(r);
+/** `JSON.stringify(resultaat)`, with the shared grounds' texts and the plan's regulations written once. */
+export function resultaatJson(r: Resultaat, regelingenJson: string): string {
   let voorzieningen = '[';
   for (let i = 0; i < r.voorzieningen.length; i++) {
     if (i > 0) voorzieningen += ',';
@@ -53,7 +46,7 @@ export function resultaatJson(r: Resultaat): string {
   }
   return (
     `{"engine":${JSON.stringify(r.engine)},"gemeente":${JSON.stringify(r.gemeente)},` +
-    `"peildatum":${JSON.stringify(r.peildatum)},"regelingen":${JSON.stringify(r.regelingen)},` +
+    `"peildatum":${JSON.stringify(r.peildatum)},"regelingen":${regelingenJson},` +
     `"voorzieningen":${voorzieningen}],"conflicten":${JSON.stringify(r.conflicten)},` +
     `"afwijkingen":${JSON.stringify(r.afwijkingen)}}`
   );
