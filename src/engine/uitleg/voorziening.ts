@@ -309,8 +309,9 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
 const MAX_GRONDEN = 4096;
 
 /**
- * What a ground of a condition without definitions depends on: where it is judged, the truth value
- * and the value of each fact it shows or fills in, typed (the JSON of "1" and 1 differs; a missing
+ * What a ground of a condition without definitions depends on besides the missing inputs or open
+ * questions (the caller adds those): where it is judged, the truth value and the value of each fact
+ * it shows or fills in, typed (the JSON of "1" and 1 differs; a missing
  * fact reads as null in both). Undefined for a value that is no scalar: such a ground is not kept.
  */
 function grondSleutel(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): string | undefined {
@@ -427,11 +428,22 @@ function beoordeel(
     totaal = en(totaal, w);
     // Amounts and sentences do not change the outcome.
     if (kaal) return;
-    let zin: string;
-    // A condition without definitions that holds or fails says the same for the same facts: its
-    // ground is built once per truth value and fact values, and shared (frozen) by every such case.
-    const sleutel =
-      (w === JA || w === NEE) && c.definities.size === 0 ? grondSleutel(c, soort, w, feiten) : undefined;
+    // A ground says the same for the same truth value, facts and (when it cannot be judged yet) the
+    // missing inputs' labels or the college's open questions: it is built once for those and shared
+    // (frozen) by every case that has them. A condition with definitions is built every time.
+    let sleutel = c.definities.size === 0 ? grondSleutel(c, soort, w, feiten) : undefined;
+    let mist: readonly string[] = [];
+    if (w === ONBEKEND) {
+      mist = ontbrekendeInvoer(spoor.ontbrekend);
+      for (const m of mist) ontbrekend.push(m);
+      if (sleutel !== undefined) for (const m of mist) sleutel += `\u0000${label(m)}`;
+    } else if (w === OORDEEL) {
+      for (const q of spoor.vragen) {
+        if (!vragen.some((x) => x.feit === q.oordeel))
+          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
+        if (sleutel !== undefined) sleutel += `\u0000${q.vraag}`;
+      }
+    }
     if (sleutel !== undefined) {
       const eerder = c.gronden.get(sleutel);
       if (eerder !== undefined) {
@@ -439,6 +451,7 @@ function beoordeel(
         return;
       }
     }
+    let zin: string;
     if (w === JA || w === NEE) {
       const definitie =
         c.definities.size === 0
@@ -450,16 +463,9 @@ function beoordeel(
             };
       zin = vul(w === JA ? c.ja : c.nee, feiten, definitie);
     } else if (w === ONBEKEND) {
-      const mist = ontbrekendeInvoer(spoor.ontbrekend);
-      for (const m of mist) ontbrekend.push(m);
       zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(label))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
     } else {
-      const open = spoor.vragen;
-      for (const q of open) {
-        if (!vragen.some((x) => x.feit === q.oordeel))
-          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
-      }
-      zin = `Het college moet dit nog beoordelen: ${open.map((q) => q.vraag).join(' ')}`;
+      zin = `Het college moet dit nog beoordelen: ${spoor.vragen.map((q) => q.vraag).join(' ')}`;
     }
     const grond: Grond = {
       regeling: c.regeling,
