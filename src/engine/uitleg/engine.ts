@@ -46,9 +46,13 @@ export interface UitlegTelling {
   readonly terugval: Record<Terugvalreden, number>;
 }
 
-/** A result as JSON text: the text `JSON.stringify(resultaat)` gives, or the refusal as `evalueer` gives it. */
+/**
+ * A result as JSON text, the text `JSON.stringify(resultaat)` gives, with the object it was written
+ * from (for a caller that reads an outcome besides passing the text on); or the refusal as `evalueer` gives it.
+ */
 export type EvaluatieJson =
-  { readonly ok: true; readonly json: string } | Extract<EvaluatieResultaat, { readonly ok: false }>;
+  | { readonly ok: true; readonly json: string; readonly resultaat: Resultaat }
+  | Extract<EvaluatieResultaat, { readonly ok: false }>;
 
 export interface SnelleEngine extends Engine {
   readonly uitleg: UitlegTelling;
@@ -361,10 +365,10 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
 
   const evalueerJson = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson => {
     const g = gecompileerdResultaat(invoer, opties);
-    if (g) return { ok: true, json: resultaatJson(g.resultaat, g.regelingenJson) };
+    if (g) return { ok: true, json: resultaatJson(g.resultaat, g.regelingenJson), resultaat: g.resultaat };
     // The reference's result holds no shared grounds: its text is plain JSON.stringify.
     const r = referentie.evalueer(invoer, opties);
-    return r.ok ? { ok: true, json: JSON.stringify(r.resultaat) } : r;
+    return r.ok ? { ok: true, json: JSON.stringify(r.resultaat), resultaat: r.resultaat } : r;
   };
 
   return {
