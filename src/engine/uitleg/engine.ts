@@ -384,3 +384,10 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
 }
 
 export { maakReferentieEngine };
+
+/** The result as JSON text from any engine: `evalueerJson` where it has one, else `JSON.stringify`. */
+export function evalueerAlsJson(engine: Engine, invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson {
+  if ('evalueerJson' in engine) return (engine as SnelleEngine).evalueerJson(invoer, opties);
+  const r = engine.evalueer(invoer, opties);
+  return r.ok ? { ok: true, json: JSON.stringify(r.resultaat), resultaat: r.resultaat } : r;
+}
