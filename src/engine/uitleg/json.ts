@@ -26,13 +26,16 @@ function grondenJson(gronden: readonly Grond[]): string {
   return `${uit}]`;
 }
 
+/** Most lists of a result are empty. */
+const lijst = (l: readonly unknown[]): string => (l.length === 0 ? '[]' : JSON.stringify(l));
+
 // The keys in the order beoordeel (voorziening.ts), nietAangeboden (evalueer.ts) and the compiled
 // engine create them; the equivalence test fails on any other order.
 function uitkomstJson(u: VoorzieningUitkomst): string {
   return (
     `{"voorziening":${JSON.stringify(u.voorziening)},"titel":${JSON.stringify(u.titel)},` +
     `"uitkomst":"${u.uitkomst}","gronden":${grondenJson(u.gronden)},` +
-    `"vragen":${JSON.stringify(u.vragen)},"ontbrekendeFeiten":${JSON.stringify(u.ontbrekendeFeiten)},` +
+    `"vragen":${lijst(u.vragen)},"ontbrekendeFeiten":${lijst(u.ontbrekendeFeiten)},` +
     `"bedragen":${JSON.stringify(u.bedragen)},"termijnen":${JSON.stringify(u.termijnen)}}`
   );
 }
@@ -47,7 +50,7 @@ export function resultaatJson(r: Resultaat, regelingenJson: string): string {
   return (
     `{"engine":${JSON.stringify(r.engine)},"gemeente":${JSON.stringify(r.gemeente)},` +
     `"peildatum":${JSON.stringify(r.peildatum)},"regelingen":${regelingenJson},` +
-    `"voorzieningen":${voorzieningen}],"conflicten":${JSON.stringify(r.conflicten)},` +
-    `"afwijkingen":${JSON.stringify(r.afwijkingen)}}`
+    `"voorzieningen":${voorzieningen}],"conflicten":${lijst(r.conflicten)},` +
+    `"afwijkingen":${lijst(r.afwijkingen)}}`
   );
 }
