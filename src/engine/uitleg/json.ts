@@ -8,20 +8,23 @@ import type { Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
  * Every other part is `JSON.stringify` of that part, so key order and escaping stay the engine's.
  */
 
-/** The JSON text of objects shared between results, written when they were first built. */
-const teksten = new WeakMap<object, string>();
-
-/** Writes the text of a shared, frozen object once, for every result it appears in. */
-export function onthoudTekst(o: object): void {
-  teksten.set(o, JSON.stringify(o));
-}
+/**
+ * The JSON text of the grounds shared between results (voorziening.ts freezes those, and only
+ * those, with their facts), written the first time one is serialised.
+ */
+const teksten = new WeakMap<Grond, string>();
 
 function grondenJson(gronden: readonly Grond[]): string {
   let uit = '[';
   for (let i = 0; i < gronden.length; i++) {
     const g = gronden[i]!;
     if (i > 0) uit += ',';
-    uit += teksten.get(g) ?? JSON.stringify(g);
+    let t = teksten.get(g);
+    if (t === undefined) {
+      t = JSON.stringify(g);
+      if (Object.isFrozen(g)) teksten.set(g, t);
+    }
+    uit += t;
   }
   return `${uit}]`;
 }

@@ -36,7 +36,6 @@ import {
   snelleDatumTekst as datumTekst,
   vul,
 } from './zinnen.ts';
-import { onthoudTekst } from './json.ts';
 
 /**
  * One voorziening judged with explanation, compiled once per plan: the same grounds, sentences,
@@ -306,7 +305,7 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
 }
 
 /** Kept per condition at most; past it the store starts again (facts such as amounts vary widely). */
-const MAX_GRONDEN = 4096;
+const MAX_GRONDEN = 512;
 
 /**
  * What a ground of a condition without definitions depends on besides the missing inputs or open
@@ -331,8 +330,8 @@ function grondSleutel(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten:
 function bewaarGrond(gronden: Map<string, Grond>, sleutel: string, grond: Grond): void {
   if (gronden.size >= MAX_GRONDEN) gronden.clear();
   Object.freeze(grond.feiten);
+  // Frozen: shared by results, and so marked for json.ts to keep its text.
   gronden.set(sleutel, Object.freeze(grond));
-  onthoudTekst(grond);
 }
 
 export interface SnelleBeoordeling {
