@@ -145,6 +145,7 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
       };
     }
     case 'uitleg': {
+      const evalueerJson = (engine as SnelleEngine).evalueerJson;
       let gronden = 0;
       let tekens = 0;
       let casussen = 0;
@@ -152,10 +153,10 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
       return {
         beoordeel: (c, n, v, bedragen) => {
           for (let i = 0; i < n; i++) {
-            const r = engine.evalueer(c[i]);
+            // What the API hands on: the whole result as JSON text.
+            const r = evalueerJson(c[i]);
             if (!r.ok) throw new Error(`evalueer weigert casus: ${r.fout.code}`);
-            // What the API and the CLI hand on: the whole result as JSON.
-            tekens += JSON.stringify(r.resultaat).length;
+            tekens += r.json.length;
             const uit = v[i]!;
             uit.fill(NIET_BEOORDEELD);
             for (const u of r.resultaat.voorzieningen) {
@@ -178,7 +179,7 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
             .filter(([, n]) => n > 0)
             .map(([r, n]) => `${r} ${((100 * n) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}%`)
             .join(', ');
-          return `\`engine.evalueer(casus)\` (the compiled path, src/engine/uitleg/, which hands what it does not cover to the reference) then \`JSON.stringify\` of the result, both inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average); ${((100 * telling.gecompileerd) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}% of evaluations on the compiled path${redenen ? `, to the reference: ${redenen}` : ''}`;
+          return `\`engine.evalueerJson(casus)\`, the result as JSON text (the compiled path, src/engine/uitleg/, which writes shared grounds' text once and hands what it does not cover to the reference, whose result is \`JSON.stringify\`-ed), inside the clock: grounds per article with their sentences, questions, terms and amounts (${(gronden / per).toFixed(1)} grounds, ${Math.round(tekens / per).toLocaleString('en-US')} characters of JSON per case on average); ${((100 * telling.gecompileerd) / Math.max(1, telling.gecompileerd + terug)).toFixed(1)}% of evaluations on the compiled path${redenen ? `, to the reference: ${redenen}` : ''}`;
         },
       };
     }

@@ -1,6 +1,13 @@
 export { ENGINE_VERSIE, type Engine, type EvaluatieOpties, maakContext } from './evalueer.ts';
 // The explained evaluation everyone uses: a compiled path in front of the reference (evalueer.ts).
-export { maakEngine, maakReferentieEngine, type SnelleEngine, type UitlegTelling } from './uitleg/engine.ts';
+export {
+  evalueerAlsJson,
+  type EvaluatieJson,
+  maakEngine,
+  maakReferentieEngine,
+  type SnelleEngine,
+  type UitlegTelling,
+} from './uitleg/engine.ts';
 export {
   artikelTekst,
   grondslagConflicten,

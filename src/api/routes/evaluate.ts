@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { engineInWerking } from '../../administratie/ontwerpen.ts';
 import { LEZERS, vereisRol } from '../../administratie/toegang.ts';
 import { casusInvoerSchema } from '../../casus/index.ts';
+import { evalueerAlsJson } from '../../engine/index.ts';
 import { algemeen, beveiligd, FOUTEN, json, probleemAntwoord } from '../openapi.ts';
 import { probleem } from '../probleem.ts';
 import type { RouteModule } from '../route-hulp.ts';
@@ -27,7 +28,7 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
       const rol = vereisRol(actor(c), casus.gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
       // Adopted drafts in the store are versions in force from their geldigVanaf (issue 13).
-      const r = (await engineInWerking(db, engine, casus.gemeente)).evalueer(casus);
+      const r = evalueerAlsJson(await engineInWerking(db, engine, casus.gemeente), casus);
       if (!r.ok)
         return probleem(
           c,
@@ -35,7 +36,8 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
             ? { code: 'ongeldig', bericht: 'ongeldige casus', velden: r.fout.fouten }
             : { code: 'niet-toegestaan', bericht: r.fout.bericht },
         );
-      return c.json(r.resultaat, 200);
+      // The text the engine wrote is the body: the result is not built up again to be stringified.
+      return c.body(r.json, 200, { 'content-type': 'application/json' });
     },
   );
 };

@@ -15,6 +15,7 @@ import {
 import type { Plan, PlanVoorziening } from '../plan.ts';
 import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
 import { snelleContext } from './context.ts';
+import { resultaatJson } from './json.ts';
 import {
   beoordeelSnel,
   compileerVoorziening,
@@ -45,8 +46,18 @@ export interface UitlegTelling {
   readonly terugval: Record<Terugvalreden, number>;
 }
 
+/**
+ * A result as JSON text, the text `JSON.stringify(resultaat)` gives, with the object it was written
+ * from (for a caller that reads an outcome besides passing the text on); or the refusal as `evalueer` gives it.
+ */
+export type EvaluatieJson =
+  | { readonly ok: true; readonly json: string; readonly resultaat: Resultaat }
+  | Extract<EvaluatieResultaat, { readonly ok: false }>;
+
 export interface SnelleEngine extends Engine {
   readonly uitleg: UitlegTelling;
+  /** `evalueer` for a caller that only serialises the result: the JSON text without the object tree's stringify. */
+  readonly evalueerJson: (invoer: unknown, opties?: EvaluatieOpties) => EvaluatieJson;
 }
 
 /** What the compiled path works out once per plan. */
@@ -56,12 +67,20 @@ interface PlanC {
   readonly grenzen: readonly (readonly [string, Regeling])[];
   readonly conflictSleutels: ReadonlySet<string>;
   readonly regelingen: Resultaat['regelingen'];
+  /** Their JSON text, the same for every result of the plan. */
+  readonly regelingenJson: string;
   /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
   readonly keuzes: Map<string, Keuze>;
   readonly zonderOudeVersie: Map<string, Keuze>;
 }
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
+
+/** A result of the compiled path, with the text of the part that is the same for the whole plan. */
+interface Gecompileerd {
+  readonly resultaat: Resultaat;
+  readonly regelingenJson: string;
+}
 
 /** Thrown inside the compiled path to hand the case to the reference. */
 class Terugval {
@@ -103,18 +122,20 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     for (const r of [plan.wet, ...plan.gemeenteRegelingen])
       for (const v of bibliotheek.versies(r.id))
         if (v.status === 'vastgesteld' && !grenzen.has(v.geldigVanaf)) grenzen.set(v.geldigVanaf, v);
+    const regelingen = [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
+      id: r.id,
+      titel: r.titel,
+      geldigVanaf: r.geldigVanaf,
+      hash: r.hash,
+    }));
     pc = {
       voorzieningen: new WeakMap(),
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
       conflictSleutels: new Set(plan.conflicten.map(sleutel)),
       keuzes: new Map(),
       zonderOudeVersie: new Map(),
-      regelingen: [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
-        id: r.id,
-        titel: r.titel,
-        geldigVanaf: r.geldigVanaf,
-        hash: r.hash,
-      })),
+      regelingen,
+      regelingenJson: JSON.stringify(regelingen),
     };
     perPlan.set(plan, pc);
     return pc;
@@ -238,8 +259,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     return uit;
   };
 
-  /** The compiled path; a Terugval or undefined hands the case to the reference. */
-  const snel = (casus: Casus): EvaluatieResultaat | undefined => {
+  /** The compiled path; a Terugval hands the case to the reference. */
+  const snel = (casus: Casus): Gecompileerd => {
     const aanvraag = casus.aanvraag;
     const data = beoordelingsdata(aanvraag, casus.peildatum);
     const opPeildatum = planOp(casus.gemeente, casus.peildatum, casus.peildatum);
@@ -312,30 +333,42 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       conflicten,
       afwijkingen: [],
     };
-    return { ok: true, resultaat };
+    return { resultaat, regelingenJson: planC(plan).regelingenJson };
   };
 
-  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
+  /** The compiled path's result, or undefined when the case goes to the reference (counted). */
+  const gecompileerdResultaat = (invoer: unknown, opties?: EvaluatieOpties): Gecompileerd | undefined => {
     const afwijkingen = (invoer as { feiten?: { afwijkingen?: unknown[] } } | null)?.feiten?.afwijkingen;
     if ((opties && (opties.ontwerp || opties.vervang)) || controle(invoer) !== undefined) {
       telling.terugval['ongeldig of met opties']++;
-      return referentie.evalueer(invoer, opties);
+      return undefined;
     }
     if (afwijkingen !== undefined && afwijkingen.length > 0) {
       telling.terugval.afwijkingen++;
-      return referentie.evalueer(invoer, opties);
+      return undefined;
     }
     try {
       const r = snel(invoer as Casus);
-      if (r) {
-        telling.gecompileerd++;
-        return r;
-      }
+      telling.gecompileerd++;
+      return r;
     } catch (e) {
       if (!(e instanceof Terugval)) throw e;
       telling.terugval[e.reden]++;
+      return undefined;
     }
-    return referentie.evalueer(invoer, opties);
+  };
+
+  const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
+    const g = gecompileerdResultaat(invoer, opties);
+    return g ? { ok: true, resultaat: g.resultaat } : referentie.evalueer(invoer, opties);
+  };
+
+  const evalueerJson = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson => {
+    const g = gecompileerdResultaat(invoer, opties);
+    if (g) return { ok: true, json: resultaatJson(g.resultaat, g.regelingenJson), resultaat: g.resultaat };
+    // The reference's result holds no shared grounds: its text is plain JSON.stringify.
+    const r = referentie.evalueer(invoer, opties);
+    return r.ok ? { ok: true, json: JSON.stringify(r.resultaat), resultaat: r.resultaat } : r;
   };
 
   return {
@@ -345,8 +378,16 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     kies: referentie.kies,
     bedragKeuze: referentie.bedragKeuze,
     evalueer,
+    evalueerJson,
     uitleg: telling,
   };
 }
 
 export { maakReferentieEngine };
+
+/** The result as JSON text from any engine: `evalueerJson` where it has one, else `JSON.stringify`. */
+export function evalueerAlsJson(engine: Engine, invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson {
+  if ('evalueerJson' in engine) return (engine as SnelleEngine).evalueerJson(invoer, opties);
+  const r = engine.evalueer(invoer, opties);
+  return r.ok ? { ok: true, json: JSON.stringify(r.resultaat), resultaat: r.resultaat } : r;
+}

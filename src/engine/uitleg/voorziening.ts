@@ -131,6 +131,10 @@ export interface Voorwaarde {
     { readonly toets: GecompileerdeToets; readonly ja: Sjabloon; readonly nee: Sjabloon }
   >;
   readonly feiten: readonly string[];
+  /** The facts its ground shows or fills in: with the truth value, all the ground depends on. */
+  readonly sleutelFeiten: readonly string[];
+  /** Grounds built before, by `grondSleutel`. */
+  readonly gronden: Map<string, Grond>;
   /** The whole sentence of a rule national law sets aside. */
   readonly buiten?: string;
   readonly uitzondering?: {
@@ -212,6 +216,13 @@ function compileerVoorwaarde(v: PlanVoorwaarde): Voorwaarde | undefined {
     nee,
     definities,
     feiten: [...v.verwijzingen.feiten],
+    sleutelFeiten: [
+      ...new Set([
+        ...v.verwijzingen.feiten,
+        ...[...ja, ...nee].flatMap((d) => (d.soort === 'feit' ? [d.naam] : [])),
+      ]),
+    ],
+    gronden: new Map(),
     ...(v.buitenToepassing
       ? { buiten: `Deze regel uit ${verwijzing(v.bron)} wordt niet toegepast: ${v.buitenToepassing.uitleg}` }
       : {}),
@@ -291,6 +302,36 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
     uit[f] = feiten[f] ?? null;
   }
   return uit;
+}
+
+/** Kept per condition at most; past it the store starts again (facts such as amounts vary widely). */
+const MAX_GRONDEN = 512;
+
+/**
+ * What a ground of a condition without definitions depends on besides the missing inputs or open
+ * questions (the caller adds those): where it is judged, the truth value and the value of each fact
+ * it shows or fills in, typed (the JSON of "1" and 1 differs; a missing
+ * fact reads as null in both). Undefined for a value that is no scalar: such a ground is not kept.
+ */
+function grondSleutel(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): string | undefined {
+  let k = `${soort}|${w}`;
+  const namen = c.sleutelFeiten;
+  for (let i = 0; i < namen.length; i++) {
+    const v = feiten[namen[i]!];
+    if (v === undefined || v === null) k += '|n';
+    else if (typeof v === 'string') k += `|s${v.length}:${v}`;
+    else if (typeof v === 'number') k += `|d${v}`;
+    else if (typeof v === 'boolean') k += v ? '|t' : '|f';
+    else return undefined;
+  }
+  return k;
+}
+
+function bewaarGrond(gronden: Map<string, Grond>, sleutel: string, grond: Grond): void {
+  if (gronden.size >= MAX_GRONDEN) gronden.clear();
+  Object.freeze(grond.feiten);
+  // Frozen: shared by results, and so marked for json.ts to keep its text.
+  gronden.set(sleutel, Object.freeze(grond));
 }
 
 export interface SnelleBeoordeling {
@@ -386,6 +427,29 @@ function beoordeel(
     totaal = en(totaal, w);
     // Amounts and sentences do not change the outcome.
     if (kaal) return;
+    // A ground says the same for the same truth value, facts and (when it cannot be judged yet) the
+    // missing inputs' labels or the college's open questions: it is built once for those and shared
+    // (frozen) by every case that has them. A condition with definitions is built every time.
+    let sleutel = c.definities.size === 0 ? grondSleutel(c, soort, w, feiten) : undefined;
+    let mist: readonly string[] = [];
+    if (w === ONBEKEND) {
+      mist = ontbrekendeInvoer(spoor.ontbrekend);
+      for (const m of mist) ontbrekend.push(m);
+      if (sleutel !== undefined) for (const m of mist) sleutel += `\u0000${label(m)}`;
+    } else if (w === OORDEEL) {
+      for (const q of spoor.vragen) {
+        if (!vragen.some((x) => x.feit === q.oordeel))
+          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
+        if (sleutel !== undefined) sleutel += `\u0000${q.vraag}`;
+      }
+    }
+    if (sleutel !== undefined) {
+      const eerder = c.gronden.get(sleutel);
+      if (eerder !== undefined) {
+        gronden.push(eerder);
+        return;
+      }
+    }
     let zin: string;
     if (w === JA || w === NEE) {
       const definitie =
@@ -398,18 +462,11 @@ function beoordeel(
             };
       zin = vul(w === JA ? c.ja : c.nee, feiten, definitie);
     } else if (w === ONBEKEND) {
-      const mist = ontbrekendeInvoer(spoor.ontbrekend);
-      for (const m of mist) ontbrekend.push(m);
       zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(label))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
     } else {
-      const open = spoor.vragen;
-      for (const q of open) {
-        if (!vragen.some((x) => x.feit === q.oordeel))
-          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
-      }
-      zin = `Het college moet dit nog beoordelen: ${open.map((q) => q.vraag).join(' ')}`;
+      zin = `Het college moet dit nog beoordelen: ${spoor.vragen.map((q) => q.vraag).join(' ')}`;
     }
-    gronden.push({
+    const grond: Grond = {
       regeling: c.regeling,
       artikel: c.artikel,
       uitleg: zin + c.achter,
@@ -417,7 +474,9 @@ function beoordeel(
       feiten: feitenVan(c.feiten, feiten),
       soort,
       voorwaarde: v.id,
-    });
+    };
+    if (sleutel !== undefined) bewaarGrond(c.gronden, sleutel, grond);
+    gronden.push(grond);
   };
 
   for (const c of gv.voorwaarden) toets(c, 'voorwaarde');

@@ -1,0 +1,67 @@
+/**
+ * The explained path alone, one process, one core: cases per CPU-second of `evalueer` plus
+ * `JSON.stringify` of its result, and of `evalueerJson` where the engine has it. The cases are generated
+ * before the clock starts. Usage:
+ *   npx tsx bench/uitleg.ts --gemeente dinkelland --datum 2016-06-01 --n 20000 [--runs 3] [--pad object|json|referentie]
+ */
+import { parseArgs } from 'node:util';
+import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
+import { type Engine, maakEngine, maakReferentieEngine, type SnelleEngine } from '../src/engine/index.ts';
+import { laadBibliotheek } from '../src/regelgeving/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    gemeente: { type: 'string', default: 'dinkelland' },
+    datum: { type: 'string', default: '2016-06-01' },
+    n: { type: 'string', default: '20000' },
+    runs: { type: 'string', default: '3' },
+    pad: { type: 'string', default: 'json' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const b = laadBibliotheek();
+if (!b.ok) throw new Error('regelgeving laadt niet');
+const pad = values.pad;
+const engine: Engine & { evalueerJson?: SnelleEngine['evalueerJson'] } =
+  pad === 'referentie' ? maakReferentieEngine(b.waarde) : maakEngine(b.waarde);
+const p = engine.planOp(values.gemeente, values.datum);
+if (!p.ok) throw new Error(`geen plan: ${p.fout.code}`);
+const maker = maakCasusmaker({
+  gemeente: values.gemeente,
+  peildatum: values.datum,
+  seed: Number(values.seed),
+  aanbod: aanbodVan(p.plan),
+});
+const n = Number(values.n);
+const casussen = Array.from({ length: n }, (_, i) => maker.casus(i));
+const json = pad === 'json' && engine.evalueerJson ? engine.evalueerJson : undefined;
+const eenKeer = (): number => {
+  let tekens = 0;
+  if (json)
+    for (const c of casussen) {
+      const r = json(c);
+      tekens += r.ok ? r.json.length : JSON.stringify(r).length;
+    }
+  else
+    for (const c of casussen) {
+      const r = engine.evalueer(c);
+      tekens += JSON.stringify(r.ok ? r.resultaat : r).length;
+    }
+  return tekens;
+};
+eenKeer(); // warm-up: plans, compiled voorzieningen and the JIT
+const perSeconde: number[] = [];
+let tekens = 0;
+for (let run = 0; run < Number(values.runs); run++) {
+  const voor = process.cpuUsage();
+  tekens = eenKeer();
+  const na = process.cpuUsage(voor);
+  perSeconde.push(n / ((na.user + na.system) / 1e6));
+}
+const telling = (engine as { uitleg?: { gecompileerd: number } }).uitleg;
+console.log(
+  `${values.gemeente} ${values.datum} ${pad}${json ? ' (evalueerJson)' : ' (evalueer + JSON.stringify)'}: ` +
+    `${perSeconde.map((x) => Math.round(x).toLocaleString('en-US')).join(' / ')} cases per CPU-second ` +
+    `(${n} cases, ${Math.round(tekens / n)} characters a case` +
+    `${telling ? `, ${((100 * telling.gecompileerd) / (n * (Number(values.runs) + 1))).toFixed(1)}% compiled` : ''})`,
+);
