@@ -237,7 +237,7 @@ async function wachtOpStarttaken(config: Configuratie): Promise<number> {
   const begin = Date.now();
   try {
     // pg-boss picks a job up within its polling interval (5 s): wait at least that long for one to start.
-    for (let open = 1; open > 0 || Date.now() - begin < 6_000; ) {
+    for (let open = 1; open > 0 || Date.now() - begin < 6_000;) {
       if (Date.now() - begin > 120_000) throw new Error('de starttaken van de server liepen niet af');
       await new Promise((r) => setTimeout(r, 500));
       const r = await c.query<{ n: number }>(
