@@ -275,12 +275,12 @@ describe('interne fouten in het serverlog', () => {
     const opslag = await OPSLAGEN[0]!.open(engine);
     try {
       const bsn = '123456782';
-      const kapot = {
-        ...engine,
-        evalueer: () => {
-          throw new Error(`kapot bij inwoner ${bsn} op /gemeenten/dinkelland/inwoners/${bsn}`);
-        },
-      } as unknown as Engine;
+      const faal = () => {
+        throw new Error(`kapot bij inwoner ${bsn} op /gemeenten/dinkelland/inwoners/${bsn}`);
+      };
+      // Both ways of evaluating fail: POST /evaluate writes its answer through evalueerJson where the
+      // engine has it, and through evalueer otherwise.
+      const kapot = { ...engine, evalueer: faal, evalueerJson: faal } as unknown as Engine;
       const api = await startApi(opslag, engine, { cm: [{ gemeente: 'dinkelland', rol: 'casemanager' }] });
       // The same store and sessions, with an engine that fails and quotes a BSN and a path in its message.
       const app = maakApp({
