@@ -127,7 +127,7 @@ describe('minimale en maximale duur (een leerwerktraject van minimaal 6 en maxim
     expect(u.termijnen.maximaleEinddatum).toBe('2017-02-28');
     expect(termijn(u)[0]).toMatchObject({ voldaan: true, artikel: '15' });
     expect(termijn(u)[0]!.uitleg).toMatch(
-      /langer dan mag: de laatste dag is 28 februari 2017\. De voorziening wordt daarom toegekend tot en met 28 februari 2017; voor de tijd daarna wordt de aanvraag afgewezen\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
+      /langer dan mag: de laatste dag is 28 februari 2017\. De voorziening wordt daarom toegekend tot en met 28 februari 2017\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
     );
   });
 

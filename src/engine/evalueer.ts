@@ -946,7 +946,7 @@ function beoordeelVoorziening(
             : ruimer
               ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
               : w === JA
-                ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}; voor de tijd daarna wordt de aanvraag afgewezen.${regel} (${verwijzing(bron)})`
+                ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`
                 : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
           voldaan: w === JA ? true : w === NEE ? false : null,
           feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },

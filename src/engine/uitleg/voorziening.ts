@@ -584,7 +584,7 @@ function beoordeel(
               ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
               : ruimer
                 ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}; voor de tijd daarna wordt de aanvraag afgewezen.${regel} (${verwijzing(bron)})`,
+                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
             voldaan: w === JA ? true : w === NEE ? false : null,
             feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
             soort: 'termijn',
