@@ -41,12 +41,9 @@ export function voorbijWettelijkeBasis(
   k: number,
 ): boolean {
   const basis = duur?.wettelijkeBasisMaanden;
-  if (basis === undefined) return false;
-  if (gevraagd === undefined) return k >= 1;
-  // What is granted ends at the maximum at the latest: only that term can reach beyond the basis.
-  const max = maximaleEinddatum(duur, ingang, k);
-  const looptTot = max !== null && gevraagd > max ? max : gevraagd;
-  return looptTot > eindeTermijnMaanden(ingang, basis);
+  return (
+    basis !== undefined && (gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, basis) : k >= 1)
+  );
 }
 
 /**
@@ -186,9 +183,8 @@ export function verlengingWaarheid(g: GeldendeDuur, k: number): Waarheid {
 
 /**
  * The requested end against the term that applies; undefined when there is nothing to check (no end
- * asked, no maximum). Shorter than the minimum is refused; longer than the maximum is granted for the
- * maximum. Where the end depends on whether the law's stricter term holds for this person and that is
- * open, the answer is that open question.
+ * asked, no maximum). Where only the law's stricter term refuses it and it is open whether that term
+ * holds for this person, the answer is that open question.
  */
 export function eindeWaarheid(
   g: GeldendeDuur,
@@ -203,10 +199,9 @@ export function eindeWaarheid(
   const einde = maximaleEinddatum(g.duur, ingang, k);
   if (einde === null) return kortste !== undefined ? JA : undefined;
   if (gevraagd <= einde) return JA;
-  // Longer than the maximum is granted up to the maximum (evalueer.ts shortens the term).
-  if (!g.anders) return JA;
+  if (!g.anders) return NEE;
   const ruim = maximaleEinddatum(g.anders.duur, ingang, k);
-  return ruim === null || gevraagd <= ruim ? g.anders.waarheid : JA;
+  return ruim === null || gevraagd <= ruim ? g.anders.waarheid : NEE;
 }
 
 /**

@@ -932,9 +932,7 @@ function beoordeelVoorziening(
           !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
         const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
         // A hardheidsclausule on the term that cannot be weighed yet leaves the too long term open.
-        // "Voor maximaal 12 maanden": the college may grant up to the maximum, so a longer request is
-        // granted for the maximum, its term shortened, not refused.
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : onzeker.has(DUUR) ? ONBEKEND : JA;
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : onzeker.has(DUUR) ? ONBEKEND : NEE;
         if (w === ONBEKEND && onzeker.has(DUUR)) ontbrekend.push('afwijkingen');
         totaal = en(totaal, w);
         const regel = `${grenzen ? ` De voorziening duurt ${grenzen}.` : ''}${duur.uitleg ? ` ${duur.uitleg}` : ''}`;
@@ -945,9 +943,7 @@ function beoordeelVoorziening(
             ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen ${grenzen ? `de duur van ${grenzen}` : 'de maximale duur'}; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
             : ruimer
               ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-              : w === JA
-                ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`
-                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+              : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
           voldaan: w === JA ? true : w === NEE ? false : null,
           feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
           soort: 'termijn',
@@ -1161,11 +1157,7 @@ function beoordeelVoorziening(
       bedragen: afgewezen ? {} : bedragen,
       termijnen: {
         ingangsdatum: ingang,
-        // A request longer than the maximum is granted up to the maximum (not under transitional law,
-        // where the agreed term is recorded as agreed).
-        ...(gevraagdeEinde !== undefined
-          ? { einddatum: !overgang && einde !== null && gevraagdeEinde > einde ? einde : gevraagdeEinde }
-          : {}),
+        ...(gevraagdeEinde !== undefined ? { einddatum: gevraagdeEinde } : {}),
         maximaleEinddatum: einde,
         ...(metVerlengingen !== undefined && !aanvraag
           ? { maximaleEinddatumMetVerlengingen: metVerlengingen }

@@ -56,10 +56,7 @@ export interface Moment {
 
 export interface Termijnen {
   readonly ingangsdatum: string;
-  /**
-   * The last day of the term as judged: the end asked for (einddatum, or ingangsdatum plus
-   * duurMaanden), or the maximum where the request is longer (it is granted for at most the maximum).
-   */
+  /** The last day the request asks for (einddatum, or ingangsdatum plus duurMaanden). */
   readonly einddatum?: string;
   /** The last day the rules allow, with the extensions asked for; null when no text sets a maximum. */
   readonly maximaleEinddatum: string | null;

@@ -16,7 +16,7 @@ const verwachtVoorzieningSchema = z.strictObject({
   /** The amounts that hold only under a condition still open (onder voorbehoud), exactly. */
   onderVoorbehoud: z.array(z.string()).optional(),
   maximaleEinddatum: datumSchema.nullable().optional(),
-  /** The end of the term as granted: the end asked for, or the maximum where the request is longer. */
+  /** The end the request asks for, as the engine computes it. */
   einddatum: datumSchema.optional(),
   /** Review dates that must be among the evaluatiemomenten. */
   evaluatiemomenten: z.array(datumSchema).optional(),

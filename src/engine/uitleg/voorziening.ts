@@ -572,8 +572,7 @@ function beoordeel(
         const anders =
           !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
         const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-        // As in evalueer.ts: a longer request is granted up to the maximum.
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : JA;
+        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
         totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
         if (!kaal)
@@ -584,7 +583,7 @@ function beoordeel(
               ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
               : ruimer
                 ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. De voorziening wordt daarom toegekend tot en met ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
+                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
             voldaan: w === JA ? true : w === NEE ? false : null,
             feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
             soort: 'termijn',
@@ -781,8 +780,7 @@ function beoordeel(
     evaluatiemomenten: Moment[];
     betaalmomenten: (Moment & { bedrag: string })[];
   } = { ingangsdatum: ingang } as typeof termijnen;
-  if (gevraagdeEinde !== undefined)
-    termijnen.einddatum = !overgang && einde !== null && gevraagdeEinde > einde ? einde : gevraagdeEinde;
+  if (gevraagdeEinde !== undefined) termijnen.einddatum = gevraagdeEinde;
   termijnen.maximaleEinddatum = einde;
   if (metVerlengingen !== undefined && !aanvraag)
     termijnen.maximaleEinddatumMetVerlengingen = metVerlengingen;
