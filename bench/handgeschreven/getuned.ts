@@ -104,9 +104,11 @@ export const getuned: Readonly<Record<string, GetundePeer>> = {
       afgesproken !== undefined && afgesproken < maximaal ? afgesproken : maximaal,
     );
     // Art. 15 lid 5: € 150 per six months at more than 20 hours a week and enough cooperation.
-    // A refused request has no amounts.
+    // A refused request has no amounts. The amount is the ordinance's from its first day (1 July 2015):
+    // for a placement that began earlier, the amount of the rules then in force is not known.
     const premie =
       !oud &&
+      begin >= '2015-07-01' &&
       typeof a.urenPerWeek === 'number' &&
       a.urenPerWeek > 20 &&
       a.voldoendeMeegewerkt === true &&
@@ -120,7 +122,10 @@ export const getuned: Readonly<Record<string, GetundePeer>> = {
     const k = Math.min(verlengingen(a), 2);
     uit.eindeDag = naarDagnummer(eindeTermijnMaanden(ingang(c, a), 12 + 12 * k));
     // € 800 per six months with enough cooperation (the premie from 2024).
-    // A refused request has no amounts.
-    uit.bedragJaarCent = a.voldoendeMeegewerkt === true && groningen.aanvraag(c, a) !== NEE ? 2 * 80_000 : 0;
+    // A refused request has no amounts; one that began before 2024 has no known amount (see dinkelland).
+    uit.bedragJaarCent =
+      ingang(c, a) >= '2024-01-01' && a.voldoendeMeegewerkt === true && groningen.aanvraag(c, a) !== NEE
+        ? 2 * 80_000
+        : 0;
   }),
 };
