@@ -1,6 +1,14 @@
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { aanbodVan, caseload, maakPrng, maakVoortgang, schrijfNdjson } from '../src/caseload/index.ts';
+import {
+  aanbodVan,
+  caseload,
+  maakCasusmaker,
+  maakPrng,
+  maakVoortgang,
+  schrijfNdjson,
+} from '../src/caseload/index.ts';
 import { casusSchema } from '../src/casus/index.ts';
 import { standaardEngine } from './helpers.ts';
 
@@ -25,6 +33,55 @@ describe('caseload', () => {
     expect(b).toEqual(a);
     expect(stuk).toEqual(a.slice(150, 250));
     expect(ander).not.toEqual(a);
+  });
+
+  it('geeft voor een zaad dezelfde casussen als voorheen: de caseload is een publiek contract', () => {
+    // Digests of the NDJSON lines the generator gave on main before its cases were written through
+    // fixed-shape objects (values and key order): a change to the generator's output fails here.
+    for (const [gemeente, peildatum, seed, digest] of [
+      ['dinkelland', '2016-06-01', 1, 'eb9eb3c8a63c4bb93e23aebe44d0347e9408a97ad2997fa8d01c4e719834a437'],
+      ['groningen', '2024-06-01', 'x', '4b5e8e0506e0d0498c0185e0d00cb58c127ff4f3c0ed3f14be13d95a9b86d674'],
+      ['zevenaar', '2019-02-01', 7, 'a9e59380f0a3aa222b05c41ad276e6959b317300e241754f8ee54ca086e48f5d'],
+    ] as const) {
+      const h = createHash('sha256');
+      const aanbod = aanbodVan(plan(gemeente, peildatum));
+      for (const c of caseload({ gemeente, peildatum, aantal: 5000, seed, aanbod }))
+        h.update(JSON.stringify(c) + '\n');
+      expect(h.digest('hex'), `${gemeente} ${seed}`).toBe(digest);
+    }
+  });
+
+  it('schrijft met vast(i) dezelfde casus als casus(i), in steeds dezelfde objecten', () => {
+    /** Without the undefined places and an empty oordelen: what `casus(i)` leaves out. */
+    const zonderLeeg = (c: object): unknown =>
+      JSON.parse(
+        JSON.stringify(c, (k, v: unknown) =>
+          k === 'oordelen' && JSON.stringify(v) === '{}' ? undefined : v,
+        ),
+      );
+    for (const [gemeente, peildatum, seed] of [
+      ['dinkelland', '2016-06-01', 3],
+      ['groningen', '2024-06-01', 'y'],
+      ['amsterdam', '2025-01-15', 9],
+    ] as const) {
+      const opties = { gemeente, peildatum, seed, aanbod: aanbodVan(plan(gemeente, peildatum)) };
+      const los = maakCasusmaker(opties);
+      const vast = maakCasusmaker(opties);
+      const gezien = new Set<object>();
+      let metAanvraag = 0;
+      for (let i = 0; i < 3000; i++) {
+        const v = vast.vast(i);
+        gezien.add(v).add(v.feiten);
+        if (v.aanvraag) {
+          gezien.add(v.aanvraag);
+          metAanvraag++;
+        }
+        expect(zonderLeeg(v), `${gemeente} ${i}`).toStrictEqual(los.casus(i));
+      }
+      expect(metAanvraag).toBeGreaterThan(2000);
+      // Two cases (with and without a request), one feiten and one aanvraag, whatever the case.
+      expect(gezien.size).toBe(4);
+    }
   });
 
   it('maakt alleen casussen die aan het contract voldoen', () => {

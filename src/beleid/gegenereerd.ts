@@ -40,7 +40,7 @@ export function telBlokken(
     const begin = Atomics.add(tellers, 0, 1) * BLOK;
     if (begin >= opdracht.aantal) break;
     const eind = Math.min(begin + BLOK, opdracht.aantal);
-    for (let i = begin; i < eind; i++) teller.tel(maker.casus(i));
+    for (let i = begin; i < eind; i++) teller.tel(maker.vast(i));
     const gedaan = Atomics.add(tellers, 1, eind - begin) + eind - begin;
     voortgang?.stap(gedaan);
   }

@@ -128,6 +128,59 @@ function jaNee(prng: Prng, p: number, q: number): boolean | undefined {
 export interface Casusmaker {
   /** Case number i of the caseload (the same for the same seed, whatever came before). */
   casus(i: number): Casus;
+  /**
+   * The same case i, written into objects that every call reuses (valid until the next call): each
+   * fact, request field and answer always in the same place, undefined where `casus(i)` leaves it
+   * out. For an impact run, whose batches read an undefined fact as a missing one and keep nothing:
+   * one object shape instead of hundreds, and no allocation per case. Not a case to store or check.
+   */
+  vast(i: number): Casus;
+}
+
+/** The facts the generator writes, in the order `casus(i)` writes them (its cases' key order). */
+const FEITEN = [
+  'geboortedatum',
+  'uitkering',
+  'startkwalificatie',
+  'leerplichtOfKwalificatieplicht',
+  'kanOnderwijsVolgen',
+  'arbeidsbeperking',
+  'afstandTotArbeidsmarkt',
+  'eerderActiefOpArbeidsmarkt',
+  'langdurigWerkloos',
+  'doelgroepLoonkostensubsidie',
+  'loonwaardePercentage',
+  'indicatieBeschutWerkDatum',
+  'swIndicatie2014',
+  'voorliggendeVoorziening',
+] as const;
+
+/** The request fields, likewise in the order of `casus(i)`. */
+const AANVRAAGVELDEN = [
+  'voorziening',
+  'verlengingen',
+  'toegekendOp',
+  'ingangsdatum',
+  'einddatum',
+  'duurMaanden',
+  'zelfdeWerkgever',
+  'andereOmgeving',
+  'urenPerWeek',
+  'voldoendeMeegewerkt',
+  'normaleArbeidsduur',
+  'functieloonPerMaandCent',
+  'contractToegezegdMaanden',
+  'kostenCent',
+] as const;
+
+/** An object with these keys, all undefined; built by JSON.parse so V8 gives it fast properties. */
+function metSleutels<K extends string>(sleutels: readonly K[]): Record<K, unknown> {
+  const o = JSON.parse(JSON.stringify(Object.fromEntries(sleutels.map((k) => [k, null])))) as Record<
+    K,
+    unknown
+  >;
+  for (const k of sleutels) o[k] = undefined;
+  return o;
 }
 
 export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>): Casusmaker {
@@ -140,6 +193,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   const vraag = aangeboden.map((v) => [v, VRAAG[v] ?? 1] as const);
   const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
   const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
+  const voorFunctieloon = peildatum < '2016-07-04';
   // Every case writes a few dates out of a span of some seventy years: each is written once.
   const DAGEN_TERUG = 80 * 366;
   const eerste = peildag - DAGEN_TERUG;
@@ -150,117 +204,159 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     return (geschreven[i] ??= vanDagnummer(dag));
   };
 
+  // One case at a time is written here; `casus` copies out what it holds, `vast` hands it over.
+  const feiten = metSleutels([...FEITEN, 'oordelen']) as Record<(typeof FEITEN)[number], unknown> & {
+    oordelen: Record<string, boolean>;
+  };
+  const aanvraag = metSleutels(AANVRAAGVELDEN);
+  const oordelen = metSleutels([...new Set([...alleOordelen, ...aanbod.algemeen])]) as Record<
+    string,
+    boolean | undefined
+  >;
+  // An answer left undefined is one not given: compiled rules ask `ctx.oordelen[naam] === undefined`.
+  feiten.oordelen = oordelen as Record<string, boolean>;
+  /** The judgements answered in this case, in the order first answered. */
+  const beantwoordeNamen: string[] = [];
+  const vastZonder: Casus = { gemeente, peildatum, feiten };
+  const vastMet: Casus = {
+    gemeente,
+    peildatum,
+    feiten,
+    aanvraag: aanvraag as NonNullable<Casus['aanvraag']>,
+  };
+
+  const beantwoord = (namen: readonly string[], p: number) => {
+    for (const o of namen)
+      if (prng.kans(p)) {
+        if (oordelen[o] === undefined) beantwoordeNamen.push(o);
+        oordelen[o] = prng.kans(0.78);
+      }
+  };
+
+  /** Writes case i into `feiten`, `aanvraag` and `oordelen`; whether it has a request. */
+  const schrijf = (i: number): boolean => {
+    for (const k of FEITEN) feiten[k] = undefined;
+    for (const k of AANVRAAGVELDEN) aanvraag[k] = undefined;
+    for (const o of beantwoordeNamen) oordelen[o] = undefined;
+    beantwoordeNamen.length = 0;
+
+    prng.zaai(i);
+    const klasse = gewogen(prng, LEEFTIJDEN);
+    const [min, max] = GRENZEN[klasse]!;
+    const leeftijd = prng.tussen(min, max);
+    // Born `leeftijd` whole years before the peildatum, on any day of that year.
+    if (!prng.kans(0.015))
+      feiten.geboortedatum = datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
+    const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
+    if (!prng.kans(0.015)) feiten.uitkering = uitkering;
+    const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
+    feiten.startkwalificatie = startkwalificatie;
+    if (leeftijd < 23) {
+      const plicht = leeftijd < 18 ? startkwalificatie !== true : false;
+      if (!prng.kans(0.05)) feiten.leerplichtOfKwalificatieplicht = plicht;
+    }
+    feiten.kanOnderwijsVolgen = leeftijd < 27 ? jaNee(prng, 0.35, 0.55) : jaNee(prng, 0, 0.2);
+    const beperking = jaNee(prng, 0.22, 0.75);
+    feiten.arbeidsbeperking = beperking;
+    const grootKans = beperking ? 0.8 : leeftijd >= 55 ? 0.65 : 0.5;
+    const r = prng.getal();
+    const afstand = r < 0.08 ? undefined : r < 0.08 + 0.92 * grootKans ? 'groot' : 'kort';
+    feiten.afstandTotArbeidsmarkt = afstand;
+    feiten.eerderActiefOpArbeidsmarkt = jaNee(prng, leeftijd < 23 ? 0.4 : 0.8, leeftijd < 23 ? 0.55 : 0.15);
+    feiten.langdurigWerkloos = jaNee(prng, 0.55, 0.4);
+    const lks = beperking ? jaNee(prng, 0.5, 0.42) : jaNee(prng, 0.04, 0.88);
+    feiten.doelgroepLoonkostensubsidie = lks;
+    if (lks && prng.kans(0.8)) feiten.loonwaardePercentage = prng.tussen(25, 55) + prng.tussen(0, 30);
+    if (beperking && afstand === 'groot' && prng.kans(0.12))
+      feiten.indicatieBeschutWerkDatum = datum(peildag - prng.tussen(20, 1500));
+    feiten.swIndicatie2014 = jaNee(prng, 0.01, 0.3);
+    feiten.voorliggendeVoorziening = jaNee(prng, 0.08, 0.8);
+
+    if (!(aangeboden.length > 0 && prng.kans(0.85))) {
+      beantwoord(alleOordelen, 0.12);
+      return false;
+    }
+    const voorziening: VoorzieningId =
+      nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
+    aanvraag.voorziening = voorziening;
+    const lopend = prng.kans(0.35);
+    let ingang: number | undefined;
+    let k = 0;
+    if (lopend) {
+      ingang = peildag - prng.tussen(1, 900);
+      k = Number(
+        gewogen(prng, [
+          ['0', 55],
+          ['1', 30],
+          ['2', 12],
+          ['3', 3],
+        ]),
+      );
+      aanvraag.verlengingen = k;
+      if (prng.kans(0.95)) aanvraag.toegekendOp = datum(ingang - prng.tussen(0, 30));
+    } else {
+      if (!prng.kans(0.03)) ingang = peildag + prng.tussen(0, 60);
+      if (prng.kans(0.4)) aanvraag.verlengingen = 0;
+    }
+    if (ingang !== undefined) aanvraag.ingangsdatum = datum(ingang);
+    const duren = DUUR[voorziening];
+    if (duren && prng.kans(0.85)) {
+      const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
+      if (ingang !== undefined && prng.kans(0.2)) {
+        const einde = eindeTermijnMaanden(datum(ingang), maanden);
+        aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
+      } else aanvraag.duurMaanden = maanden;
+    }
+    if (k >= 1) {
+      const zelfde = jaNee(prng, 0.65, 0.3);
+      if (zelfde !== undefined) {
+        aanvraag.zelfdeWerkgever = zelfde;
+        aanvraag.andereOmgeving = prng.kans(0.9) ? !zelfde : zelfde;
+      }
+    }
+    if (
+      prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
+    ) {
+      const uren = prng.een(UREN);
+      aanvraag.urenPerWeek = prng.kans(0.08) ? uren + 0.5 : uren;
+    }
+    aanvraag.voldoendeMeegewerkt = jaNee(prng, 0.85, 0.1);
+    // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
+    // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
+    if (voorziening === 'loonkostensubsidie' && prng.kans(0.9))
+      aanvraag.normaleArbeidsduur = prng.een([36, 38, 40]);
+    if (voorziening === 'loonkostensubsidie' && voorFunctieloon && prng.kans(0.8))
+      aanvraag.functieloonPerMaandCent = prng.tussen(1500, 3000) * 100;
+    if (voorziening === 'proefplaats' && prng.kans(0.7))
+      aanvraag.contractToegezegdMaanden = prng.een([0, 3, 6, 6, 12]);
+    if (voorziening === 'verwervingskosten') aanvraag.kostenCent = prng.tussen(10, 600) * 100;
+    beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
+    if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
+    beantwoord(alleOordelen, 0.03);
+    return true;
+  };
+
   return {
     casus(i) {
-      prng.zaai(i);
-      const feiten: Casus['feiten'] = {};
-      const klasse = gewogen(prng, LEEFTIJDEN);
-      const [min, max] = GRENZEN[klasse]!;
-      const leeftijd = prng.tussen(min, max);
-      // Born `leeftijd` whole years before the peildatum, on any day of that year.
-      if (!prng.kans(0.015))
-        feiten.geboortedatum = datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
-      const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
-      if (!prng.kans(0.015)) feiten.uitkering = uitkering;
-      const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
-      if (startkwalificatie !== undefined) feiten.startkwalificatie = startkwalificatie;
-      if (leeftijd < 23) {
-        const plicht = leeftijd < 18 ? startkwalificatie !== true : false;
-        if (!prng.kans(0.05)) feiten.leerplichtOfKwalificatieplicht = plicht;
+      const metAanvraag = schrijf(i);
+      const f: Casus['feiten'] = {};
+      for (const k of FEITEN) if (feiten[k] !== undefined) f[k] = feiten[k];
+      const casus: Casus = { gemeente, peildatum, feiten: f };
+      if (metAanvraag) {
+        // `voorziening` comes first and is always set.
+        const a: Record<string, unknown> = {};
+        for (const k of AANVRAAGVELDEN) if (aanvraag[k] !== undefined) a[k] = aanvraag[k];
+        casus.aanvraag = a as NonNullable<Casus['aanvraag']>;
       }
-      const onderwijs = leeftijd < 27 ? jaNee(prng, 0.35, 0.55) : jaNee(prng, 0, 0.2);
-      if (onderwijs !== undefined) feiten.kanOnderwijsVolgen = onderwijs;
-      const beperking = jaNee(prng, 0.22, 0.75);
-      if (beperking !== undefined) feiten.arbeidsbeperking = beperking;
-      const grootKans = beperking ? 0.8 : leeftijd >= 55 ? 0.65 : 0.5;
-      const r = prng.getal();
-      const afstand = r < 0.08 ? undefined : r < 0.08 + 0.92 * grootKans ? 'groot' : 'kort';
-      if (afstand !== undefined) feiten.afstandTotArbeidsmarkt = afstand;
-      const eerder = jaNee(prng, leeftijd < 23 ? 0.4 : 0.8, leeftijd < 23 ? 0.55 : 0.15);
-      if (eerder !== undefined) feiten.eerderActiefOpArbeidsmarkt = eerder;
-      const langdurig = jaNee(prng, 0.55, 0.4);
-      if (langdurig !== undefined) feiten.langdurigWerkloos = langdurig;
-      const lks = beperking ? jaNee(prng, 0.5, 0.42) : jaNee(prng, 0.04, 0.88);
-      if (lks !== undefined) feiten.doelgroepLoonkostensubsidie = lks;
-      if (lks && prng.kans(0.8)) feiten.loonwaardePercentage = prng.tussen(25, 55) + prng.tussen(0, 30);
-      if (beperking && afstand === 'groot' && prng.kans(0.12))
-        feiten.indicatieBeschutWerkDatum = datum(peildag - prng.tussen(20, 1500));
-      const sw = jaNee(prng, 0.01, 0.3);
-      if (sw !== undefined) feiten.swIndicatie2014 = sw;
-      const voorliggend = jaNee(prng, 0.08, 0.8);
-      if (voorliggend !== undefined) feiten.voorliggendeVoorziening = voorliggend;
-
-      const casus: Casus = { gemeente, peildatum, feiten };
-      const oordelen: Record<string, boolean> = {};
-      const beantwoord = (namen: readonly string[], p: number) => {
-        for (const o of namen) if (prng.kans(p)) oordelen[o] = prng.kans(0.78);
-      };
-
-      if (aangeboden.length > 0 && prng.kans(0.85)) {
-        const voorziening: VoorzieningId =
-          nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
-        const aanvraag: NonNullable<Casus['aanvraag']> = { voorziening };
-        const lopend = prng.kans(0.35);
-        let ingang: number | undefined;
-        let k = 0;
-        if (lopend) {
-          ingang = peildag - prng.tussen(1, 900);
-          k = Number(
-            gewogen(prng, [
-              ['0', 55],
-              ['1', 30],
-              ['2', 12],
-              ['3', 3],
-            ]),
-          );
-          aanvraag.verlengingen = k;
-          if (prng.kans(0.95)) aanvraag.toegekendOp = datum(ingang - prng.tussen(0, 30));
-        } else {
-          if (!prng.kans(0.03)) ingang = peildag + prng.tussen(0, 60);
-          if (prng.kans(0.4)) aanvraag.verlengingen = 0;
-        }
-        if (ingang !== undefined) aanvraag.ingangsdatum = datum(ingang);
-        const duren = DUUR[voorziening];
-        if (duren && prng.kans(0.85)) {
-          const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
-          if (ingang !== undefined && prng.kans(0.2)) {
-            const einde = eindeTermijnMaanden(datum(ingang), maanden);
-            aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
-          } else aanvraag.duurMaanden = maanden;
-        }
-        if (k >= 1) {
-          const zelfde = jaNee(prng, 0.65, 0.3);
-          if (zelfde !== undefined) {
-            aanvraag.zelfdeWerkgever = zelfde;
-            aanvraag.andereOmgeving = prng.kans(0.9) ? !zelfde : zelfde;
-          }
-        }
-        if (
-          prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
-        ) {
-          const uren = prng.een(UREN);
-          aanvraag.urenPerWeek = prng.kans(0.08) ? uren + 0.5 : uren;
-        }
-        const meegewerkt = jaNee(prng, 0.85, 0.1);
-        if (meegewerkt !== undefined) aanvraag.voldoendeMeegewerkt = meegewerkt;
-        // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
-        // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
-        if (voorziening === 'loonkostensubsidie' && prng.kans(0.9))
-          aanvraag.normaleArbeidsduur = prng.een([36, 38, 40]);
-        if (voorziening === 'loonkostensubsidie' && peildatum < '2016-07-04' && prng.kans(0.8))
-          aanvraag.functieloonPerMaandCent = prng.tussen(1500, 3000) * 100;
-        if (voorziening === 'proefplaats' && prng.kans(0.7))
-          aanvraag.contractToegezegdMaanden = prng.een([0, 3, 6, 6, 12]);
-        if (voorziening === 'verwervingskosten') aanvraag.kostenCent = prng.tussen(10, 600) * 100;
-        casus.aanvraag = aanvraag;
-        beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
-        if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
-        beantwoord(alleOordelen, 0.03);
-      } else {
-        beantwoord(alleOordelen, 0.12);
+      if (beantwoordeNamen.length > 0) {
+        const o: Record<string, boolean> = {};
+        for (const n of beantwoordeNamen) o[n] = oordelen[n]!;
+        f.oordelen = o;
       }
-      if (Object.keys(oordelen).length > 0) feiten.oordelen = oordelen;
       return casus;
+    },
+    vast(i) {
+      return schrijf(i) ? vastMet : vastZonder;
     },
   };
 }
