@@ -92,6 +92,16 @@ const VERLENGING: Partial<Record<VoorzieningId, number>> = {
   loonkostensubsidie: 12,
 };
 
+/** Extensions so far of a running grant. */
+const VERLENGINGEN: readonly (readonly [string, number])[] = [
+  ['0', 55],
+  ['1', 30],
+  ['2', 12],
+  ['3', 3],
+];
+const ARBEIDSDUUR = [36, 38, 40] as const;
+const CONTRACT = [0, 3, 6, 6, 12] as const;
+
 const UREN = [8, 12, 16, 18, 20, 20, 20, 24, 24, 28, 32, 32, 36, 36, 38, 40] as const;
 
 const LEEFTIJDEN: readonly (readonly [string, number])[] = [
@@ -233,11 +243,13 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
       }
   };
 
-  /** Writes case i into `feiten`, `aanvraag` and `oordelen`; whether it has a request. */
+  /**
+   * Writes case i into `feiten`, `aanvraag` and `oordelen`; whether it has a request. Every fact and
+   * (for a request) every request field is written once, undefined where the case has none: stores
+   * to named properties of one object shape, no clearing pass.
+   */
   const schrijf = (i: number): boolean => {
-    for (const k of FEITEN) feiten[k] = undefined;
-    for (const k of AANVRAAGVELDEN) aanvraag[k] = undefined;
-    for (const o of beantwoordeNamen) oordelen[o] = undefined;
+    for (let j = 0; j < beantwoordeNamen.length; j++) oordelen[beantwoordeNamen[j]!] = undefined;
     beantwoordeNamen.length = 0;
 
     prng.zaai(i);
@@ -245,16 +257,15 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     const [min, max] = GRENZEN[klasse]!;
     const leeftijd = prng.tussen(min, max);
     // Born `leeftijd` whole years before the peildatum, on any day of that year.
-    if (!prng.kans(0.015))
-      feiten.geboortedatum = datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
+    feiten.geboortedatum = prng.kans(0.015)
+      ? undefined
+      : datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
     const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
-    if (!prng.kans(0.015)) feiten.uitkering = uitkering;
+    feiten.uitkering = prng.kans(0.015) ? undefined : uitkering;
     const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
     feiten.startkwalificatie = startkwalificatie;
-    if (leeftijd < 23) {
-      const plicht = leeftijd < 18 ? startkwalificatie !== true : false;
-      if (!prng.kans(0.05)) feiten.leerplichtOfKwalificatieplicht = plicht;
-    }
+    const plicht = leeftijd < 18 ? startkwalificatie !== true : false;
+    feiten.leerplichtOfKwalificatieplicht = leeftijd < 23 && !prng.kans(0.05) ? plicht : undefined;
     feiten.kanOnderwijsVolgen = leeftijd < 27 ? jaNee(prng, 0.35, 0.55) : jaNee(prng, 0, 0.2);
     const beperking = jaNee(prng, 0.22, 0.75);
     feiten.arbeidsbeperking = beperking;
@@ -266,9 +277,12 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     feiten.langdurigWerkloos = jaNee(prng, 0.55, 0.4);
     const lks = beperking ? jaNee(prng, 0.5, 0.42) : jaNee(prng, 0.04, 0.88);
     feiten.doelgroepLoonkostensubsidie = lks;
-    if (lks && prng.kans(0.8)) feiten.loonwaardePercentage = prng.tussen(25, 55) + prng.tussen(0, 30);
-    if (beperking && afstand === 'groot' && prng.kans(0.12))
-      feiten.indicatieBeschutWerkDatum = datum(peildag - prng.tussen(20, 1500));
+    feiten.loonwaardePercentage =
+      lks && prng.kans(0.8) ? prng.tussen(25, 55) + prng.tussen(0, 30) : undefined;
+    feiten.indicatieBeschutWerkDatum =
+      beperking && afstand === 'groot' && prng.kans(0.12)
+        ? datum(peildag - prng.tussen(20, 1500))
+        : undefined;
     feiten.swIndicatie2014 = jaNee(prng, 0.01, 0.3);
     feiten.voorliggendeVoorziening = jaNee(prng, 0.08, 0.8);
 
@@ -279,26 +293,22 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     const voorziening: VoorzieningId =
       nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
     aanvraag.voorziening = voorziening;
-    const lopend = prng.kans(0.35);
     let ingang: number | undefined;
     let k = 0;
-    if (lopend) {
+    if (prng.kans(0.35)) {
+      // A running grant: its first day, the extensions so far, and mostly the day it was granted.
       ingang = peildag - prng.tussen(1, 900);
-      k = Number(
-        gewogen(prng, [
-          ['0', 55],
-          ['1', 30],
-          ['2', 12],
-          ['3', 3],
-        ]),
-      );
+      k = Number(gewogen(prng, VERLENGINGEN));
       aanvraag.verlengingen = k;
-      if (prng.kans(0.95)) aanvraag.toegekendOp = datum(ingang - prng.tussen(0, 30));
+      aanvraag.toegekendOp = prng.kans(0.95) ? datum(ingang - prng.tussen(0, 30)) : undefined;
     } else {
       if (!prng.kans(0.03)) ingang = peildag + prng.tussen(0, 60);
-      if (prng.kans(0.4)) aanvraag.verlengingen = 0;
+      aanvraag.verlengingen = prng.kans(0.4) ? 0 : undefined;
+      aanvraag.toegekendOp = undefined;
     }
-    if (ingang !== undefined) aanvraag.ingangsdatum = datum(ingang);
+    aanvraag.ingangsdatum = ingang !== undefined ? datum(ingang) : undefined;
+    aanvraag.einddatum = undefined;
+    aanvraag.duurMaanden = undefined;
     const duren = DUUR[voorziening];
     if (duren && prng.kans(0.85)) {
       const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
@@ -307,29 +317,27 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
         aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
       } else aanvraag.duurMaanden = maanden;
     }
-    if (k >= 1) {
-      const zelfde = jaNee(prng, 0.65, 0.3);
-      if (zelfde !== undefined) {
-        aanvraag.zelfdeWerkgever = zelfde;
-        aanvraag.andereOmgeving = prng.kans(0.9) ? !zelfde : zelfde;
-      }
-    }
+    const zelfde = k >= 1 ? jaNee(prng, 0.65, 0.3) : undefined;
+    aanvraag.zelfdeWerkgever = zelfde;
+    aanvraag.andereOmgeving = zelfde === undefined ? undefined : prng.kans(0.9) ? !zelfde : zelfde;
+    let uren: number | undefined;
     if (
       prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
     ) {
-      const uren = prng.een(UREN);
-      aanvraag.urenPerWeek = prng.kans(0.08) ? uren + 0.5 : uren;
+      uren = prng.een(UREN);
+      if (prng.kans(0.08)) uren += 0.5;
     }
+    aanvraag.urenPerWeek = uren;
     aanvraag.voldoendeMeegewerkt = jaNee(prng, 0.85, 0.1);
     // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
     // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
-    if (voorziening === 'loonkostensubsidie' && prng.kans(0.9))
-      aanvraag.normaleArbeidsduur = prng.een([36, 38, 40]);
-    if (voorziening === 'loonkostensubsidie' && voorFunctieloon && prng.kans(0.8))
-      aanvraag.functieloonPerMaandCent = prng.tussen(1500, 3000) * 100;
-    if (voorziening === 'proefplaats' && prng.kans(0.7))
-      aanvraag.contractToegezegdMaanden = prng.een([0, 3, 6, 6, 12]);
-    if (voorziening === 'verwervingskosten') aanvraag.kostenCent = prng.tussen(10, 600) * 100;
+    const lkstraject = voorziening === 'loonkostensubsidie';
+    aanvraag.normaleArbeidsduur = lkstraject && prng.kans(0.9) ? prng.een(ARBEIDSDUUR) : undefined;
+    aanvraag.functieloonPerMaandCent =
+      lkstraject && voorFunctieloon && prng.kans(0.8) ? prng.tussen(1500, 3000) * 100 : undefined;
+    aanvraag.contractToegezegdMaanden =
+      voorziening === 'proefplaats' && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
+    aanvraag.kostenCent = voorziening === 'verwervingskosten' ? prng.tussen(10, 600) * 100 : undefined;
     beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
     if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
     beantwoord(alleOordelen, 0.03);

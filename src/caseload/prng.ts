@@ -71,10 +71,12 @@ export function maakPrng(seed: number | string, stroom = 0): Prng {
 
 /** Picks a key with probability proportional to its weight. */
 export function gewogen<K extends string>(prng: Prng, gewichten: readonly (readonly [K, number])[]): K {
+  // Indexed loops: a few of these run for every generated case (same sums in the same order as ever).
   let totaal = 0;
-  for (const [, w] of gewichten) totaal += w;
+  for (let i = 0; i < gewichten.length; i++) totaal += gewichten[i]![1];
   let r = prng.getal() * totaal;
-  for (const [k, w] of gewichten) {
+  for (let i = 0; i < gewichten.length; i++) {
+    const [k, w] = gewichten[i]!;
     r -= w;
     if (r < 0) return k;
   }
