@@ -20,7 +20,7 @@ import {
   zetImpactOp,
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
-import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
+import { leesRegel, openNdjson, verwerkStuk } from '../src/beleid/ndjson-casussen.ts';
 import { type Casus, LANDELIJK_VOCABULAIRE } from '../src/casus/index.ts';
 import { maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
@@ -274,6 +274,58 @@ describe('impact over NDJSON', () => {
     for (const regel of [c, ` ${c}`, `${c}\r`])
       expect(leesRegel(regel, run)).toEqual({ casus: HANDGEVALLEN[0] });
     expect(leesRegel(`x${c}`, run)).toMatchObject({ fout: expect.stringMatching(/^ongeldige JSON/) });
+  });
+
+  it('leest regels als bytes over elke stukgrens heen: UTF-8 op de grens, een regel langer dan een stuk, geen slotregeleinde', async () => {
+    const run = { gemeente: 'dinkelland', peildatum: '2016-06-01' };
+    const afwijking = {
+      artikel: 'art. 5',
+      voorwaarde: 'leeftijd',
+      door: 'Zoë',
+      reden: 'één reden met 🙂, ß en 字',
+    };
+    const metTekens = {
+      ...HANDGEVALLEN[0]!,
+      feiten: { ...HANDGEVALLEN[0]!.feiten, afwijkingen: [afwijking] },
+    };
+    const lang = {
+      ...HANDGEVALLEN[1]!,
+      feiten: { ...HANDGEVALLEN[1]!.feiten, afwijkingen: Array(40).fill(afwijking) },
+    };
+    const casussen = [HANDGEVALLEN[0]!, metTekens, lang, HANDGEVALLEN[2]!, metTekens];
+    const regels = casussen.map((c) => JSON.stringify(c));
+    // Empty lines (one of non-ASCII white space) and a CRLF line are part of the file; no final line end.
+    const inhoud = [regels[0], '', regels[1], '\u00a0', `${regels[2]}\r`, regels[3], regels[4]].join('\n');
+    const pad = join(mkdtempSync(join(tmpdir(), 'impact-')), 'grenzen.ndjson');
+    writeFileSync(pad, inhoud);
+    // A wrong field on the last line, to see its line number through every split.
+    const kapot = join(mkdtempSync(join(tmpdir(), 'impact-')), 'kapot.ndjson');
+    writeFileSync(
+      kapot,
+      `${inhoud}\n${JSON.stringify({ ...metTekens, feiten: { ...metTekens.feiten, uitkering: 'bijstand' } })}`,
+    );
+    for (const stukgrootte of [1, 2, 3, 7, 100, 1 << 20]) {
+      const bron = await openNdjson(pad, stukgrootte);
+      if (!bron.ok) throw new Error(bron.bericht);
+      const gelezen: Casus[] = [];
+      const eersten: number[] = [];
+      for await (const stuk of bron.stukken) {
+        eersten.push(stuk.eersteRegel);
+        expect(verwerkStuk(stuk, run, (c) => gelezen.push(c)).fout).toBeUndefined();
+      }
+      bron.sluit();
+      expect(gelezen, `stukgrootte ${stukgrootte}`).toEqual(JSON.parse(JSON.stringify(casussen)));
+      expect(eersten[0]).toBe(1);
+      const fout = await openNdjson(kapot, stukgrootte);
+      if (!fout.ok) throw new Error(fout.bericht);
+      const fouten = [];
+      for await (const stuk of fout.stukken) {
+        const r = verwerkStuk(stuk, run, () => {});
+        if (r.fout) fouten.push(r.fout);
+      }
+      fout.sluit();
+      expect(fouten).toEqual([{ regel: 8, bericht: expect.stringMatching(/^feiten\.uitkering: /) }]);
+    }
   });
 
   it('telt met werkers wat één thread telt, en meldt de eerste foute regel', async () => {
