@@ -304,28 +304,34 @@ describe('impact over NDJSON', () => {
       kapot,
       `${inhoud}\n${JSON.stringify({ ...metTekens, feiten: { ...metTekens.feiten, uitkering: 'bijstand' } })}`,
     );
-    for (const stukgrootte of [1, 2, 3, 7, 100, 1 << 20]) {
-      const bron = await openNdjson(pad, stukgrootte);
-      if (!bron.ok) throw new Error(bron.bericht);
-      const gelezen: Casus[] = [];
-      const eersten: number[] = [];
-      for await (const stuk of bron.stukken) {
-        eersten.push(stuk.eersteRegel);
-        expect(verwerkStuk(stuk, run, (c) => gelezen.push(c)).fout).toBeUndefined();
+    for (const overdraagbaar of [false, true])
+      for (const stukgrootte of [1, 2, 3, 7, 100, 1 << 20]) {
+        const bron = await openNdjson(pad, { stukgrootte, overdraagbaar });
+        if (!bron.ok) throw new Error(bron.bericht);
+        const gelezen: Casus[] = [];
+        const eersten: number[] = [];
+        const geheugen = new Set<ArrayBufferLike>();
+        for await (const stuk of bron.stukken) {
+          eersten.push(stuk.eersteRegel);
+          // A chunk for a worker shares its memory with no other: transferring it takes none along.
+          if (overdraagbaar) expect(stuk.bytes.byteOffset).toBe(0);
+          geheugen.add(stuk.bytes.buffer);
+          expect(verwerkStuk(stuk, run, (c) => gelezen.push(c)).fout).toBeUndefined();
+        }
+        bron.sluit();
+        expect(gelezen, `stukgrootte ${stukgrootte}`).toEqual(JSON.parse(JSON.stringify(casussen)));
+        expect(eersten[0]).toBe(1);
+        if (overdraagbaar) expect(geheugen.size).toBe(eersten.length);
+        const fout = await openNdjson(kapot, { stukgrootte, overdraagbaar });
+        if (!fout.ok) throw new Error(fout.bericht);
+        const fouten = [];
+        for await (const stuk of fout.stukken) {
+          const r = verwerkStuk(stuk, run, () => {});
+          if (r.fout) fouten.push(r.fout);
+        }
+        fout.sluit();
+        expect(fouten).toEqual([{ regel: 8, bericht: expect.stringMatching(/^feiten\.uitkering: /) }]);
       }
-      bron.sluit();
-      expect(gelezen, `stukgrootte ${stukgrootte}`).toEqual(JSON.parse(JSON.stringify(casussen)));
-      expect(eersten[0]).toBe(1);
-      const fout = await openNdjson(kapot, stukgrootte);
-      if (!fout.ok) throw new Error(fout.bericht);
-      const fouten = [];
-      for await (const stuk of fout.stukken) {
-        const r = verwerkStuk(stuk, run, () => {});
-        if (r.fout) fouten.push(r.fout);
-      }
-      fout.sluit();
-      expect(fouten).toEqual([{ regel: 8, bericht: expect.stringMatching(/^feiten\.uitkering: /) }]);
-    }
   });
 
   it('telt met werkers wat één thread telt, en meldt de eerste foute regel', async () => {
@@ -461,6 +467,37 @@ describe('reintegratie impact', () => {
       fout: expect.stringMatching(/nee\.ndjson: kan bestand niet lezen \(ENOENT\)/),
     });
   });
+
+  it('meldt met werkers de eerste foute regel met nummer en veld, en telt niets (exit 1)', async () => {
+    // Over 1 MiB, so the lines are split over chunks and the bad ones are judged by a worker.
+    const regels = Array.from({ length: 6000 }, (_, i) => JSON.stringify(HANDGEVALLEN[i % 6]));
+    regels[5000] = JSON.stringify({
+      ...HANDGEVALLEN[0],
+      feiten: { ...HANDGEVALLEN[0]!.feiten, uitkering: 'bijstand' },
+    });
+    regels[5500] = '{"gemeente": ';
+    const pad = join(mkdtempSync(join(tmpdir(), 'impact-')), 'casussen.ndjson');
+    writeFileSync(pad, `${regels.join('\n')}\n`);
+    for (const threads of ['1', '2']) {
+      const r = await draai(
+        'impact',
+        '--to',
+        DINKELLAND,
+        '--date',
+        '2016-06-01',
+        '--cases',
+        pad,
+        '--threads',
+        threads,
+        '--json',
+      );
+      expect(r).toEqual({
+        code: 1,
+        uit: '',
+        fout: expect.stringMatching(/^\S*casussen\.ndjson:5001: feiten\.uitkering: /),
+      });
+    }
+  }, 60_000);
 
   it('legt uit wat er mis is met een versie of een optie (exit 1)', async () => {
     const gevallen: [string[], RegExp][] = [

@@ -50,11 +50,24 @@ export type NdjsonBron =
 
 const LF = 10;
 
+export interface NdjsonLeesOpties {
+  readonly stukgrootte?: number;
+  /**
+   * Every chunk in memory of its own, to be handed to a worker thread. Without, one buffer is read
+   * into again and again (a chunk holds until the next is asked for): a new megabyte for every
+   * chunk makes the garbage collector run more often, which costs a single thread more than the copy.
+   */
+  readonly overdraagbaar?: boolean;
+}
+
 /** Reads up to `lengte` bytes into `doel` at `vanaf`; 0 at the end. */
 type Lezer = { lees(doel: Buffer, vanaf: number, lengte: number): Promise<number>; sluit(): void };
 
 /** Opens the file; an unreadable file is a message, not an exception. */
-export async function openNdjson(pad: string, stukgrootte = 1 << 20): Promise<NdjsonBron> {
+export async function openNdjson(
+  pad: string,
+  { stukgrootte = 1 << 20, overdraagbaar = false }: NdjsonLeesOpties = {},
+): Promise<NdjsonBron> {
   let lezer: Lezer;
   try {
     lezer = pad === '-' ? stroomLezer(process.stdin) : await bestandLezer(pad);
@@ -65,16 +78,23 @@ export async function openNdjson(pad: string, stukgrootte = 1 << 20): Promise<Nd
     };
   }
   // Lines are split on the byte 10, not on decoded text: in UTF-8 that byte is only ever a line end,
-  // so no character is cut, and a chunk is decoded once, by whoever judges it. Each chunk is read
-  // straight into memory of its own; only the unfinished last line is copied, to the next chunk.
+  // so no character is cut, and a chunk is decoded once, by whoever judges it. Chunks are read
+  // straight into their buffer; only the unfinished last line is copied, to the start of the next.
   async function* stukken(): AsyncGenerator<NdjsonStuk> {
     let rest: Buffer = Buffer.alloc(0);
+    let opnieuw: Buffer | undefined;
     let regel = 1;
     let bytes = 0;
     for (;;) {
       // A line longer than a chunk doubles the read, so it is copied a few times, not once a chunk.
       const lengte = Math.max(stukgrootte, rest.length);
-      const stuk = Buffer.allocUnsafeSlow(rest.length + lengte);
+      let stuk: Buffer;
+      if (opnieuw !== undefined && opnieuw.length >= rest.length + lengte) stuk = opnieuw;
+      else {
+        stuk = Buffer.allocUnsafeSlow(rest.length + lengte);
+        if (!overdraagbaar) opnieuw = stuk;
+      }
+      // The rest may lie in the same buffer: copy moves overlapping bytes correctly.
       rest.copy(stuk, 0);
       const n = await lezer.lees(stuk, rest.length, lengte);
       if (n === 0) break;
@@ -85,14 +105,15 @@ export async function openNdjson(pad: string, stukgrootte = 1 << 20): Promise<Nd
         rest = stuk.subarray(0, tot);
         continue;
       }
-      rest = Buffer.from(stuk.subarray(laatste + 1, tot));
+      rest = overdraagbaar ? Buffer.from(stuk.subarray(laatste + 1, tot)) : stuk.subarray(laatste + 1, tot);
       const tekst = stuk.subarray(0, laatste + 1);
       // Counted before the chunk is handed on: a worker thread takes its memory with it.
       const eerste = regel;
       regel += regelEinden(tekst);
       yield { bytes: tekst, eersteRegel: eerste, gelezen: bytes };
     }
-    if (rest.length > 0) yield { bytes: eigen(rest), eersteRegel: regel, gelezen: bytes };
+    if (rest.length > 0)
+      yield { bytes: overdraagbaar ? eigen(rest) : rest, eersteRegel: regel, gelezen: bytes };
   }
   return { ok: true, stukken: stukken(), sluit: () => lezer.sluit() };
 }

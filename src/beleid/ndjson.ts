@@ -36,13 +36,13 @@ export async function telNdjson(
   pad: string,
   opties: NdjsonRunOpties = {},
 ): Promise<NdjsonRunUitslag> {
-  const bron = await openNdjson(pad, STUK);
+  const threads = opties.threads ?? ((opties.grootte ?? 0) >= DREMPEL_BYTES ? availableParallelism() : 0);
+  const bron = await openNdjson(pad, { stukgrootte: STUK, overdraagbaar: threads > 1 });
   if (!bron.ok) return bron;
   const melding = (f: NdjsonFout): NdjsonRunUitslag => ({
     ok: false,
     bericht: `${pad}:${f.regel}: ${f.bericht}`,
   });
-  const threads = opties.threads ?? ((opties.grootte ?? 0) >= DREMPEL_BYTES ? availableParallelism() : 0);
   try {
     if (threads <= 1) {
       const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
