@@ -466,6 +466,9 @@ describe('reintegratie impact', () => {
       code: 1,
       fout: expect.stringMatching(/nee\.ndjson: kan bestand niet lezen \(ENOENT\)/),
     });
+    // A directory opens; it is refused before the first read, not as an internal error.
+    const map2 = await draai('impact', '--to', DINKELLAND, '--date', '2016-06-01', '--cases', map);
+    expect(map2).toMatchObject({ code: 1, uit: '', fout: `${map}: kan bestand niet lezen (EISDIR)` });
   });
 
   it('meldt met werkers de eerste foute regel met nummer en veld, en telt niets (exit 1)', async () => {

@@ -15,8 +15,9 @@ import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 /**
  * Cases from an NDJSON file (one case a line, as `schrijfNdjson` writes them), read in chunks that
  * end at a line end, so a file of any size takes the memory of a few chunks and the chunks can be
- * judged on other threads (their bytes move there without a copy). Every line is checked against the case contract; a bad line gives a
- * message with its line number. Empty lines are skipped. `-` reads standard input.
+ * judged on other threads (their bytes move there without a copy). Every line is checked against
+ * the case contract; a bad line gives a message with its line number. Empty lines are skipped. `-`
+ * reads standard input.
  */
 
 export interface NdjsonOpties {
@@ -32,7 +33,7 @@ export interface NdjsonOpties {
 
 /**
  * Whole lines of the file as bytes: `bytes` starts at line `eersteRegel` (1-based) and ends after a
- * line end, or at the end of the file. The chunk owns its memory (no other chunk shares it), so it
+ * line end, or at the end of the file. Read `overdraagbaar`, no other chunk shares its memory, so it
  * can be handed to a worker thread without a copy.
  */
 export interface NdjsonStuk {
@@ -121,6 +122,11 @@ export async function openNdjson(
 /** A file, opened here so that one that cannot be read fails before the first chunk. */
 async function bestandLezer(pad: string): Promise<Lezer> {
   const bestand = await open(pad, 'r');
+  // A directory opens, and fails only at its first read.
+  if ((await bestand.stat()).isDirectory()) {
+    await bestand.close();
+    throw Object.assign(new Error(pad), { code: 'EISDIR' });
+  }
   return {
     lees: async (doel, vanaf, lengte) => (await bestand.read(doel, vanaf, lengte, null)).bytesRead,
     sluit: () => void bestand.close(),
