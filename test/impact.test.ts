@@ -20,7 +20,7 @@ import {
   zetImpactOp,
 } from '../src/beleid/index.ts';
 import { caseload } from '../src/caseload/index.ts';
-import { leesRegel } from '../src/beleid/ndjson-casussen.ts';
+import { leesRegel, openNdjson, verwerkStuk } from '../src/beleid/ndjson-casussen.ts';
 import { type Casus, LANDELIJK_VOCABULAIRE } from '../src/casus/index.ts';
 import { maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
@@ -298,6 +298,64 @@ describe('impact over NDJSON', () => {
     expect(leesRegel(`x${c}`, run)).toMatchObject({ fout: expect.stringMatching(/^ongeldige JSON/) });
   });
 
+  it('leest regels als bytes over elke stukgrens heen: UTF-8 op de grens, een regel langer dan een stuk, geen slotregeleinde', async () => {
+    const run = { gemeente: 'dinkelland', peildatum: '2016-06-01' };
+    const afwijking = {
+      artikel: 'art. 5',
+      voorwaarde: 'leeftijd',
+      door: 'Zoë',
+      reden: 'één reden met 🙂, ß en 字',
+    };
+    const metTekens = {
+      ...HANDGEVALLEN[0]!,
+      feiten: { ...HANDGEVALLEN[0]!.feiten, afwijkingen: [afwijking] },
+    };
+    const lang = {
+      ...HANDGEVALLEN[1]!,
+      feiten: { ...HANDGEVALLEN[1]!.feiten, afwijkingen: Array(40).fill(afwijking) },
+    };
+    const casussen = [HANDGEVALLEN[0]!, metTekens, lang, HANDGEVALLEN[2]!, metTekens];
+    const regels = casussen.map((c) => JSON.stringify(c));
+    // Empty lines (one of non-ASCII white space) and a CRLF line are part of the file; no final line end.
+    const inhoud = [regels[0], '', regels[1], '\u00a0', `${regels[2]}\r`, regels[3], regels[4]].join('\n');
+    const pad = join(mkdtempSync(join(tmpdir(), 'impact-')), 'grenzen.ndjson');
+    writeFileSync(pad, inhoud);
+    // A wrong field on the last line, to see its line number through every split.
+    const kapot = join(mkdtempSync(join(tmpdir(), 'impact-')), 'kapot.ndjson');
+    writeFileSync(
+      kapot,
+      `${inhoud}\n${JSON.stringify({ ...metTekens, feiten: { ...metTekens.feiten, uitkering: 'bijstand' } })}`,
+    );
+    for (const overdraagbaar of [false, true])
+      for (const stukgrootte of [1, 2, 3, 7, 100, 1 << 20]) {
+        const bron = await openNdjson(pad, { stukgrootte, overdraagbaar });
+        if (!bron.ok) throw new Error(bron.bericht);
+        const gelezen: Casus[] = [];
+        const eersten: number[] = [];
+        const geheugen = new Set<ArrayBufferLike>();
+        for await (const stuk of bron.stukken) {
+          eersten.push(stuk.eersteRegel);
+          // A chunk for a worker shares its memory with no other: transferring it takes none along.
+          if (overdraagbaar) expect(stuk.bytes.byteOffset).toBe(0);
+          geheugen.add(stuk.bytes.buffer);
+          expect(verwerkStuk(stuk, run, (c) => gelezen.push(c)).fout).toBeUndefined();
+        }
+        bron.sluit();
+        expect(gelezen, `stukgrootte ${stukgrootte}`).toEqual(JSON.parse(JSON.stringify(casussen)));
+        expect(eersten[0]).toBe(1);
+        if (overdraagbaar) expect(geheugen.size).toBe(eersten.length);
+        const fout = await openNdjson(kapot, { stukgrootte, overdraagbaar });
+        if (!fout.ok) throw new Error(fout.bericht);
+        const fouten = [];
+        for await (const stuk of fout.stukken) {
+          const r = verwerkStuk(stuk, run, () => {});
+          if (r.fout) fouten.push(r.fout);
+        }
+        fout.sluit();
+        expect(fouten).toEqual([{ regel: 8, bericht: expect.stringMatching(/^feiten\.uitkering: /) }]);
+      }
+  });
+
   it('telt met werkers wat één thread telt, en meldt de eerste foute regel', async () => {
     const vraag = { naar: schrijfOntwerp(), datum: '2016-06-01' };
     const o = zetImpactOp(engine, vraag);
@@ -430,7 +488,41 @@ describe('reintegratie impact', () => {
       code: 1,
       fout: expect.stringMatching(/nee\.ndjson: kan bestand niet lezen \(ENOENT\)/),
     });
+    // A directory opens; it is refused before the first read, not as an internal error.
+    const map2 = await draai('impact', '--to', DINKELLAND, '--date', '2016-06-01', '--cases', map);
+    expect(map2).toMatchObject({ code: 1, uit: '', fout: `${map}: kan bestand niet lezen (EISDIR)` });
   });
+
+  it('meldt met werkers de eerste foute regel met nummer en veld, en telt niets (exit 1)', async () => {
+    // Over 1 MiB, so the lines are split over chunks and the bad ones are judged by a worker.
+    const regels = Array.from({ length: 6000 }, (_, i) => JSON.stringify(HANDGEVALLEN[i % 6]));
+    regels[5000] = JSON.stringify({
+      ...HANDGEVALLEN[0],
+      feiten: { ...HANDGEVALLEN[0]!.feiten, uitkering: 'bijstand' },
+    });
+    regels[5500] = '{"gemeente": ';
+    const pad = join(mkdtempSync(join(tmpdir(), 'impact-')), 'casussen.ndjson');
+    writeFileSync(pad, `${regels.join('\n')}\n`);
+    for (const threads of ['1', '2']) {
+      const r = await draai(
+        'impact',
+        '--to',
+        DINKELLAND,
+        '--date',
+        '2016-06-01',
+        '--cases',
+        pad,
+        '--threads',
+        threads,
+        '--json',
+      );
+      expect(r).toEqual({
+        code: 1,
+        uit: '',
+        fout: expect.stringMatching(/^\S*casussen\.ndjson:5001: feiten\.uitkering: /),
+      });
+    }
+  }, 60_000);
 
   it('legt uit wat er mis is met een versie of een optie (exit 1)', async () => {
     const gevallen: [string[], RegExp][] = [

@@ -1,4 +1,5 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { open } from 'node:fs/promises';
 import {
   type Casus,
   type CasusControle,
@@ -14,8 +15,9 @@ import { nederlandsZonderInvoer } from '../regelgeving/berichten.ts';
 /**
  * Cases from an NDJSON file (one case a line, as `schrijfNdjson` writes them), read in chunks that
  * end at a line end, so a file of any size takes the memory of a few chunks and the chunks can be
- * judged on other threads. Every line is checked against the case contract; a bad line gives a
- * message with its line number. Empty lines are skipped. `-` reads standard input.
+ * judged on other threads (their bytes move there without a copy). Every line is checked against
+ * the case contract; a bad line gives a message with its line number. Empty lines are skipped. `-`
+ * reads standard input.
  */
 
 export interface NdjsonOpties {
@@ -29,9 +31,13 @@ export interface NdjsonOpties {
   readonly vocabulaire?: Vocabulaire;
 }
 
-/** Whole lines of the file: `tekst` starts at line `eersteRegel` (1-based) and ends after a line end, or at the end of the file. */
+/**
+ * Whole lines of the file as bytes: `bytes` starts at line `eersteRegel` (1-based) and ends after a
+ * line end, or at the end of the file. Read `overdraagbaar`, no other chunk shares its memory, so it
+ * can be handed to a worker thread without a copy.
+ */
 export interface NdjsonStuk {
-  readonly tekst: string;
+  readonly bytes: Uint8Array;
   readonly eersteRegel: number;
   /** Bytes of the file read so far. */
   readonly gelezen: number;
@@ -43,43 +49,126 @@ export type NdjsonBron =
   | { readonly ok: true; readonly stukken: AsyncIterable<NdjsonStuk>; sluit(): void }
   | { readonly ok: false; readonly bericht: string };
 
+const LF = 10;
+
+export interface NdjsonLeesOpties {
+  readonly stukgrootte?: number;
+  /**
+   * Every chunk in memory of its own, to be handed to a worker thread. Without, one buffer is read
+   * into again and again (a chunk holds until the next is asked for): a new megabyte for every
+   * chunk makes the garbage collector run more often, which costs a single thread more than the copy.
+   */
+  readonly overdraagbaar?: boolean;
+}
+
+/** Reads up to `lengte` bytes into `doel` at `vanaf`; 0 at the end. */
+type Lezer = { lees(doel: Buffer, vanaf: number, lengte: number): Promise<number>; sluit(): void };
+
 /** Opens the file; an unreadable file is a message, not an exception. */
-export async function openNdjson(pad: string, stukgrootte = 1 << 20): Promise<NdjsonBron> {
-  let stroom: NodeJS.ReadableStream & { bytesRead?: number; destroy(): void };
+export async function openNdjson(
+  pad: string,
+  { stukgrootte = 1 << 20, overdraagbaar = false }: NdjsonLeesOpties = {},
+): Promise<NdjsonBron> {
+  let lezer: Lezer;
   try {
-    stroom = pad === '-' ? process.stdin : await open(pad, stukgrootte);
+    lezer = pad === '-' ? stroomLezer(process.stdin) : await bestandLezer(pad);
   } catch (e) {
     return {
       ok: false,
       bericht: `${pad}: kan bestand niet lezen (${(e as NodeJS.ErrnoException).code ?? 'fout'})`,
     };
   }
-  stroom.setEncoding('utf8');
+  // Lines are split on the byte 10, not on decoded text: in UTF-8 that byte is only ever a line end,
+  // so no character is cut, and a chunk is decoded once, by whoever judges it. Chunks are read
+  // straight into their buffer; only the unfinished last line is copied, to the start of the next.
   async function* stukken(): AsyncGenerator<NdjsonStuk> {
-    let rest = '';
+    let rest: Buffer = Buffer.alloc(0);
+    let opnieuw: Buffer | undefined;
     let regel = 1;
     let bytes = 0;
-    for await (const deel of stroom as AsyncIterable<string>) {
-      bytes = stroom.bytesRead ?? bytes + deel.length;
-      const laatste = deel.lastIndexOf('\n');
+    for (;;) {
+      // A line longer than a chunk doubles the read, so it is copied a few times, not once a chunk.
+      const lengte = Math.max(stukgrootte, rest.length);
+      let stuk: Buffer;
+      if (opnieuw !== undefined && opnieuw.length >= rest.length + lengte) stuk = opnieuw;
+      else {
+        stuk = Buffer.allocUnsafeSlow(rest.length + lengte);
+        if (!overdraagbaar) opnieuw = stuk;
+      }
+      // The rest may lie in the same buffer: copy moves overlapping bytes correctly.
+      rest.copy(stuk, 0);
+      const n = await lezer.lees(stuk, rest.length, lengte);
+      if (n === 0) break;
+      bytes += n;
+      const tot = rest.length + n;
+      const laatste = stuk.lastIndexOf(LF, tot - 1);
       if (laatste < 0) {
-        rest += deel;
+        rest = stuk.subarray(0, tot);
         continue;
       }
-      const tekst = rest + deel.slice(0, laatste + 1);
-      rest = deel.slice(laatste + 1);
-      yield { tekst, eersteRegel: regel, gelezen: bytes };
+      rest = overdraagbaar ? Buffer.from(stuk.subarray(laatste + 1, tot)) : stuk.subarray(laatste + 1, tot);
+      const tekst = stuk.subarray(0, laatste + 1);
+      // Counted before the chunk is handed on: a worker thread takes its memory with it.
+      const eerste = regel;
       regel += regelEinden(tekst);
+      yield { bytes: tekst, eersteRegel: eerste, gelezen: bytes };
     }
-    if (rest !== '') yield { tekst: rest, eersteRegel: regel, gelezen: bytes };
+    if (rest.length > 0)
+      yield { bytes: overdraagbaar ? eigen(rest) : rest, eersteRegel: regel, gelezen: bytes };
   }
-  return { ok: true, stukken: stukken(), sluit: () => pad !== '-' && stroom.destroy() };
+  return { ok: true, stukken: stukken(), sluit: () => lezer.sluit() };
 }
 
-function regelEinden(tekst: string): number {
+/** A file, opened here so that one that cannot be read fails before the first chunk. */
+async function bestandLezer(pad: string): Promise<Lezer> {
+  const bestand = await open(pad, 'r');
+  // A directory opens, and fails only at its first read.
+  if ((await bestand.stat()).isDirectory()) {
+    await bestand.close();
+    throw Object.assign(new Error(pad), { code: 'EISDIR' });
+  }
+  return {
+    lees: async (doel, vanaf, lengte) => (await bestand.read(doel, vanaf, lengte, null)).bytesRead,
+    sluit: () => void bestand.close(),
+  };
+}
+
+/** Standard input, whose pieces come as the stream gives them; it is left open. */
+function stroomLezer(stroom: NodeJS.ReadableStream): Lezer {
+  const stukken = (stroom as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let over: Buffer = Buffer.alloc(0);
+  return {
+    async lees(doel, vanaf, lengte) {
+      if (over.length === 0) {
+        const r = await stukken.next();
+        if (r.done === true) return 0;
+        over = r.value;
+      }
+      const n = over.copy(doel, vanaf, 0, Math.min(lengte, over.length));
+      over = over.subarray(n);
+      return n;
+    },
+    sluit: () => {},
+  };
+}
+
+/** A copy in memory of its own: small buffers may share Node's pool, which must not be transferred. */
+function eigen(bytes: Buffer): Buffer {
+  const b = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(b);
+  return b;
+}
+
+function regelEinden(bytes: Buffer): number {
   let n = 0;
-  for (let i = tekst.indexOf('\n'); i >= 0; i = tekst.indexOf('\n', i + 1)) n++;
+  for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) n++;
   return n;
+}
+
+/** The chunk as text: plain ASCII (what the generator writes) is copied byte for byte, anything else decoded as UTF-8. */
+function alsTekst(bytes: Uint8Array): string {
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return b.toString(isAscii(b) ? 'latin1' : 'utf8');
 }
 
 /** The compiled check and the schema per vocabulary, made once per run's vocabulary. */
@@ -134,11 +223,11 @@ export function leesRegel(
 
 /** Hands every case of a chunk to `opCasus`, up to the first bad line. */
 export function verwerkStuk(
-  stuk: Pick<NdjsonStuk, 'tekst' | 'eersteRegel'>,
+  stuk: Pick<NdjsonStuk, 'bytes' | 'eersteRegel'>,
   opties: NdjsonOpties,
   opCasus: (casus: Casus) => void,
 ): { readonly aantal: number; readonly fout?: NdjsonFout } {
-  const { tekst } = stuk;
+  const tekst = alsTekst(stuk.bytes);
   let aantal = 0;
   let regel = stuk.eersteRegel;
   for (let begin = 0; begin < tekst.length; regel++) {
@@ -152,13 +241,4 @@ export function verwerkStuk(
     aantal++;
   }
   return { aantal };
-}
-
-/** Opens a file for reading, failing here (not in the loop) when it cannot be read. */
-function open(pad: string, stukgrootte: number): Promise<ReadStream> {
-  return new Promise((klaar, mis) => {
-    const s = createReadStream(pad, { highWaterMark: stukgrootte });
-    s.once('open', () => klaar(s));
-    s.once('error', mis);
-  });
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Voortgang } from '../caseload/index.ts';
 import { type ImpactStand, maakImpactteller, voegStandToe } from './impact.ts';
-import { type NdjsonFout, openNdjson, verwerkStuk } from './ndjson-casussen.ts';
+import { type NdjsonFout, type NdjsonStuk, openNdjson, verwerkStuk } from './ndjson-casussen.ts';
 import type { ImpactOpzet, ImpactVraag } from './opzet.ts';
 import { eindstand, type NaarWerker, startWerker, type WerkerBericht } from './werkers.ts';
 
@@ -36,13 +36,13 @@ export async function telNdjson(
   pad: string,
   opties: NdjsonRunOpties = {},
 ): Promise<NdjsonRunUitslag> {
-  const bron = await openNdjson(pad, STUK);
+  const threads = opties.threads ?? ((opties.grootte ?? 0) >= DREMPEL_BYTES ? availableParallelism() : 0);
+  const bron = await openNdjson(pad, { stukgrootte: STUK, overdraagbaar: threads > 1 });
   if (!bron.ok) return bron;
   const melding = (f: NdjsonFout): NdjsonRunUitslag => ({
     ok: false,
     bericht: `${pad}:${f.regel}: ${f.bericht}`,
   });
-  const threads = opties.threads ?? ((opties.grootte ?? 0) >= DREMPEL_BYTES ? availableParallelism() : 0);
   try {
     if (threads <= 1) {
       const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
@@ -63,7 +63,7 @@ export async function telNdjson(
 async function metWerkers(
   opzet: ImpactOpzet,
   vraag: ImpactVraag,
-  stukken: AsyncIterable<{ tekst: string; eersteRegel: number; gelezen: number }>,
+  stukken: AsyncIterable<NdjsonStuk>,
   threads: number,
   voortgang: Voortgang | undefined,
   melding: (f: NdjsonFout) => NdjsonRunUitslag,
@@ -93,7 +93,8 @@ async function metWerkers(
     });
     return l;
   });
-  const stuur = (l: (typeof werkers)[number], m: NaarWerker) => l.w.postMessage(m);
+  const stuur = (l: (typeof werkers)[number], m: NaarWerker) =>
+    l.w.postMessage(m, m.soort === 'stuk' ? [m.bytes.buffer as ArrayBuffer] : []);
   try {
     for await (const stuk of stukken) {
       let l = werkers.reduce((a, b) => (b.bezig < a.bezig ? b : a));
@@ -103,7 +104,7 @@ async function metWerkers(
       }
       if (fout !== undefined || gestopt !== undefined) break;
       l.bezig++;
-      stuur(l, { soort: 'stuk', tekst: stuk.tekst, eersteRegel: stuk.eersteRegel });
+      stuur(l, { soort: 'stuk', bytes: stuk.bytes, eersteRegel: stuk.eersteRegel });
       voortgang?.stap(stuk.gelezen);
     }
     while (werkers.some((l) => l.bezig > 0) && gestopt === undefined) await wacht();

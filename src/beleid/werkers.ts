@@ -31,9 +31,9 @@ export type WerkerBericht =
   | { readonly soort: 'fout'; readonly bericht: string }
   | { readonly soort: 'stuk'; readonly aantal: number; readonly fout?: { regel: number; bericht: string } };
 
-/** Messages to an NDJSON worker: a chunk of lines, or the end of the file. */
+/** Messages to an NDJSON worker: a chunk of lines (its memory transferred, not copied), or the end of the file. */
 export type NaarWerker =
-  | { readonly soort: 'stuk'; readonly tekst: string; readonly eersteRegel: number }
+  | { readonly soort: 'stuk'; readonly bytes: Uint8Array; readonly eersteRegel: number }
   | { readonly soort: 'einde' };
 
 /** Built (dist/, bundled JavaScript) or run from the TypeScript sources (tests, REINTEGRATIE_BRON=src). */
