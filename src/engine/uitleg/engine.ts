@@ -239,7 +239,9 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       const nieuw =
         einde === null || !pv || pv.conflicten.length === 0
           ? []
-          : laterPlan.conflicten.filter((c) => pv.conflicten.includes(c) && !vorigeConflicten.has(sleutel(c)));
+          : laterPlan.conflicten.filter(
+              (c) => pv.conflicten.includes(c) && !vorigeConflicten.has(sleutel(c)),
+            );
       vorigeConflicten = planC(laterPlan).conflictSleutels;
       if (danUitkomst === vorige && nieuw.length === 0) continue;
       // The outcome changes, or a rule it rests on: now the explanation of that period is needed.

@@ -312,6 +312,8 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
 interface Knoop {
   readonly kind: Map<unknown, Knoop>;
   grond?: Grond;
+  /** The questions to the college of the ground (the key holds each one's judgement and question). */
+  vragen?: readonly Vraag[];
 }
 
 export interface Grondenopslag {
@@ -472,11 +474,20 @@ function beoordeel(
         if (knoop !== undefined) knoop = stap(c.gronden, knoop, label(m));
       }
     } else if (w === OORDEEL) {
-      for (const q of spoor.vragen) {
-        if (!vragen.some((x) => x.feit === q.oordeel))
-          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
-        if (knoop !== undefined) knoop = stap(c.gronden, knoop, q.vraag);
+      for (const q of spoor.vragen)
+        if (knoop !== undefined) knoop = stap(c.gronden, stap(c.gronden, knoop, q.oordeel), q.vraag);
+      // The node is reached by exactly these questions: their entries are built once and shared (frozen).
+      let eigen = knoop?.vragen;
+      if (eigen === undefined) {
+        eigen = spoor.vragen.map((q) => ({
+          feit: q.oordeel,
+          vraag: q.vraag,
+          artikel: c.artikel,
+          regeling: c.regeling,
+        }));
+        if (knoop !== undefined) knoop.vragen = eigen.map((x) => Object.freeze(x));
       }
+      for (const x of eigen) if (!vragen.some((y) => y.feit === x.feit)) vragen.push(x);
     }
     if (knoop?.grond !== undefined) {
       gronden.push(knoop.grond);
