@@ -317,7 +317,8 @@ interface Knoop {
 }
 
 export interface Grondenopslag {
-  wortel: Knoop;
+  /** The first two levels, where it is judged and the truth value, without a map. */
+  wortels: Partial<Record<Grond['soort'], Knoop[]>>;
   knopen: number;
 }
 
@@ -328,7 +329,12 @@ export interface Grondenopslag {
  */
 const MAX_KNOPEN = 2048;
 
-const nieuweOpslag = (): Grondenopslag => ({ wortel: { kind: new Map() }, knopen: 0 });
+const nieuweOpslag = (): Grondenopslag => ({ wortels: {}, knopen: 0 });
+
+/** Empties a trace list; setting the length of an array that is empty already costs as much as emptying it. */
+function leeg(l: unknown[]): void {
+  if (l.length !== 0) l.length = 0;
+}
 
 function stap(opslag: Grondenopslag, k: Knoop, waarde: unknown): Knoop {
   let n = k.kind.get(waarde);
@@ -349,10 +355,16 @@ function stap(opslag: Grondenopslag, k: Knoop, waarde: unknown): Knoop {
 function grondKnoop(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): Knoop | undefined {
   const opslag = c.gronden;
   if (opslag.knopen >= MAX_KNOPEN) {
-    opslag.wortel = { kind: new Map() };
+    opslag.wortels = {};
     opslag.knopen = 0;
   }
-  let k = stap(opslag, stap(opslag, opslag.wortel, soort), w);
+  let perWaarheid = opslag.wortels[soort];
+  if (perWaarheid === undefined) opslag.wortels[soort] = perWaarheid = [];
+  let k = perWaarheid[w];
+  if (k === undefined) {
+    perWaarheid[w] = k = { kind: new Map() };
+    opslag.knopen++;
+  }
   const namen = c.sleutelFeiten;
   for (let i = 0; i < namen.length; i++) {
     const v = feiten[namen[i]!];
@@ -442,8 +454,8 @@ function beoordeel(
       });
       return;
     }
-    spoor.ontbrekend.length = 0;
-    spoor.vragen.length = 0;
+    leeg(spoor.ontbrekend);
+    leeg(spoor.vragen);
     const uz = c.uitzondering;
     if (uz !== undefined && uz.toets(ctx) === JA) {
       gronden.push({
@@ -457,7 +469,7 @@ function beoordeel(
       });
       return;
     }
-    spoor.ontbrekend.length = 0;
+    leeg(spoor.ontbrekend);
     const w = v.toets(ctx);
     totaal = en(totaal, w);
     // Amounts and sentences do not change the outcome.
@@ -645,8 +657,8 @@ function beoordeel(
   const extraMomenten: Moment[] = [];
   for (const bc of gv.bedragen) {
     const b = bc.b;
-    spoor.ontbrekend.length = 0;
-    spoor.vragen.length = 0;
+    leeg(spoor.ontbrekend);
+    leeg(spoor.vragen);
     const referentie = bc.referentie;
     const gedurende = b.regel.gedurende;
     const totEnMet = gedurende ? eindeTermijnMaanden(ingang, gedurende.maanden) : undefined;
@@ -690,7 +702,7 @@ function beoordeel(
       });
       continue;
     }
-    spoor.ontbrekend.length = 0;
+    leeg(spoor.ontbrekend);
     const vragenVoor = spoor.vragen.length;
     const cent = b.cent(ctx);
     const mist = cent === undefined ? ontbrekendeInvoer(spoor.ontbrekend) : [];
