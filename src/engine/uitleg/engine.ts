@@ -70,7 +70,9 @@ interface PlanC {
   /** Their JSON text, the same for every result of the plan. */
   readonly regelingenJson: string;
   /** The reference's choice (`kies`) per voorziening and grant date, so a voorziening under transitional law is one object. */
-  readonly keuzes: Map<string, Keuze>;
+  readonly keuzes: Map<VoorzieningId, Map<string, Keuze>>;
+  /** Choices kept, at most 20,000 per plan (one per voorziening and grant date: a few thousand days). */
+  aantalKeuzes: number;
   readonly zonderOudeVersie: Map<string, Keuze>;
 }
 
@@ -102,14 +104,26 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
   };
 
   // The library does not change under an engine: a plan found for a day is the plan for that day.
-  const plannen = new Map<string, ReturnType<Engine['planOp']>>();
+  // By gemeente, day and day of the law: nested maps, so a look-up hashes strings the case already
+  // holds instead of one built for it. At most 50,000 plans found (the caseloads use a few hundred).
+  const plannen = new Map<string, Map<string, Map<string, ReturnType<Engine['planOp']>>>>();
+  let aantalPlannen = 0;
   const planOp = (gemeente: string, datum: string, wetDatum: string) => {
-    const k = `${gemeente}|${datum}|${wetDatum}`;
-    let p = plannen.get(k);
+    let perDatum = plannen.get(gemeente);
+    if (!perDatum) plannen.set(gemeente, (perDatum = new Map()));
+    let perWet = perDatum.get(datum);
+    if (!perWet) perDatum.set(datum, (perWet = new Map()));
+    let p = perWet.get(wetDatum);
     if (!p) {
-      if (plannen.size > 50_000) plannen.clear();
+      if (aantalPlannen >= 50_000) {
+        plannen.clear();
+        aantalPlannen = 0;
+        plannen.set(gemeente, (perDatum = new Map()));
+        perDatum.set(datum, (perWet = new Map()));
+      }
       p = referentie.planOp(gemeente, datum, undefined, wetDatum);
-      plannen.set(k, p);
+      perWet.set(wetDatum, p);
+      aantalPlannen++;
     }
     return p;
   };
@@ -133,6 +147,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
       conflictSleutels: new Set(plan.conflicten.map(sleutel)),
       keuzes: new Map(),
+      aantalKeuzes: 0,
       zonderOudeVersie: new Map(),
       regelingen,
       regelingenJson: JSON.stringify(regelingen),
@@ -153,11 +168,16 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
 
   const kies = (plan: Plan, id: VoorzieningId, toegekendOp: unknown): Keuze => {
     if (typeof toegekendOp !== 'string') return referentie.kies(plan, id, toegekendOp);
-    const keuzes = planC(plan).keuzes;
-    const k = `${id}|${toegekendOp}`;
-    let keuze = keuzes.get(k);
+    const pc = planC(plan);
+    let perDatum = pc.keuzes.get(id);
+    if (!perDatum) pc.keuzes.set(id, (perDatum = new Map()));
+    let keuze = perDatum.get(toegekendOp);
     if (!keuze) {
-      if (keuzes.size > 20_000) keuzes.clear();
+      if (pc.aantalKeuzes >= 20_000) {
+        for (const m of pc.keuzes.values()) m.clear();
+        pc.aantalKeuzes = 0;
+      }
+      pc.aantalKeuzes++;
       keuze = referentie.kies(plan, id, toegekendOp);
       // Without the earlier version, what transitional law keeps depends only on the plan, the
       // voorziening and the regulation whose article applies (zoekOvergang): one object for all dates.
@@ -168,7 +188,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
         if (eerder) keuze = eerder;
         else planC(plan).zonderOudeVersie.set(s, keuze);
       }
-      keuzes.set(k, keuze);
+      perDatum.set(toegekendOp, keuze);
     }
     return keuze;
   };
@@ -215,11 +235,12 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       const danUitkomst = pv
         ? uitkomstSnel(gecompileerd(laterPlan, pv), contextOp(dag), casus, laterPlan, ov)
         : dan!.uitkomst;
+      // Only the voorziening's own conflicts can be new: most have none, and then no key is built.
       const nieuw =
-        einde === null
+        einde === null || !pv || pv.conflicten.length === 0
           ? []
           : laterPlan.conflicten.filter(
-              (c) => !vorigeConflicten.has(sleutel(c)) && (pv?.conflicten.includes(c) ?? false),
+              (c) => pv.conflicten.includes(c) && !vorigeConflicten.has(sleutel(c)),
             );
       vorigeConflicten = planC(laterPlan).conflictSleutels;
       if (danUitkomst === vorige && nieuw.length === 0) continue;

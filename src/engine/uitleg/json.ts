@@ -9,15 +9,17 @@ import type { Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
  */
 
 /**
- * The JSON text of the grounds shared between results (voorziening.ts freezes those, and only
- * those, with their facts), written the first time one is serialised.
+ * The JSON text of the grounds and questions shared between results (voorziening.ts freezes those,
+ * and only those, with their facts), written the first time one is serialised.
  */
-const teksten = new WeakMap<Grond, string>();
+const teksten = new WeakMap<object, string>();
 
-function grondenJson(gronden: readonly Grond[]): string {
+/** A list of grounds or questions, each shared one's text written once. */
+function lijst(l: readonly object[]): string {
+  if (l.length === 0) return '[]';
   let uit = '[';
-  for (let i = 0; i < gronden.length; i++) {
-    const g = gronden[i]!;
+  for (let i = 0; i < l.length; i++) {
+    const g = l[i]!;
     if (i > 0) uit += ',';
     let t = teksten.get(g);
     if (t === undefined) {
@@ -29,16 +31,16 @@ function grondenJson(gronden: readonly Grond[]): string {
   return `${uit}]`;
 }
 
-/** Most lists of a result are empty. */
-const lijst = (l: readonly unknown[]): string => (l.length === 0 ? '[]' : JSON.stringify(l));
+/** Most other lists of a result are empty. */
+const gewoon = (l: readonly unknown[]): string => (l.length === 0 ? '[]' : JSON.stringify(l));
 
 // The keys in the order beoordeel (voorziening.ts), nietAangeboden (evalueer.ts) and the compiled
 // engine create them; the equivalence test fails on any other order.
 function uitkomstJson(u: VoorzieningUitkomst): string {
   return (
     `{"voorziening":${JSON.stringify(u.voorziening)},"titel":${JSON.stringify(u.titel)},` +
-    `"uitkomst":"${u.uitkomst}","gronden":${grondenJson(u.gronden)},` +
-    `"vragen":${lijst(u.vragen)},"ontbrekendeFeiten":${lijst(u.ontbrekendeFeiten)},` +
+    `"uitkomst":"${u.uitkomst}","gronden":${lijst(u.gronden)},` +
+    `"vragen":${lijst(u.vragen)},"ontbrekendeFeiten":${gewoon(u.ontbrekendeFeiten)},` +
     `"bedragen":${JSON.stringify(u.bedragen)},"termijnen":${JSON.stringify(u.termijnen)}}`
   );
 }
@@ -53,7 +55,7 @@ export function resultaatJson(r: Resultaat, regelingenJson: string): string {
   return (
     `{"engine":${JSON.stringify(r.engine)},"gemeente":${JSON.stringify(r.gemeente)},` +
     `"peildatum":${JSON.stringify(r.peildatum)},"regelingen":${regelingenJson},` +
-    `"voorzieningen":${voorzieningen}],"conflicten":${lijst(r.conflicten)},` +
-    `"afwijkingen":${lijst(r.afwijkingen)}}`
+    `"voorzieningen":${voorzieningen}],"conflicten":${gewoon(r.conflicten)},` +
+    `"afwijkingen":${gewoon(r.afwijkingen)}}`
   );
 }

@@ -133,8 +133,8 @@ export interface Voorwaarde {
   readonly feiten: readonly string[];
   /** The facts its ground shows or fills in: with the truth value, all the ground depends on. */
   readonly sleutelFeiten: readonly string[];
-  /** Grounds built before, by `grondSleutel`. */
-  readonly gronden: Map<string, Grond>;
+  /** Grounds built before. */
+  readonly gronden: Grondenopslag;
   /** The whole sentence of a rule national law sets aside. */
   readonly buiten?: string;
   readonly uitzondering?: {
@@ -222,7 +222,7 @@ function compileerVoorwaarde(v: PlanVoorwaarde): Voorwaarde | undefined {
         ...[...ja, ...nee].flatMap((d) => (d.soort === 'feit' ? [d.naam] : [])),
       ]),
     ],
-    gronden: new Map(),
+    gronden: nieuweOpslag(),
     ...(v.buitenToepassing
       ? { buiten: `Deze regel uit ${verwijzing(v.bron)} wordt niet toegepast: ${v.buitenToepassing.uitleg}` }
       : {}),
@@ -304,34 +304,81 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
   return uit;
 }
 
-/** Kept per condition at most; past it the store starts again (facts such as amounts vary widely). */
-const MAX_GRONDEN = 512;
+/**
+ * A condition's store of grounds built before: a tree with one level per part of what the ground
+ * depends on (see `grondKnoop`), so a case finds its ground by a few map lookups on the values
+ * themselves instead of hashing a key string built for it.
+ */
+interface Knoop {
+  readonly kind: Map<unknown, Knoop>;
+  grond?: Grond;
+  /** The questions to the college of the ground (the key holds each one's judgement and question). */
+  vragen?: readonly Vraag[];
+}
+
+export interface Grondenopslag {
+  /** The first two levels, where it is judged and the truth value, without a map. */
+  wortels: Partial<Record<Grond['soort'], Knoop[]>>;
+  knopen: number;
+}
 
 /**
- * What a ground of a condition without definitions depends on besides the missing inputs or open
- * questions (the caller adds those): where it is judged, the truth value and the value of each fact
- * it shows or fills in, typed (the JSON of "1" and 1 differs; a missing
- * fact reads as null in both). Undefined for a value that is no scalar: such a ground is not kept.
+ * Nodes kept per condition at most; past it the store starts again (facts such as amounts vary
+ * widely). A node is a small map and its share of a ground (a few hundred bytes): well under a
+ * megabyte per condition of a plan.
  */
-function grondSleutel(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): string | undefined {
-  let k = `${soort}|${w}`;
+const MAX_KNOPEN = 2048;
+
+const nieuweOpslag = (): Grondenopslag => ({ wortels: {}, knopen: 0 });
+
+/** Empties a trace list; setting the length of an array that is empty already costs as much as emptying it. */
+function leeg(l: unknown[]): void {
+  if (l.length !== 0) l.length = 0;
+}
+
+function stap(opslag: Grondenopslag, k: Knoop, waarde: unknown): Knoop {
+  let n = k.kind.get(waarde);
+  if (n === undefined) {
+    k.kind.set(waarde, (n = { kind: new Map() }));
+    opslag.knopen++;
+  }
+  return n;
+}
+
+/**
+ * The node for what a ground of a condition without definitions depends on besides the missing
+ * inputs or open questions (the caller steps on with those): where it is judged, the truth value and
+ * the value of each fact it shows or fills in. A map tells "1" from 1 (their JSON differs); a missing
+ * fact reads as null in both the ground and the sentence, so undefined is stepped on as null.
+ * Undefined for a value that is no scalar: such a ground is not kept.
+ */
+function grondKnoop(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: Feiten): Knoop | undefined {
+  const opslag = c.gronden;
+  if (opslag.knopen >= MAX_KNOPEN) {
+    opslag.wortels = {};
+    opslag.knopen = 0;
+  }
+  let perWaarheid = opslag.wortels[soort];
+  if (perWaarheid === undefined) opslag.wortels[soort] = perWaarheid = [];
+  let k = perWaarheid[w];
+  if (k === undefined) {
+    perWaarheid[w] = k = { kind: new Map() };
+    opslag.knopen++;
+  }
   const namen = c.sleutelFeiten;
   for (let i = 0; i < namen.length; i++) {
     const v = feiten[namen[i]!];
-    if (v === undefined || v === null) k += '|n';
-    else if (typeof v === 'string') k += `|s${v.length}:${v}`;
-    else if (typeof v === 'number') k += `|d${v}`;
-    else if (typeof v === 'boolean') k += v ? '|t' : '|f';
+    if (v === undefined || v === null) k = stap(opslag, k, null);
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') k = stap(opslag, k, v);
     else return undefined;
   }
   return k;
 }
 
-function bewaarGrond(gronden: Map<string, Grond>, sleutel: string, grond: Grond): void {
-  if (gronden.size >= MAX_GRONDEN) gronden.clear();
+function bewaarGrond(k: Knoop, grond: Grond): void {
   Object.freeze(grond.feiten);
   // Frozen: shared by results, and so marked for json.ts to keep its text.
-  gronden.set(sleutel, Object.freeze(grond));
+  k.grond = Object.freeze(grond);
 }
 
 export interface SnelleBeoordeling {
@@ -407,8 +454,8 @@ function beoordeel(
       });
       return;
     }
-    spoor.ontbrekend.length = 0;
-    spoor.vragen.length = 0;
+    leeg(spoor.ontbrekend);
+    leeg(spoor.vragen);
     const uz = c.uitzondering;
     if (uz !== undefined && uz.toets(ctx) === JA) {
       gronden.push({
@@ -422,7 +469,7 @@ function beoordeel(
       });
       return;
     }
-    spoor.ontbrekend.length = 0;
+    leeg(spoor.ontbrekend);
     const w = v.toets(ctx);
     totaal = en(totaal, w);
     // Amounts and sentences do not change the outcome.
@@ -430,25 +477,33 @@ function beoordeel(
     // A ground says the same for the same truth value, facts and (when it cannot be judged yet) the
     // missing inputs' labels or the college's open questions: it is built once for those and shared
     // (frozen) by every case that has them. A condition with definitions is built every time.
-    let sleutel = c.definities.size === 0 ? grondSleutel(c, soort, w, feiten) : undefined;
+    let knoop = c.definities.size === 0 ? grondKnoop(c, soort, w, feiten) : undefined;
     let mist: readonly string[] = [];
     if (w === ONBEKEND) {
       mist = ontbrekendeInvoer(spoor.ontbrekend);
-      for (const m of mist) ontbrekend.push(m);
-      if (sleutel !== undefined) for (const m of mist) sleutel += `\u0000${label(m)}`;
+      for (const m of mist) {
+        ontbrekend.push(m);
+        if (knoop !== undefined) knoop = stap(c.gronden, knoop, label(m));
+      }
     } else if (w === OORDEEL) {
-      for (const q of spoor.vragen) {
-        if (!vragen.some((x) => x.feit === q.oordeel))
-          vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: c.artikel, regeling: c.regeling });
-        if (sleutel !== undefined) sleutel += `\u0000${q.vraag}`;
+      for (const q of spoor.vragen)
+        if (knoop !== undefined) knoop = stap(c.gronden, stap(c.gronden, knoop, q.oordeel), q.vraag);
+      // The node is reached by exactly these questions: their entries are built once and shared (frozen).
+      let eigen = knoop?.vragen;
+      if (eigen === undefined) {
+        eigen = spoor.vragen.map((q) => ({
+          feit: q.oordeel,
+          vraag: q.vraag,
+          artikel: c.artikel,
+          regeling: c.regeling,
+        }));
+        if (knoop !== undefined) knoop.vragen = eigen.map((x) => Object.freeze(x));
       }
+      for (const x of eigen) if (!vragen.some((y) => y.feit === x.feit)) vragen.push(x);
     }
-    if (sleutel !== undefined) {
-      const eerder = c.gronden.get(sleutel);
-      if (eerder !== undefined) {
-        gronden.push(eerder);
-        return;
-      }
+    if (knoop?.grond !== undefined) {
+      gronden.push(knoop.grond);
+      return;
     }
     let zin: string;
     if (w === JA || w === NEE) {
@@ -475,7 +530,7 @@ function beoordeel(
       soort,
       voorwaarde: v.id,
     };
-    if (sleutel !== undefined) bewaarGrond(c.gronden, sleutel, grond);
+    if (knoop !== undefined) bewaarGrond(knoop, grond);
     gronden.push(grond);
   };
 
@@ -602,8 +657,8 @@ function beoordeel(
   const extraMomenten: Moment[] = [];
   for (const bc of gv.bedragen) {
     const b = bc.b;
-    spoor.ontbrekend.length = 0;
-    spoor.vragen.length = 0;
+    leeg(spoor.ontbrekend);
+    leeg(spoor.vragen);
     const referentie = bc.referentie;
     const gedurende = b.regel.gedurende;
     const totEnMet = gedurende ? eindeTermijnMaanden(ingang, gedurende.maanden) : undefined;
@@ -647,7 +702,7 @@ function beoordeel(
       });
       continue;
     }
-    spoor.ontbrekend.length = 0;
+    leeg(spoor.ontbrekend);
     const vragenVoor = spoor.vragen.length;
     const cent = b.cent(ctx);
     const mist = cent === undefined ? ontbrekendeInvoer(spoor.ontbrekend) : [];
