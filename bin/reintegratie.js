@@ -55,20 +55,23 @@ async function start() {
     // A dist/ from before the build made one script has the stamp but not the script.
     return ontbreekt;
   }
-  return gebouwd(script, tekst);
+  return gebouwd(script, tekst, process.argv[2]);
 }
 
 /**
  * Runs the built script (one CommonJS bundle) through vm.Script with V8's code cache: Node 20 keeps
  * no compiled code between starts, and compiling the program anew was a good part of every start.
  * The cache lies next to the script under the name of the sources it was built from (its first
- * line) and of the V8 version: V8 itself checks only the length of the text and its own flags, so a
+ * line), of the command and of the V8 version: V8 itself checks only the length of the text and its own flags, so a
  * cache must never meet another text. A rejected cache (other flags) is written anew; a folder that
  * cannot be written costs the next start its speed, nothing else.
  */
-function gebouwd(bestand, tekst) {
+function gebouwd(bestand, tekst, opdracht) {
   const bron = /^\/\* reintegratie-bron ([0-9a-f]{64}) \*\//.exec(tekst)?.[1];
-  const cache = bron && join(bestand, '..', `main-${bron.slice(0, 32)}-v8-${process.versions.v8}.cache`);
+  // One per command: each runs other code, and a cache holds what its first run compiled.
+  const soort = /^[a-z-]{1,40}$/.test(opdracht ?? '') ? opdracht : 'overig';
+  const cache =
+    bron && join(bestand, '..', `main-${bron.slice(0, 32)}-${soort}-v8-${process.versions.v8}.cache`);
   let cachedData;
   try {
     cachedData = cache && readFileSync(cache);
