@@ -6,8 +6,8 @@
 // and this script) it only renews the stamp; `--check` builds nothing and exits 1 when dist/ is not
 // current.
 //
-// esbuild bundles the CLI and the impact worker (the server and the other commands that load late
-// become chunks of their own) together with the pure JavaScript packages they use; packages that
+// esbuild bundles the CLI (one CommonJS script, dist/app/main.cjs, which bin/reintegratie.js runs
+// with V8's code cache) and the impact worker together with the pure JavaScript packages they use; packages that
 // read files of their own next to their code (PGlite's WebAssembly, pg, pg-boss, pdfkit's fonts)
 // stay in node_modules, and so does echarts, which only the documents load. All output lies in
 // dist/app/, as deep as the sources in src/<module>/, so code that finds the project root,
@@ -23,7 +23,8 @@ import { build } from 'esbuild';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STEMPEL = join(DIST, 'bouw.json');
-const INGANGEN = ['src/cli/main.ts', 'src/beleid/impact-werker.ts'];
+const PROGRAMMA = 'src/cli/main.ts';
+const WERKER = 'src/beleid/impact-werker.ts';
 const BUITEN = [
   '@electric-sql/pglite',
   'pg',
@@ -34,6 +35,30 @@ const BUITEN = [
   'source-sans',
   'echarts',
 ];
+
+/**
+ * zod's namespace (`import { z } from 'zod'`) carries `z.locales`, the error messages in 50-odd
+ * languages: as the namespace is used as a value, esbuild cannot shake them out, and they are a third
+ * of the JavaScript every start compiles. Our code sets its own Dutch messages (src/api/validatie.ts)
+ * on top of zod's default English, and nothing reads `z.locales`: the bundle gets English alone
+ * (test/opstart.test.ts checks both that the bundle has no other language and that no source reads
+ * `locales`).
+ */
+const alleenEngels = {
+  name: 'zod-alleen-engels',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (a) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(a.importer)
+        ? { path: join(dirname(a.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(a.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: dirname(a.path),
+    }));
+  },
+};
 
 function bestanden(map) {
   return readdirSync(map, { withFileTypes: true })
@@ -83,25 +108,42 @@ async function bouw() {
   const nieuw = join(ROOT, `dist.nieuw-${process.pid}`);
   rmSync(nieuw, { recursive: true, force: true });
   try {
-    await build({
+    const gedeeld = {
       absWorkingDir: ROOT,
-      entryPoints: INGANGEN,
-      outdir: join(nieuw, 'app'),
-      entryNames: '[name]',
-      chunkNames: '[name]-[hash]',
       bundle: true,
-      splitting: true,
-      format: 'esm',
       platform: 'node',
       target: 'node20',
       // jsonc-parser's main entry is UMD, which does not bundle; its ESM build does.
       mainFields: ['module', 'main'],
       external: BUITEN,
+      plugins: [alleenEngels],
+      logLevel: 'warning',
+    };
+    // The program is one CommonJS script, so bin/reintegratie.js can compile it through vm.Script
+    // with V8's code cache (Node 20 has none for ES modules). Its code still finds its own place
+    // through import.meta, which here is the script's file; the commands that load late are in
+    // the same script, and the packages left outside are loaded with require().
+    await build({
+      ...gedeeld,
+      entryPoints: [PROGRAMMA],
+      outfile: join(nieuw, 'app', 'main.cjs'),
+      format: 'cjs',
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta.url': '__bestandUrl', 'import.meta.dirname': '__dirname' },
+      // The first line names the sources the script was built from: its code cache is kept under
+      // that name (bin/reintegratie.js), read from the very text that is compiled.
+      banner: { js: `/* reintegratie-bron ${bron} */` },
+    });
+    // The impact worker is a worker thread's module of its own.
+    await build({
+      ...gedeeld,
+      entryPoints: [WERKER],
+      outfile: join(nieuw, 'app', 'impact-werker.js'),
+      format: 'esm',
       // Bundled CommonJS packages (yaml) call require(); ESM has none of its own.
       banner: {
         js: "import { createRequire as __maakRequire } from 'node:module'; const require = __maakRequire(import.meta.url);",
       },
-      logLevel: 'warning',
     });
     schrijfStempel(join(nieuw, 'bouw.json'), {
       bron,

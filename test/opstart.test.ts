@@ -1,5 +1,16 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +85,74 @@ describe('de gebouwde CLI', () => {
     const b = await bronCli(...args, '--generated', '20000', '--threads', '1', '--json');
     expect(JSON.parse(g.uit)).toEqual(JSON.parse(b.uit));
   }, 60_000);
+});
+
+describe('de codecache van het gebouwde script', () => {
+  /** An installation of its own: bin/ and dist/ copied, what the program reads beside them linked. */
+  function installatie(): { root: string; app: string; bin: string } {
+    const root = mkdtempSync(join(tmpdir(), 'codecache-'));
+    cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+    for (const f of readdirSync(join(root, 'dist', 'app')))
+      if (f.endsWith('.cache')) rmSync(join(root, 'dist', 'app', f)); // start without one
+    copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    for (const d of ['regelgeving', 'node_modules', 'configuratie'])
+      symlinkSync(join(ROOT, d), join(root, d));
+    return { root, app: join(root, 'dist', 'app'), bin: join(root, 'bin', 'reintegratie.js') };
+  }
+  const caches = (app: string) => readdirSync(app).filter((f) => f.endsWith('.cache'));
+
+  it('wordt na een run bewaard, daarna gebruikt, en nooit voor een andere tekst van dezelfde lengte', async () => {
+    const { app, bin } = installatie();
+    const casus = join(ROOT, 'voorbeelden', 'dinkelland-participatieplaats.json');
+    const bron = await bronCli('evaluate', casus);
+    const eerste = gebouwdeCli(bin, 'evaluate', casus);
+    expect(eerste).toEqual({ ...bron, code: 0 });
+    const tekst = readFileSync(join(app, 'main.cjs'), 'utf8');
+    expect(caches(app)).toHaveLength(1);
+    const [cache] = caches(app);
+    const bewaard = readFileSync(join(app, cache!));
+    expect(bewaard.length).toBeGreaterThan(100_000);
+
+    // Accepted the second time: the same output, and the cache is not written anew.
+    expect(gebouwdeCli(bin, 'evaluate', casus)).toEqual({ ...bron, code: 0 });
+    expect(readFileSync(join(app, cache!)).equals(bewaard)).toBe(true);
+
+    // Another build of the same length: V8 would run the kept code for it (it checks only the
+    // length), so the new text must not find the old cache.
+    const regel = 'peildatum ${';
+    expect(tekst.split(regel)).toHaveLength(2);
+    const ander = tekst
+      .replace(/^\/\* reintegratie-bron [0-9a-f]{64}/, `/* reintegratie-bron ${'e'.repeat(64)}`)
+      .replace(regel, 'Peildatum ${');
+    expect(ander.length).toBe(tekst.length);
+    writeFileSync(join(app, 'main.cjs'), ander);
+    const nu = gebouwdeCli(bin, 'evaluate', casus);
+    expect(nu.code).toBe(0);
+    expect(nu.uit).toBe(bron.uit.replace(', peildatum ', ', Peildatum '));
+
+    // A damaged cache under the right name is refused by V8 and written anew.
+    const [nieuw] = caches(app).filter((f) => f !== cache);
+    expect(nieuw).toBeDefined();
+    writeFileSync(join(app, nieuw!), Buffer.alloc(200_000, 7));
+    expect(gebouwdeCli(bin, 'evaluate', casus)).toEqual({ ...nu, fout: '' });
+    expect(readFileSync(join(app, nieuw!)).equals(Buffer.alloc(200_000, 7))).toBe(false);
+  }, 60_000);
+
+  it('laat zod alleen in het Engels mee: de andere talen leest geen bron', () => {
+    const app = join(ROOT, 'dist', 'app');
+    for (const f of readdirSync(app).filter((n) => n.endsWith('.js') || n.endsWith('.cjs'))) {
+      const code = readFileSync(join(app, f), 'utf8');
+      // Phrases of zod's German and French messages.
+      expect(code, f).not.toContain('erwartet');
+      expect(code, f).not.toContain('attendu');
+    }
+    const bronnen = (map: string): string[] =>
+      readdirSync(map, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? bronnen(join(map, d.name)) : [join(map, d.name)],
+      );
+    for (const f of bronnen(join(ROOT, 'src'))) expect(readFileSync(f, 'utf8'), f).not.toMatch(/\blocales\b/);
+  });
 });
 
 describe('bin/reintegratie.js', () => {

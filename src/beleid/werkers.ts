@@ -37,7 +37,7 @@ export type NaarWerker =
   | { readonly soort: 'einde' };
 
 /** Built (dist/, bundled JavaScript) or run from the TypeScript sources (tests, REINTEGRATIE_BRON=src). */
-const GEBOUWD = import.meta.url.endsWith('.js');
+const GEBOUWD = !import.meta.url.endsWith('.ts');
 const WERKER = new URL(`./impact-werker.${GEBOUWD ? 'js' : 'ts'}`, import.meta.url);
 
 /**
