@@ -239,7 +239,8 @@ async function jsonFout(c: Context<ApiEnv>): Promise<Response | undefined> {
       type ? 'verstuur de body als application/json' : 'Content-Type: application/json ontbreekt',
       { velden: [{ pad: 'Content-Type', bericht: 'application/json verwacht' }] },
     );
-  const tekst = await c.req.raw.clone().text();
+  // Hono caches the text: the idempotency hash and the route's validator read this same one.
+  const tekst = await c.req.text();
   if (tekst.trim() === '') return ongeldig([{ pad: '(body)', bericht: 'de body ontbreekt (JSON verwacht)' }]);
   let waarde: unknown;
   try {
