@@ -259,22 +259,19 @@ async function bereidGelezen(
 ): Promise<Uitslag<Voorstel>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
-  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision.
-  const rijen = await db
-    .selectFrom('inwoner')
-    .leftJoin('feit', (j) =>
-      j
-        .onRef('feit.inwonerId', '=', 'inwoner.id')
-        .on('feit.gemeente', '=', gemeente)
-        .on('feit.geldigVanaf', '<=', b.peildatum),
-    )
-    .select(['inwoner.geboortedatum', 'feit.naam', 'feit.waarde'])
-    .$if('inWerkingOver' in keuze, (q) => q.select(inWerkingKolom(gemeente).as('inWerking')))
-    .where('inwoner.gemeente', '=', gemeente)
-    .where('inwoner.id', '=', b.inwonerId)
-    .orderBy('feit.geldigVanaf')
-    .orderBy('feit.id')
-    .execute();
+  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision,
+  // so it is written out rather than built and compiled by the query builder each time.
+  const inWerking = 'inWerkingOver' in keuze ? sql`, ${inWerkingKolom(gemeente)} as in_werking` : sql``;
+  const { rows: rijen } = await sql<{
+    geboortedatum: string | null;
+    naam: string | null;
+    waarde: unknown;
+    inWerking?: string;
+  }>`select inwoner.geboortedatum, feit.naam, feit.waarde${inWerking}
+    from inwoner left join feit on feit.inwoner_id = inwoner.id
+      and feit.gemeente = ${gemeente} and feit.geldig_vanaf <= ${b.peildatum}
+    where inwoner.gemeente = ${gemeente} and inwoner.id = ${b.inwonerId}
+    order by feit.geldig_vanaf, feit.id`.execute(db);
   const inwoner = rijen[0];
   if (!inwoner) return nietGevonden('inwoner');
   const engine =
