@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type TestApi } from './api-opzet.ts';
 import { engineInWerking } from '../src/administratie/ontwerpen.ts';
 import { standaardEngine } from './helpers.ts';
 import { ONTWERP_2027, RONDE_2027 } from './ontwerp-2027.ts';
+import { openOpslag } from '../src/opslag/database.ts';
 import { OPSLAGEN } from './opslagen.ts';
 
 const engine = standaardEngine();
@@ -130,6 +132,58 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
     expect(await versie('2027-01-01')).toBe('2027-01-01');
     // Tenancy: Dinkelland's decision changes nothing for another gemeente.
     expect(await engineInWerking(api.opslag.db, engine, 'tubbergen')).toBe(engine);
+  }, 300_000);
+
+  it('een toekenning volgt de vastgestelde versies in de opslag, ook als een ander proces ze wijzigt', async () => {
+    // The route does not ask for the engine in force in a statement of its own: it reads the adopted
+    // drafts with the inwoner's facts. Another process (here: another connection, past every cache
+    // of this one) changing what is adopted must show in the very next grant.
+    const inwonerId = await api.inwoner(G, 'Ander Proces');
+    expect(
+      (
+        await api.json('cm', 'POST', `/gemeenten/${G}/inwoners/${inwonerId}/feiten`, {
+          naam: 'uitkering',
+          waarde: 'algemene-bijstand',
+          geldigVanaf: '2016-01-01',
+          bron: 'test',
+        })
+      ).status,
+    ).toBe(201);
+    const hashOp = async (peildatum: string) => {
+      const r = await api.json('cm', 'POST', `/gemeenten/${G}/beschikkingen`, {
+        inwonerId,
+        soort: 'toekenning',
+        peildatum,
+        aanvraag: { voorziening: 'proefplaats', ingangsdatum: peildatum, duurMaanden: 2 },
+        oordelen: { proefplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot werk.' } },
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      return (r.body.regelingen as { id: string; hash: string }[]).find(
+        (x) => x.id === `${G}/re-integratieverordening`,
+      )?.hash;
+    };
+    const oud = await hashOp('2026-12-31');
+    const nieuw = await hashOp('2027-01-01');
+    expect(nieuw).not.toBe(oud);
+    // PGlite belongs to one process: there the other writer is a plain statement beside the app.
+    const ander =
+      api.opslag.soort === 'postgres'
+        ? await openOpslag(
+            { dataDir: '', databaseUrl: process.env.DATABASE_URL! },
+            { schema: api.opslag.schema! },
+          )
+        : undefined;
+    const anderDb = ander?.db ?? api.opslag.db;
+    try {
+      await sql`update ontwerp set status = 'raadsvoorstel', besluitdatum = null
+        where gemeente = ${G} and status = 'vastgesteld'`.execute(anderDb);
+      expect(await hashOp('2027-01-01')).toBe(oud);
+      await sql`update ontwerp set status = 'vastgesteld', besluitdatum = '2026-12-10'
+        where gemeente = ${G} and status = 'raadsvoorstel' and geldig_vanaf = '2027-01-01'`.execute(anderDb);
+      expect(await hashOp('2027-01-01')).toBe(nieuw);
+    } finally {
+      await ander?.sluit();
+    }
   }, 300_000);
 
   it('lijst, begin uit de versie in werking, tekst wijzigen met meldingen, en de cijfers', async () => {

@@ -24,6 +24,7 @@ import {
 } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { feitenUit } from './inwoners.ts';
+import { engineVoor, inWerkingKolom } from './ontwerpen.ts';
 import { lksMaandbedrag, lksPerioden, type TermijnBedrag, termijnenUit } from './termijnen.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -181,7 +182,32 @@ export async function neemBeschikking(
   invoer: unknown,
   idempotentie?: IdempotentieClaim,
 ): Promise<Uitslag<Beschikking>> {
-  const bereid = await bereidBeschikking(db, engine, actor, gemeente, invoer);
+  const rol = vereisRol(actor, gemeente, BESLISSERS);
+  if (!rol.ok) return rol;
+  const p = leesInvoer(invoer);
+  if (!p.ok) return p;
+  return neemGelezenBeschikking(db, { vast: engine }, actor, gemeente, p.waarde, idempotentie);
+}
+
+/**
+ * The engine a decision is judged by: this one as it is, or the one in force for the gemeente over
+ * this file engine (`engineInWerking`), read in the same statement as the inwoner and the facts.
+ */
+export type EngineKeuze = { readonly vast: Engine } | { readonly inWerkingOver: Engine };
+
+/**
+ * `neemBeschikking` for input that already passed `beschikkingInvoerSchema` (the route's validator):
+ * the schema is not run a second time on every decision.
+ */
+export async function neemGelezenBeschikking(
+  db: Db,
+  engine: EngineKeuze,
+  actor: Actor,
+  gemeente: string,
+  invoer: BeschikkingInvoer,
+  idempotentie?: IdempotentieClaim,
+): Promise<Uitslag<Beschikking>> {
+  const bereid = await bereidGelezen(db, engine, actor, gemeente, invoer);
   if (!bereid.ok) return bereid;
   const v = idempotentie ? { ...bereid.waarde, idempotentie } : bereid.waarde;
   try {
@@ -209,31 +235,54 @@ export async function bereidBeschikking(
 ): Promise<Uitslag<Voorstel>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
+  const p = leesInvoer(invoer);
+  if (!p.ok) return p;
+  return bereidGelezen(db, { vast: engine }, actor, gemeente, p.waarde);
+}
+
+function leesInvoer(invoer: unknown): Uitslag<BeschikkingInvoer> {
   const p = beschikkingInvoerSchema.safeParse(invoer);
-  if (!p.success)
-    return mislukt({
-      code: 'ongeldig',
-      bericht: 'ongeldige beschikking',
-      velden: veldFouten(p.error.issues),
-    });
-  const b = p.data;
-  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision.
-  const rijen = await db
-    .selectFrom('inwoner')
-    .leftJoin('feit', (j) =>
-      j
-        .onRef('feit.inwonerId', '=', 'inwoner.id')
-        .on('feit.gemeente', '=', gemeente)
-        .on('feit.geldigVanaf', '<=', b.peildatum),
-    )
-    .select(['inwoner.geboortedatum', 'feit.naam', 'feit.waarde'])
-    .where('inwoner.gemeente', '=', gemeente)
-    .where('inwoner.id', '=', b.inwonerId)
-    .orderBy('feit.geldigVanaf')
-    .orderBy('feit.id')
-    .execute();
+  if (p.success) return gelukt(p.data);
+  return mislukt({
+    code: 'ongeldig',
+    bericht: 'ongeldige beschikking',
+    velden: veldFouten(p.error.issues),
+  });
+}
+
+async function bereidGelezen(
+  db: Db,
+  keuze: EngineKeuze,
+  actor: Actor,
+  gemeente: string,
+  b: BeschikkingInvoer,
+): Promise<Uitslag<Voorstel>> {
+  const rol = vereisRol(actor, gemeente, BESLISSERS);
+  if (!rol.ok) return rol;
+  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision,
+  // so it is written out rather than built and compiled by the query builder each time.
+  const inWerking = 'inWerkingOver' in keuze ? sql`, ${inWerkingKolom(gemeente)} as in_werking` : sql``;
+  const { rows: rijen } = await sql<{
+    geboortedatum: string | null;
+    naam: string | null;
+    waarde: unknown;
+    inWerking?: string;
+  }>`select inwoner.geboortedatum, feit.naam, feit.waarde${inWerking}
+    from inwoner left join feit on feit.inwoner_id = inwoner.id
+      and feit.gemeente = ${gemeente} and feit.geldig_vanaf <= ${b.peildatum}
+    where inwoner.gemeente = ${gemeente} and inwoner.id = ${b.inwonerId}
+    order by feit.geldig_vanaf, feit.id`.execute(db);
   const inwoner = rijen[0];
   if (!inwoner) return nietGevonden('inwoner');
+  const engine =
+    'vast' in keuze
+      ? keuze.vast
+      : await engineVoor(
+          db,
+          keuze.inWerkingOver,
+          gemeente,
+          inwoner.inWerking?.split(',').filter(Boolean) ?? [],
+        );
   if (b.aanvraagId) {
     const bezwaar = await aanvraagBezwaar(db, gemeente, {
       aanvraagId: b.aanvraagId,

@@ -87,7 +87,8 @@ async function claimVan(c: Context<ApiEnv>): Promise<IdempotentieClaim | undefin
   const actor = c.get('actor');
   // The key's form and length are checked at the edge (randKoppen): here it is a valid key.
   if (c.req.method !== 'POST' || !sleutel || !actor) return undefined;
-  const body = await c.req.raw.clone().text();
+  // Read once per request (Hono caches it) for the edge check, the validator and this hash.
+  const body = await c.req.text();
   const verzoek = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
   return { gebruikerId: actor.gebruikerId, sleutel, verzoek };
 }

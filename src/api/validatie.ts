@@ -124,14 +124,25 @@ export function controleerJson(waarde: unknown): VeldFout[] {
   return fouten;
 }
 
-/** 413 problem+json for a body over RAND.maxBody, checked while it streams in. */
-export const grootteLimiet: MiddlewareHandler<ApiEnv> = bodyLimit({
-  maxSize: RAND.maxBody,
-  onError: () =>
-    probleemDetails(413, 'te-groot', `het verzoek is groter dan ${RAND.maxBody / 1024} kB`, {
-      velden: [{ pad: '(body)', bericht: `ten hoogste ${RAND.maxBody} bytes` }],
-    }),
-});
+const teGroot = () =>
+  probleemDetails(413, 'te-groot', `het verzoek is groter dan ${RAND.maxBody / 1024} kB`, {
+    velden: [{ pad: '(body)', bericht: `ten hoogste ${RAND.maxBody} bytes` }],
+  });
+const stromend = bodyLimit({ maxSize: RAND.maxBody, onError: teGroot });
+
+/**
+ * 413 problem+json for a body over RAND.maxBody: by its Content-Length when it has one (Node's parser
+ * reads exactly that many bytes), else checked while it streams in. The first case decides on the
+ * header alone, as bodyLimit does, but without asking for the request's body stream: that would turn
+ * the server's direct read of the body (one `c.req.text()`) into a web stream per request.
+ */
+export const grootteLimiet: MiddlewareHandler<ApiEnv> = (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  const lengte = c.req.header('content-length');
+  if (lengte !== undefined && c.req.header('transfer-encoding') === undefined)
+    return Number.parseInt(lengte || '0', 10) > RAND.maxBody ? Promise.resolve(teGroot()) : next();
+  return stromend(c, next);
+};
 
 /** Runs of digits (separators between them ignored) that pass the BSN elfproef. */
 export function lijktOpBsn(t: string): boolean {
@@ -239,7 +250,8 @@ async function jsonFout(c: Context<ApiEnv>): Promise<Response | undefined> {
       type ? 'verstuur de body als application/json' : 'Content-Type: application/json ontbreekt',
       { velden: [{ pad: 'Content-Type', bericht: 'application/json verwacht' }] },
     );
-  const tekst = await c.req.raw.clone().text();
+  // Hono caches the text: the idempotency hash and the route's validator read this same one.
+  const tekst = await c.req.text();
   if (tekst.trim() === '') return ongeldig([{ pad: '(body)', bericht: 'de body ontbreekt (JSON verwacht)' }]);
   let waarde: unknown;
   try {

@@ -26,10 +26,12 @@ export function bulkInsert<T extends keyof Database & string>(
   const sleutels = Object.keys(kolommen) as (keyof Database[T] & string)[];
   const uitJson = sleutels.filter((k) => !opties.expressies?.[k]);
   const namen = sleutels.map(slang);
+  // Each column's name is converted once, not once per row: decisions carry many rows per group.
+  const velden = uitJson.map((k) => [k, slang(k)] as const);
   const json = JSON.stringify(
     rijen.map((r) => {
       const uit: Record<string, unknown> = {};
-      for (const k of uitJson) uit[slang(k)] = r[k] ?? null;
+      for (const [k, naam] of velden) uit[naam] = r[k] ?? null;
       return uit;
     }),
   );

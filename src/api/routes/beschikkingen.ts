@@ -7,7 +7,7 @@ import {
   beschikkingInvoerSchema,
   herbeoordeel,
   leesBeschikking,
-  neemBeschikking,
+  neemGelezenBeschikking,
 } from '../../administratie/beschikkingen.ts';
 import { IdempotentieBezet } from '../../administratie/idempotentie.ts';
 import { algemeen, beveiligd, FOUTEN, gemeenteParam, idParam, json, probleemAntwoord } from '../openapi.ts';
@@ -62,9 +62,9 @@ export const registreerBeschikkingRoutes: RouteModule = (
     async (c) => {
       try {
         const gemeente = c.req.valid('param').gemeente;
-        const genomen = await neemBeschikking(
+        const genomen = await neemGelezenBeschikking(
           db,
-          await engineInWerking(db, engine, gemeente),
+          { inWerkingOver: engine },
           actor(c),
           gemeente,
           c.req.valid('json'),
