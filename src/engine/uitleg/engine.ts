@@ -21,6 +21,7 @@ import {
   compileerVoorziening,
   type GecompileerdeVoorziening,
   gecompileerdeVoorwaarde,
+  type SnelleBedragOpzet,
   type SnelOvergang,
   uitkomstSnel,
 } from './voorziening.ts';
@@ -32,12 +33,11 @@ import { snelleDatumTekst as datumTekst } from './zinnen.ts';
  * compiled path gives exactly the reference's result (test/uitleg-gelijk.test.ts compares both as
  * JSON text over generated caseloads of every seed gemeente) and hands every case it does not cover
  * to the reference: invalid input (for the reference's messages), options (drafts, replaced
- * versions), recorded deviations, amounts set again each 1 January, and voorzieningen with a construct it does not compile.
+ * versions), recorded deviations and voorzieningen with a construct it does not compile.
  * `uitleg` counts which cases went which way.
  */
 
-export type Terugvalreden =
-  'ongeldig of met opties' | 'afwijkingen' | 'bedragen per 1 januari' | 'geen plan' | 'niet gecompileerd';
+export type Terugvalreden = 'ongeldig of met opties' | 'afwijkingen' | 'geen plan' | 'niet gecompileerd';
 
 export interface UitlegTelling {
   /** Cases judged on the compiled path. */
@@ -74,6 +74,21 @@ interface PlanC {
   /** Choices kept, at most 20,000 per plan (one per voorziening and grant date: a few thousand days). */
   aantalKeuzes: number;
   readonly zonderOudeVersie: Map<string, Keuze>;
+  /**
+   * The regulations with those of a 1 January the amounts were set again on (`regelingen` of the
+   * reference with `gebruikt`), and their text, per plan of that day.
+   */
+  readonly metHerzien: WeakMap<Plan, { readonly regelingen: Resultaat['regelingen']; readonly json: string }>;
+}
+
+/** The reference's list of regulations: each version once, in the order first named. */
+function regelingenVan(delen: readonly (Regeling | readonly Regeling[])[]): Resultaat['regelingen'] {
+  return [...new Set(delen.flat())].map((r) => ({
+    id: r.id,
+    titel: r.titel,
+    geldigVanaf: r.geldigVanaf,
+    hash: r.hash,
+  }));
 }
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
@@ -97,7 +112,6 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     terugval: {
       'ongeldig of met opties': 0,
       afwijkingen: 0,
-      'bedragen per 1 januari': 0,
       'geen plan': 0,
       'niet gecompileerd': 0,
     },
@@ -136,12 +150,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     for (const r of [plan.wet, ...plan.gemeenteRegelingen])
       for (const v of bibliotheek.versies(r.id))
         if (v.status === 'vastgesteld' && !grenzen.has(v.geldigVanaf)) grenzen.set(v.geldigVanaf, v);
-    const regelingen = [...new Set([...plan.gemeenteRegelingen, plan.wet])].map((r) => ({
-      id: r.id,
-      titel: r.titel,
-      geldigVanaf: r.geldigVanaf,
-      hash: r.hash,
-    }));
+    const regelingen = regelingenVan([plan.gemeenteRegelingen, plan.wet]);
     pc = {
       voorzieningen: new WeakMap(),
       grenzen: [...grenzen].sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -149,6 +158,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       keuzes: new Map(),
       aantalKeuzes: 0,
       zonderOudeVersie: new Map(),
+      metHerzien: new WeakMap(),
       regelingen,
       regelingenJson: JSON.stringify(regelingen),
     };
@@ -280,6 +290,28 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     return uit;
   };
 
+  /** The plan of the last 1 January for a voorziening whose amounts are set again then, as the reference finds it. */
+  const bedragOpzetVoor = (
+    casus: Casus,
+    pv: PlanVoorziening,
+  ): (SnelleBedragOpzet & { plan: Plan }) | undefined => {
+    const aanvraag = casus.aanvraag;
+    if (!aanvraag || pv.bedragen.length === 0) return undefined;
+    const datum = herzieningsdatum(ingangsdatumVan(aanvraag, casus.peildatum), casus.peildatum);
+    if (datum === undefined) return undefined;
+    const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, datum);
+    if (!p.ok) return undefined;
+    const gekozen = kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv;
+    if (!gekozen.bedragenHerzien) return undefined;
+    return {
+      plan: p.plan,
+      gv: gecompileerd(p.plan, gekozen),
+      ctx: snelleContext(casus, datum),
+      datum,
+      bron: gekozen.bedragenHerzien,
+    };
+  };
+
   /** The compiled path; a Terugval hands the case to the reference. */
   const snel = (casus: Casus): Gecompileerd => {
     const aanvraag = casus.aanvraag;
@@ -292,6 +324,7 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const ctx = snelleContext(casus);
     const conflicten: Conflict[] = [];
     const uitkomsten: VoorzieningUitkomst[] = [];
+    let herzienPlan: Plan | undefined;
     const voegConflictToe = (c: Conflict) => {
       for (const x of conflicten)
         if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
@@ -307,15 +340,17 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
         uitkomsten.push(nietAangeboden(id, plan, data.startdatum, keuze.overgang));
         continue;
       }
-      if (aanvraag && pv.bedragen.length > 0) {
-        const datum = herzieningsdatum(ingangsdatumVan(aanvraag, casus.peildatum), casus.peildatum);
-        if (datum !== undefined) {
-          const p = planOp(casus.gemeente, datum > casus.peildatum ? datum : casus.peildatum, datum);
-          if (p.ok && (kies(p.plan, pv.id, aanvraag.toegekendOp).pv ?? pv).bedragenHerzien)
-            throw new Terugval('bedragen per 1 januari');
-        }
-      }
-      const beoordeeld = beoordeelSnel(gecompileerd(plan, pv), ctx, casus, plan, overgangVoor(plan, keuze));
+      const opzet = bedragOpzetVoor(casus, pv);
+      // Only a request is judged with a later 1 January, and a request names one voorziening.
+      if (opzet) herzienPlan = opzet.plan;
+      const beoordeeld = beoordeelSnel(
+        gecompileerd(plan, pv),
+        ctx,
+        casus,
+        plan,
+        overgangVoor(plan, keuze),
+        opzet,
+      );
       for (const c of pv.conflicten) voegConflictToe(c);
       for (const c of beoordeeld.conflicten) voegConflictToe(c);
       const uitkomst = beoordeeld.uitkomst;
@@ -345,16 +380,33 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       }
       uitkomsten.push(uitkomst);
     }
+    const pc = planC(plan);
+    let regelingen = pc.regelingen;
+    let regelingenJson = pc.regelingenJson;
+    if (herzienPlan) {
+      let m = pc.metHerzien.get(herzienPlan);
+      if (!m) {
+        const r = regelingenVan([
+          plan.gemeenteRegelingen,
+          plan.wet,
+          herzienPlan.gemeenteRegelingen,
+          herzienPlan.wet,
+        ]);
+        pc.metHerzien.set(herzienPlan, (m = { regelingen: r, json: JSON.stringify(r) }));
+      }
+      regelingen = m.regelingen;
+      regelingenJson = m.json;
+    }
     const resultaat: Resultaat = {
       engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
       gemeente: casus.gemeente,
       peildatum: casus.peildatum,
-      regelingen: planC(plan).regelingen.map((r) => ({ ...r })),
+      regelingen: regelingen.map((r) => ({ ...r })),
       voorzieningen: uitkomsten,
       conflicten,
       afwijkingen: [],
     };
-    return { resultaat, regelingenJson: planC(plan).regelingenJson };
+    return { resultaat, regelingenJson };
   };
 
   /** The compiled path's result, or undefined when the case goes to the reference (counted). */

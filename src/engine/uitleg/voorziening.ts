@@ -393,8 +393,21 @@ export interface SnelOvergang {
 }
 
 /**
+ * Where the law in force on the last 1 January sets amounts again each 1 January, the amounts of a
+ * running voorziening follow the rules and figures of that day (the reference's `bedragOpzetVoor`).
+ */
+export interface SnelleBedragOpzet {
+  /** The voorziening as the plan of that 1 January has it: its amounts and yearly maximum. */
+  readonly gv: GecompileerdeVoorziening;
+  /** The case's facts on that day. */
+  readonly ctx: Context;
+  readonly datum: string;
+  readonly bron: Bron;
+}
+
+/**
  * Judges one voorziening as the reference does for a case without recorded deviations, with its
- * amounts set on its first day.
+ * amounts set on its first day or, given `opzet`, on the last 1 January.
  */
 export function beoordeelSnel(
   gv: GecompileerdeVoorziening,
@@ -402,8 +415,9 @@ export function beoordeelSnel(
   casus: Casus,
   plan: Plan,
   snelOvergang?: SnelOvergang,
+  opzet?: SnelleBedragOpzet,
 ): SnelleBeoordeling {
-  return beoordeel(gv, ctx, casus, plan, snelOvergang, false) as SnelleBeoordeling;
+  return beoordeel(gv, ctx, casus, plan, snelOvergang, false, opzet) as SnelleBeoordeling;
 }
 
 /**
@@ -427,6 +441,7 @@ function beoordeel(
   plan: Plan,
   snelOvergang: SnelOvergang | undefined,
   kaal: boolean,
+  opzet?: SnelleBedragOpzet,
 ): SnelleBeoordeling | Uitkomst {
   const overgang = snelOvergang?.overgang;
   const pv = gv.pv;
@@ -655,10 +670,17 @@ function beoordeel(
   const bedragVragen: string[] = [];
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
   const extraMomenten: Moment[] = [];
-  for (const bc of gv.bedragen) {
+  const bgv = opzet?.gv ?? gv;
+  const bctx = opzet?.ctx ?? ctx;
+  const bfeiten = bctx.feiten;
+  const bspoor = bctx.spoor!;
+  const herzien = opzet
+    ? ` Het college stelt het bedrag elk jaar per 1 januari opnieuw vast; dit is het bedrag vanaf ${datumTekst(opzet.datum)} (${verwijzing(opzet.bron)}).`
+    : '';
+  for (const bc of bgv.bedragen) {
     const b = bc.b;
-    leeg(spoor.ontbrekend);
-    leeg(spoor.vragen);
+    leeg(bspoor.ontbrekend);
+    leeg(bspoor.vragen);
     const referentie = bc.referentie;
     const gedurende = b.regel.gedurende;
     const totEnMet = gedurende ? eindeTermijnMaanden(ingang, gedurende.maanden) : undefined;
@@ -668,53 +690,53 @@ function beoordeel(
         artikel: bc.artikel,
         uitleg: `${b.regel.omschrijving}: dit bedrag geldt alleen de eerste ${gedurende.maanden} maanden, tot en met ${datumTekst(totEnMet)}. Die periode is voorbij. (${referentie})`,
         voldaan: false,
-        feiten: feitenVan(bc.feiten, feiten),
+        feiten: feitenVan(bc.feiten, bfeiten),
         soort: 'bedrag',
       });
       continue;
     }
-    const w = b.als ? b.als(ctx) : JA;
+    const w = b.als ? b.als(bctx) : JA;
     // Each part of a compound condition that stands in the way gets its own sentence (as the reference).
-    const perDeel = w !== JA && b.delen ? deelZinnen(b.delen, ctx, label, ontbrekendeInvoer).join(' ') : '';
+    const perDeel = w !== JA && b.delen ? deelZinnen(b.delen, bctx, label, ontbrekendeInvoer).join(' ') : '';
     const voorbehoud =
       w === JA
         ? []
-        : [...ontbrekendeInvoer(spoor.ontbrekend).map(label), ...spoor.vragen.map((q) => q.vraag)];
+        : [...ontbrekendeInvoer(bspoor.ontbrekend).map(label), ...bspoor.vragen.map((q) => q.vraag)];
     const voorbehoudZin =
       w === JA
         ? []
         : [
-            ...ontbrekendeInvoer(spoor.ontbrekend).map(label),
-            ...spoor.vragen.map((q) => `het college beantwoordt de vraag ‘${q.vraag}’ met ja`),
+            ...ontbrekendeInvoer(bspoor.ontbrekend).map(label),
+            ...bspoor.vragen.map((q) => `het college beantwoordt de vraag ‘${q.vraag}’ met ja`),
           ];
-    for (const q of spoor.vragen) if (!bedragVragen.includes(q.oordeel)) bedragVragen.push(q.oordeel);
-    for (const q of spoor.vragen)
+    for (const q of bspoor.vragen) if (!bedragVragen.includes(q.oordeel)) bedragVragen.push(q.oordeel);
+    for (const q of bspoor.vragen)
       if (!vragen.some((x) => x.feit === q.oordeel))
         vragen.push({ feit: q.oordeel, vraag: q.vraag, artikel: bc.artikel, regeling: bc.regeling });
     if (w === NEE) {
       gronden.push({
         regeling: bc.regeling,
         artikel: bc.artikel,
-        uitleg: `${vul(bc.nee, feiten)}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
+        uitleg: `${vul(bc.nee, bfeiten)}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
         voldaan: false,
-        feiten: feitenVan(bc.feiten, feiten),
+        feiten: feitenVan(bc.feiten, bfeiten),
         soort: 'bedrag',
       });
       continue;
     }
-    leeg(spoor.ontbrekend);
-    const vragenVoor = spoor.vragen.length;
-    const cent = b.cent(ctx);
-    const mist = cent === undefined ? ontbrekendeInvoer(spoor.ontbrekend) : [];
+    leeg(bspoor.ontbrekend);
+    const vragenVoor = bspoor.vragen.length;
+    const cent = b.cent(bctx);
+    const mist = cent === undefined ? ontbrekendeInvoer(bspoor.ontbrekend) : [];
     // As the reference: nothing missing, nothing to judge, yet no number means the article names no
     // amount for this case, not an amount that cannot be computed yet.
-    if (cent === undefined && mist.length === 0 && spoor.vragen.length === vragenVoor) {
+    if (cent === undefined && mist.length === 0 && bspoor.vragen.length === vragenVoor) {
       gronden.push({
         regeling: bc.regeling,
         artikel: bc.artikel,
         uitleg: `${b.regel.omschrijving}: voor uw situatie noemt dit artikel geen bedrag, dus dit bedrag is er niet. (${referentie})`,
         voldaan: false,
-        feiten: feitenVan(bc.feiten, feiten),
+        feiten: feitenVan(bc.feiten, bfeiten),
         soort: 'bedrag',
       });
       continue;
@@ -749,9 +771,9 @@ function beoordeel(
     gronden.push({
       regeling: bc.regeling,
       artikel: bc.artikel,
-      uitleg: `${w === JA ? `${vul(bc.ja, feiten)} ` : ''}${hoogte}${voorwaardelijk}${perDeel ? ` ${perDeel}` : ''} (${referentie})`,
+      uitleg: `${w === JA ? `${vul(bc.ja, bfeiten)} ` : ''}${hoogte}${voorwaardelijk}${perDeel ? ` ${perDeel}` : ''} (${referentie})${herzien}`,
       voldaan: w === JA ? true : null,
-      feiten: feitenVan(bc.feiten, feiten),
+      feiten: feitenVan(bc.feiten, bfeiten),
       soort: 'bedrag',
     });
     if (gedurende && totEnMet !== undefined && (looptTot === null || totEnMet < looptTot))
@@ -774,16 +796,16 @@ function beoordeel(
     }
   }
 
-  const plafond = pv.jaarPlafond;
+  const plafond = bgv.pv.jaarPlafond;
   if (plafond) {
     let perJaarCent = 0;
-    for (const b of pv.bedragen) {
+    for (const b of bgv.pv.bedragen) {
       const bedrag = bedragen[b.naam];
       const keer = perJaar(b.regel.per);
       if (b.bron.regeling.laag === 'gemeente' && bedrag?.cent != null && keer !== undefined)
         perJaarCent += Math.round(bedrag.cent * keer);
     }
-    const grens = plafond.cent(ctx);
+    const grens = plafond.cent(bctx);
     if (grens !== undefined && perJaarCent > grens) {
       const uitleg = `De bedragen van de verordening komen samen op ${bedragTekst(perJaarCent)} per jaar. Dat is meer dan ${plafond.omschrijving}: ${bedragTekst(grens)} per jaar (${verwijzing(plafond.bron)}). Het deel daarboven telt mee als inkomen.`;
       gronden.push({
