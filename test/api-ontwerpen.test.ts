@@ -99,9 +99,9 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
       expect(Object.keys(spec.body.paths)).toContain(pad);
   }, 300_000);
 
-  it('na de vaststelling: een toekenning de dag vóór geldigVanaf rust op 2015, op de dag zelf op 2027', async () => {
-    // Runs after the life cycle above, which adopted the 2027 draft.
-    const inwonerId = await api.inwoner(G, 'Proef Plaats');
+  /** An inwoner on algemene bijstand since 2016, whom a proefplaats can be granted. */
+  const inwonerMetBijstand = async (naam: string) => {
+    const inwonerId = await api.inwoner(G, naam);
     expect(
       (
         await api.json('cm', 'POST', `/gemeenten/${G}/inwoners/${inwonerId}/feiten`, {
@@ -112,18 +112,29 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
         })
       ).status,
     ).toBe(201);
+    return inwonerId;
+  };
+
+  /** Grants the inwoner a proefplaats from the peildatum; the hash of the Dinkelland regulation it rests on. */
+  const kenProefplaatsToe = async (inwonerId: string, peildatum: string) => {
+    const r = await api.json('cm', 'POST', `/gemeenten/${G}/beschikkingen`, {
+      inwonerId,
+      soort: 'toekenning',
+      peildatum,
+      aanvraag: { voorziening: 'proefplaats', ingangsdatum: peildatum, duurMaanden: 2 },
+      oordelen: { proefplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot werk.' } },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return (r.body.regelingen as { id: string; hash: string }[]).find(
+      (x) => x.id === `${G}/re-integratieverordening`,
+    )?.hash;
+  };
+
+  it('na de vaststelling: een toekenning de dag vóór geldigVanaf rust op 2015, op de dag zelf op 2027', async () => {
+    // Runs after the life cycle above, which adopted the 2027 draft.
+    const inwonerId = await inwonerMetBijstand('Proef Plaats');
     const versie = async (peildatum: string) => {
-      const r = await api.json('cm', 'POST', `/gemeenten/${G}/beschikkingen`, {
-        inwonerId,
-        soort: 'toekenning',
-        peildatum,
-        aanvraag: { voorziening: 'proefplaats', ingangsdatum: peildatum, duurMaanden: 2 },
-        oordelen: { proefplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot werk.' } },
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      const hash = (r.body.regelingen as { id: string; hash: string }[]).find(
-        (x) => x.id === `${G}/re-integratieverordening`,
-      )?.hash;
+      const hash = await kenProefplaatsToe(inwonerId, peildatum);
       const inWerking = await engineInWerking(api.opslag.db, engine, G);
       return inWerking.bibliotheek.versies(`${G}/re-integratieverordening`).find((v) => v.hash === hash)
         ?.geldigVanaf;
@@ -138,32 +149,9 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
     // The route does not ask for the engine in force in a statement of its own: it reads the adopted
     // drafts with the inwoner's facts. Another process (here: another connection, past every cache
     // of this one) changing what is adopted must show in the very next grant.
-    const inwonerId = await api.inwoner(G, 'Ander Proces');
-    expect(
-      (
-        await api.json('cm', 'POST', `/gemeenten/${G}/inwoners/${inwonerId}/feiten`, {
-          naam: 'uitkering',
-          waarde: 'algemene-bijstand',
-          geldigVanaf: '2016-01-01',
-          bron: 'test',
-        })
-      ).status,
-    ).toBe(201);
-    const hashOp = async (peildatum: string) => {
-      const r = await api.json('cm', 'POST', `/gemeenten/${G}/beschikkingen`, {
-        inwonerId,
-        soort: 'toekenning',
-        peildatum,
-        aanvraag: { voorziening: 'proefplaats', ingangsdatum: peildatum, duurMaanden: 2 },
-        oordelen: { proefplaatsPassend: { antwoord: true, motivering: 'Past bij de afstand tot werk.' } },
-      });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      return (r.body.regelingen as { id: string; hash: string }[]).find(
-        (x) => x.id === `${G}/re-integratieverordening`,
-      )?.hash;
-    };
-    const oud = await hashOp('2026-12-31');
-    const nieuw = await hashOp('2027-01-01');
+    const inwonerId = await inwonerMetBijstand('Ander Proces');
+    const oud = await kenProefplaatsToe(inwonerId, '2026-12-31');
+    const nieuw = await kenProefplaatsToe(inwonerId, '2027-01-01');
     expect(nieuw).not.toBe(oud);
     // PGlite belongs to one process: there the other writer is a plain statement beside the app.
     const ander =
@@ -177,10 +165,10 @@ describe.each(OPSLAGEN)('de API voor ontwerpen, adviesrondes en het raadsvoorste
     try {
       await sql`update ontwerp set status = 'raadsvoorstel', besluitdatum = null
         where gemeente = ${G} and status = 'vastgesteld'`.execute(anderDb);
-      expect(await hashOp('2027-01-01')).toBe(oud);
+      expect(await kenProefplaatsToe(inwonerId, '2027-01-01')).toBe(oud);
       await sql`update ontwerp set status = 'vastgesteld', besluitdatum = '2026-12-10'
         where gemeente = ${G} and status = 'raadsvoorstel' and geldig_vanaf = '2027-01-01'`.execute(anderDb);
-      expect(await hashOp('2027-01-01')).toBe(nieuw);
+      expect(await kenProefplaatsToe(inwonerId, '2027-01-01')).toBe(nieuw);
     } finally {
       await ander?.sluit();
     }
