@@ -1,26 +1,26 @@
 /**
  * One engine of `npm run bench` (bench/run.ts) in a process of its own, so its peak memory is its own.
  * It generates the same deterministic case stream as every other engine, in chunks, and times only
- * the engine: generating a chunk and writing its outcome codes (18 bytes a case, in slot order) to a
- * file happen outside the clock. A peer's conversion to flat facts (peers/feiten.ts) is inside it.
+ * the engine: generating a chunk and writing its outcome codes (a byte per slot of the batch, see
+ * `slotenVan`) to a file happen outside the clock. A peer's conversion to flat facts (peers/feiten.ts) is inside it.
  * Engines that compute a premie and a term besides the outcome write those too (8 bytes a case, see
- * BYTES_PER_BEDRAG), so the bench can hold them against each other.
+ * BYTES_PER_BEDRAG), so the bench can hold them against each other. The warm explained row
+ * (`uitleg-warm`) judges all its cases once before its clock starts, in the same process.
  *
  * Started by the bench with `fork`; the task comes as JSON in argv[2], progress and the measurement
  * go back over the IPC channel.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
 import type { Casus } from '../src/casus/index.ts';
+import { CODE_VAN_UITKOMST, maakBatch, NIET_BEOORDEELD, perJaar } from '../src/engine/batch.ts';
 import {
-  CODE_VAN_UITKOMST,
-  maakBatch,
-  NIET_BEOORDEELD,
-  perJaar,
-  SLOT_VAN,
-  SLOTEN,
-} from '../src/engine/batch.ts';
-import { type Engine, maakEngine, type SnelleEngine, type VoorzieningUitkomst } from '../src/engine/index.ts';
+  type Engine,
+  maakEngine,
+  type Plan,
+  type SnelleEngine,
+  type VoorzieningUitkomst,
+} from '../src/engine/index.ts';
 import { naarDagnummer } from '../src/kalender/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { type BedragEnEinde, NIET_BEREKEND } from './handgeschreven/getuned.ts';
@@ -29,6 +29,7 @@ export const MOTOREN = [
   'generator',
   'batch',
   'uitleg',
+  'uitleg-warm',
   'handgeschreven',
   'handgeschreven-getuned',
   'zen',
@@ -65,6 +66,8 @@ export type Mix = readonly [number, number, number, number];
 export interface Meting {
   readonly motor: MotorNaam;
   readonly aantal: number;
+  /** Bytes a case in the outcome file: one per slot of the batch (`slotenVan`). */
+  readonly breedte: number;
   /** Engine time only (wall clock), and the CPU time of the whole process over the same stretches. */
   readonly seconden: number;
   readonly cpuSeconden: number;
@@ -76,6 +79,11 @@ export interface Meting {
   /** Peak resident set size of this process (bytes). */
   readonly piekRss: number;
   readonly toelichting: string;
+  /**
+   * The warm explained row only: evaluations the engine counted before the clock (the warm-up pass)
+   * and under it, and the UTF-8 bytes of JSON text the timed pass produced.
+   */
+  readonly warm?: { readonly opwarmen: number; readonly gemeten: number; readonly bytes: number };
   /** The batch only: outcomes per requested voorziening, and of cases without a request. */
   readonly mix?: { readonly perAanvraag: Readonly<Record<string, Mix>>; readonly zonderAanvraag: Mix };
 }
@@ -85,11 +93,17 @@ export type Melding =
   | { readonly soort: 'klaar'; readonly meting: Meting }
   | { readonly soort: 'fout'; readonly bericht: string };
 
-export const BYTES_PER_CASUS = SLOTEN.length;
+/**
+ * The slots of a case's outcome codes on this plan, as maakBatch writes them: the national
+ * voorzieningen, then those the gemeente's regulations declare. Every engine's file has this width.
+ */
+export function slotenVan(plan: Plan): readonly string[] {
+  return plan.vocabulaire.voorzieningIds;
+}
 /** Premie as cents per year and the last day of the term (day number), two int32 a case. */
 export const BYTES_PER_BEDRAG = 8;
 
-/** Judges a chunk of cases into their 18-byte views and, where it can, premie and term. */
+/** Judges a chunk of cases into their views (a byte per slot) and, where it can, premie and term. */
 type Beoordelaar = (
   casussen: readonly Casus[],
   n: number,
@@ -120,7 +134,7 @@ function leegMix(): [number, number, number, number] {
   return [0, 0, 0, 0];
 }
 
-async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
+async function maakMotor(o: Opdracht, engine: Engine, slotVan: ReadonlyMap<string, number>): Promise<Motor> {
   switch (o.motor) {
     case 'generator':
       return {
@@ -160,7 +174,7 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
             const uit = v[i]!;
             uit.fill(NIET_BEOORDEELD);
             for (const u of r.resultaat.voorzieningen) {
-              uit[SLOT_VAN.get(u.voorziening)!] = CODE_VAN_UITKOMST[u.uitkomst];
+              uit[slotVan.get(u.voorziening)!] = CODE_VAN_UITKOMST[u.uitkomst];
               gronden += u.gronden.length;
             }
             const gevraagd = c[i]!.aanvraag ? r.resultaat.voorzieningen[0] : undefined;
@@ -183,6 +197,8 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
         },
       };
     }
+    case 'uitleg-warm':
+      throw new Error('de warme uitleg meet warmeUitleg, niet een motor per blok');
     case 'handgeschreven': {
       const modules = {
         dinkelland: () => import('./handgeschreven/dinkelland.ts'),
@@ -314,17 +330,93 @@ async function maakMotor(o: Opdracht, engine: Engine): Promise<Motor> {
 }
 
 /** Counts the batch's codes per request (outside the clock). */
-function telMix(mix: NonNullable<Meting['mix']>, c: Casus, codes: Uint8Array): void {
+function telMix(
+  mix: NonNullable<Meting['mix']>,
+  slotVan: ReadonlyMap<string, number>,
+  c: Casus,
+  codes: Uint8Array,
+): void {
   const a = c.aanvraag;
   if (a) {
     const m = ((mix.perAanvraag as Record<string, [number, number, number, number]>)[a.voorziening] ??=
       leegMix());
-    const code = codes[SLOT_VAN.get(a.voorziening)!]!;
+    const code = codes[slotVan.get(a.voorziening)!]!;
     if (code < 4) m[code]!++;
     return;
   }
   const z = mix.zonderAanvraag as [number, number, number, number];
   for (const code of codes) if (code < 4) z[code]!++;
+}
+
+/**
+ * The explained path as a server that has been answering for a while meets it: the cold row's cases,
+ * all judged once before the clock (so ground-tree entries, compiled voorzieningen and V8's optimised
+ * code are in place and the compiler threads are done with them), then once under it. Under the
+ * clock, per case: `evalueerJson`, `Buffer.byteLength` of its text (which flattens it, as writing it
+ * out would) and its outcome codes, so the bench still checks every answer against the batch.
+ */
+function warmeUitleg(
+  o: Opdracht,
+  engine: Engine,
+  maker: ReturnType<typeof maakCasusmaker>,
+  slotVan: ReadonlyMap<string, number>,
+  breedte: number,
+  meld: (m: Melding) => void,
+): Meting {
+  const { evalueerJson, uitleg: telling } = engine as SnelleEngine;
+  const evaluaties = () => telling.gecompileerd + Object.values(telling.terugval).reduce((a, b) => a + b, 0);
+  const casussen = Array.from({ length: o.aantal }, (_, i) => maker.casus(i * o.stap));
+  const codes = new Uint8Array(o.aantal * breedte);
+  const pas = (): number => {
+    let bytes = 0;
+    for (let i = 0; i < casussen.length; i++) {
+      const r = evalueerJson(casussen[i]);
+      if (!r.ok) throw new Error(`evalueer weigert casus: ${r.fout.code}`);
+      bytes += Buffer.byteLength(r.json);
+      const basis = i * breedte;
+      codes.fill(NIET_BEOORDEELD, basis, basis + breedte);
+      for (const u of r.resultaat.voorzieningen)
+        codes[basis + slotVan.get(u.voorziening)!] = CODE_VAN_UITKOMST[u.uitkomst];
+    }
+    return bytes;
+  };
+
+  const t0 = performance.now();
+  const voor = evaluaties();
+  pas();
+  const opbouwSeconden = (performance.now() - t0) / 1000;
+  const opwarmen = evaluaties() - voor;
+  const compiledVoor = telling.gecompileerd;
+
+  const t = performance.now();
+  const c0 = process.cpuUsage();
+  const bytes = pas();
+  const seconden = (performance.now() - t) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpuSeconden = (c.user + c.system) / 1e6;
+  const gemeten = evaluaties() - voor - opwarmen;
+  const gecompileerd = telling.gecompileerd - compiledVoor;
+
+  if (o.bestand !== null) writeFileSync(o.bestand, codes);
+  meld({ soort: 'voortgang', gedaan: o.aantal });
+  return {
+    motor: o.motor,
+    aantal: o.aantal,
+    breedte,
+    seconden,
+    cpuSeconden,
+    tussentijden: { [String(o.aantal)]: seconden },
+    tussenCpu: { [String(o.aantal)]: cpuSeconden },
+    opbouwSeconden,
+    piekRss: process.resourceUsage().maxRSS * 1024,
+    toelichting:
+      `the same \`engine.evalueerJson(casus)\` on the same cases as the cold row, in one process: every case judged once as a warm-up ` +
+      `(its setup column, ${opbouwSeconden.toFixed(2)} s), then all of them again under the clock, counting \`Buffer.byteLength\` of each JSON text ` +
+      `(${Math.round(bytes / Math.max(1, o.aantal)).toLocaleString('en-US')} bytes a case) and writing the outcome codes as the cold row does; ` +
+      `cases per CPU-second count the CPU time of that timed pass; ` +
+      `${((100 * gecompileerd) / Math.max(1, gemeten)).toFixed(1)}% of the timed evaluations on the compiled path`,
+    warm: { opwarmen, gemeten, bytes },
+  };
 }
 
 export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<Meting> {
@@ -341,15 +433,18 @@ export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<
     aanbod: aanbodVan(p.plan),
   });
 
+  const sloten = slotenVan(p.plan);
+  const slotVan: ReadonlyMap<string, number> = new Map(sloten.map((v, i) => [v, i]));
+  const breedte = sloten.length;
+  if (o.motor === 'uitleg-warm') return warmeUitleg(o, engine, maker, slotVan, breedte, meld);
+
   const t0 = performance.now();
-  const motor = await maakMotor(o, engine);
+  const motor = await maakMotor(o, engine, slotVan);
   // What every engine shares (library and plan) is the generator's setup; the others report their own.
   const opbouwSeconden = (performance.now() - (o.motor === 'generator' ? tb : t0)) / 1000;
 
-  const buffer = new Uint8Array(o.blok * BYTES_PER_CASUS);
-  const vakken = Array.from({ length: o.blok }, (_, i) =>
-    buffer.subarray(i * BYTES_PER_CASUS, (i + 1) * BYTES_PER_CASUS),
-  );
+  const buffer = new Uint8Array(o.blok * breedte);
+  const vakken = Array.from({ length: o.blok }, (_, i) => buffer.subarray(i * breedte, (i + 1) * breedte));
   const bedragen = new Int32Array(o.blok * 2);
   const casussen: Casus[] = new Array<Casus>(o.blok);
   const fd = o.bestand === null ? null : openSync(o.bestand, 'w');
@@ -383,8 +478,8 @@ export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<
         const c = process.cpuUsage(c0);
         cpuMicro += c.user + c.system;
       }
-      if (motor.mix) for (let i = 0; i < n; i++) telMix(motor.mix, casussen[i]!, vakken[i]!);
-      if (fd !== null) writeSync(fd, buffer, 0, n * BYTES_PER_CASUS);
+      if (motor.mix) for (let i = 0; i < n; i++) telMix(motor.mix, slotVan, casussen[i]!, vakken[i]!);
+      if (fd !== null) writeSync(fd, buffer, 0, n * breedte);
       if (fdBedrag !== null) writeSync(fdBedrag, new Uint8Array(bedragen.buffer, 0, n * BYTES_PER_BEDRAG));
       gedaan += n;
       meld({ soort: 'voortgang', gedaan });
@@ -397,6 +492,7 @@ export async function voerUit(o: Opdracht, meld: (m: Melding) => void): Promise<
   return {
     motor: o.motor,
     aantal: gedaan,
+    breedte,
     seconden: ms / 1000,
     cpuSeconden: cpuMicro / 1e6,
     tussentijden,

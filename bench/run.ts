@@ -2,8 +2,8 @@
  * Engine bench (issues 3 and 14): `npm run bench`.
  *
  * For each seed ordinance on one date, one deterministic stream of generated cases is judged by our
- * engine in batch mode (outcomes only) and on the explained path (`engine.evalueer` and JSON, what
- * people and API clients wait for), by the same rules hand-written in TypeScript (straightforward
+ * engine in batch mode (outcomes only) and on the explained path (`engine.evalueerJson`, what people
+ * and API clients wait for: cold in a fresh process, and warm after a pass over the same cases), by the same rules hand-written in TypeScript (straightforward
  * and tuned), as GoRules Zen decisions (per case, in Loop Mode, and a trivial decision as Zen's
  * floor) and as json-rules-engine rules (our four-valued encoding, a natural two-valued one, and a
  * trivial rule as its floor). Every engine runs in a child process of its own (bench/motor.ts) that
@@ -19,18 +19,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { aanbodVan, maakCasusmaker, maakVoortgang } from '../src/caseload/index.ts';
-import { SLOTEN, UITKOMST_VAN_CODE } from '../src/engine/batch.ts';
+import { UITKOMST_VAN_CODE } from '../src/engine/batch.ts';
 import { maakEngine } from '../src/engine/index.ts';
 import { laadBibliotheek } from '../src/regelgeving/index.ts';
 import { IMPACT_DATUM, type ImpactMeting, meetImpactRijen } from './impact.ts';
-import {
-  BYTES_PER_CASUS,
-  type Melding,
-  type Meting,
-  type Mix,
-  type MotorNaam,
-  type Opdracht,
-} from './motor.ts';
+import { type Melding, type Meting, type Mix, type MotorNaam, type Opdracht, slotenVan } from './motor.ts';
 import { mediaan, meetEvaluate, meetServer, type Reeks } from './opstart.ts';
 import {
   type BedragVergelijking,
@@ -67,7 +60,10 @@ const DOELEN = {
 const NAAM: Record<MotorNaam, string> = {
   generator: 'case generator (not an engine)',
   batch: 'ours, batch (outcomes only)',
-  uitleg: 'ours, explained (compiled evalueerJson: the result as JSON text)',
+  uitleg:
+    'ours, explained, cold (compiled evalueerJson: the result as JSON text, one pass in a fresh process)',
+  'uitleg-warm':
+    'ours, explained, warm (the same evalueerJson and cases after a warm-up pass in the same process)',
   handgeschreven: 'hand-written TypeScript, straightforward',
   'handgeschreven-getuned': 'hand-written TypeScript, tuned',
   zen: 'GoRules Zen, per case (256 in flight)',
@@ -81,6 +77,7 @@ const NAAM: Record<MotorNaam, string> = {
 /** What each engine's differences column compares against ours (batch). */
 const VERGELIJKING: Partial<Record<MotorNaam, 'codes' | 'toegestaan'>> = {
   uitleg: 'codes',
+  'uitleg-warm': 'codes',
   handgeschreven: 'codes',
   'handgeschreven-getuned': 'codes',
   zen: 'codes',
@@ -221,6 +218,8 @@ interface Uitslag {
   readonly gemeente: string;
   readonly peildatum: string;
   readonly regelingen: readonly string[];
+  /** The voorzieningen of a case's outcome codes, in slot order (as the batch writes them). */
+  readonly sloten: readonly string[];
   /** Every run of every engine, in the order they ran. */
   readonly runs: ReadonlyMap<MotorNaam, readonly Meting[]>;
   readonly vergelijkingen: ReadonlyMap<MotorNaam, Vergelijking>;
@@ -238,6 +237,7 @@ function representatief(runs: readonly Meting[]): Meting {
 
 const meting = (u: Uitslag, m: MotorNaam) => representatief(u.runs.get(m)!);
 const perSeconde = (m: Meting) => m.aantal / m.seconden;
+const perCpuSeconde = (m: Meting) => m.aantal / m.cpuSeconden;
 
 /** Our batch time, wall and CPU, on exactly the cases an engine judged (a prefix, or all of them). */
 function onzeTijd(u: Uitslag, motor: MotorNaam): { wand: number; cpu: number; aantal: number } {
@@ -388,6 +388,7 @@ const keer = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)}×`;
 const VOLGORDE: readonly MotorNaam[] = [
   'batch',
   'uitleg',
+  'uitleg-warm',
   'handgeschreven',
   'handgeschreven-getuned',
   'zen',
@@ -399,9 +400,9 @@ const VOLGORDE: readonly MotorNaam[] = [
   'generator',
 ];
 
-function spreiding(runs: readonly Meting[]): string {
+function spreiding(runs: readonly Meting[], snelheid: (m: Meting) => number = perSeconde): string {
   if (runs.length < 2) return 'one run';
-  const snelheden = runs.map(perSeconde);
+  const snelheden = runs.map(snelheid);
   return `${getal(Math.min(...snelheden))}–${getal(Math.max(...snelheden))} (${runs.length} runs)`;
 }
 
@@ -576,9 +577,9 @@ function codesTekst(codes: readonly number[]): string {
     .join(', ');
 }
 
-function uitkomstenTekst(codes: Uint8Array): string {
+function uitkomstenTekst(sloten: readonly string[], codes: Uint8Array): string {
   return [...codes]
-    .map((c, i) => (c === 4 ? '' : `${SLOTEN[i]}: ${UITKOMST_VAN_CODE[c] ?? c}`))
+    .map((c, i) => (c === 4 ? '' : `${sloten[i]}: ${UITKOMST_VAN_CODE[c] ?? c}`))
     .filter(Boolean)
     .join(', ');
 }
@@ -638,6 +639,7 @@ async function benchGemeente(
   const regelingen = [...p.plan.gemeenteRegelingen, p.plan.wet].map(
     (r) => `${r.titel} (from ${r.geldigVanaf})`,
   );
+  const sloten = slotenVan(p.plan);
   console.log(`\n${gemeente} on ${peildatum}: ${regelingen.join('; ')}`);
   const stapUitleg = Math.max(1, Math.floor(inst.aantal / inst.uitleg));
   const fasen: readonly [MotorNaam, number, number][] = [
@@ -646,6 +648,7 @@ async function benchGemeente(
     ['handgeschreven', inst.aantal, 1],
     ['handgeschreven-getuned', inst.aantal, 1],
     ['uitleg', inst.uitleg, stapUitleg],
+    ['uitleg-warm', inst.uitleg, stapUitleg],
     ['zen', inst.zen, 1],
     ['zen-lus', inst.zen, 1],
     ['zen-vloer', inst.zenVloer, 1],
@@ -655,7 +658,13 @@ async function benchGemeente(
   ];
   // Ours and the hand-written rules take seconds, so one run is at the mercy of whatever else the
   // machine does; they run alternately, several times, and every run is kept (median and spread).
-  const herhaald = new Set<MotorNaam>(['batch', 'handgeschreven', 'handgeschreven-getuned', 'uitleg']);
+  const herhaald = new Set<MotorNaam>([
+    'batch',
+    'handgeschreven',
+    'handgeschreven-getuned',
+    'uitleg',
+    'uitleg-warm',
+  ]);
   const volgorde = [
     fasen[0]!,
     ...Array.from({ length: inst.herhalingen }, () => fasen.filter(([m]) => herhaald.has(m))).flat(),
@@ -685,6 +694,9 @@ async function benchGemeente(
       },
       `${gemeente.padEnd(10)} ${motor.padEnd(22)}`,
     );
+    // Files are compared byte for byte at the batch's width: an engine writing another is a bench fault.
+    if (nieuw.breedte !== sloten.length)
+      throw new Error(`${motor}: ${nieuw.breedte} slots a case, the batch has ${sloten.length}`);
     runs.set(motor, [...(runs.get(motor) ?? []), nieuw]);
     stap.set(motor, s);
   }
@@ -697,7 +709,7 @@ async function benchGemeente(
     const v = vergelijkBestanden(bestand('batch'), bestand(motor), {
       aantal: representatief(runs.get(motor)!).aantal,
       stap: s,
-      breedte: BYTES_PER_CASUS,
+      breedte: sloten.length,
       ...(soort === 'toegestaan' ? { projectie: ALLEEN_TOEGESTAAN } : {}),
     });
     vergelijkingen.set(motor, v);
@@ -707,8 +719,8 @@ async function benchGemeente(
     console.error(`\n${gemeente}: ${NAAM[motor]} differs from ours on ${v.verschillen} cases; the first:`);
     for (const x of v.voorbeelden.slice(0, soort === 'codes' ? 5 : 1)) {
       console.error(`  case ${x.casus}: ${JSON.stringify(maker.casus(x.casus))}`);
-      console.error(`    ours: ${uitkomstenTekst(x.referentie)}`);
-      console.error(`    it:   ${uitkomstenTekst(x.peer)}`);
+      console.error(`    ours: ${uitkomstenTekst(sloten, x.referentie)}`);
+      console.error(`    it:   ${uitkomstenTekst(sloten, x.peer)}`);
     }
   }
   const bedragen = vergelijkBedragen(bedragBestand('uitleg'), bedragBestand('handgeschreven-getuned'), {
@@ -727,11 +739,12 @@ async function benchGemeente(
     gemeente,
     peildatum,
     regelingen,
+    sloten,
     runs,
     vergelijkingen,
     bedragen,
     stap,
-    codes: telCodes(bestand('batch'), inst.aantal, BYTES_PER_CASUS),
+    codes: telCodes(bestand('batch'), inst.aantal, sloten.length),
   };
   console.log(`\n${tekstTabel(KOPPEN, tabelRijen(uitslag))}`);
   for (const motor of fasen.map((f) => f[0])) {
@@ -841,7 +854,7 @@ function rapport(r: {
   alinea(
     `Cases: one deterministic stream of generated cases per ordinance (seed ${inst.seed}): `,
     `${getal(inst.aantal)} for ours (batch) and the hand-written rules, every ${getal(Math.floor(inst.aantal / inst.uitleg))}th case `,
-    `(${getal(inst.uitleg)}) on our explained path, the first ${getal(inst.zen)} for Zen per case and in Loop Mode, `,
+    `(${getal(inst.uitleg)}) on our explained path (the same cases cold and warm), the first ${getal(inst.zen)} for Zen per case and in Loop Mode, `,
     `${getal(inst.zenVloer)} for Zen's floor, ${getal(inst.jre)} for json-rules-engine four-valued, ${getal(inst.jreNatuurlijk)} `,
     `natural, ${getal(inst.jreVloer)} for its floor (\`--volledig\` runs every engine on every case). Every ratio is `,
     'per case, against ours (batch) on exactly the cases the engine judged (our elapsed time at that count in the same run).',
@@ -851,7 +864,7 @@ function rapport(r: {
     `stream in chunks of ${getal(inst.blok)} cases and writes one outcome code per voorziening per case to a file; `,
     'the bench compares the files case by case against ours (batch). Seconds count the engine only: generating ',
     'the cases and writing the codes are outside the clock (the generator row shows what that costs); CPU s is ',
-    "the engine process's CPU time over the same stretches. Ours (batch and explained) and the hand-written rules ran ",
+    "the engine process's CPU time over the same stretches. Ours (batch, explained cold and warm) and the hand-written rules ran ",
     `${inst.herhalingen === 1 ? 'once' : `${inst.herhalingen} times each, alternately`}; a row shows the median run and the spread of cases/s over `,
     'all runs (peak RSS is the highest of all runs); every other engine ran once. For json-rules-engine and Zen the ',
     'conversion of a case to flat facts (bench/peers/feiten.ts: age, day numbers, the requested term) is inside ',
@@ -874,7 +887,17 @@ function rapport(r: {
     alinea(`Rules: ${u.regelingen.join('; ')}.`);
     const batch = meting(u, 'batch');
     const uitleg = meting(u, 'uitleg');
+    const warm = u.runs.has('uitleg-warm') ? meting(u, 'uitleg-warm') : undefined;
     regels.push('What people wait for, next to the batch:', '');
+    alinea(
+      'Explained, cold: a fresh child process judges each case of the sample once with `engine.evalueerJson`, ',
+      'so every entry of the ground tree is built on first use and the CPU column includes V8 compiling the ',
+      "engine's code on its own threads (what a first request after a start costs). Explained, warm: another ",
+      'child process judges the same cases once outside the clock, then again under it, each case with ',
+      '`engine.evalueerJson` and `Buffer.byteLength` of its JSON text (as bench/uitleg.ts measures it): what a ',
+      'server that has been answering for a while spends on an explained answer. Cases per CPU-second are the ',
+      'median over the runs of cases ÷ CPU seconds of the timed stretch, the spread over the same runs.',
+    );
     regels.push(
       mdTabel(
         [
@@ -882,24 +905,29 @@ function rapport(r: {
           'cases',
           'cases/s (median)',
           'spread cases/s',
+          'cases per CPU-second (median)',
+          'spread per CPU-second',
           'CPU µs per case',
           'batch ÷ it, wall',
           'batch ÷ it, CPU',
         ],
-        [batch, uitleg].map((m) => {
+        [batch, uitleg, ...(warm ? [warm] : [])].map((m) => {
           const motor = m.motor;
+          const runs = u.runs.get(motor)!;
           const v = motor === 'batch' ? undefined : verhouding(u, motor);
           return [
             NAAM[motor],
             getal(m.aantal),
             getal(perSeconde(m)),
-            spreiding(u.runs.get(motor)!),
+            spreiding(runs),
+            getal(mediaan(runs.map(perCpuSeconde))),
+            spreiding(runs, perCpuSeconde),
             ((m.cpuSeconden / m.aantal) * 1e6).toFixed(2),
             v ? keer(v.wand) : '',
             v ? keer(v.cpu) : '',
           ];
         }),
-        [1, 2, 3, 4, 5, 6],
+        [1, 2, 3, 4, 5, 6, 7, 8],
       ),
       '',
     );
@@ -913,7 +941,7 @@ function rapport(r: {
     for (const [motor, v] of u.vergelijkingen)
       for (const x of v.voorbeelden.slice(0, 1))
         regels.push(
-          `- first difference, ${NAAM[motor]}: case ${x.casus}: ours ${uitkomstenTekst(x.referentie)}; it ${uitkomstenTekst(x.peer)}.`,
+          `- first difference, ${NAAM[motor]}: case ${x.casus}: ours ${uitkomstenTekst(u.sloten, x.referentie)}; it ${uitkomstenTekst(u.sloten, x.peer)}.`,
         );
     const b = u.bedragen;
     regels.push(

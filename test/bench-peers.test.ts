@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as dinkelland from '../bench/handgeschreven/dinkelland.ts';
 import * as groningen from '../bench/handgeschreven/groningen.ts';
-import { BYTES_PER_CASUS, voerUit } from '../bench/motor.ts';
+import { voerUit } from '../bench/motor.ts';
 import { maakVlakkeFeiten } from '../bench/peers/feiten.ts';
 import { maakJsonRulesPeer } from '../bench/peers/json-rules.ts';
 import { AANVRAAG, evalueerBoom, maakRegelboom } from '../bench/peers/regelboom.ts';
@@ -108,7 +108,12 @@ describe('de vergelijking van npm run bench', () => {
     await voerUit(opdracht('handgeschreven', 400, 1), stil);
     await voerUit(opdracht('uitleg', 40, 10), stil);
     const ref = join(map, 'batch.bin');
-    const opties = { breedte: BYTES_PER_CASUS };
+    // The file's width is the batch's own slot count, one byte per slot per case.
+    const b = maakBatch(engine, 'groningen', '2026-06-01');
+    if (!b.ok) throw new Error(b.fout.code);
+    expect(batch.breedte).toBe(b.batch.sloten.length);
+    expect(readFileSync(ref).length).toBe(400 * batch.breedte);
+    const opties = { breedte: batch.breedte };
     expect(
       vergelijkBestanden(ref, join(map, 'handgeschreven.bin'), { ...opties, aantal: 400, stap: 1 }),
     ).toEqual({ vergeleken: 400, verschillen: 0, voorbeelden: [] });
@@ -118,7 +123,7 @@ describe('de vergelijking van npm run bench', () => {
 
     // One changed outcome of case 237 must be found, and only that one.
     const bytes = readFileSync(join(map, 'handgeschreven.bin'));
-    const plek = 237 * BYTES_PER_CASUS + 5;
+    const plek = 237 * batch.breedte + 5;
     bytes[plek] = (bytes[plek]! + 1) % 5;
     writeFileSync(join(map, 'fout.bin'), bytes);
     const v = vergelijkBestanden(ref, join(map, 'fout.bin'), { ...opties, aantal: 400, stap: 1 });

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as dinkelland from '../bench/handgeschreven/dinkelland.ts';
 import { getuned } from '../bench/handgeschreven/getuned.ts';
 import * as groningen from '../bench/handgeschreven/groningen.ts';
-import { BYTES_PER_CASUS, voerUit } from '../bench/motor.ts';
+import { spawnSync } from 'node:child_process';
+import { voerUit } from '../bench/motor.ts';
 import { maakVlakkeFeiten } from '../bench/peers/feiten.ts';
 import { maakNatuurlijkePeer } from '../bench/peers/json-rules-natuurlijk.ts';
 import { maakRegelboom } from '../bench/peers/regelboom.ts';
@@ -85,7 +86,11 @@ describe('de nieuwe peers van npm run bench', () => {
 describe('de vergelijking van premie en termijn', () => {
   const map = mkdtempSync(join(tmpdir(), 'bench-structuur-'));
   afterAll(() => rmSync(map, { recursive: true, force: true }));
-  const opdracht = (motor: 'batch' | 'uitleg' | 'handgeschreven-getuned', aantal: number, stap: number) => ({
+  const opdracht = (
+    motor: 'batch' | 'uitleg' | 'uitleg-warm' | 'handgeschreven-getuned',
+    aantal: number,
+    stap: number,
+  ) => ({
     motor,
     gemeente: 'dinkelland',
     peildatum: '2016-06-01',
@@ -131,7 +136,7 @@ describe('de vergelijking van premie en termijn', () => {
     const projectie = Uint8Array.from([0, 1, 0, 0, 4]);
     const batchBytes = readFileSync(join(map, 'batch.bin'));
     writeFileSync(join(map, 'twee.bin'), Buffer.from(batchBytes.map((c) => projectie[c]!)));
-    const opties = { aantal: 600, stap: 1, breedte: BYTES_PER_CASUS };
+    const opties = { aantal: 600, stap: 1, breedte: batch.breedte };
     expect(
       vergelijkBestanden(join(map, 'batch.bin'), join(map, 'twee.bin'), { ...opties, projectie }).verschillen,
     ).toBe(0);
@@ -139,4 +144,103 @@ describe('de vergelijking van premie en termijn', () => {
       vergelijkBestanden(join(map, 'batch.bin'), join(map, 'twee.bin'), opties).verschillen,
     ).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('de warme uitlegrij', () => {
+  const map = mkdtempSync(join(tmpdir(), 'bench-warm-'));
+  afterAll(() => rmSync(map, { recursive: true, force: true }));
+  const opdracht = (motor: 'batch' | 'uitleg-warm', aantal: number, stap: number) => ({
+    motor,
+    gemeente: 'groningen',
+    peildatum: '2026-06-01',
+    seed: 7,
+    aantal,
+    stap,
+    tussenstanden: [],
+    blok: 64,
+    parallel: 1,
+    bestand: join(map, `${motor}.bin`),
+  });
+
+  it('meet elke casus van de steekproef na een opwarmronde in hetzelfde proces, met de bytes van elke tekst', async () => {
+    const stil = () => {};
+    const batch = await voerUit(opdracht('batch', 600, 1), stil);
+    const warm = await voerUit(opdracht('uitleg-warm', 150, 4), stil);
+    // The engine's own count: every case judged once before the clock and once under it.
+    expect(warm.warm).toMatchObject({ opwarmen: 150, gemeten: 150 });
+    expect(warm.aantal).toBe(150);
+    expect(warm.cpuSeconden).toBeGreaterThan(0);
+    expect(warm.opbouwSeconden).toBeGreaterThan(0);
+    // The bytes counted are the UTF-8 bytes of the very texts the API would hand on.
+    const b = maakBatch(engine, 'groningen', '2026-06-01');
+    if (!b.ok) throw new Error(b.fout.code);
+    const maker = maakCasusmaker({
+      gemeente: 'groningen',
+      peildatum: '2026-06-01',
+      seed: 7,
+      aanbod: aanbodVan(b.batch.plan),
+    });
+    let bytes = 0;
+    for (let k = 0; k < 150; k++) {
+      const r = engine.evalueerJson(maker.casus(4 * k));
+      if (!r.ok) throw new Error(r.fout.code);
+      bytes += Buffer.byteLength(r.json);
+    }
+    expect(warm.warm?.bytes).toBe(bytes);
+    // Its answers are the batch's, case k of the sample being case 4k of the stream.
+    const opties = { aantal: 150, stap: 4, breedte: batch.breedte };
+    expect(vergelijkBestanden(join(map, 'batch.bin'), join(map, 'uitleg-warm.bin'), opties)).toEqual({
+      vergeleken: 150,
+      verschillen: 0,
+      voorbeelden: [],
+    });
+  }, 60_000);
+
+  it('staat in bench/results.md naast de koude rij, voor elke gemeente, met de spreiding over de runs', () => {
+    const uitvoer = join(map, 'results.md');
+    const klein = ['--cases', '300', '--uitleg-cases', '30', '--herhalingen', '2'];
+    for (const peer of ['zen', 'zen-vloer', 'jre', 'jre-natuurlijk', 'jre-vloer'])
+      klein.push(`--${peer}-cases`, '20');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '..', 'bench', 'run.ts'),
+        ...klein,
+        '--zonder-impact',
+        '--zonder-opstart',
+        '--zonder-api',
+        '--uitvoer',
+        uitvoer,
+      ],
+      { cwd: join(import.meta.dirname, '..'), encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const tekst = readFileSync(uitvoer, 'utf8');
+    const delen = tekst.split(/^## /m).slice(1);
+    for (const { gemeente } of situaties) {
+      const deel = delen.find((d) => d.startsWith(`${gemeente},`));
+      expect(deel, gemeente).toBeDefined();
+      const rijen = deel!.split('\n').filter((r) => r.startsWith('| ours, explained'));
+      // Cold and warm, in the table of what people wait for and in that of all engines.
+      expect(rijen.filter((r) => r.includes('explained, cold'))).toHaveLength(2);
+      const warm = rijen.filter((r) => r.includes('explained, warm'));
+      expect(warm).toHaveLength(2);
+      // The first table: cases, cases/s, its spread, per CPU-second and its spread over the 2 runs.
+      const cellen = warm[0]!.split(' | ');
+      expect(cellen[1]).toBe('30');
+      expect(cellen.filter((c) => / \(2 runs\)$/.test(c))).toHaveLength(2);
+      expect(Number(cellen[4]!.replaceAll(',', ''))).toBeGreaterThan(0);
+      // The second: every 10th case of the 300, all agreeing with the batch.
+      expect(warm[1]).toContain('every 10th');
+      expect(warm[1]).toMatch(/\| 0 of 30 \|$/);
+      expect(deel).toMatch(
+        /^- ours, explained, warm .*: the same `engine\.evalueerJson\(casus\)` on the same cases as the cold row, in one process: every case judged once as a warm-up/m,
+      );
+    }
+    expect(tekst).toContain(
+      'Explained, warm: another child process judges the same cases once outside the clock',
+    );
+  }, 120_000);
 });

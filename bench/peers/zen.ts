@@ -54,8 +54,13 @@ export function zenExpressie(e: Expr): string {
   }
 }
 
+/** How many slots a case's outcome has: every voorziening of the tree has one. */
+function aantalSloten(boom: Regelboom): number {
+  return Math.max(...[...boom.voorzieningen, ...boom.nietAangeboden].map((v) => v.slot)) + 1;
+}
+
 function zenExpressies(boom: Regelboom) {
-  const expressies = Array.from({ length: 18 }, (_, slot) => ({
+  const expressies = Array.from({ length: aantalSloten(boom) }, (_, slot) => ({
     id: `e${slot}`,
     key: `v${slot}`,
     value: '4',
@@ -103,13 +108,14 @@ export interface ZenPeer {
 
 export function maakZenPeer(boom: Regelboom): ZenPeer {
   const beslissing = zenBeslissing(boom);
+  const sloten = aantalSloten(boom);
   const engine = new ZenEngine();
   const decision: ZenDecision = engine.createDecision(new ZenDecisionContent(beslissing));
   return {
     beslissing,
     async beoordeel(facts, uit) {
       const r = (await decision.evaluate(facts)).result as Record<string, number>;
-      for (let i = 0; i < 18; i++) uit[i] = r[`v${i}`]!;
+      for (let i = 0; i < sloten; i++) uit[i] = r[`v${i}`]!;
     },
     sluit: () => engine.dispose(),
   };
@@ -131,6 +137,7 @@ export function maakZenLusPeer(boom: Regelboom): ZenLusPeer {
     outputPath: 'uitkomsten',
     executionMode: 'loop',
   });
+  const sloten = aantalSloten(boom);
   const engine = new ZenEngine();
   const decision = engine.createDecision(new ZenDecisionContent(inhoud));
   return {
@@ -142,7 +149,7 @@ export function maakZenLusPeer(boom: Regelboom): ZenLusPeer {
       for (let j = 0; j < facts.length; j++) {
         const rij = r.uitkomsten[j]!;
         const vak = uit[j]!;
-        for (let i = 0; i < 18; i++) vak[i] = rij[`v${i}`]!;
+        for (let i = 0; i < sloten; i++) vak[i] = rij[`v${i}`]!;
       }
     },
     sluit: () => engine.dispose(),
