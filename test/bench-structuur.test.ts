@@ -165,9 +165,11 @@ describe('de warme uitlegrij', () => {
   it('meet elke casus van de steekproef na een opwarmronde in hetzelfde proces, met de bytes van elke tekst', async () => {
     const stil = () => {};
     const batch = await voerUit(opdracht('batch', 600, 1), stil);
-    const warm = await voerUit(opdracht('uitleg-warm', 150, 4), stil);
-    // The engine's own count: every case judged once before the clock and once under it.
-    expect(warm.warm).toMatchObject({ opwarmen: 150, gemeten: 150 });
+    const warm = await voerUit({ ...opdracht('uitleg-warm', 150, 4), passen: 2 }, stil);
+    // The engine's own count: every case judged once before the clock and once per timed pass.
+    expect(warm.warm).toMatchObject({ opwarmen: 150, gemeten: 300 });
+    expect(warm.warm?.passen).toHaveLength(2);
+    expect(warm.warm?.passen).toContainEqual({ seconden: warm.seconden, cpuSeconden: warm.cpuSeconden });
     expect(warm.aantal).toBe(150);
     expect(warm.cpuSeconden).toBeGreaterThan(0);
     expect(warm.opbouwSeconden).toBeGreaterThan(0);
