@@ -224,6 +224,8 @@ describe('de gebouwde server', () => {
     lopend.delete(proces);
   }, 60_000);
 
+  // A server of its own, not the one above: it must be signalled before it listens, and the test
+  // above needs an empty store that one never started before.
   it('stopt netjes op SIGTERM tijdens de start: eerst de start af, dan de opslag dicht, exitcode 0', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'opstart-signaal-'));
     const proces = spawn(process.execPath, [BIN, 'serve'], {
