@@ -101,8 +101,8 @@ export interface Batch {
 
 /** The facts compiled rules will read, by where they come from: the case's feiten, its aanvraag, or derived. */
 interface Vulling {
-  readonly uitFeiten: readonly string[];
-  readonly uitAanvraag: readonly string[];
+  /** Copies the facts from the case's feiten and aanvraag (see `maakKopie`). */
+  readonly kopieer: Kopie;
   readonly leeftijd: boolean;
   readonly leeftijdInMaanden: boolean;
   readonly verlengingen: boolean;
@@ -201,8 +201,10 @@ export function maakBatch(
     const namen = [...new Set(lijst)];
     const bron = (n: string) => plan.vocabulaire.feiten.get(n)?.bron;
     return {
-      uitFeiten: namen.filter((n) => !AFGELEID.has(n) && bron(n) !== 'aanvraag'),
-      uitAanvraag: namen.filter((n) => !AFGELEID.has(n) && bron(n) === 'aanvraag'),
+      kopieer: maakKopie(
+        namen.filter((n) => !AFGELEID.has(n) && bron(n) !== 'aanvraag'),
+        namen.filter((n) => !AFGELEID.has(n) && bron(n) === 'aanvraag'),
+      ),
       leeftijd: namen.includes('leeftijd'),
       leeftijdInMaanden: namen.includes('leeftijdInMaanden'),
       verlengingen: namen.includes('verlengingen'),
@@ -222,16 +224,7 @@ export function maakBatch(
     return f(g);
   };
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
-    const uitFeiten = v.uitFeiten;
-    for (let i = 0; i < uitFeiten.length; i++) {
-      const naam = uitFeiten[i]!;
-      feiten[naam] = f[naam] as Scalar | undefined;
-    }
-    const uitAanvraag = v.uitAanvraag;
-    for (let i = 0; i < uitAanvraag.length; i++) {
-      const naam = uitAanvraag[i]!;
-      feiten[naam] = a?.[naam] as Scalar | undefined;
-    }
+    v.kopieer(feiten, f, a);
     if (v.leeftijd) {
       const g = f.geboortedatum;
       // Ages count on the voorziening's first day (see Context.datum).
@@ -619,6 +612,34 @@ export function maakBatch(
       },
     },
   };
+}
+
+type Kopie = (
+  doel: Record<string, Scalar | undefined>,
+  feiten: Casus['feiten'],
+  aanvraag: Casus['aanvraag'],
+) => void;
+
+/**
+ * The fact copy as a function with every name written out: `doel["x"] = feiten["x"]; ...`. A loop
+ * over a list of names makes each load and store a keyed access on a name that changes every time,
+ * which V8 cannot cache per site (a fifth of an impact run went to that copy); a constant name is a
+ * named access with its own inline cache, monomorphic on the batch's one fact object and on the
+ * generator's fixed-shape case. The names are written as JSON string literals, so any name is only
+ * ever a property key.
+ */
+function maakKopie(uitFeiten: readonly string[], uitAanvraag: readonly string[]): Kopie {
+  const sleutel = (n: string) => `[${JSON.stringify(n)}]`;
+  const regels = uitFeiten.map((n) => `d${sleutel(n)} = f${sleutel(n)};`);
+  if (uitAanvraag.length > 0)
+    regels.push(
+      'if (a == null) {',
+      ...uitAanvraag.map((n) => `d${sleutel(n)} = undefined;`),
+      '} else {',
+      ...uitAanvraag.map((n) => `d${sleutel(n)} = a${sleutel(n)};`),
+      '}',
+    );
+  return new Function('d', 'f', 'a', `'use strict';\n${regels.join('\n')}`) as Kopie;
 }
 
 interface Grens {
