@@ -490,9 +490,11 @@ export function maakBatch(
     jaarCent: Float64Array | undefined,
   ) => {
     const id = aanvraag.voorziening;
-    const slot = slotVan.get(id);
+    // Every plan of the batch has a Doel for each slot; the main plan's gives the slot.
+    const hoofddoel = hoofd.doelen.get(id);
     // Only a voorziening of another vocabulary has no slot (the case contract refuses it first).
-    if (slot === undefined) return;
+    if (hoofddoel === undefined) return;
+    const slot = hoofddoel.slot;
     const ingang = ingangsdatumVan(aanvraag, peildatum);
     const voorbereid = voorbereidOp(ingang);
     if (!voorbereid) {
@@ -501,7 +503,7 @@ export function maakBatch(
     }
     ctx.datum = ingang;
     feiten.startdatum = ingang;
-    const doel = voorbereid.doelen.get(id)!;
+    const doel = voorbereid === hoofd ? hoofddoel : voorbereid.doelen.get(id)!;
     let vz = doel.vz;
     let overgang: Overgang | undefined;
     let overgangsvoorwaarde: Stap | undefined;
@@ -539,7 +541,9 @@ export function maakBatch(
     const geldend = afw?.opzij.has(DUUR) ? { duur: vz.pv.wettelijkeDuur } : geldendeDuur(vz.pv, ctx);
     const duur = geldend.duur;
     t = en(t, verlengingWaarheid(geldend, k));
-    if (k >= 1) t = reeks(stappen(duur?.verlengingVoorwaarden), t, afw);
+    // The voorziening's own term has its steps ready; only the law's term or the one without it builds them.
+    if (k >= 1)
+      t = reeks(duur === vz.duur ? vz.verlengingVoorwaarden : stappen(duur?.verlengingVoorwaarden), t, afw);
     if (t !== NEE) {
       // The requested end is date arithmetic on strings: only worked out when a term can use it.
       if (!overgang && vz.leestEinde) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
