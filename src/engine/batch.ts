@@ -223,17 +223,21 @@ export function maakBatch(
     }
     return f(g);
   };
+  const leeftijd = (g: string, datum: string): number => {
+    const l = laatsteLeeftijd;
+    if (l.geboren === g && l.datum === datum) return l.jaren;
+    const jaren = datum === peildatum ? leeftijdOpPeildatum(g) : leeftijdOpDatum(g, datum);
+    l.geboren = g;
+    l.datum = datum;
+    l.jaren = jaren;
+    return jaren;
+  };
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     v.kopieer(feiten, f, a);
     if (v.leeftijd) {
       const g = f.geboortedatum;
       // Ages count on the voorziening's first day (see Context.datum).
-      feiten.leeftijd =
-        typeof g !== 'string'
-          ? undefined
-          : ctx.datum === peildatum
-            ? leeftijdOpPeildatum(g)
-            : leeftijdOpDatum(g, ctx.datum);
+      feiten.leeftijd = typeof g !== 'string' ? undefined : leeftijd(g, ctx.datum);
     }
     if (v.leeftijdInMaanden) {
       const g = f.geboortedatum;
@@ -617,6 +621,12 @@ export function maakBatch(
     },
   };
 }
+
+/**
+ * The last age any batch worked out: the two batches of an impact run ask it in turn for the same
+ * person on the same day, and reading a birth date (checked, as every date) costs more than comparing it.
+ */
+const laatsteLeeftijd = { geboren: '', datum: '', jaren: 0 };
 
 type Kopie = (
   doel: Record<string, Scalar | undefined>,
