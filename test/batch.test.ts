@@ -205,6 +205,43 @@ describe('batch', () => {
     }
   }, 120_000);
 
+  it('rekent een leeftijd per dag, ook als batches om beurten dezelfde persoon beoordelen', () => {
+    // Born 15 September 1989: 26 on both peildata' first day in 2016, 27 from 15 September 2016 on.
+    // Dinkelland's participatieplaats asks 27 or older, so the outcome turns on the day the age is
+    // counted; the batches keep the last age worked out (shared between them), and must not give
+    // one day's age for another.
+    const feiten = { geboortedatum: '1989-09-15', uitkering: 'algemene-bijstand' as const };
+    const vroeg = maakBatch(engine, 'dinkelland', '2016-06-01', { bedragen: true });
+    const laat = maakBatch(engine, 'dinkelland', '2017-06-01', { bedragen: true });
+    const casussen: Casus[] = [
+      { gemeente: 'dinkelland', peildatum: '2016-06-01', feiten },
+      { gemeente: 'dinkelland', peildatum: '2017-06-01', feiten },
+      {
+        gemeente: 'dinkelland',
+        peildatum: '2016-06-01',
+        feiten,
+        aanvraag: { voorziening: 'participatieplaats', ingangsdatum: '2016-10-01' },
+      },
+      {
+        gemeente: 'dinkelland',
+        peildatum: '2016-06-01',
+        feiten,
+        aanvraag: { voorziening: 'participatieplaats', ingangsdatum: '2016-07-01' },
+      },
+      { gemeente: 'dinkelland', peildatum: '2016-06-01', feiten },
+    ];
+    const slot = SLOT_VAN.get('participatieplaats')!;
+    const uitkomsten = new Set<number>();
+    for (let ronde = 0; ronde < 2; ronde++)
+      for (const c of casussen) {
+        const v = verwacht(c);
+        expect(gekregen(c.peildatum === '2016-06-01' ? vroeg : laat, c), JSON.stringify(c)).toEqual(v);
+        if (typeof v !== 'string') uitkomsten.add(v.codes[slot]!);
+      }
+    // The ages on these days do lead to different outcomes.
+    expect(uitkomsten.size).toBeGreaterThan(1);
+  });
+
   it('weigert een casus van een andere gemeente of datum', () => {
     const b = maakBatch(engine, 'dinkelland', '2016-06-01');
     if (!b.ok) throw new Error(b.fout.code);

@@ -133,7 +133,7 @@ describe('impact', () => {
       ['zevenaar/re-integratieverordening@2017-01-01', '2018-01-01'],
     ] as const) {
       const o = opzet(naar, undefined, datum);
-      const teller = maakImpactteller(o.engine, o.batchVan, o.batchNaar);
+      const teller = maakImpactteller(o.batchVan, o.batchNaar);
       const aanbod = gezamenlijkAanbod(o.batchVan.plan, o.batchNaar.plan);
       for (const c of caseload({ gemeente: o.gemeente, peildatum: datum, aantal: 3000, seed: 11, aanbod }))
         teller.tel(c);
@@ -154,7 +154,7 @@ describe('impact', () => {
     const o = opzet(schrijfOntwerp());
     expect(o.van.status).toBe('vastgesteld');
     expect(o.naar.status).toBe('ontwerp');
-    const teller = maakImpactteller(o.engine, o.batchVan, o.batchNaar);
+    const teller = maakImpactteller(o.batchVan, o.batchNaar);
     for (const c of HANDGEVALLEN) teller.tel(c);
     const r = impactCijfers(teller.stand);
     expect(r).toMatchObject({ casussen: 6, metAanvraag: 5, zonderAanvraag: 1, gewijzigd: 2 });
@@ -237,8 +237,8 @@ describe('impact', () => {
       ['assen/re-integratieverordening', '2016-06-01', 15],
     ] as const) {
       const o = opzet(naar, undefined, datum);
-      const snel = maakImpactteller(o.engine, o.batchVan, o.batchNaar);
-      const referentie = maakImpactteller(o.engine, o.batchVan, o.batchNaar, {
+      const snel = maakImpactteller(o.batchVan, o.batchNaar);
+      const referentie = maakImpactteller(o.batchVan, o.batchNaar, {
         van: maakJaarbedrag(o.engine, o.batchVan.opties),
         naar: maakJaarbedrag(o.engine, o.batchNaar.opties),
       });
@@ -266,7 +266,7 @@ describe('impact', () => {
       if (!o.ok) throw new Error(o.fouten.join('\n'));
       const aantal = 20_000;
       const vast = await telGegenereerd(o.opzet, vraag, { aantal, seed, threads: 1 });
-      const teller = maakImpactteller(o.opzet.engine, o.opzet.batchVan, o.opzet.batchNaar);
+      const teller = maakImpactteller(o.opzet.batchVan, o.opzet.batchNaar);
       const aanbod = gezamenlijkAanbod(o.opzet.batchVan.plan, o.opzet.batchNaar.plan);
       for (const c of caseload({ gemeente: o.opzet.gemeente, peildatum: datum, aantal, seed, aanbod }))
         teller.tel(c);
@@ -695,7 +695,7 @@ describe.each(OPSLAGEN)('de opgeslagen caseload op $naam', ({ open }) => {
       expect(zonder.map((c) => c.feiten.geboortedatum).sort()).toEqual(['1976-01-01', '1990-01-01']);
 
       const o = opzet(schrijfOntwerp());
-      const teller = maakImpactteller(o.engine, o.batchVan, o.batchNaar);
+      const teller = maakImpactteller(o.batchVan, o.batchNaar);
       for (const c of casussen) teller.tel(c);
       const pp = impactCijfers(teller.stand).voorzieningen.find(
         (v) => v.voorziening === 'participatieplaats',

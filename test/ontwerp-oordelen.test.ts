@@ -57,7 +57,7 @@ describe('oordelen onder het ontwerp van Dinkelland 2027', () => {
     expect(naar.vragen).toEqual([]);
     expect(naar.gronden.filter((g) => g.soort === 'overgangsrecht')).toEqual([]);
     // The outcome-only batch that counts impact decides the same.
-    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
     teller.tel(casus);
     const rij = impactCijfers(teller.stand).voorzieningen.find((v) => v.voorziening === 'jobcoaching')!;
     expect(rij.aanvragen.overgangen).toEqual([{ van: 'toegestaan', naar: 'toegestaan', aantal: 1 }]);
@@ -95,7 +95,7 @@ describe('welke aanvragen onder het ontwerp een nieuw oordeel nodig hebben, en w
   it('artikel 13 geldt weer en vraagt zijn eigen oordeel; een jobcoaching van 2025 houdt het hare', () => {
     const { aanvraag: _geen, ...zonderAanvraag } = jobcoaching('2025-03-01');
     const teller = maakOordelenteller(opzet, new Set(['5', '13']));
-    const impact = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    const impact = maakImpactteller(opzet.batchVan, opzet.batchNaar);
     for (const c of [leerwerktraject, jobcoaching('2025-03-01'), zonderAanvraag]) {
       teller.tel(c);
       impact.tel(c);

@@ -309,7 +309,7 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     expect([...aanbod.voorzieningen.keys()]).toContain('werkplekaanpassing');
     const v = vocabulaireVoorGemeente(bibliotheek, 'proefgemeente', ['2024-03-01']);
     const schema = casusSchemasVoor(v).casus;
-    const teller = maakImpactteller(engine, b.batch, b.batch);
+    const teller = maakImpactteller(b.batch, b.batch);
     let gevraagd = 0;
     for (const c of caseload({
       gemeente: 'proefgemeente',

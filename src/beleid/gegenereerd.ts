@@ -28,7 +28,7 @@ export function telBlokken(
   opdracht: { readonly aantal: number; readonly seed: number | string; readonly tellers: SharedArrayBuffer },
   voortgang?: Voortgang,
 ): ImpactStand {
-  const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+  const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
   const maker = maakCasusmaker({
     gemeente: opzet.gemeente,
     peildatum: opzet.peildatum,

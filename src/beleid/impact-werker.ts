@@ -28,7 +28,7 @@ const opzet = zetOp();
 if (typeof opzet === 'string') stuur({ soort: 'fout', bericht: opzet });
 else if (opdracht.soort === 'gegenereerd') stuur({ soort: 'stand', stand: telBlokken(opzet, opdracht) });
 else {
-  const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+  const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
   const tel = teller.tel.bind(teller);
   poort.on('message', (m: NaarWerker) => {
     if (m.soort === 'einde') {

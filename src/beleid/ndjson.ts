@@ -45,7 +45,7 @@ export async function telNdjson(
   });
   try {
     if (threads <= 1) {
-      const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+      const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
       for await (const stuk of bron.stukken) {
         const r = verwerkStuk(stuk, opzet, teller.tel);
         if (r.fout) return melding(r.fout);

@@ -182,7 +182,7 @@ async function telOpslag(
     bron.opslag = opslag.soort;
     const totaal = await aantalInwoners(opslag.db, opzet.gemeente);
     const voortgang = totaal >= GROOT ? maakVoortgang('impact (inwoners)', totaal) : undefined;
-    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
     let inwoners = 0;
     const ongeldig: { inwonerId: string; bericht: string }[] = [];
     for await (const pagina of opgeslagenCaseload(opslag.db, opzet.gemeente, opzet.peildatum, {
