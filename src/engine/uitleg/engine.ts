@@ -136,6 +136,13 @@ class JsonResultaat {
   }
 }
 
+/** Adds a conflict unless one for the same rule and the same other rule is in already (as the reference). */
+function voegConflictToe(conflicten: Conflict[], c: Conflict): void {
+  for (const x of conflicten)
+    if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
+  conflicten.push(c);
+}
+
 /** Thrown inside the compiled path to hand the case to the reference. */
 class Terugval {
   constructor(readonly reden: Terugvalreden) {}
@@ -362,11 +369,6 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const conflicten: Conflict[] = [];
     const uitkomsten: VoorzieningUitkomst[] = [];
     let herzienPlan: Plan | undefined;
-    const voegConflictToe = (c: Conflict) => {
-      for (const x of conflicten)
-        if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
-      conflicten.push(c);
-    };
     const teBeoordelen: readonly VoorzieningId[] = aanvraag
       ? [aanvraag.voorziening as VoorzieningId]
       : [...plan.voorzieningen.keys()];
@@ -388,8 +390,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
         overgangVoor(plan, keuze),
         opzet,
       );
-      for (const c of pv.conflicten) voegConflictToe(c);
-      for (const c of beoordeeld.conflicten) voegConflictToe(c);
+      for (const c of pv.conflicten) voegConflictToe(conflicten, c);
+      for (const c of beoordeeld.conflicten) voegConflictToe(conflicten, c);
       const uitkomst = beoordeeld.uitkomst;
       if (aanvraag && plan.wet.geldigVanaf > data.wetDatum)
         (uitkomst as { gronden: readonly Grond[] }).gronden = [
@@ -406,8 +408,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       if (aanvraag) {
         const wijzigingen = wijzigingenInPeriode(uitkomst, pv, casus, plan);
         for (const w of wijzigingen) {
-          voegConflictToe(w.conflict);
-          for (const c of w.nieuweConflicten) voegConflictToe(c);
+          voegConflictToe(conflicten, w.conflict);
+          for (const c of w.nieuweConflicten) voegConflictToe(conflicten, c);
         }
         if (wijzigingen.length > 0)
           (uitkomst as { gronden: readonly Grond[] }).gronden = [
