@@ -56,11 +56,56 @@ function opening(u: VoorzieningUitkomst): string {
     `"uitkomst":${JSON.stringify(u.uitkomst)},"gronden":`);
 }
 
+/** A string as JSON: a calendar date (digits and dashes, nothing to escape) as it is. */
+function tekst(v: string): string {
+  if (v.length === 10) {
+    let datum = true;
+    for (let i = 0; i < 10 && datum; i++) {
+      const c = v.charCodeAt(i);
+      datum = (c >= 48 && c <= 57) || c === 45;
+    }
+    if (datum) return `"${v}"`;
+  }
+  return JSON.stringify(v);
+}
+
+/** `"naam":` per key; the keys of a result are the engine's own few dozen. */
+const sleutels = new Map<string, string>();
+
+/**
+ * `JSON.stringify(termijnen)`: a handful of dates and two lists of moments, mostly empty. The
+ * native stringify costs more per call on so small an object than writing it here; keys in the
+ * object's own order, as JSON.stringify takes them, absent values skipped as it does.
+ */
+function termijnenJson(t: VoorzieningUitkomst['termijnen']): string {
+  let uit = '{';
+  const o = t as unknown as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    let w: string;
+    if (typeof v === 'string') w = tekst(v);
+    else if (v === null) w = 'null';
+    else if (Array.isArray(v) && v.length === 0) w = '[]';
+    else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    else w = JSON.stringify(v);
+    let s = sleutels.get(k);
+    if (s === undefined) sleutels.set(k, (s = `${JSON.stringify(k)}:`));
+    uit += uit.length === 1 ? s + w : `,${s}${w}`;
+  }
+  return `${uit}}`;
+}
+
+/** `JSON.stringify(bedragen)`: a rejected or unpaid voorziening has none. */
+function bedragenJson(b: VoorzieningUitkomst['bedragen']): string {
+  for (const _ in b) return JSON.stringify(b);
+  return '{}';
+}
+
 function uitkomstJson(u: VoorzieningUitkomst): string {
   return (
     `${opening(u)}${lijst(u.gronden)},"vragen":${lijst(u.vragen)},` +
-    `"ontbrekendeFeiten":${gewoon(u.ontbrekendeFeiten)},"bedragen":${JSON.stringify(u.bedragen)},` +
-    `"termijnen":${JSON.stringify(u.termijnen)}}`
+    `"ontbrekendeFeiten":${gewoon(u.ontbrekendeFeiten)},"bedragen":${bedragenJson(u.bedragen)},` +
+    `"termijnen":${termijnenJson(u.termijnen)}}`
   );
 }
 
