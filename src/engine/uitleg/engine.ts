@@ -15,7 +15,7 @@ import {
 import type { Plan, PlanVoorziening } from '../plan.ts';
 import type { Conflict, EvaluatieResultaat, Grond, Resultaat, VoorzieningUitkomst } from '../resultaat.ts';
 import { snelleContext } from './context.ts';
-import { resultaatJson } from './json.ts';
+import { type Delen, resultaatJson } from './json.ts';
 import {
   beoordeelSnel,
   compileerVoorziening,
@@ -93,10 +93,54 @@ function regelingenVan(delen: readonly (Regeling | readonly Regeling[])[]): Resu
 
 const sleutel = (c: Conflict) => `${c.regeling}|${c.artikel}|${c.met}`;
 
-/** A result of the compiled path, with the text of the part that is the same for the whole plan. */
-interface Gecompileerd {
-  readonly resultaat: Resultaat;
-  readonly regelingenJson: string;
+/**
+ * A result of the compiled path as its pieces: json.ts writes the text from them, and `resultaatVan`
+ * makes the object only for a caller that asks for it.
+ */
+interface Gecompileerd extends Delen {
+  readonly regelingen: Resultaat['regelingen'];
+}
+
+/** The `Resultaat` of a compiled result, as the reference builds it (its own copy of each regulation). */
+function resultaatVan(g: Gecompileerd): Resultaat {
+  return {
+    engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
+    gemeente: g.gemeente,
+    peildatum: g.peildatum,
+    regelingen: g.regelingen.map((r) => ({ ...r })),
+    voorzieningen: g.voorzieningen,
+    conflicten: g.conflicten,
+    afwijkingen: [],
+  };
+}
+
+/**
+ * `evalueerJson`'s answer for a compiled result. The API passes only the text on; the object is
+ * built the first time `resultaat` is read (bench/motor.ts reads outcomes from it), once.
+ */
+class JsonResultaat {
+  readonly ok = true as const;
+  readonly json: string;
+  #g: Gecompileerd | undefined;
+  #resultaat: Resultaat | undefined;
+  constructor(g: Gecompileerd) {
+    this.json = resultaatJson(g);
+    this.#g = g;
+  }
+  get resultaat(): Resultaat {
+    if (this.#resultaat === undefined) {
+      this.#resultaat = resultaatVan(this.#g!);
+      this.#g = undefined;
+    }
+    return this.#resultaat;
+  }
+}
+
+/** Adds a conflict unless one for the same rule and the same other rule is in already (as the reference). */
+function voegConflictToe(conflicten: Conflict[], c: Conflict): void {
+  for (const x of conflicten)
+    if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
+  conflicten.push(c);
 }
 
 /** Thrown inside the compiled path to hand the case to the reference. */
@@ -325,11 +369,6 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const conflicten: Conflict[] = [];
     const uitkomsten: VoorzieningUitkomst[] = [];
     let herzienPlan: Plan | undefined;
-    const voegConflictToe = (c: Conflict) => {
-      for (const x of conflicten)
-        if (x.regeling === c.regeling && x.artikel === c.artikel && x.met === c.met) return;
-      conflicten.push(c);
-    };
     const teBeoordelen: readonly VoorzieningId[] = aanvraag
       ? [aanvraag.voorziening as VoorzieningId]
       : [...plan.voorzieningen.keys()];
@@ -351,8 +390,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
         overgangVoor(plan, keuze),
         opzet,
       );
-      for (const c of pv.conflicten) voegConflictToe(c);
-      for (const c of beoordeeld.conflicten) voegConflictToe(c);
+      for (const c of pv.conflicten) voegConflictToe(conflicten, c);
+      for (const c of beoordeeld.conflicten) voegConflictToe(conflicten, c);
       const uitkomst = beoordeeld.uitkomst;
       if (aanvraag && plan.wet.geldigVanaf > data.wetDatum)
         (uitkomst as { gronden: readonly Grond[] }).gronden = [
@@ -369,8 +408,8 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       if (aanvraag) {
         const wijzigingen = wijzigingenInPeriode(uitkomst, pv, casus, plan);
         for (const w of wijzigingen) {
-          voegConflictToe(w.conflict);
-          for (const c of w.nieuweConflicten) voegConflictToe(c);
+          voegConflictToe(conflicten, w.conflict);
+          for (const c of w.nieuweConflicten) voegConflictToe(conflicten, c);
         }
         if (wijzigingen.length > 0)
           (uitkomst as { gronden: readonly Grond[] }).gronden = [
@@ -397,16 +436,14 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
       regelingen = m.regelingen;
       regelingenJson = m.json;
     }
-    const resultaat: Resultaat = {
-      engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
+    return {
       gemeente: casus.gemeente,
       peildatum: casus.peildatum,
-      regelingen: regelingen.map((r) => ({ ...r })),
+      regelingen,
+      regelingenJson,
       voorzieningen: uitkomsten,
       conflicten,
-      afwijkingen: [],
     };
-    return { resultaat, regelingenJson };
   };
 
   /** The compiled path's result, or undefined when the case goes to the reference (counted). */
@@ -433,12 +470,12 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
 
   const evalueer = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieResultaat => {
     const g = gecompileerdResultaat(invoer, opties);
-    return g ? { ok: true, resultaat: g.resultaat } : referentie.evalueer(invoer, opties);
+    return g ? { ok: true, resultaat: resultaatVan(g) } : referentie.evalueer(invoer, opties);
   };
 
   const evalueerJson = (invoer: unknown, opties?: EvaluatieOpties): EvaluatieJson => {
     const g = gecompileerdResultaat(invoer, opties);
-    if (g) return { ok: true, json: resultaatJson(g.resultaat, g.regelingenJson), resultaat: g.resultaat };
+    if (g) return new JsonResultaat(g);
     // The reference's result holds no shared grounds: its text is plain JSON.stringify.
     const r = referentie.evalueer(invoer, opties);
     return r.ok ? { ok: true, json: JSON.stringify(r.resultaat), resultaat: r.resultaat } : r;

@@ -434,6 +434,119 @@ export function uitkomstSnel(
   return beoordeel(gv, ctx, casus, plan, snelOvergang, true) as Uitkomst;
 }
 
+/** What judging one voorziening for one case has gathered so far, for `toets`. */
+interface Lopend {
+  readonly ctx: Context;
+  readonly feiten: Feiten;
+  readonly spoor: NonNullable<Context['spoor']>;
+  readonly label: (naam: string) => string;
+  readonly gronden: Grond[];
+  readonly vragen: Vraag[];
+  readonly ontbrekend: string[];
+  readonly kaal: boolean;
+}
+
+/**
+ * Judges one condition of a voorziening, adding its ground, questions and missing inputs to `l`;
+ * gives the truth value it adds to the outcome (JA for a rule set aside or an exception that applies).
+ * A function of the module, not a closure made per case: that was an allocation (and, where the
+ * code keeps function names, a defineProperty) per voorziening judged.
+ */
+function toets(l: Lopend, c: Voorwaarde, soort: Grond['soort']): Waarheid {
+  const { ctx, feiten, spoor, label, gronden, vragen, ontbrekend, kaal } = l;
+  const v = c.v;
+  if (c.buiten !== undefined) {
+    gronden.push({
+      regeling: c.regeling,
+      artikel: c.artikel,
+      uitleg: c.buiten,
+      voldaan: null,
+      feiten: {},
+      soort: 'buiten-toepassing',
+      voorwaarde: v.id,
+    });
+    return JA;
+  }
+  leeg(spoor.ontbrekend);
+  leeg(spoor.vragen);
+  const uz = c.uitzondering;
+  if (uz !== undefined && uz.toets(ctx) === JA) {
+    gronden.push({
+      regeling: uz.regeling,
+      artikel: uz.artikel,
+      uitleg: vul(uz.zin, feiten) + uz.achter,
+      voldaan: true,
+      feiten: feitenVan(c.feiten, feiten),
+      soort,
+      voorwaarde: v.id,
+    });
+    return JA;
+  }
+  leeg(spoor.ontbrekend);
+  const w = v.toets(ctx);
+  // Amounts and sentences do not change the outcome.
+  if (kaal) return w;
+  // A ground says the same for the same truth value, facts and (when it cannot be judged yet) the
+  // missing inputs' labels or the college's open questions: it is built once for those and shared
+  // (frozen) by every case that has them. A condition with definitions is built every time.
+  let knoop = c.definities.size === 0 ? grondKnoop(c, soort, w, feiten) : undefined;
+  let mist: readonly string[] = [];
+  if (w === ONBEKEND) {
+    mist = ontbrekendeInvoer(spoor.ontbrekend);
+    for (const m of mist) {
+      ontbrekend.push(m);
+      if (knoop !== undefined) knoop = stap(c.gronden, knoop, label(m));
+    }
+  } else if (w === OORDEEL) {
+    for (const q of spoor.vragen)
+      if (knoop !== undefined) knoop = stap(c.gronden, stap(c.gronden, knoop, q.oordeel), q.vraag);
+    // The node is reached by exactly these questions: their entries are built once and shared (frozen).
+    let eigen = knoop?.vragen;
+    if (eigen === undefined) {
+      eigen = spoor.vragen.map((q) => ({
+        feit: q.oordeel,
+        vraag: q.vraag,
+        artikel: c.artikel,
+        regeling: c.regeling,
+      }));
+      if (knoop !== undefined) knoop.vragen = eigen.map((x) => Object.freeze(x));
+    }
+    for (const x of eigen) if (!vragen.some((y) => y.feit === x.feit)) vragen.push(x);
+  }
+  if (knoop?.grond !== undefined) {
+    gronden.push(knoop.grond);
+    return w;
+  }
+  let zin: string;
+  if (w === JA || w === NEE) {
+    const definitie =
+      c.definities.size === 0
+        ? undefined
+        : (naam: string) => {
+            const d = c.definities.get(naam);
+            const u = d?.toets(ctx);
+            return u === JA ? d!.ja : u === NEE ? d!.nee : undefined;
+          };
+    zin = vul(w === JA ? c.ja : c.nee, feiten, definitie);
+  } else if (w === ONBEKEND) {
+    zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(label))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
+  } else {
+    zin = `Het college moet dit nog beoordelen: ${spoor.vragen.map((q) => q.vraag).join(' ')}`;
+  }
+  const grond: Grond = {
+    regeling: c.regeling,
+    artikel: c.artikel,
+    uitleg: zin + c.achter,
+    voldaan: w === JA ? true : w === NEE ? false : null,
+    feiten: feitenVan(c.feiten, feiten),
+    soort,
+    voorwaarde: v.id,
+  };
+  if (knoop !== undefined) bewaarGrond(knoop, grond);
+  gronden.push(grond);
+  return w;
+}
+
 function beoordeel(
   gv: GecompileerdeVoorziening,
   ctx: Context,
@@ -455,101 +568,9 @@ function beoordeel(
   const spoor = ctx.spoor!;
   const label = gv.label;
 
-  const toets = (c: Voorwaarde, soort: Grond['soort']) => {
-    const v = c.v;
-    if (c.buiten !== undefined) {
-      gronden.push({
-        regeling: c.regeling,
-        artikel: c.artikel,
-        uitleg: c.buiten,
-        voldaan: null,
-        feiten: {},
-        soort: 'buiten-toepassing',
-        voorwaarde: v.id,
-      });
-      return;
-    }
-    leeg(spoor.ontbrekend);
-    leeg(spoor.vragen);
-    const uz = c.uitzondering;
-    if (uz !== undefined && uz.toets(ctx) === JA) {
-      gronden.push({
-        regeling: uz.regeling,
-        artikel: uz.artikel,
-        uitleg: vul(uz.zin, feiten) + uz.achter,
-        voldaan: true,
-        feiten: feitenVan(c.feiten, feiten),
-        soort,
-        voorwaarde: v.id,
-      });
-      return;
-    }
-    leeg(spoor.ontbrekend);
-    const w = v.toets(ctx);
-    totaal = en(totaal, w);
-    // Amounts and sentences do not change the outcome.
-    if (kaal) return;
-    // A ground says the same for the same truth value, facts and (when it cannot be judged yet) the
-    // missing inputs' labels or the college's open questions: it is built once for those and shared
-    // (frozen) by every case that has them. A condition with definitions is built every time.
-    let knoop = c.definities.size === 0 ? grondKnoop(c, soort, w, feiten) : undefined;
-    let mist: readonly string[] = [];
-    if (w === ONBEKEND) {
-      mist = ontbrekendeInvoer(spoor.ontbrekend);
-      for (const m of mist) {
-        ontbrekend.push(m);
-        if (knoop !== undefined) knoop = stap(c.gronden, knoop, label(m));
-      }
-    } else if (w === OORDEEL) {
-      for (const q of spoor.vragen)
-        if (knoop !== undefined) knoop = stap(c.gronden, stap(c.gronden, knoop, q.oordeel), q.vraag);
-      // The node is reached by exactly these questions: their entries are built once and shared (frozen).
-      let eigen = knoop?.vragen;
-      if (eigen === undefined) {
-        eigen = spoor.vragen.map((q) => ({
-          feit: q.oordeel,
-          vraag: q.vraag,
-          artikel: c.artikel,
-          regeling: c.regeling,
-        }));
-        if (knoop !== undefined) knoop.vragen = eigen.map((x) => Object.freeze(x));
-      }
-      for (const x of eigen) if (!vragen.some((y) => y.feit === x.feit)) vragen.push(x);
-    }
-    if (knoop?.grond !== undefined) {
-      gronden.push(knoop.grond);
-      return;
-    }
-    let zin: string;
-    if (w === JA || w === NEE) {
-      const definitie =
-        c.definities.size === 0
-          ? undefined
-          : (naam: string) => {
-              const d = c.definities.get(naam);
-              const u = d?.toets(ctx);
-              return u === JA ? d!.ja : u === NEE ? d!.nee : undefined;
-            };
-      zin = vul(w === JA ? c.ja : c.nee, feiten, definitie);
-    } else if (w === ONBEKEND) {
-      zin = `Dit kunnen we nog niet beoordelen, want ${opsomming(mist.map(label))} ${mist.length > 1 ? 'ontbreken' : 'ontbreekt'}.`;
-    } else {
-      zin = `Het college moet dit nog beoordelen: ${spoor.vragen.map((q) => q.vraag).join(' ')}`;
-    }
-    const grond: Grond = {
-      regeling: c.regeling,
-      artikel: c.artikel,
-      uitleg: zin + c.achter,
-      voldaan: w === JA ? true : w === NEE ? false : null,
-      feiten: feitenVan(c.feiten, feiten),
-      soort,
-      voorwaarde: v.id,
-    };
-    if (knoop !== undefined) bewaarGrond(knoop, grond);
-    gronden.push(grond);
-  };
+  const l: Lopend = { ctx, feiten, spoor, label, gronden, vragen, ontbrekend, kaal };
 
-  for (const c of gv.voorwaarden) toets(c, 'voorwaarde');
+  for (const c of gv.voorwaarden) totaal = en(totaal, toets(l, c, 'voorwaarde'));
 
   const ingang = ingangsdatumVan(aanvraag, casus.peildatum);
   const k = verlengingenVan(aanvraag);
@@ -595,11 +616,11 @@ function beoordeel(
       });
     }
     const voorwaarde = snelOvergang.voorwaarde;
-    if (voorwaarde && !voorbij) toets(voorwaarde, 'overgangsrecht');
+    if (voorwaarde && !voorbij) totaal = en(totaal, toets(l, voorwaarde, 'overgangsrecht'));
   }
 
   if (aanvraag) {
-    for (const c of gv.aanvraagVoorwaarden) toets(c, 'aanvraag');
+    for (const c of gv.aanvraagVoorwaarden) totaal = en(totaal, toets(l, c, 'aanvraag'));
     const maxAantal = maximaalAantalVerlengingen(duur);
     if (k > maxAantal) {
       const bron = duur?.verlenging?.bron ?? duur?.verordening ?? duur?.basis?.bron ?? pv.bron;
@@ -622,10 +643,11 @@ function beoordeel(
           soort: 'termijn',
         });
     }
-    if (k >= 1 && duurC) for (const c of duurC.verlengingVoorwaarden) toets(c, 'aanvraag');
+    if (k >= 1 && duurC)
+      for (const c of duurC.verlengingVoorwaarden) totaal = en(totaal, toets(l, c, 'aanvraag'));
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
     if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k) && duurC)
-      for (const c of duurC.wettelijkeVerlengingVoorwaarden) toets(c, 'aanvraag');
+      for (const c of duurC.wettelijkeVerlengingVoorwaarden) totaal = en(totaal, toets(l, c, 'aanvraag'));
     if (gevraagd !== undefined && einde !== null && duur) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
       const past = gevraagd <= einde;
