@@ -86,7 +86,7 @@ export async function raadsvoorstelGegevens(
     const nu = conflicten(opzet.van);
     const straks = new Set(conflicten(opzet.naar).map(sleutel));
     await log(db, actor, gemeente, 'raadsvoorstel-cijfers', 'ontwerp', id);
-    const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+    const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
     const verschillen = vergelijkRegelingen(opzet.van, opzet.naar);
     const oordelen = maakOordelenteller(
       opzet,

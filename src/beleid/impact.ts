@@ -1,6 +1,5 @@
 import type { Casus } from '../casus/index.ts';
 import { type Batch, NIET_BEOORDEELD, TOEGESTAAN } from '../engine/batch.ts';
-import type { Engine } from '../engine/index.ts';
 import type { VoorzieningId } from '../regelgeving/index.ts';
 import type { Jaarbedrag } from './jaarbedrag.ts';
 
@@ -92,26 +91,7 @@ export interface Referentiebedragen {
  * A counter over two batches of the same gemeente and date (`van` the current version, `naar` the
  * new one), made with the same slots and `jaarlast` (as `zetImpactOp` makes them).
  */
-export function maakImpactteller(van: Batch, naar: Batch, referentie?: Referentiebedragen): Impactteller;
-/**
- * @deprecated The engine was never used: pass the batches only. Kept for the callers in src/api and
- * src/administratie until their owners drop the argument.
- */
-export function maakImpactteller(
-  engine: Engine,
-  van: Batch,
-  naar: Batch,
-  referentie?: Referentiebedragen,
-): Impactteller;
-export function maakImpactteller(
-  a: Batch | Engine,
-  b: Batch,
-  c?: Batch | Referentiebedragen,
-  d?: Referentiebedragen,
-): Impactteller {
-  const [van, naar, referentie] = isBatch(a)
-    ? [a, b, c as Referentiebedragen | undefined]
-    : [b, c as Batch, d];
+export function maakImpactteller(van: Batch, naar: Batch, referentie?: Referentiebedragen): Impactteller {
   if (van.gemeente !== naar.gemeente || van.peildatum !== naar.peildatum)
     throw new RangeError('een impactrun vergelijkt twee versies voor dezelfde gemeente en datum');
   if (van.sloten.join() !== naar.sloten.join())
@@ -174,10 +154,6 @@ export function maakImpactteller(
       if (a === TOEGESTAAN || b === TOEGESTAAN) telKosten(casus, slot, a, b);
     },
   };
-}
-
-function isBatch(x: Batch | Engine): x is Batch {
-  return 'beoordeel' in x;
 }
 
 export interface Overgang {

@@ -181,7 +181,7 @@ export const registreerImpactRoutes: RouteModule = (_app, { db, engine }, { regi
           );
         const { opzet } = opgezet;
         await log(db, a, gemeente, 'impact-berekenen', 'regeling', opzet.naar.id);
-        const teller = maakImpactteller(opzet.engine, opzet.batchVan, opzet.batchNaar);
+        const teller = maakImpactteller(opzet.batchVan, opzet.batchNaar);
         let inwoners = 0;
         let ongeldig = 0;
         for await (const pagina of opgeslagenCaseload(db, gemeente, datum, {
