@@ -28,91 +28,23 @@ function metKomma(g: object): string {
   return t;
 }
 
-/** `voor` (ending in `[` or an element) with the elements of `l` from `i` and the closing bracket. */
-function lijstNa(voor: string, l: readonly object[], i: number): string {
-  let uit = voor;
-  for (let j = i; j < l.length; j++) uit += j > 0 ? metKomma(l[j]!) : metKomma(l[j]!).slice(1);
+/** A list of grounds or questions; the first element's comma sliced off (a slice is one piece too). */
+function lijst(l: readonly object[]): string {
+  if (l.length === 0) return '[]';
+  let uit = `[${metKomma(l[0]!).slice(1)}`;
+  for (let i = 1; i < l.length; i++) uit += metKomma(l[i]!);
   return `${uit}]`;
 }
 
-/** A list of grounds or questions. */
-const lijst = (l: readonly object[]): string => (l.length === 0 ? '[]' : lijstNa('[', l, 0));
-
 /**
- * A string as one flat (sequential) string. Concatenation gives V8 a rope, and flattening one in
- * place leaves a cons whose pieces every later rope built on it still walks; a JSON round trip
- * writes a fresh sequential copy (checked with %DebugPrint: ONE_BYTE_STRING_TYPE, not CONS_).
+ * A string as one flat (sequential) string, so a text kept is one piece of every rope built on it.
+ * Concatenation gives V8 a rope, and reading one (charCodeAt, a Map key, Buffer.byteLength) flattens
+ * it in place but leaves a cons for later ropes to step through; a JSON round trip writes a fresh
+ * sequential copy (%DebugPrint: ONE_BYTE_STRING_TYPE, not CONS_ONE_BYTE_STRING_TYPE; `s.concat()`
+ * and `s.slice(0)` give the cons back as it is).
  */
 function plat(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
-}
-
-/**
- * The runs of shared grounds a voorziening's `gronden` starts with, as a tree per opening (see
- * `opening`) with one level per shared ground, by identity; each node holds the text from the
- * opening through its last ground as one flat string, so a case appends one large string where it
- * appended a piece per ground. Whole runs are nearly as many as the cases (each ground varies with
- * its facts), so the tree grows as LZ78 does: a case takes the deepest node its run reaches and adds
- * at most one child under it, and only under a node reached often, so the nodes follow the prefixes
- * many cases share.
- */
-interface Reeks {
-  readonly volgende: Map<object, Reeks>;
-  /** `{"voorziening":…,"gronden":[` and the run's grounds, comma-separated, no closing bracket. */
-  readonly tekst: string;
-  /** Cases that stopped here because the next ground had no node. */
-  gemist: number;
-}
-
-/** A node gets a child once this many cases stopped at it. */
-const DREMPEL = 4;
-
-/**
- * Nodes kept at most (each holds text of a few KB: some 10 MB); past it every tree starts again,
- * so the nodes follow the caseload.
- */
-const MAX_REEKSKNOPEN = 2048;
-let reeksKnopen = 0;
-/** The tree per opening; the openings are few (see there). */
-const wortels = new Map<string, Reeks>();
-
-/** The voorziening's opening and its `gronden` as JSON text. */
-function gronden(u: VoorzieningUitkomst): string {
-  const g = u.gronden;
-  const open = opening(u);
-  let r = wortels.get(open);
-  if (r === undefined) {
-    if (reeksKnopen >= MAX_REEKSKNOPEN) {
-      wortels.clear();
-      reeksKnopen = 0;
-    }
-    wortels.set(open, (r = { volgende: new Map(), tekst: plat(`${open}[`), gemist: 0 }));
-    reeksKnopen++;
-  }
-  let i = 0;
-  for (; i < g.length; i++) {
-    const x = g[i]!;
-    // Only frozen grounds are shared (voorziening.ts): any other one is this case's own.
-    if (!Object.isFrozen(x)) break;
-    const n: Reeks | undefined = r.volgende.get(x);
-    if (n === undefined) {
-      if (++r.gemist >= DREMPEL && reeksKnopen < MAX_REEKSKNOPEN) {
-        const t = metKomma(x);
-        const kind: Reeks = {
-          volgende: new Map(),
-          tekst: plat(r.tekst + (i > 0 ? t : t.slice(1))),
-          gemist: 0,
-        };
-        r.volgende.set(x, kind);
-        reeksKnopen++;
-        r = kind;
-        i++;
-      }
-      break;
-    }
-    r = n;
-  }
-  return lijstNa(r.tekst, g, i);
 }
 
 /** Most other lists of a result are empty. */
@@ -184,7 +116,7 @@ function bedragenJson(b: VoorzieningUitkomst['bedragen']): string {
 
 function uitkomstJson(u: VoorzieningUitkomst): string {
   return (
-    `${gronden(u)},"vragen":${lijst(u.vragen)},` +
+    `${opening(u)}${lijst(u.gronden)},"vragen":${lijst(u.vragen)},` +
     `"ontbrekendeFeiten":${gewoon(u.ontbrekendeFeiten)},"bedragen":${bedragenJson(u.bedragen)},` +
     `"termijnen":${termijnenJson(u.termijnen)}}`
   );
