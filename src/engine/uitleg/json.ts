@@ -13,25 +13,38 @@ import type { Conflict, Uitkomst, VoorzieningUitkomst } from '../resultaat.ts';
 
 /**
  * The JSON text of the grounds and questions shared between results (voorziening.ts freezes those,
- * and only those, with their facts), written the first time one is serialised.
+ * and only those, with their facts), written the first time one is serialised, with the comma that
+ * goes before it in a list: one piece of the result's rope per element instead of two.
  */
 const teksten = new WeakMap<object, string>();
 
-/** A list of grounds or questions, each shared one's text written once. */
+/** `,` and the text of a ground or question: a shared one's written once. */
+function metKomma(g: object): string {
+  let t = teksten.get(g);
+  if (t === undefined) {
+    t = `,${JSON.stringify(g)}`;
+    if (Object.isFrozen(g)) teksten.set(g, (t = plat(t)));
+  }
+  return t;
+}
+
+/** A list of grounds or questions; the first element's comma sliced off (a slice is one piece too). */
 function lijst(l: readonly object[]): string {
   if (l.length === 0) return '[]';
-  let uit = '[';
-  for (let i = 0; i < l.length; i++) {
-    const g = l[i]!;
-    if (i > 0) uit += ',';
-    let t = teksten.get(g);
-    if (t === undefined) {
-      t = JSON.stringify(g);
-      if (Object.isFrozen(g)) teksten.set(g, t);
-    }
-    uit += t;
-  }
+  let uit = `[${metKomma(l[0]!).slice(1)}`;
+  for (let i = 1; i < l.length; i++) uit += metKomma(l[i]!);
   return `${uit}]`;
+}
+
+/**
+ * A string as one flat (sequential) string, so a text kept is one piece of every rope built on it.
+ * Concatenation gives V8 a rope, and reading one (charCodeAt, a Map key, Buffer.byteLength) flattens
+ * it in place but leaves a cons for later ropes to step through; a JSON round trip writes a fresh
+ * sequential copy (%DebugPrint: ONE_BYTE_STRING_TYPE, not CONS_ONE_BYTE_STRING_TYPE; `s.concat()`
+ * and `s.slice(0)` give the cons back as it is).
+ */
+function plat(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Most other lists of a result are empty. */
