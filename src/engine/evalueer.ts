@@ -66,6 +66,9 @@ export const ENGINE_VERSIE: string = (
   }
 ).version;
 
+/** Who made a result, the same object in every result (frozen: results share it). */
+export const ENGINE: Resultaat['engine'] = Object.freeze({ naam: 'reintegratie', versie: ENGINE_VERSIE });
+
 /** Derived facts report the input they come from when they are missing. */
 const AFGELEID_VAN: Readonly<Record<string, string>> = {
   leeftijd: 'geboortedatum',
@@ -408,7 +411,7 @@ export function maakEngine(bibliotheek: Bibliotheek): Engine {
         hash: r.hash,
       }));
       const resultaat: Resultaat = {
-        engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
+        engine: ENGINE,
         gemeente: casus.gemeente,
         peildatum: casus.peildatum,
         regelingen,

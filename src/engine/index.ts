@@ -1,4 +1,4 @@
-export { ENGINE_VERSIE, type Engine, type EvaluatieOpties, maakContext } from './evalueer.ts';
+export { ENGINE, ENGINE_VERSIE, type Engine, type EvaluatieOpties, maakContext } from './evalueer.ts';
 // The explained evaluation everyone uses: a compiled path in front of the reference (evalueer.ts).
 export {
   evalueerAlsJson,

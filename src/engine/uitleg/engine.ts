@@ -4,7 +4,7 @@ import type { Context } from '../../regels/context.ts';
 import type { VoorzieningId } from '../../regelgeving/voorzieningen.ts';
 import { beoordelingsdata, herzieningsdatum, ingangsdatumVan } from '../beslissing.ts';
 import {
-  ENGINE_VERSIE,
+  ENGINE,
   type Engine,
   type EvaluatieOpties,
   type Keuze,
@@ -104,7 +104,7 @@ interface Gecompileerd extends Delen {
 /** The `Resultaat` of a compiled result, as the reference builds it (its own copy of each regulation). */
 function resultaatVan(g: Gecompileerd): Resultaat {
   return {
-    engine: { naam: 'reintegratie', versie: ENGINE_VERSIE },
+    engine: ENGINE,
     gemeente: g.gemeente,
     peildatum: g.peildatum,
     regelingen: g.regelingen.map((r) => ({ ...r })),

@@ -1,4 +1,4 @@
-import { ENGINE_VERSIE } from '../evalueer.ts';
+import { ENGINE } from '../evalueer.ts';
 import type { Conflict, Uitkomst, VoorzieningUitkomst } from '../resultaat.ts';
 
 /**
@@ -129,7 +129,7 @@ function kop(gemeente: string): string {
   let k = koppen.get(gemeente);
   if (k === undefined) {
     // A gemeente reaches here only with a plan: the library's gemeenten, a handful.
-    k = `{"engine":${JSON.stringify({ naam: 'reintegratie', versie: ENGINE_VERSIE })},"gemeente":${JSON.stringify(gemeente)},"peildatum":`;
+    k = `{"engine":${JSON.stringify(ENGINE)},"gemeente":${JSON.stringify(gemeente)},"peildatum":`;
     koppen.set(gemeente, k);
   }
   return k;
