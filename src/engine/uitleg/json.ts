@@ -12,20 +12,26 @@ import type { Conflict, Uitkomst, VoorzieningUitkomst } from '../resultaat.ts';
  */
 
 /**
- * The JSON text of the grounds and questions shared between results (voorziening.ts freezes those,
- * and only those, with their facts), written the first time one is serialised, with the comma that
- * goes before it in a list: one piece of the result's rope per element instead of two.
+ * Where a ground or question shared between results (voorziening.ts builds those once and freezes
+ * them) keeps its own JSON text, with the comma that goes before it in a list: one piece of the
+ * result's rope per element, read as a property of the element rather than looked up in a WeakMap.
+ * A symbol, and not enumerable: `JSON.stringify`, `Object.keys`, spread and structured clone skip it,
+ * so the element reads and serialises as before.
  */
-const teksten = new WeakMap<object, string>();
+const TEKST: unique symbol = Symbol('json');
+
+type Gedeeld = { readonly [TEKST]?: string };
+
+/** Freezes a ground or question to be shared, with its text (its facts must be frozen by then). */
+export function deel<T extends object>(o: T): Readonly<T> {
+  Object.defineProperty(o, TEKST, { value: plat(`,${JSON.stringify(o)}`) });
+  return Object.freeze(o);
+}
 
 /** `,` and the text of a ground or question: a shared one's written once. */
 function metKomma(g: object): string {
-  let t = teksten.get(g);
-  if (t === undefined) {
-    t = `,${JSON.stringify(g)}`;
-    if (Object.isFrozen(g)) teksten.set(g, (t = plat(t)));
-  }
-  return t;
+  const t = (g as Gedeeld)[TEKST];
+  return t !== undefined ? t : `,${JSON.stringify(g)}`;
 }
 
 /** A list of grounds or questions; the first element's comma sliced off (a slice is one piece too). */

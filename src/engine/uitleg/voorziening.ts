@@ -5,6 +5,7 @@ import type { Context } from '../../regels/context.ts';
 import type { GecompileerdeToets } from '../../regels/compileer.ts';
 import { en, JA, NEE, ONBEKEND, OORDEEL, type Waarheid } from '../../regels/waarheid.ts';
 import { bedragTekst, opsomming } from '../../taal/index.ts';
+import { deel } from './json.ts';
 import {
   type GeldendeDuur,
   geldendeDuur,
@@ -377,8 +378,8 @@ function grondKnoop(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: F
 
 function bewaarGrond(k: Knoop, grond: Grond): void {
   Object.freeze(grond.feiten);
-  // Frozen: shared by results, and so marked for json.ts to keep its text.
-  k.grond = Object.freeze(grond);
+  // Frozen: shared by results, with its text for json.ts.
+  k.grond = deel(grond);
 }
 
 export interface SnelleBeoordeling {
@@ -509,7 +510,7 @@ function toets(l: Lopend, c: Voorwaarde, soort: Grond['soort']): Waarheid {
         artikel: c.artikel,
         regeling: c.regeling,
       }));
-      if (knoop !== undefined) knoop.vragen = eigen.map((x) => Object.freeze(x));
+      if (knoop !== undefined) knoop.vragen = eigen.map((x) => deel(x));
     }
     for (const x of eigen) if (!vragen.some((y) => y.feit === x.feit)) vragen.push(x);
   }
