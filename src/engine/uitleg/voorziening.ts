@@ -312,10 +312,16 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
  */
 interface Knoop {
   readonly kind: Map<unknown, Knoop>;
-  grond?: Grond;
+  grond: Grond | undefined;
   /** The questions to the college of the ground (the key holds each one's judgement and question). */
-  vragen?: readonly Vraag[];
+  vragen: readonly Vraag[] | undefined;
 }
+
+/**
+ * Every node has all three fields from the start: one object shape, so reading `grond` of a node
+ * is one monomorphic load (with the fields added when set, a node had one of four shapes).
+ */
+const nieuweKnoop = (): Knoop => ({ kind: new Map(), grond: undefined, vragen: undefined });
 
 export interface Grondenopslag {
   /** The first two levels, where it is judged and the truth value, without a map. */
@@ -340,7 +346,7 @@ function leeg(l: unknown[]): void {
 function stap(opslag: Grondenopslag, k: Knoop, waarde: unknown): Knoop {
   let n = k.kind.get(waarde);
   if (n === undefined) {
-    k.kind.set(waarde, (n = { kind: new Map() }));
+    k.kind.set(waarde, (n = nieuweKnoop()));
     opslag.knopen++;
   }
   return n;
@@ -363,7 +369,7 @@ function grondKnoop(c: Voorwaarde, soort: Grond['soort'], w: Waarheid, feiten: F
   if (perWaarheid === undefined) opslag.wortels[soort] = perWaarheid = [];
   let k = perWaarheid[w];
   if (k === undefined) {
-    perWaarheid[w] = k = { kind: new Map() };
+    perWaarheid[w] = k = nieuweKnoop();
     opslag.knopen++;
   }
   const namen = c.sleutelFeiten;
