@@ -268,11 +268,17 @@ export function maakEngine(bibliotheek: Bibliotheek): SnelleEngine {
     const uit: { grond: Grond; conflict: Conflict; nieuweConflicten: readonly Conflict[] }[] = [];
     let vorige = huidig.uitkomst;
     // Every later period reads the facts as on the first day (the age too): only the day differs.
-    let later: Context | undefined;
+    // One context for all of them, its day and trace set again: a period's judgement keeps no
+    // reference to either (grounds copy the facts they show, questions are copied too).
+    let later: { -readonly [K in keyof Context]: Context[K] } | undefined;
     const contextOp = (dag: string): Context => {
       if (!later) return (later = snelleContext(casus, dag, true));
       (later.feiten as Record<string, unknown>).startdatum = dag;
-      return (later = { ...later, datum: dag, spoor: { ontbrekend: [], vragen: [] } });
+      later.datum = dag;
+      const spoor = later.spoor!;
+      if (spoor.ontbrekend.length !== 0) spoor.ontbrekend.length = 0;
+      if (spoor.vragen.length !== 0) spoor.vragen.length = 0;
+      return later;
     };
     let vorigeConflicten = planC(plan).conflictSleutels;
     for (const [dag, regeling] of planC(plan).grenzen) {
