@@ -307,21 +307,33 @@ function feitenVan(namen: readonly string[], feiten: Feiten): Record<string, unk
 
 /**
  * A condition's store of grounds built before: a tree with one level per part of what the ground
- * depends on (see `grondKnoop`), so a case finds its ground by a few map lookups on the values
- * themselves instead of hashing a key string built for it.
+ * depends on (see `grondKnoop`), so a case finds its ground by a few lookups on the values
+ * themselves instead of hashing a key string built for it. Most facts a ground shows are yes/no or
+ * missing: those three values have a field of their own, the others (strings, numbers, labels and
+ * questions) a map, made when first needed.
  */
 interface Knoop {
-  readonly kind: Map<unknown, Knoop>;
+  ja: Knoop | undefined;
+  nee: Knoop | undefined;
+  geen: Knoop | undefined;
+  kind: Map<unknown, Knoop> | undefined;
   grond: Grond | undefined;
   /** The questions to the college of the ground (the key holds each one's judgement and question). */
   vragen: readonly Vraag[] | undefined;
 }
 
 /**
- * Every node has all three fields from the start: one object shape, so reading `grond` of a node
- * is one monomorphic load (with the fields added when set, a node had one of four shapes).
+ * Every node has all its fields from the start: one object shape, so reading `grond` of a node
+ * is one monomorphic load (with the fields added when set, a node had one of several shapes).
  */
-const nieuweKnoop = (): Knoop => ({ kind: new Map(), grond: undefined, vragen: undefined });
+const nieuweKnoop = (): Knoop => ({
+  ja: undefined,
+  nee: undefined,
+  geen: undefined,
+  kind: undefined,
+  grond: undefined,
+  vragen: undefined,
+});
 
 export interface Grondenopslag {
   /** The first two levels, where it is judged and the truth value, without a map. */
@@ -343,13 +355,24 @@ function leeg(l: unknown[]): void {
   if (l.length !== 0) l.length = 0;
 }
 
+/** The child of `k` for a value: true, false and null by field (no string or number is any of them), else by map. */
 function stap(opslag: Grondenopslag, k: Knoop, waarde: unknown): Knoop {
-  let n = k.kind.get(waarde);
-  if (n === undefined) {
-    k.kind.set(waarde, (n = nieuweKnoop()));
-    opslag.knopen++;
+  let n: Knoop | undefined;
+  if (waarde === true) n = k.ja ?? (k.ja = kind(opslag));
+  else if (waarde === false) n = k.nee ?? (k.nee = kind(opslag));
+  else if (waarde === null) n = k.geen ?? (k.geen = kind(opslag));
+  else {
+    let m = k.kind;
+    if (m === undefined) k.kind = m = new Map();
+    n = m.get(waarde);
+    if (n === undefined) m.set(waarde, (n = kind(opslag)));
   }
   return n;
+}
+
+function kind(opslag: Grondenopslag): Knoop {
+  opslag.knopen++;
+  return nieuweKnoop();
 }
 
 /**
