@@ -504,7 +504,11 @@ export function invoerLabel(plan: Plan): (naam: string) => string {
     feitLabel(naam);
 }
 
+/** The inputs behind the facts a rule missed, each once, in the order first missed. */
 export function ontbrekendeInvoer(namen: readonly string[]): string[] {
+  // Mostly none or one: then no Set (the compiled path asks this for every condition and amount).
+  if (namen.length === 0) return [];
+  if (namen.length === 1) return [AFGELEID_VAN[namen[0]!] ?? namen[0]!];
   return [...new Set(namen.map((n) => AFGELEID_VAN[n] ?? n))];
 }
 
