@@ -92,6 +92,12 @@ export interface Batch {
   readonly sloten: readonly string[];
   readonly slotVan: ReadonlyMap<string, number>;
   /**
+   * What the batch was made from besides the engine and plan: gemeente, date, the versions replaced (by
+   * hash) and the options that shape its output. Two batches of one engine with the same plan and key
+   * give every case the same codes and amounts (an impact run of a version against itself).
+   */
+  readonly sleutel: string;
+  /**
    * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
    * (length `sloten.length`) and, when asked for at creation, the yearly cents of every granted
    * voorziening into `jaarCent` (0 where nothing is granted or known; see `jaarlast` for NaN).
@@ -174,6 +180,15 @@ export function maakBatch(
   const metBedragen = (opties.bedragen ?? false) || jaarlast;
   const sloten = opties.sloten ?? plan.vocabulaire.voorzieningIds;
   const slotVan: ReadonlyMap<string, number> = new Map(sloten.map((v, i) => [v, i]));
+  const sleutel = JSON.stringify([
+    gemeente,
+    peildatum,
+    opties.ontwerp ?? false,
+    metBedragen,
+    jaarlast,
+    sloten,
+    [...(opties.vervang ?? [])].map(([id, r]) => [id, r.hash]).sort(),
+  ]);
 
   const stappen = (lijst: readonly PlanVoorwaarde[] | undefined): Stap[] =>
     (lijst ?? []).filter((v) => !v.buitenToepassing).map((v) => ({ id: v.id, toets: v.toets }));
@@ -603,6 +618,7 @@ export function maakBatch(
       opties,
       sloten,
       slotVan,
+      sleutel,
       beoordeel(casus, uitkomsten, jaarCent) {
         if (casus.gemeente !== gemeente || casus.peildatum !== peildatum)
           throw new RangeError(
