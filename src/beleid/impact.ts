@@ -138,22 +138,29 @@ export function maakImpactteller(van: Batch, naar: Batch, referentie?: Referenti
       if (!eenOordeel) naar.beoordeel(casus, uitNaar, jaarNaar);
       stand.casussen++;
       const aanvraag = casus.aanvraag;
-      const basis = (aanvraag ? AANVRAAG : ZONDER_AANVRAAG) * S;
-      let gewijzigd = false;
-      for (let s = 0; s < S; s++) {
-        const a = uitVan[s]!;
-        const b = uitNaar[s]!;
-        if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) continue;
-        overgangen[((basis + s) * CODES + a) * CODES + b]!++;
-        if (a !== b) gewijzigd = true;
+      if (!aanvraag) {
+        const basis = ZONDER_AANVRAAG * S;
+        let gewijzigd = false;
+        for (let s = 0; s < S; s++) {
+          const a = uitVan[s]!;
+          const b = uitNaar[s]!;
+          if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) continue;
+          overgangen[((basis + s) * CODES + a) * CODES + b]!++;
+          if (a !== b) gewijzigd = true;
+        }
+        if (gewijzigd) stand.gewijzigd++;
+        return;
       }
-      if (gewijzigd) stand.gewijzigd++;
-      if (!aanvraag) return;
       stand.metAanvraag++;
+      // A request is judged for its own voorziening only: every other slot holds NIET_BEOORDEELD
+      // under both versions (Batch.beoordeel), so its slot is the one to count.
       const slot = van.slotVan.get(aanvraag.voorziening);
       if (slot === undefined) return;
       const a = uitVan[slot]!;
       const b = uitNaar[slot]!;
+      if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) return;
+      overgangen[((AANVRAAG * S + slot) * CODES + a) * CODES + b]!++;
+      if (a !== b) stand.gewijzigd++;
       if (a === TOEGESTAAN || b === TOEGESTAAN) telKosten(casus, slot, a, b);
     },
   };

@@ -1,5 +1,5 @@
 import type { Afwijking, Casus } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdenOp, leeftijdInMaandenOp } from '../kalender/index.ts';
+import { eindeTermijnMaanden, leeftijdInMaandenOp, splits } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -99,7 +99,8 @@ export interface Batch {
   readonly sleutel: string;
   /**
    * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
-   * (length `sloten.length`) and, when asked for at creation, the yearly cents of every granted
+   * (length `sloten.length`; a case with a request is judged for that voorziening alone, every other
+   * slot gets NIET_BEOORDEELD) and, when asked for at creation, the yearly cents of every granted
    * voorziening into `jaarCent` (0 where nothing is granted or known; see `jaarlast` for NaN).
    */
   beoordeel(casus: Casus, uitkomsten: Uint8Array, jaarCent?: Float64Array): void;
@@ -227,25 +228,25 @@ export function maakBatch(
     };
   };
 
-  const leeftijdOpPeildatum = leeftijdenOp(peildatum);
-  // Requests start on a few hundred different days: each day is read once for the ages on it.
-  const leeftijdOpDag = new Map<string, (geboren: string) => number>();
-  const leeftijdOpDatum = (g: string, datum: string): number => {
-    let f = leeftijdOpDag.get(datum);
-    if (f === undefined) {
-      f = leeftijdenOp(datum);
-      leeftijdOpDag.set(datum, f);
+  // A case's birth date and first day are texts, read as dates for every age: each text is read once,
+  // as jaar × 10000 + maand × 100 + dag, and found again by the text (the generator and a store hand
+  // out the same string objects, whose hash V8 keeps). The map is bounded; past it a date is read anew.
+  const datumgetallen = new Map<string, number>();
+  const datumgetal = (d: string): number => {
+    let n = datumgetallen.get(d);
+    if (n === undefined) {
+      const { jaar, maand, dag } = splits(d);
+      n = jaar * 10000 + maand * 100 + dag;
+      if (datumgetallen.size < MAX_DATUMGETALLEN) datumgetallen.set(d, n);
     }
-    return f(g);
+    return n;
   };
+  /** Whole years from `g` to `datum`, as `leeftijdenOp(datum)(g)` counts them. */
   const leeftijd = (g: string, datum: string): number => {
-    const l = laatsteLeeftijd;
-    if (l.geboren === g && l.datum === datum) return l.jaren;
-    const jaren = datum === peildatum ? leeftijdOpPeildatum(g) : leeftijdOpDatum(g, datum);
-    l.geboren = g;
-    l.datum = datum;
-    l.jaren = jaren;
-    return jaren;
+    const b = datumgetal(g);
+    const d = datumgetal(datum);
+    // A birthday later in the year (month and day as mmdd) is not reached yet.
+    return Math.floor(d / 10000) - Math.floor(b / 10000) - (d % 10000 < b % 10000 ? 1 : 0);
   };
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     v.kopieer(feiten, f, a);
@@ -624,7 +625,8 @@ export function maakBatch(
           throw new RangeError(
             `casus voor ${casus.gemeente} op ${casus.peildatum} in een batch voor ${gemeente} op ${peildatum}`,
           );
-        uitkomsten.fill(NIET_BEOORDEELD);
+        // A loop, not fill(): for a score of slots the call into the builtin costs more than the stores.
+        for (let i = 0; i < uitkomsten.length; i++) uitkomsten[i] = NIET_BEOORDEELD;
         // With jaarlast only a granted request's own slot is read (BatchOpties.jaarlast).
         if (jaarCent && !jaarlast) jaarCent.fill(0);
         const f = casus.feiten;
@@ -638,11 +640,8 @@ export function maakBatch(
   };
 }
 
-/**
- * The last age any batch worked out: the two batches of an impact run ask it in turn for the same
- * person on the same day, and reading a birth date (checked, as every date) costs more than comparing it.
- */
-const laatsteLeeftijd = { geboren: '', datum: '', jaren: 0 };
+/** Dates a batch keeps read (see `datumgetal`): some seventy years of birth days and then some. */
+const MAX_DATUMGETALLEN = 1 << 17;
 
 type Kopie = (
   doel: Record<string, Scalar | undefined>,
