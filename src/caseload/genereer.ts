@@ -2,7 +2,7 @@ import { type Casus, UITKERINGEN } from '../casus/index.ts';
 import type { Plan } from '../engine/index.ts';
 import { eindeTermijnMaanden, naarDagnummer, vanDagnummer } from '../kalender/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
-import { gewogen, maakPrng, type Prng } from './prng.ts';
+import { kies, maakPrng, type Prng, verdeling } from './prng.ts';
 
 /**
  * A synthetic caseload: people on a gemeente's books with the facts the ordinances ask about, most
@@ -99,6 +99,7 @@ const VERLENGINGEN: readonly (readonly [string, number])[] = [
   ['2', 12],
   ['3', 3],
 ];
+const VERLENGINGENVERDELING = verdeling(VERLENGINGEN);
 const ARBEIDSDUUR = [36, 38, 40] as const;
 const CONTRACT = [0, 3, 6, 6, 12] as const;
 
@@ -111,13 +112,15 @@ const LEEFTIJDEN: readonly (readonly [string, number])[] = [
   ['45-54', 22],
   ['55-66', 22],
 ];
-const GRENZEN: Readonly<Record<string, readonly [number, number]>> = {
-  '16-17': [16, 17],
-  '18-26': [18, 26],
-  '27-44': [27, 44],
-  '45-54': [45, 54],
-  '55-66': [55, 66],
-};
+/** The youngest and oldest age of each class of LEEFTIJDEN, in its order. */
+const GRENZEN: readonly (readonly [number, number])[] = [
+  [16, 17],
+  [18, 26],
+  [27, 44],
+  [45, 54],
+  [55, 66],
+];
+const LEEFTIJDVERDELING = verdeling(LEEFTIJDEN);
 
 const UITKERING: readonly (readonly [(typeof UITKERINGEN)[number], number])[] = [
   ['algemene-bijstand', 68],
@@ -128,6 +131,7 @@ const UITKERING: readonly (readonly [(typeof UITKERINGEN)[number], number])[] = 
   ['anw', 2],
   ['ioaz', 1],
 ];
+const UITKERINGVERDELING = verdeling(UITKERING);
 
 /** A yes/no fact: true with p, false with q, missing otherwise. */
 function jaNee(prng: Prng, p: number, q: number): boolean | undefined {
@@ -201,6 +205,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   // A voorziening a regulation declares itself has no known demand: it is asked for seldom, and its
   // declared facts stay unknown (onbepaald where they matter).
   const vraag = aangeboden.map((v) => [v, VRAAG[v] ?? 1] as const);
+  const vraagverdeling = verdeling(vraag);
   const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
   const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
   const voorFunctieloon = peildatum < '2016-07-04';
@@ -225,8 +230,12 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   >;
   // An answer left undefined is one not given: compiled rules ask `ctx.oordelen[naam] === undefined`.
   feiten.oordelen = oordelen as Record<string, boolean>;
-  /** The judgements answered in this case, in the order first answered. */
+  /** The judgements answered in this case, in the order first answered: the first `beantwoordAantal`. */
   const beantwoordeNamen: string[] = [];
+  let beantwoordAantal = 0;
+  // What a request asks, per voorziening: looked up once here instead of by name in every case.
+  const GEEN: readonly string[] = [];
+  const vraagOordelen = aangeboden.map((v) => aanbod.voorzieningen.get(v) ?? GEEN);
   const vastZonder: Casus = { gemeente, peildatum, feiten };
   const vastMet: Casus = {
     gemeente,
@@ -238,7 +247,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   const beantwoord = (namen: readonly string[], p: number) => {
     for (const o of namen)
       if (prng.kans(p)) {
-        if (oordelen[o] === undefined) beantwoordeNamen.push(o);
+        if (oordelen[o] === undefined) beantwoordeNamen[beantwoordAantal++] = o;
         oordelen[o] = prng.kans(0.78);
       }
   };
@@ -249,18 +258,17 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
    * to named properties of one object shape, no clearing pass.
    */
   const schrijf = (i: number): boolean => {
-    for (let j = 0; j < beantwoordeNamen.length; j++) oordelen[beantwoordeNamen[j]!] = undefined;
-    beantwoordeNamen.length = 0;
+    for (let j = 0; j < beantwoordAantal; j++) oordelen[beantwoordeNamen[j]!] = undefined;
+    beantwoordAantal = 0;
 
     prng.zaai(i);
-    const klasse = gewogen(prng, LEEFTIJDEN);
-    const [min, max] = GRENZEN[klasse]!;
+    const [min, max] = GRENZEN[kies(prng, LEEFTIJDVERDELING)]!;
     const leeftijd = prng.tussen(min, max);
     // Born `leeftijd` whole years before the peildatum, on any day of that year.
     feiten.geboortedatum = prng.kans(0.015)
       ? undefined
       : datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
-    const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
+    const uitkering = leeftijd < 18 ? 'geen' : UITKERING[kies(prng, UITKERINGVERDELING)]![0];
     feiten.uitkering = prng.kans(0.015) ? undefined : uitkering;
     const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
     feiten.startkwalificatie = startkwalificatie;
@@ -290,15 +298,24 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
       beantwoord(alleOordelen, 0.12);
       return false;
     }
-    const voorziening: VoorzieningId =
-      nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
+    let voorziening: VoorzieningId;
+    let gevraagdeOordelen: readonly string[];
+    if (nietAangeboden.length > 0 && prng.kans(0.02)) {
+      voorziening = prng.een(nietAangeboden);
+      gevraagdeOordelen = GEEN;
+    } else {
+      const v = kies(prng, vraagverdeling);
+      voorziening = aangeboden[v]!;
+      gevraagdeOordelen = vraagOordelen[v]!;
+    }
     aanvraag.voorziening = voorziening;
     let ingang: number | undefined;
     let k = 0;
     if (prng.kans(0.35)) {
       // A running grant: its first day, the extensions so far, and mostly the day it was granted.
       ingang = peildag - prng.tussen(1, 900);
-      k = Number(gewogen(prng, VERLENGINGEN));
+      // The keys of VERLENGINGEN are the numbers 0 to 3 in order.
+      k = kies(prng, VERLENGINGENVERDELING);
       aanvraag.verlengingen = k;
       aanvraag.toegekendOp = prng.kans(0.95) ? datum(ingang - prng.tussen(0, 30)) : undefined;
     } else {
@@ -338,7 +355,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.contractToegezegdMaanden =
       voorziening === 'proefplaats' && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
     aanvraag.kostenCent = voorziening === 'verwervingskosten' ? prng.tussen(10, 600) * 100 : undefined;
-    beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
+    beantwoord(gevraagdeOordelen, 0.45);
     if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
     beantwoord(alleOordelen, 0.03);
     return true;
@@ -356,9 +373,9 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
         for (const k of AANVRAAGVELDEN) if (aanvraag[k] !== undefined) a[k] = aanvraag[k];
         casus.aanvraag = a as NonNullable<Casus['aanvraag']>;
       }
-      if (beantwoordeNamen.length > 0) {
+      if (beantwoordAantal > 0) {
         const o: Record<string, boolean> = {};
-        for (const n of beantwoordeNamen) o[n] = oordelen[n]!;
+        for (let j = 0; j < beantwoordAantal; j++) o[beantwoordeNamen[j]!] = oordelen[beantwoordeNamen[j]!]!;
         f.oordelen = o;
       }
       return casus;
