@@ -312,15 +312,15 @@ export function maakBatch(
     // `kies` compares the grant date only with the transitional article's boundary and with the dates
     // the versions of that regulation start and end. Between two consecutive such dates its answer is
     // the same, so it is asked once per period and voorziening, and a case finds its period with a few
-    // string comparisons instead of hashing its date into a map. The versions' dates are taken from all
-    // versions, drafts too: an extra boundary only splits a period in two.
-    const grenzen: Grens[] = [];
+    // comparisons of numbers instead of hashing its date into a map. The versions' dates are taken from
+    // all versions, drafts too: an extra boundary only splits a period in two.
+    const lijst: Grens[] = [];
     for (const r of p.gemeenteRegelingen) {
       if (!r.overgangsrecht) continue;
-      grenzen.push({ datum: overgangVoor(r), erna: false });
-      voegVersiegrenzenToe(grenzen, engine, r.id);
+      lijst.push({ datum: overgangVoor(r), erna: false });
+      voegVersiegrenzenToe(lijst, engine, r.id);
     }
-    sorteer(grenzen);
+    const grenzen = periodegrenzen(lijst);
     const doelen = new Map<string, Doel>(
       sloten.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
     );
@@ -354,11 +354,12 @@ export function maakBatch(
   // peildatum for one that already runs): the plan changes only where a version of the law or of one
   // of the gemeente's regulations starts or ends, so it is prepared once per such period.
   const wetId = plan.wet.id;
-  const datumGrenzen: Grens[] = [];
-  voegVersiegrenzenToe(datumGrenzen, engine, wetId);
-  for (const id of engine.bibliotheek.regelingenVan(gemeente)) voegVersiegrenzenToe(datumGrenzen, engine, id);
-  for (const r of opties.vervang?.values() ?? []) datumGrenzen.push({ datum: r.geldigVanaf, erna: false });
-  sorteer(datumGrenzen);
+  const versiegrenzen: Grens[] = [];
+  voegVersiegrenzenToe(versiegrenzen, engine, wetId);
+  for (const id of engine.bibliotheek.regelingenVan(gemeente))
+    voegVersiegrenzenToe(versiegrenzen, engine, id);
+  for (const r of opties.vervang?.values() ?? []) versiegrenzen.push({ datum: r.geldigVanaf, erna: false });
+  const datumGrenzen = periodegrenzen(versiegrenzen);
   const periodeVanPeildatum = periodeVan(datumGrenzen, peildatum);
   const perPeriode: (Voorbereid | null | undefined)[] = [];
   const voorbereidOp = (startdatum: string): Voorbereid | null => {
@@ -706,17 +707,18 @@ function voegVersiegrenzenToe(grenzen: Grens[], engine: Engine, id: string): voi
   }
 }
 
-function sorteer(grenzen: Grens[]): void {
-  grenzen.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : Number(a.erna) - Number(b.erna)));
+/**
+ * The boundaries as the first day of the period they open, as `datumgetal` numbers in ascending order
+ * (after a version's last day, that day's number plus one: every number in between is no date).
+ */
+function periodegrenzen(grenzen: readonly Grens[]): number[] {
+  return grenzen.map((g) => datumgetal(g.datum) + (g.erna ? 1 : 0)).sort((a, b) => a - b);
 }
 
 /** How many boundaries lie on or before the date (after it, for an end date): its period. */
-function periodeVan(grenzen: readonly Grens[], datum: string): number {
+function periodeVan(grenzen: readonly number[], datum: string): number {
+  const n = datumgetal(datum);
   let i = 0;
-  while (i < grenzen.length) {
-    const g = grenzen[i]!;
-    if (g.erna ? datum <= g.datum : datum < g.datum) break;
-    i++;
-  }
+  while (i < grenzen.length && grenzen[i]! <= n) i++;
   return i;
 }
