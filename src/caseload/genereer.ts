@@ -197,6 +197,33 @@ function metSleutels<K extends string>(sleutels: readonly K[]): Record<K, unknow
   return o;
 }
 
+/** What a request for one voorziening asks and writes (see `schrijf`). */
+interface Soort {
+  readonly id: VoorzieningId;
+  /** The judgements it asks, by number. */
+  readonly oordelen: readonly number[];
+  readonly duren: readonly number[] | undefined;
+  readonly verlenging: number;
+  readonly urenKans: number;
+  readonly lkstraject: boolean;
+  readonly proefplaats: boolean;
+  readonly verwervingskosten: boolean;
+}
+
+/**
+ * `zet(o, j, v)` writes v into judgement j of `o`, a `switch` with a named store per judgement: a
+ * store keyed by a name that changes every time is one V8 cannot cache, and an answered judgement is
+ * written and cleared in every case. The names are JSON string literals, so any name is only a key.
+ */
+function maakZetter(namen: readonly string[]): (o: object, j: number, v: boolean | undefined) => void {
+  const gevallen = namen.map((n, j) => `case ${j}: o[${JSON.stringify(n)}] = v; break;`);
+  return new Function('o', 'j', 'v', `'use strict';\nswitch (j) {\n${gevallen.join('\n')}\n}`) as (
+    o: object,
+    j: number,
+    v: boolean | undefined,
+  ) => void;
+}
+
 export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>): Casusmaker {
   const { gemeente, peildatum, aanbod } = opties;
   const prng = maakPrng(opties.seed);
@@ -224,18 +251,34 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     oordelen: Record<string, boolean>;
   };
   const aanvraag = metSleutels(AANVRAAGVELDEN);
-  const oordelen = metSleutels([...new Set([...alleOordelen, ...aanbod.algemeen])]) as Record<
-    string,
-    boolean | undefined
-  >;
+  // Judgements go by their number in `oordeelNamen`; each is written through its own named store.
+  const oordeelNamen = [...new Set([...alleOordelen, ...aanbod.algemeen])];
+  const oordelen = metSleutels(oordeelNamen) as Record<string, boolean | undefined>;
   // An answer left undefined is one not given: compiled rules ask `ctx.oordelen[naam] === undefined`.
   feiten.oordelen = oordelen as Record<string, boolean>;
+  const zetOordeel = maakZetter(oordeelNamen);
+  const nummerVan = new Map(oordeelNamen.map((n, j) => [n, j]));
+  const nummers = (namen: readonly string[]) => namen.map((n) => nummerVan.get(n)!);
+  const alleNummers = nummers(alleOordelen);
+  const algemeenNummers = nummers(aanbod.algemeen);
+  /** Whether judgement j is answered in this case. */
+  const gegeven = new Uint8Array(oordeelNamen.length);
   /** The judgements answered in this case, in the order first answered: the first `beantwoordAantal`. */
-  const beantwoordeNamen: string[] = [];
+  const beantwoordeNummers: number[] = [];
   let beantwoordAantal = 0;
-  // What a request asks, per voorziening: looked up once here instead of by name in every case.
-  const GEEN: readonly string[] = [];
-  const vraagOordelen = aangeboden.map((v) => aanbod.voorzieningen.get(v) ?? GEEN);
+  // What a request for each voorziening asks and writes, worked out once instead of by name per case.
+  const soort = (id: VoorzieningId): Soort => ({
+    id,
+    oordelen: nummers(aanbod.voorzieningen.get(id) ?? []),
+    duren: DUUR[id],
+    verlenging: VERLENGING[id] ?? 6,
+    urenKans: id === 'participatieplaats' || id === 'loonkostensubsidie' ? 0.95 : 0.5,
+    lkstraject: id === 'loonkostensubsidie',
+    proefplaats: id === 'proefplaats',
+    verwervingskosten: id === 'verwervingskosten',
+  });
+  const aangebodenSoorten = aangeboden.map(soort);
+  const nietAangebodenSoorten = nietAangeboden.map(soort);
   const vastZonder: Casus = { gemeente, peildatum, feiten };
   const vastMet: Casus = {
     gemeente,
@@ -244,11 +287,15 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag: aanvraag as NonNullable<Casus['aanvraag']>,
   };
 
-  const beantwoord = (namen: readonly string[], p: number) => {
-    for (const o of namen)
+  const beantwoord = (lijst: readonly number[], p: number) => {
+    for (let x = 0; x < lijst.length; x++)
       if (prng.kans(p)) {
-        if (oordelen[o] === undefined) beantwoordeNamen[beantwoordAantal++] = o;
-        oordelen[o] = prng.kans(0.78);
+        const j = lijst[x]!;
+        if (gegeven[j] === 0) {
+          gegeven[j] = 1;
+          beantwoordeNummers[beantwoordAantal++] = j;
+        }
+        zetOordeel(oordelen, j, prng.kans(0.78));
       }
   };
 
@@ -258,7 +305,11 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
    * to named properties of one object shape, no clearing pass.
    */
   const schrijf = (i: number): boolean => {
-    for (let j = 0; j < beantwoordAantal; j++) oordelen[beantwoordeNamen[j]!] = undefined;
+    for (let x = 0; x < beantwoordAantal; x++) {
+      const j = beantwoordeNummers[x]!;
+      zetOordeel(oordelen, j, undefined);
+      gegeven[j] = 0;
+    }
     beantwoordAantal = 0;
 
     prng.zaai(i);
@@ -295,20 +346,14 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     feiten.voorliggendeVoorziening = jaNee(prng, 0.08, 0.8);
 
     if (!(aangeboden.length > 0 && prng.kans(0.85))) {
-      beantwoord(alleOordelen, 0.12);
+      beantwoord(alleNummers, 0.12);
       return false;
     }
-    let voorziening: VoorzieningId;
-    let gevraagdeOordelen: readonly string[];
-    if (nietAangeboden.length > 0 && prng.kans(0.02)) {
-      voorziening = prng.een(nietAangeboden);
-      gevraagdeOordelen = GEEN;
-    } else {
-      const v = kies(prng, vraagverdeling);
-      voorziening = aangeboden[v]!;
-      gevraagdeOordelen = vraagOordelen[v]!;
-    }
-    aanvraag.voorziening = voorziening;
+    const gevraagd =
+      nietAangeboden.length > 0 && prng.kans(0.02)
+        ? prng.een(nietAangebodenSoorten)
+        : aangebodenSoorten[kies(prng, vraagverdeling)]!;
+    aanvraag.voorziening = gevraagd.id;
     let ingang: number | undefined;
     let k = 0;
     if (prng.kans(0.35)) {
@@ -326,9 +371,9 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.ingangsdatum = ingang !== undefined ? datum(ingang) : undefined;
     aanvraag.einddatum = undefined;
     aanvraag.duurMaanden = undefined;
-    const duren = DUUR[voorziening];
+    const duren = gevraagd.duren;
     if (duren && prng.kans(0.85)) {
-      const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
+      const maanden = prng.een(duren) + k * gevraagd.verlenging;
       if (ingang !== undefined && prng.kans(0.2)) {
         const einde = eindeTermijnMaanden(datum(ingang), maanden);
         aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
@@ -338,9 +383,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.zelfdeWerkgever = zelfde;
     aanvraag.andereOmgeving = zelfde === undefined ? undefined : prng.kans(0.9) ? !zelfde : zelfde;
     let uren: number | undefined;
-    if (
-      prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
-    ) {
+    if (prng.kans(gevraagd.urenKans)) {
       uren = prng.een(UREN);
       if (prng.kans(0.08)) uren += 0.5;
     }
@@ -348,16 +391,16 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.voldoendeMeegewerkt = jaNee(prng, 0.85, 0.1);
     // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
     // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
-    const lkstraject = voorziening === 'loonkostensubsidie';
+    const lkstraject = gevraagd.lkstraject;
     aanvraag.normaleArbeidsduur = lkstraject && prng.kans(0.9) ? prng.een(ARBEIDSDUUR) : undefined;
     aanvraag.functieloonPerMaandCent =
       lkstraject && voorFunctieloon && prng.kans(0.8) ? prng.tussen(1500, 3000) * 100 : undefined;
     aanvraag.contractToegezegdMaanden =
-      voorziening === 'proefplaats' && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
-    aanvraag.kostenCent = voorziening === 'verwervingskosten' ? prng.tussen(10, 600) * 100 : undefined;
-    beantwoord(gevraagdeOordelen, 0.45);
-    if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
-    beantwoord(alleOordelen, 0.03);
+      gevraagd.proefplaats && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
+    aanvraag.kostenCent = gevraagd.verwervingskosten ? prng.tussen(10, 600) * 100 : undefined;
+    beantwoord(gevraagd.oordelen, 0.45);
+    if (aanvraag.toegekendOp !== undefined) beantwoord(algemeenNummers, 0.6);
+    beantwoord(alleNummers, 0.03);
     return true;
   };
 
@@ -375,7 +418,10 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
       }
       if (beantwoordAantal > 0) {
         const o: Record<string, boolean> = {};
-        for (let j = 0; j < beantwoordAantal; j++) o[beantwoordeNamen[j]!] = oordelen[beantwoordeNamen[j]!]!;
+        for (let x = 0; x < beantwoordAantal; x++) {
+          const n = oordeelNamen[beantwoordeNummers[x]!]!;
+          o[n] = oordelen[n]!;
+        }
         f.oordelen = o;
       }
       return casus;
