@@ -230,8 +230,8 @@ export function maakBatch(
 
   /** Whole years from `g` to `datum`, as `leeftijdenOp(datum)(g)` counts them. */
   const leeftijd = (g: string, datum: string): number => {
-    const b = datumgetal(g);
-    const d = datumgetal(datum);
+    const b = geboorteGetal(g);
+    const d = dagGetal(datum);
     // A birthday later in the year (month and day as mmdd) is not reached yet.
     return Math.floor(d / 10000) - Math.floor(b / 10000) - (d % 10000 < b % 10000 ? 1 : 0);
   };
@@ -325,7 +325,7 @@ export function maakBatch(
       sloten.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
     );
     const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
-      const periode = periodeVan(grenzen, toegekendOp);
+      const periode = periodeVan(grenzen, datumgetal(toegekendOp));
       let keuze = doel.overgangen[periode];
       if (!keuze) {
         const { pv, overgang } = engine.kies(p, id as VoorzieningId, toegekendOp);
@@ -360,10 +360,10 @@ export function maakBatch(
     voegVersiegrenzenToe(versiegrenzen, engine, id);
   for (const r of opties.vervang?.values() ?? []) versiegrenzen.push({ datum: r.geldigVanaf, erna: false });
   const datumGrenzen = periodegrenzen(versiegrenzen);
-  const periodeVanPeildatum = periodeVan(datumGrenzen, peildatum);
+  const periodeVanPeildatum = periodeVan(datumGrenzen, datumgetal(peildatum));
   const perPeriode: (Voorbereid | null | undefined)[] = [];
   const voorbereidOp = (startdatum: string): Voorbereid | null => {
-    const periode = periodeVan(datumGrenzen, startdatum);
+    const periode = periodeVan(datumGrenzen, dagGetal(startdatum));
     if (periode === periodeVanPeildatum) return hoofd;
     let v = perPeriode[periode];
     if (v === undefined) {
@@ -613,8 +613,7 @@ export function maakBatch(
           throw new RangeError(
             `casus voor ${casus.gemeente} op ${casus.peildatum} in een batch voor ${gemeente} op ${peildatum}`,
           );
-        // A loop, not fill(): for a score of slots the call into the builtin costs more than the stores.
-        for (let i = 0; i < uitkomsten.length; i++) uitkomsten[i] = NIET_BEOORDEELD;
+        uitkomsten.fill(NIET_BEOORDEELD);
         // With jaarlast only a granted request's own slot is read (BatchOpties.jaarlast).
         if (jaarCent && !jaarlast) jaarCent.fill(0);
         const f = casus.feiten;
@@ -663,6 +662,29 @@ function datumgetal(d: string): number {
   }
   const { jaar, maand, dag } = splits(d);
   return jaar * 10000 + maand * 100 + dag;
+}
+
+/**
+ * The last first day and birth date read: a request's period and its ages read the same first day,
+ * and the two batches of an impact run read the same case in turn (the generator hands out the same
+ * string objects, so the comparison is mostly one of references).
+ */
+const laatst = { dag: '', dagGetal: 0, geboren: '', geborenGetal: 0 };
+
+function dagGetal(d: string): number {
+  if (d !== laatst.dag) {
+    laatst.dagGetal = datumgetal(d);
+    laatst.dag = d;
+  }
+  return laatst.dagGetal;
+}
+
+function geboorteGetal(d: string): number {
+  if (d !== laatst.geboren) {
+    laatst.geborenGetal = datumgetal(d);
+    laatst.geboren = d;
+  }
+  return laatst.geborenGetal;
 }
 
 type Kopie = (
@@ -715,9 +737,8 @@ function periodegrenzen(grenzen: readonly Grens[]): number[] {
   return grenzen.map((g) => datumgetal(g.datum) + (g.erna ? 1 : 0)).sort((a, b) => a - b);
 }
 
-/** How many boundaries lie on or before the date (after it, for an end date): its period. */
-function periodeVan(grenzen: readonly number[], datum: string): number {
-  const n = datumgetal(datum);
+/** How many boundaries lie on or before date n (after it, for an end date): its period. */
+function periodeVan(grenzen: readonly number[], n: number): number {
   let i = 0;
   while (i < grenzen.length && grenzen[i]! <= n) i++;
   return i;
