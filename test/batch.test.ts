@@ -208,8 +208,8 @@ describe('batch', () => {
   it('rekent een leeftijd per dag, ook als batches om beurten dezelfde persoon beoordelen', () => {
     // Born 15 September 1989: 26 on both peildata' first day in 2016, 27 from 15 September 2016 on.
     // Dinkelland's participatieplaats asks 27 or older, so the outcome turns on the day the age is
-    // counted; the batches keep the last age worked out (shared between them), and must not give
-    // one day's age for another.
+    // counted, up to the birthday itself (27 on 15 September, 26 the day before); two batches judge
+    // the same person in turn and must not give one day's age for another.
     const feiten = { geboortedatum: '1989-09-15', uitkering: 'algemene-bijstand' as const };
     const vroeg = maakBatch(engine, 'dinkelland', '2016-06-01', { bedragen: true });
     const laat = maakBatch(engine, 'dinkelland', '2017-06-01', { bedragen: true });
@@ -228,6 +228,12 @@ describe('batch', () => {
         feiten,
         aanvraag: { voorziening: 'participatieplaats', ingangsdatum: '2016-07-01' },
       },
+      ...['2016-09-14', '2016-09-15'].map((ingangsdatum): Casus => ({
+        gemeente: 'dinkelland',
+        peildatum: '2016-06-01',
+        feiten,
+        aanvraag: { voorziening: 'participatieplaats', ingangsdatum },
+      })),
       { gemeente: 'dinkelland', peildatum: '2016-06-01', feiten },
     ];
     const slot = SLOT_VAN.get('participatieplaats')!;

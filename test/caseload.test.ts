@@ -9,6 +9,7 @@ import {
   maakVoortgang,
   schrijfNdjson,
 } from '../src/caseload/index.ts';
+import { gewogen, kies, verdeling } from '../src/caseload/prng.ts';
 import { casusSchema } from '../src/casus/index.ts';
 import { standaardEngine } from './helpers.ts';
 
@@ -149,6 +150,28 @@ describe('caseload', () => {
     expect(geschreven).toEqual([]);
     maakVoortgang('x', 10, { stroom, forceer: true }).klaar();
     expect(geschreven.join('')).toContain('100%');
+  });
+
+  it('kiest met een vooraf opgetelde verdeling wat gewogen kiest, bij dezelfde trekking', () => {
+    const gewichten = [
+      ['a', 16],
+      ['b', 13],
+      ['c', 0.5],
+      ['d', 9],
+      ['e', 1],
+    ] as const;
+    const v = verdeling(gewichten);
+    const x = maakPrng('kies');
+    const y = maakPrng('kies');
+    const gekozen = new Set<string>();
+    for (let i = 0; i < 20000; i++) {
+      const k = gewichten[kies(x, v)]![0];
+      expect(k).toBe(gewogen(y, gewichten));
+      gekozen.add(k);
+    }
+    expect(gekozen.size).toBe(gewichten.length);
+    // Both drew once per pick: the streams are still in step.
+    expect(x.getal()).toBe(y.getal());
   });
 
   it('trekt gelijkmatig verdeelde getallen', () => {

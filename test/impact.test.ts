@@ -22,7 +22,7 @@ import {
 import { caseload } from '../src/caseload/index.ts';
 import { leesRegel, openNdjson, verwerkStuk } from '../src/beleid/ndjson-casussen.ts';
 import { type Casus, LANDELIJK_VOCABULAIRE } from '../src/casus/index.ts';
-import { maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
+import { type Batch, maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
 import { main } from '../src/cli/main.ts';
 import type { Uitvoer } from '../src/cli/uitvoer.ts';
@@ -148,6 +148,51 @@ describe('impact', () => {
           expect(x.van).toBe(x.naar);
       expect(r.voorzieningen.reduce((n, v) => n + v.aanvragen.aantal, 0)).toBe(r.metAanvraag);
     }
+  });
+
+  it('beoordeelt een casus één keer als beide batches gelijk gemaakt zijn, met dezelfde telling', () => {
+    for (const [naar, datum] of [
+      [DINKELLAND, '2016-06-01'],
+      ['groningen/re-integratieverordening', '2026-06-01'],
+    ] as const) {
+      const o = opzet(naar, undefined, datum);
+      expect(o.batchNaar.plan).toBe(o.batchVan.plan);
+      expect(o.batchNaar.sleutel).toBe(o.batchVan.sleutel);
+      let naarGevraagd = 0;
+      const geteld: Batch = {
+        ...o.batchNaar,
+        beoordeel(c, u, j) {
+          naarGevraagd++;
+          o.batchNaar.beoordeel(c, u, j);
+        },
+      };
+      const samen = maakImpactteller(o.batchVan, geteld);
+      // Another key: the counter cannot take the batches for alike and judges under both.
+      const apart = maakImpactteller(o.batchVan, { ...geteld, sleutel: `${geteld.sleutel} apart` });
+      const aanbod = gezamenlijkAanbod(o.batchVan.plan, o.batchNaar.plan);
+      let n = 0;
+      for (const c of caseload({ gemeente: o.gemeente, peildatum: datum, aantal: 3000, seed: 4, aanbod })) {
+        samen.tel(c);
+        expect(naarGevraagd).toBe(n);
+        apart.tel(c);
+        expect(naarGevraagd).toBe(++n);
+      }
+      expect(impactCijfers(samen.stand), naar).toEqual(impactCijfers(apart.stand));
+      expect(samen.stand.casussen).toBe(3000);
+    }
+    // Versions that differ are both judged.
+    const o = opzet(schrijfOntwerp());
+    expect(o.batchNaar.sleutel).not.toBe(o.batchVan.sleutel);
+    let naarGevraagd = 0;
+    const teller = maakImpactteller(o.batchVan, {
+      ...o.batchNaar,
+      beoordeel(c, u, j) {
+        naarGevraagd++;
+        o.batchNaar.beoordeel(c, u, j);
+      },
+    });
+    for (const c of HANDGEVALLEN) teller.tel(c);
+    expect(naarGevraagd).toBe(HANDGEVALLEN.length);
   });
 
   it('een ontwerp met een hogere premie en leeftijdsgrens: de overgangen en de jaarlast van handgevallen', () => {

@@ -101,11 +101,14 @@ export function maakImpactteller(van: Batch, naar: Batch, referentie?: Referenti
   const stand = nieuweStand(van.sloten);
   const S = van.sloten.length;
   const { overgangen, kosten } = stand;
+  // Two batches made alike from one plan judge every case alike (Batch.sleutel): the case is judged
+  // once and read as both versions' outcome, which halves a run of a version against itself.
+  const eenOordeel = van.plan === naar.plan && van.sleutel === naar.sleutel;
   const uitVan = new Uint8Array(S);
-  const uitNaar = new Uint8Array(S);
+  const uitNaar = eenOordeel ? uitVan : new Uint8Array(S);
   // NaN: the amount is not known (see BatchOpties.jaarlast).
   const jaarVan = new Float64Array(S);
-  const jaarNaar = new Float64Array(S);
+  const jaarNaar = eenOordeel ? jaarVan : new Float64Array(S);
 
   const telKosten = (casus: Casus, slot: number, a: number, b: number) => {
     const k = slot * KOSTENVELDEN;
@@ -132,25 +135,32 @@ export function maakImpactteller(van: Batch, naar: Batch, referentie?: Referenti
     stand,
     tel(casus) {
       van.beoordeel(casus, uitVan, jaarVan);
-      naar.beoordeel(casus, uitNaar, jaarNaar);
+      if (!eenOordeel) naar.beoordeel(casus, uitNaar, jaarNaar);
       stand.casussen++;
       const aanvraag = casus.aanvraag;
-      const basis = (aanvraag ? AANVRAAG : ZONDER_AANVRAAG) * S;
-      let gewijzigd = false;
-      for (let s = 0; s < S; s++) {
-        const a = uitVan[s]!;
-        const b = uitNaar[s]!;
-        if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) continue;
-        overgangen[((basis + s) * CODES + a) * CODES + b]!++;
-        if (a !== b) gewijzigd = true;
+      if (!aanvraag) {
+        const basis = ZONDER_AANVRAAG * S;
+        let gewijzigd = false;
+        for (let s = 0; s < S; s++) {
+          const a = uitVan[s]!;
+          const b = uitNaar[s]!;
+          if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) continue;
+          overgangen[((basis + s) * CODES + a) * CODES + b]!++;
+          if (a !== b) gewijzigd = true;
+        }
+        if (gewijzigd) stand.gewijzigd++;
+        return;
       }
-      if (gewijzigd) stand.gewijzigd++;
-      if (!aanvraag) return;
       stand.metAanvraag++;
+      // A request is judged for its own voorziening only: every other slot holds NIET_BEOORDEELD
+      // under both versions (Batch.beoordeel), so its slot is the one to count.
       const slot = van.slotVan.get(aanvraag.voorziening);
       if (slot === undefined) return;
       const a = uitVan[slot]!;
       const b = uitNaar[slot]!;
+      if (a === NIET_BEOORDEELD && b === NIET_BEOORDEELD) return;
+      overgangen[((AANVRAAG * S + slot) * CODES + a) * CODES + b]!++;
+      if (a !== b) stand.gewijzigd++;
       if (a === TOEGESTAAN || b === TOEGESTAAN) telKosten(casus, slot, a, b);
     },
   };

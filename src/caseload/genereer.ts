@@ -2,7 +2,7 @@ import { type Casus, UITKERINGEN } from '../casus/index.ts';
 import type { Plan } from '../engine/index.ts';
 import { eindeTermijnMaanden, naarDagnummer, vanDagnummer } from '../kalender/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
-import { gewogen, maakPrng, type Prng } from './prng.ts';
+import { kies, maakPrng, type Prng, verdeling } from './prng.ts';
 
 /**
  * A synthetic caseload: people on a gemeente's books with the facts the ordinances ask about, most
@@ -99,6 +99,7 @@ const VERLENGINGEN: readonly (readonly [string, number])[] = [
   ['2', 12],
   ['3', 3],
 ];
+const VERLENGINGENVERDELING = verdeling(VERLENGINGEN);
 const ARBEIDSDUUR = [36, 38, 40] as const;
 const CONTRACT = [0, 3, 6, 6, 12] as const;
 
@@ -111,13 +112,15 @@ const LEEFTIJDEN: readonly (readonly [string, number])[] = [
   ['45-54', 22],
   ['55-66', 22],
 ];
-const GRENZEN: Readonly<Record<string, readonly [number, number]>> = {
-  '16-17': [16, 17],
-  '18-26': [18, 26],
-  '27-44': [27, 44],
-  '45-54': [45, 54],
-  '55-66': [55, 66],
-};
+/** The youngest and oldest age of each class of LEEFTIJDEN, in its order. */
+const GRENZEN: readonly (readonly [number, number])[] = [
+  [16, 17],
+  [18, 26],
+  [27, 44],
+  [45, 54],
+  [55, 66],
+];
+const LEEFTIJDVERDELING = verdeling(LEEFTIJDEN);
 
 const UITKERING: readonly (readonly [(typeof UITKERINGEN)[number], number])[] = [
   ['algemene-bijstand', 68],
@@ -128,6 +131,7 @@ const UITKERING: readonly (readonly [(typeof UITKERINGEN)[number], number])[] = 
   ['anw', 2],
   ['ioaz', 1],
 ];
+const UITKERINGVERDELING = verdeling(UITKERING);
 
 /** A yes/no fact: true with p, false with q, missing otherwise. */
 function jaNee(prng: Prng, p: number, q: number): boolean | undefined {
@@ -193,6 +197,33 @@ function metSleutels<K extends string>(sleutels: readonly K[]): Record<K, unknow
   return o;
 }
 
+/** What a request for one voorziening asks and writes (see `schrijf`). */
+interface Soort {
+  readonly id: VoorzieningId;
+  /** The judgements it asks, by number. */
+  readonly oordelen: readonly number[];
+  readonly duren: readonly number[] | undefined;
+  readonly verlenging: number;
+  readonly urenKans: number;
+  readonly lkstraject: boolean;
+  readonly proefplaats: boolean;
+  readonly verwervingskosten: boolean;
+}
+
+/**
+ * `zet(o, j, v)` writes v into judgement j of `o`, a `switch` with a named store per judgement: a
+ * store keyed by a name that changes every time is one V8 cannot cache, and an answered judgement is
+ * written and cleared in every case. The names are JSON string literals, so any name is only a key.
+ */
+function maakZetter(namen: readonly string[]): (o: object, j: number, v: boolean | undefined) => void {
+  const gevallen = namen.map((n, j) => `case ${j}: o[${JSON.stringify(n)}] = v; break;`);
+  return new Function('o', 'j', 'v', `'use strict';\nswitch (j) {\n${gevallen.join('\n')}\n}`) as (
+    o: object,
+    j: number,
+    v: boolean | undefined,
+  ) => void;
+}
+
 export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>): Casusmaker {
   const { gemeente, peildatum, aanbod } = opties;
   const prng = maakPrng(opties.seed);
@@ -201,6 +232,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
   // A voorziening a regulation declares itself has no known demand: it is asked for seldom, and its
   // declared facts stay unknown (onbepaald where they matter).
   const vraag = aangeboden.map((v) => [v, VRAAG[v] ?? 1] as const);
+  const vraagverdeling = verdeling(vraag);
   const nietAangeboden = VOORZIENINGEN.filter((v) => !aanbod.voorzieningen.has(v));
   const alleOordelen = [...new Set([...aanbod.voorzieningen.values()].flat())];
   const voorFunctieloon = peildatum < '2016-07-04';
@@ -219,14 +251,34 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     oordelen: Record<string, boolean>;
   };
   const aanvraag = metSleutels(AANVRAAGVELDEN);
-  const oordelen = metSleutels([...new Set([...alleOordelen, ...aanbod.algemeen])]) as Record<
-    string,
-    boolean | undefined
-  >;
+  // Judgements go by their number in `oordeelNamen`; each is written through its own named store.
+  const oordeelNamen = [...new Set([...alleOordelen, ...aanbod.algemeen])];
+  const oordelen = metSleutels(oordeelNamen) as Record<string, boolean | undefined>;
   // An answer left undefined is one not given: compiled rules ask `ctx.oordelen[naam] === undefined`.
   feiten.oordelen = oordelen as Record<string, boolean>;
-  /** The judgements answered in this case, in the order first answered. */
-  const beantwoordeNamen: string[] = [];
+  const zetOordeel = maakZetter(oordeelNamen);
+  const nummerVan = new Map(oordeelNamen.map((n, j) => [n, j]));
+  const nummers = (namen: readonly string[]) => namen.map((n) => nummerVan.get(n)!);
+  const alleNummers = nummers(alleOordelen);
+  const algemeenNummers = nummers(aanbod.algemeen);
+  /** Whether judgement j is answered in this case. */
+  const gegeven = new Uint8Array(oordeelNamen.length);
+  /** The judgements answered in this case, in the order first answered: the first `beantwoordAantal`. */
+  const beantwoordeNummers: number[] = [];
+  let beantwoordAantal = 0;
+  // What a request for each voorziening asks and writes, worked out once instead of by name per case.
+  const soort = (id: VoorzieningId): Soort => ({
+    id,
+    oordelen: nummers(aanbod.voorzieningen.get(id) ?? []),
+    duren: DUUR[id],
+    verlenging: VERLENGING[id] ?? 6,
+    urenKans: id === 'participatieplaats' || id === 'loonkostensubsidie' ? 0.95 : 0.5,
+    lkstraject: id === 'loonkostensubsidie',
+    proefplaats: id === 'proefplaats',
+    verwervingskosten: id === 'verwervingskosten',
+  });
+  const aangebodenSoorten = aangeboden.map(soort);
+  const nietAangebodenSoorten = nietAangeboden.map(soort);
   const vastZonder: Casus = { gemeente, peildatum, feiten };
   const vastMet: Casus = {
     gemeente,
@@ -235,11 +287,15 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag: aanvraag as NonNullable<Casus['aanvraag']>,
   };
 
-  const beantwoord = (namen: readonly string[], p: number) => {
-    for (const o of namen)
+  const beantwoord = (lijst: readonly number[], p: number) => {
+    for (let x = 0; x < lijst.length; x++)
       if (prng.kans(p)) {
-        if (oordelen[o] === undefined) beantwoordeNamen.push(o);
-        oordelen[o] = prng.kans(0.78);
+        const j = lijst[x]!;
+        if (gegeven[j] === 0) {
+          gegeven[j] = 1;
+          beantwoordeNummers[beantwoordAantal++] = j;
+        }
+        zetOordeel(oordelen, j, prng.kans(0.78));
       }
   };
 
@@ -249,18 +305,21 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
    * to named properties of one object shape, no clearing pass.
    */
   const schrijf = (i: number): boolean => {
-    for (let j = 0; j < beantwoordeNamen.length; j++) oordelen[beantwoordeNamen[j]!] = undefined;
-    beantwoordeNamen.length = 0;
+    for (let x = 0; x < beantwoordAantal; x++) {
+      const j = beantwoordeNummers[x]!;
+      zetOordeel(oordelen, j, undefined);
+      gegeven[j] = 0;
+    }
+    beantwoordAantal = 0;
 
     prng.zaai(i);
-    const klasse = gewogen(prng, LEEFTIJDEN);
-    const [min, max] = GRENZEN[klasse]!;
+    const [min, max] = GRENZEN[kies(prng, LEEFTIJDVERDELING)]!;
     const leeftijd = prng.tussen(min, max);
     // Born `leeftijd` whole years before the peildatum, on any day of that year.
     feiten.geboortedatum = prng.kans(0.015)
       ? undefined
       : datum(peildag - Math.floor((leeftijd + prng.getal()) * 365.2425));
-    const uitkering = leeftijd < 18 ? 'geen' : gewogen(prng, UITKERING);
+    const uitkering = leeftijd < 18 ? 'geen' : UITKERING[kies(prng, UITKERINGVERDELING)]![0];
     feiten.uitkering = prng.kans(0.015) ? undefined : uitkering;
     const startkwalificatie = jaNee(prng, leeftijd < 18 ? 0.08 : leeftijd < 27 ? 0.5 : 0.6, 0.37);
     feiten.startkwalificatie = startkwalificatie;
@@ -287,18 +346,21 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     feiten.voorliggendeVoorziening = jaNee(prng, 0.08, 0.8);
 
     if (!(aangeboden.length > 0 && prng.kans(0.85))) {
-      beantwoord(alleOordelen, 0.12);
+      beantwoord(alleNummers, 0.12);
       return false;
     }
-    const voorziening: VoorzieningId =
-      nietAangeboden.length > 0 && prng.kans(0.02) ? prng.een(nietAangeboden) : gewogen(prng, vraag);
-    aanvraag.voorziening = voorziening;
+    const gevraagd =
+      nietAangeboden.length > 0 && prng.kans(0.02)
+        ? prng.een(nietAangebodenSoorten)
+        : aangebodenSoorten[kies(prng, vraagverdeling)]!;
+    aanvraag.voorziening = gevraagd.id;
     let ingang: number | undefined;
     let k = 0;
     if (prng.kans(0.35)) {
       // A running grant: its first day, the extensions so far, and mostly the day it was granted.
       ingang = peildag - prng.tussen(1, 900);
-      k = Number(gewogen(prng, VERLENGINGEN));
+      // The keys of VERLENGINGEN are the numbers 0 to 3 in order.
+      k = kies(prng, VERLENGINGENVERDELING);
       aanvraag.verlengingen = k;
       aanvraag.toegekendOp = prng.kans(0.95) ? datum(ingang - prng.tussen(0, 30)) : undefined;
     } else {
@@ -309,9 +371,9 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.ingangsdatum = ingang !== undefined ? datum(ingang) : undefined;
     aanvraag.einddatum = undefined;
     aanvraag.duurMaanden = undefined;
-    const duren = DUUR[voorziening];
+    const duren = gevraagd.duren;
     if (duren && prng.kans(0.85)) {
-      const maanden = prng.een(duren) + k * (VERLENGING[voorziening] ?? 6);
+      const maanden = prng.een(duren) + k * gevraagd.verlenging;
       if (ingang !== undefined && prng.kans(0.2)) {
         const einde = eindeTermijnMaanden(datum(ingang), maanden);
         aanvraag.einddatum = prng.kans(0.1) ? datum(naarDagnummer(einde) + 1) : einde;
@@ -321,9 +383,7 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.zelfdeWerkgever = zelfde;
     aanvraag.andereOmgeving = zelfde === undefined ? undefined : prng.kans(0.9) ? !zelfde : zelfde;
     let uren: number | undefined;
-    if (
-      prng.kans(voorziening === 'participatieplaats' || voorziening === 'loonkostensubsidie' ? 0.95 : 0.5)
-    ) {
+    if (prng.kans(gevraagd.urenKans)) {
       uren = prng.een(UREN);
       if (prng.kans(0.08)) uren += 0.5;
     }
@@ -331,16 +391,16 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
     aanvraag.voldoendeMeegewerkt = jaNee(prng, 0.85, 0.1);
     // The hours of a full working week in the job (art. 10d lid 4 Pw), and before 4 July 2016 the
     // job's own wage the loonwaarde was a share of (art. 6 lid 1 onder g).
-    const lkstraject = voorziening === 'loonkostensubsidie';
+    const lkstraject = gevraagd.lkstraject;
     aanvraag.normaleArbeidsduur = lkstraject && prng.kans(0.9) ? prng.een(ARBEIDSDUUR) : undefined;
     aanvraag.functieloonPerMaandCent =
       lkstraject && voorFunctieloon && prng.kans(0.8) ? prng.tussen(1500, 3000) * 100 : undefined;
     aanvraag.contractToegezegdMaanden =
-      voorziening === 'proefplaats' && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
-    aanvraag.kostenCent = voorziening === 'verwervingskosten' ? prng.tussen(10, 600) * 100 : undefined;
-    beantwoord(aanbod.voorzieningen.get(voorziening) ?? [], 0.45);
-    if (aanvraag.toegekendOp !== undefined) beantwoord(aanbod.algemeen, 0.6);
-    beantwoord(alleOordelen, 0.03);
+      gevraagd.proefplaats && prng.kans(0.7) ? prng.een(CONTRACT) : undefined;
+    aanvraag.kostenCent = gevraagd.verwervingskosten ? prng.tussen(10, 600) * 100 : undefined;
+    beantwoord(gevraagd.oordelen, 0.45);
+    if (aanvraag.toegekendOp !== undefined) beantwoord(algemeenNummers, 0.6);
+    beantwoord(alleNummers, 0.03);
     return true;
   };
 
@@ -356,9 +416,12 @@ export function maakCasusmaker(opties: Omit<CaseloadOpties, 'aantal' | 'vanaf'>)
         for (const k of AANVRAAGVELDEN) if (aanvraag[k] !== undefined) a[k] = aanvraag[k];
         casus.aanvraag = a as NonNullable<Casus['aanvraag']>;
       }
-      if (beantwoordeNamen.length > 0) {
+      if (beantwoordAantal > 0) {
         const o: Record<string, boolean> = {};
-        for (const n of beantwoordeNamen) o[n] = oordelen[n]!;
+        for (let x = 0; x < beantwoordAantal; x++) {
+          const n = oordeelNamen[beantwoordeNummers[x]!]!;
+          o[n] = oordelen[n]!;
+        }
         f.oordelen = o;
       }
       return casus;

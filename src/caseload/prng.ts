@@ -95,3 +95,26 @@ export function gewogen<K extends string>(prng: Prng, gewichten: readonly (reado
   }
   return gewichten[gewichten.length - 1]![0];
 }
+
+/** Weights summed once, for `kies`: a pick that runs for every generated case. */
+export interface Verdeling {
+  readonly gewichten: readonly number[];
+  readonly totaal: number;
+}
+
+export function verdeling(gewichten: readonly (readonly [unknown, number])[]): Verdeling {
+  let totaal = 0;
+  for (const [, w] of gewichten) totaal += w;
+  return { gewichten: gewichten.map(([, w]) => w), totaal };
+}
+
+/** The index `gewogen` picks from the same weights, with the same draw (same sums in the same order). */
+export function kies(prng: Prng, v: Verdeling): number {
+  const w = v.gewichten;
+  let r = prng.getal() * v.totaal;
+  for (let i = 0; i < w.length; i++) {
+    r -= w[i]!;
+    if (r < 0) return i;
+  }
+  return w.length - 1;
+}

@@ -1,5 +1,5 @@
 import type { Afwijking, Casus } from '../casus/index.ts';
-import { eindeTermijnMaanden, leeftijdenOp, leeftijdInMaandenOp } from '../kalender/index.ts';
+import { dagenInMaand, eindeTermijnMaanden, leeftijdInMaandenOp, splits } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -92,8 +92,15 @@ export interface Batch {
   readonly sloten: readonly string[];
   readonly slotVan: ReadonlyMap<string, number>;
   /**
+   * What the batch was made from besides the engine and plan: gemeente, date, the versions replaced (by
+   * hash) and the options that shape its output. Two batches of one engine with the same plan and key
+   * give every case the same codes and amounts (an impact run of a version against itself).
+   */
+  readonly sleutel: string;
+  /**
    * Judges one case of this gemeente on this peildatum. Writes a code per slot into `uitkomsten`
-   * (length `sloten.length`) and, when asked for at creation, the yearly cents of every granted
+   * (length `sloten.length`; a case with a request is judged for that voorziening alone, every other
+   * slot gets NIET_BEOORDEELD) and, when asked for at creation, the yearly cents of every granted
    * voorziening into `jaarCent` (0 where nothing is granted or known; see `jaarlast` for NaN).
    */
   beoordeel(casus: Casus, uitkomsten: Uint8Array, jaarCent?: Float64Array): void;
@@ -174,6 +181,15 @@ export function maakBatch(
   const metBedragen = (opties.bedragen ?? false) || jaarlast;
   const sloten = opties.sloten ?? plan.vocabulaire.voorzieningIds;
   const slotVan: ReadonlyMap<string, number> = new Map(sloten.map((v, i) => [v, i]));
+  const sleutel = JSON.stringify([
+    gemeente,
+    peildatum,
+    opties.ontwerp ?? false,
+    metBedragen,
+    jaarlast,
+    sloten,
+    [...(opties.vervang ?? [])].map(([id, r]) => [id, r.hash]).sort(),
+  ]);
 
   const stappen = (lijst: readonly PlanVoorwaarde[] | undefined): Stap[] =>
     (lijst ?? []).filter((v) => !v.buitenToepassing).map((v) => ({ id: v.id, toets: v.toets }));
@@ -212,25 +228,12 @@ export function maakBatch(
     };
   };
 
-  const leeftijdOpPeildatum = leeftijdenOp(peildatum);
-  // Requests start on a few hundred different days: each day is read once for the ages on it.
-  const leeftijdOpDag = new Map<string, (geboren: string) => number>();
-  const leeftijdOpDatum = (g: string, datum: string): number => {
-    let f = leeftijdOpDag.get(datum);
-    if (f === undefined) {
-      f = leeftijdenOp(datum);
-      leeftijdOpDag.set(datum, f);
-    }
-    return f(g);
-  };
+  /** Whole years from `g` to `datum`, as `leeftijdenOp(datum)(g)` counts them. */
   const leeftijd = (g: string, datum: string): number => {
-    const l = laatsteLeeftijd;
-    if (l.geboren === g && l.datum === datum) return l.jaren;
-    const jaren = datum === peildatum ? leeftijdOpPeildatum(g) : leeftijdOpDatum(g, datum);
-    l.geboren = g;
-    l.datum = datum;
-    l.jaren = jaren;
-    return jaren;
+    const b = geboorteGetal(g);
+    const d = dagGetal(datum);
+    // A birthday later in the year (month and day as mmdd) is not reached yet.
+    return Math.floor(d / 10000) - Math.floor(b / 10000) - (d % 10000 < b % 10000 ? 1 : 0);
   };
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     v.kopieer(feiten, f, a);
@@ -309,20 +312,20 @@ export function maakBatch(
     // `kies` compares the grant date only with the transitional article's boundary and with the dates
     // the versions of that regulation start and end. Between two consecutive such dates its answer is
     // the same, so it is asked once per period and voorziening, and a case finds its period with a few
-    // string comparisons instead of hashing its date into a map. The versions' dates are taken from all
-    // versions, drafts too: an extra boundary only splits a period in two.
-    const grenzen: Grens[] = [];
+    // comparisons of numbers instead of hashing its date into a map. The versions' dates are taken from
+    // all versions, drafts too: an extra boundary only splits a period in two.
+    const lijst: Grens[] = [];
     for (const r of p.gemeenteRegelingen) {
       if (!r.overgangsrecht) continue;
-      grenzen.push({ datum: overgangVoor(r), erna: false });
-      voegVersiegrenzenToe(grenzen, engine, r.id);
+      lijst.push({ datum: overgangVoor(r), erna: false });
+      voegVersiegrenzenToe(lijst, engine, r.id);
     }
-    sorteer(grenzen);
+    const grenzen = periodegrenzen(lijst);
     const doelen = new Map<string, Doel>(
       sloten.map((id, slot) => [id, { slot, vz: perId.get(id), overgangen: [] }]),
     );
     const kiesOvergang = (id: string, doel: Doel, toegekendOp: string): OvergangsKeuze => {
-      const periode = periodeVan(grenzen, toegekendOp);
+      const periode = periodeVan(grenzen, datumgetal(toegekendOp));
       let keuze = doel.overgangen[periode];
       if (!keuze) {
         const { pv, overgang } = engine.kies(p, id as VoorzieningId, toegekendOp);
@@ -351,15 +354,16 @@ export function maakBatch(
   // peildatum for one that already runs): the plan changes only where a version of the law or of one
   // of the gemeente's regulations starts or ends, so it is prepared once per such period.
   const wetId = plan.wet.id;
-  const datumGrenzen: Grens[] = [];
-  voegVersiegrenzenToe(datumGrenzen, engine, wetId);
-  for (const id of engine.bibliotheek.regelingenVan(gemeente)) voegVersiegrenzenToe(datumGrenzen, engine, id);
-  for (const r of opties.vervang?.values() ?? []) datumGrenzen.push({ datum: r.geldigVanaf, erna: false });
-  sorteer(datumGrenzen);
-  const periodeVanPeildatum = periodeVan(datumGrenzen, peildatum);
+  const versiegrenzen: Grens[] = [];
+  voegVersiegrenzenToe(versiegrenzen, engine, wetId);
+  for (const id of engine.bibliotheek.regelingenVan(gemeente))
+    voegVersiegrenzenToe(versiegrenzen, engine, id);
+  for (const r of opties.vervang?.values() ?? []) versiegrenzen.push({ datum: r.geldigVanaf, erna: false });
+  const datumGrenzen = periodegrenzen(versiegrenzen);
+  const periodeVanPeildatum = periodeVan(datumGrenzen, datumgetal(peildatum));
   const perPeriode: (Voorbereid | null | undefined)[] = [];
   const voorbereidOp = (startdatum: string): Voorbereid | null => {
-    const periode = periodeVan(datumGrenzen, startdatum);
+    const periode = periodeVan(datumGrenzen, dagGetal(startdatum));
     if (periode === periodeVanPeildatum) return hoofd;
     let v = perPeriode[periode];
     if (v === undefined) {
@@ -603,6 +607,7 @@ export function maakBatch(
       opties,
       sloten,
       slotVan,
+      sleutel,
       beoordeel(casus, uitkomsten, jaarCent) {
         if (casus.gemeente !== gemeente || casus.peildatum !== peildatum)
           throw new RangeError(
@@ -623,10 +628,64 @@ export function maakBatch(
 }
 
 /**
- * The last age any batch worked out: the two batches of an impact run ask it in turn for the same
- * person on the same day, and reading a birth date (checked, as every date) costs more than comparing it.
+ * A date text as jaar × 10000 + maand × 100 + dag, read from its digits with the checks of `splits`
+ * inline: an age is worked out for most cases, and the general reading (an object per date) cost more
+ * than the rest of it. A text that is no valid date goes through `splits`, which refuses it as before.
  */
-const laatsteLeeftijd = { geboren: '', datum: '', jaren: 0 };
+function datumgetal(d: string): number {
+  if (d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
+    const a = d.charCodeAt(0) - 48;
+    const b = d.charCodeAt(1) - 48;
+    const c = d.charCodeAt(2) - 48;
+    const e = d.charCodeAt(3) - 48;
+    const f = d.charCodeAt(5) - 48;
+    const g = d.charCodeAt(6) - 48;
+    const h = d.charCodeAt(8) - 48;
+    const i = d.charCodeAt(9) - 48;
+    // A character outside 0-9 gives a value below 0 or above 9: unsigned, above 9 either way.
+    if (
+      a >>> 0 <= 9 &&
+      b >>> 0 <= 9 &&
+      c >>> 0 <= 9 &&
+      e >>> 0 <= 9 &&
+      f >>> 0 <= 9 &&
+      g >>> 0 <= 9 &&
+      h >>> 0 <= 9 &&
+      i >>> 0 <= 9
+    ) {
+      const jaar = a * 1000 + b * 100 + c * 10 + e;
+      const maand = f * 10 + g;
+      const dag = h * 10 + i;
+      if (maand >= 1 && maand <= 12 && dag >= 1 && (dag <= 28 || dag <= dagenInMaand(jaar, maand)))
+        return jaar * 10000 + maand * 100 + dag;
+    }
+  }
+  const { jaar, maand, dag } = splits(d);
+  return jaar * 10000 + maand * 100 + dag;
+}
+
+/**
+ * The last first day and birth date read: a request's period and its ages read the same first day,
+ * and the two batches of an impact run read the same case in turn (the generator hands out the same
+ * string objects, so the comparison is mostly one of references).
+ */
+const laatst = { dag: '', dagGetal: 0, geboren: '', geborenGetal: 0 };
+
+function dagGetal(d: string): number {
+  if (d !== laatst.dag) {
+    laatst.dagGetal = datumgetal(d);
+    laatst.dag = d;
+  }
+  return laatst.dagGetal;
+}
+
+function geboorteGetal(d: string): number {
+  if (d !== laatst.geboren) {
+    laatst.geborenGetal = datumgetal(d);
+    laatst.geboren = d;
+  }
+  return laatst.geborenGetal;
+}
 
 type Kopie = (
   doel: Record<string, Scalar | undefined>,
@@ -670,17 +729,17 @@ function voegVersiegrenzenToe(grenzen: Grens[], engine: Engine, id: string): voi
   }
 }
 
-function sorteer(grenzen: Grens[]): void {
-  grenzen.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : Number(a.erna) - Number(b.erna)));
+/**
+ * The boundaries as the first day of the period they open, as `datumgetal` numbers in ascending order
+ * (after a version's last day, that day's number plus one: every number in between is no date).
+ */
+function periodegrenzen(grenzen: readonly Grens[]): number[] {
+  return grenzen.map((g) => datumgetal(g.datum) + (g.erna ? 1 : 0)).sort((a, b) => a - b);
 }
 
-/** How many boundaries lie on or before the date (after it, for an end date): its period. */
-function periodeVan(grenzen: readonly Grens[], datum: string): number {
+/** How many boundaries lie on or before date n (after it, for an end date): its period. */
+function periodeVan(grenzen: readonly number[], n: number): number {
   let i = 0;
-  while (i < grenzen.length) {
-    const g = grenzen[i]!;
-    if (g.erna ? datum <= g.datum : datum < g.datum) break;
-    i++;
-  }
+  while (i < grenzen.length && grenzen[i]! <= n) i++;
   return i;
 }

@@ -16,6 +16,7 @@ export {
   naarDagnummer,
   plusDagen,
   plusMaanden,
+  splits,
   type Tijdsduur,
   vanDagnummer,
   vergelijk,
