@@ -326,10 +326,12 @@ export function laadParameter(
 export function yamlBestanden(map: string): string[] {
   const uit: string[] = [];
   const loop = (m: string) => {
-    for (const naam of readdirSync(m).sort()) {
-      const pad = join(m, naam);
-      if (statSync(pad).isDirectory()) loop(pad);
-      else if (naam.endsWith('.yaml')) uit.push(pad);
+    // The entries know their kind: a stat each only for a link.
+    const namen = readdirSync(m, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const d of namen) {
+      const pad = join(m, d.name);
+      if (d.isSymbolicLink() ? statSync(pad).isDirectory() : d.isDirectory()) loop(pad);
+      else if (d.name.endsWith('.yaml')) uit.push(pad);
     }
   };
   loop(map);
