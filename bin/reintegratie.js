@@ -2,22 +2,26 @@
 // Runs the compiled CLI in dist/, which `npm ci` builds (the `prepare` script runs scripts/bouw.mjs),
 // so a start loads JavaScript instead of transpiling TypeScript. REINTEGRATIE_BRON=src runs the
 // TypeScript sources through tsx instead, as the tests do for the programs they start.
-import { createRequire } from 'node:module';
-
-// Built-ins through require(): imported as ES modules, their facades would load much this program
-// never uses (node:fs's reads fs/promises, the streams and readline), at every start.
-const require = createRequire(import.meta.url);
+//
+// This file is CommonJS (bin/package.json): an ES module as entry point starts Node's ES module
+// loader (fs/promises, an asynchronous read of this file), some 8 ms of every start, and it loads
+// nothing else. Built-ins come through require(): their ES module facades would load much this
+// program never uses (node:fs's reads fs/promises, the streams and readline).
+'use strict';
+const { isAscii } = require('node:buffer');
 const { readdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { join, relative } = require('node:path');
+const { join, relative, sep } = require('node:path');
+const { createRequire } = require('node:module');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(__dirname, '..');
 
 /** In a checkout, the first source file changed after the build began, if any (file times: cheap). */
 function nieuwerDan(map, tijd) {
   for (const d of readdirSync(map, { withFileTypes: true })) {
-    const pad = join(map, d.name);
+    // Not join(): normalising 200 paths that are already normal is a measurable part of this walk.
+    const pad = `${map}${sep}${d.name}`;
     if (d.isDirectory()) {
       const gevonden = nieuwerDan(pad, tijd);
       if (gevonden) return gevonden;
@@ -50,7 +54,10 @@ async function start() {
   const script = join(ROOT, 'dist', 'app', 'main.cjs');
   let tekst;
   try {
-    tekst = readFileSync(script, 'utf8');
+    const bytes = readFileSync(script);
+    // The build makes the script ASCII (scripts/bouw.mjs): as Latin-1 it becomes a one-byte string
+    // without decoding, a quarter of the time UTF-8 takes for 2.5 MB, and half the memory.
+    tekst = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   } catch {
     // A dist/ from before the build made one script has the stamp but not the script.
     return ontbreekt;
@@ -113,8 +120,9 @@ function gebouwd(bestand, tekst, opdracht) {
   };
 }
 
-const cli = await start();
-if (typeof cli === 'string') {
-  process.stderr.write(`reintegratie: ${cli}\n`);
-  process.exitCode = 2;
-} else process.exitCode = await cli.main(process.argv.slice(2));
+start().then(async (cli) => {
+  if (typeof cli === 'string') {
+    process.stderr.write(`reintegratie: ${cli}\n`);
+    process.exitCode = 2;
+  } else process.exitCode = await cli.main(process.argv.slice(2));
+});

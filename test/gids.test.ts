@@ -31,18 +31,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { z } from 'zod';
 import { maakEngine } from '../src/engine/index.ts';
-import {
-  bedragSchema,
-  duurSchema,
-  parameterSchema,
-  regelingSchema,
-  voorzieningSchema,
-  voorwaardeSchema,
-} from '../src/regelgeving/schema.ts';
+import { regelgevingSchemas } from '../src/regelgeving/schema.ts';
 import { formatteerFout, laadBibliotheek, leesYaml, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
 import { getalSchema, toetsSchema } from '../src/regels/schema.ts';
 import { draaiTestbestand, leesTestbestand } from '../src/testgevallen/index.ts';
 import { testbestandSchema, verwachtSchema, verwachtVoorzieningSchema } from '../src/testgevallen/schema.ts';
+
+const { bedragSchema, duurSchema, parameterSchema, regelingSchema, voorzieningSchema, voorwaardeSchema } =
+  regelgevingSchemas();
 
 const GIDS = join(import.meta.dirname, '..', 'docs', 'regelgeving.md');
 const REPO = join(import.meta.dirname, '..');

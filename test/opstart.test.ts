@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -139,6 +140,12 @@ describe('de codecache van het gebouwde script', () => {
     expect(readFileSync(join(app, nieuw!)).equals(Buffer.alloc(200_000, 7))).toBe(false);
   }, 60_000);
 
+  it('is ASCII, zodat bin/ het zonder UTF-8 te decoderen leest', () => {
+    // A character outside ASCII anywhere, even in a comment, makes the whole script a two-byte
+    // string that must be decoded at every start (scripts/bouw.mjs escapes those in comments).
+    expect(isAscii(readFileSync(join(ROOT, 'dist', 'app', 'main.cjs')))).toBe(true);
+  });
+
   it('laat zod alleen in het Engels mee: de andere talen leest geen bron', () => {
     const app = join(ROOT, 'dist', 'app');
     for (const f of readdirSync(app).filter((n) => n.endsWith('.js') || n.endsWith('.cjs'))) {
@@ -161,6 +168,7 @@ describe('bin/reintegratie.js', () => {
     const root = mkdtempSync(join(tmpdir(), 'losse-bin-'));
     mkdirSync(join(root, 'bin'));
     copyFileSync(BIN, join(root, 'bin', 'reintegratie.js'));
+    copyFileSync(join(ROOT, 'bin', 'package.json'), join(root, 'bin', 'package.json'));
     return { root, bin: join(root, 'bin', 'reintegratie.js') };
   }
 

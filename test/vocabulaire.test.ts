@@ -287,7 +287,7 @@ describe('een regeling met een eigen voorziening en twee eigen feiten', () => {
     const gelezen = leesYaml('docs/regelgeving.md', blok!);
     expect(gelezen.ok).toBe(true);
     if (!gelezen.ok) return;
-    const p = vocabulaireSchema.safeParse((gelezen.bron.data as { vocabulaire: unknown }).vocabulaire);
+    const p = vocabulaireSchema().safeParse((gelezen.bron.data as { vocabulaire: unknown }).vocabulaire);
     expect(p.success).toBe(true);
     const eigen = bibliotheek.regelingen.find((x) => x.id === 'proefgemeente/re-integratieverordening')!;
     for (const [naam, f] of Object.entries(p.data?.feiten ?? {}))

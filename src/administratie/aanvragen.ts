@@ -25,7 +25,7 @@ export const aanvraagInvoerSchema = z
     voorziening: z.string().regex(VOORZIENING_ID),
     ontvangenOp: datum,
     /** The request part of the case contract, as `reintegratie evaluate` takes it. */
-    gegevens: aanvraagOpenSchema,
+    gegevens: aanvraagOpenSchema(),
   })
   .superRefine((a, ctx) => {
     if (a.gegevens.voorziening !== a.voorziening)

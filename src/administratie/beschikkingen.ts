@@ -38,13 +38,13 @@ export const beschikkingInvoerSchema = z.strictObject({
   besluitdatum: datum.optional(),
   verzondenOp: datum.optional(),
   /** Checked by the engine against the gemeente's vocabulary (its declared facts and voorzieningen). */
-  aanvraag: aanvraagOpenSchema,
+  aanvraag: aanvraagOpenSchema(),
   /** The casemanager's answers to the judgement questions, each with its motivation. */
   oordelen: z
     .record(z.string(), z.strictObject({ antwoord: z.boolean(), motivering: z.string().trim().min(10) }))
     .optional(),
   /** Checked by the engine, with the case, against the gemeente's vocabulary. */
-  afwijkingen: z.array(afwijkingOpenSchema).optional(),
+  afwijkingen: z.array(afwijkingOpenSchema()).optional(),
   /** Yearly cost for voorzieningen whose amount the rules do not compute (scholing, jobcoaching). */
   kostenPerJaarCent: z.number().int().min(0).optional(),
   motivering: z.string().trim().max(4000).optional(),

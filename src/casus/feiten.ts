@@ -35,7 +35,7 @@ function landelijkeDeclaratie(tekst: string): LaadResultaat<VocabulaireDeclarati
   const gelezen = leesYaml(VOCABULAIRE_BESTAND, tekst);
   if (!gelezen.ok) return gelezen;
   const data = gelezen.bron.data as Record<string, unknown> | null;
-  const p = vocabulaireSchema.safeParse(data?.vocabulaire, { error: nederlands });
+  const p = vocabulaireSchema().safeParse(data?.vocabulaire, { error: nederlands });
   if (p.success) return { ok: true, waarde: p.data };
   return {
     ok: false,

@@ -110,31 +110,46 @@ export const aanvraagSchema = landelijk.aanvraag;
 export const casusSchema = landelijk.casus;
 
 /**
+ * The open schemas below are the HTTP routes' and built on first use: a start of the CLI, which
+ * judges a case against its gemeente's schemas above, does not pay for them.
+ */
+const open = <T>(maak: () => T): (() => T) => {
+  let gemaakt: T | undefined;
+  return () => (gemaakt ??= maak());
+};
+
+/**
  * What an HTTP route takes before it knows the gemeente's vocabulary: the national facts typed as in
  * `casusSchema`, and besides them any fact or voorziening a regulation may declare. The engine then
  * checks the case against the vocabulary of its gemeente and date (an unknown fact is refused there).
  */
-export const casusInvoerSchema = z.strictObject({
-  gemeente: z.string().regex(/^[a-z0-9-]+$/, { message: 'gemeente als slug, bijvoorbeeld dinkelland' }),
-  peildatum: datum,
-  feiten: landelijk.feiten.catchall(z.unknown()),
-  aanvraag: aanvraagVan(
+export const casusInvoerSchema = open(() =>
+  z.strictObject({
+    gemeente: z.string().regex(/^[a-z0-9-]+$/, { message: 'gemeente als slug, bijvoorbeeld dinkelland' }),
+    peildatum: datum,
+    feiten: landelijk.feiten.catchall(z.unknown()),
+    aanvraag: aanvraagVan(
+      z
+        .strictObject({ ...veldenVan(LANDELIJK_VOCABULAIRE, 'aanvraag'), voorziening: z.string().min(1) })
+        .catchall(z.unknown()),
+    ).optional(),
+  }),
+);
+
+/** A recorded deviation before the vocabulary is known: its voorziening may be a declared one. */
+export const afwijkingOpenSchema = open(() =>
+  (landelijk.afwijking as z.ZodObject).extend({
+    voorziening: z.string().min(1).optional(),
+  }),
+);
+
+/** The request part of `casusInvoerSchema`, for routes that take a request alone (a beschikking). */
+export const aanvraagOpenSchema = open(() =>
+  aanvraagVan(
     z
       .strictObject({ ...veldenVan(LANDELIJK_VOCABULAIRE, 'aanvraag'), voorziening: z.string().min(1) })
       .catchall(z.unknown()),
-  ).optional(),
-});
-
-/** A recorded deviation before the vocabulary is known: its voorziening may be a declared one. */
-export const afwijkingOpenSchema = (landelijk.afwijking as z.ZodObject).extend({
-  voorziening: z.string().min(1).optional(),
-});
-
-/** The request part of `casusInvoerSchema`, for routes that take a request alone (a beschikking). */
-export const aanvraagOpenSchema = aanvraagVan(
-  z
-    .strictObject({ ...veldenVan(LANDELIJK_VOCABULAIRE, 'aanvraag'), voorziening: z.string().min(1) })
-    .catchall(z.unknown()),
+  ),
 );
 
 export type Afwijking = z.output<typeof afwijkingSchema>;

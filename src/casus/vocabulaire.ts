@@ -57,80 +57,99 @@ export interface Vocabulaire {
 export const FEITNAAM = /^[a-z][A-Za-z0-9]*$/;
 export const VOORZIENING_ID = /^[a-z][a-z0-9-]*$/;
 
-const tekst = z.string().trim().min(1);
-
 /**
- * One declared fact as written in YAML: `type` is a word, with its bounds or options beside it.
- * `voorziening` is the choice between the voorzieningen the vocabulary knows (the request's own field).
+ * The declaration schemas, built on first use: zod builds every check when a schema is declared, and
+ * a start that finds the national vocabulary and the library kept validates no declaration.
  */
-export const feitDeclaratieSchema = z
-  .strictObject({
-    type: z.enum(['datum', 'getal', 'waarheid', 'keuze', 'voorziening']),
-    bron: z.enum(['feiten', 'aanvraag', 'afgeleid']),
-    omschrijving: tekst.optional(),
-    /** The question as a caseworker asks it; a declared fact gives this or an omschrijving. */
-    vraag: tekst.optional(),
-    label: tekst,
-    eenheid: tekst.optional(),
-    weergave: z.enum(['jaarEnMaanden']).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    geheel: z.boolean().optional(),
-    opties: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
-      .min(1)
-      .optional(),
-    voedt: z.array(z.string()).min(1).optional(),
-    artikel: z.string().optional(),
-  })
-  .superRefine((f, ctx) => {
-    if (f.omschrijving === undefined && f.vraag === undefined)
-      ctx.addIssue({ code: 'custom', path: ['vraag'], message: 'een feit heeft een vraag of omschrijving' });
-    const bij = (veld: 'min' | 'max' | 'geheel' | 'opties', types: readonly string[]) => {
-      if (f[veld] !== undefined && !types.includes(f.type))
+function maak() {
+  const tekst = z.string().trim().min(1);
+
+  /**
+   * One declared fact as written in YAML: `type` is a word, with its bounds or options beside it.
+   * `voorziening` is the choice between the voorzieningen the vocabulary knows (the request's own field).
+   */
+  const feitDeclaratieSchema = z
+    .strictObject({
+      type: z.enum(['datum', 'getal', 'waarheid', 'keuze', 'voorziening']),
+      bron: z.enum(['feiten', 'aanvraag', 'afgeleid']),
+      omschrijving: tekst.optional(),
+      /** The question as a caseworker asks it; a declared fact gives this or an omschrijving. */
+      vraag: tekst.optional(),
+      label: tekst,
+      eenheid: tekst.optional(),
+      weergave: z.enum(['jaarEnMaanden']).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      geheel: z.boolean().optional(),
+      opties: z
+        .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/))
+        .min(1)
+        .optional(),
+      voedt: z.array(z.string()).min(1).optional(),
+      artikel: z.string().optional(),
+    })
+    .superRefine((f, ctx) => {
+      if (f.omschrijving === undefined && f.vraag === undefined)
         ctx.addIssue({
           code: 'custom',
-          path: [veld],
-          message: `${veld} hoort alleen bij type ${types.join(' of ')}, niet bij ${f.type}`,
+          path: ['vraag'],
+          message: 'een feit heeft een vraag of omschrijving',
         });
-    };
-    bij('min', ['getal']);
-    bij('max', ['getal']);
-    bij('geheel', ['getal']);
-    bij('opties', ['keuze']);
-    if (f.type === 'keuze' && f.opties === undefined)
-      ctx.addIssue({ code: 'custom', path: ['opties'], message: 'een keuze noemt haar opties' });
-    if (f.opties && new Set(f.opties).size !== f.opties.length)
-      ctx.addIssue({ code: 'custom', path: ['opties'], message: 'een optie staat er twee keer in' });
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max)
-      ctx.addIssue({ code: 'custom', path: ['max'], message: `max ${f.max} ligt onder min ${f.min}` });
+      const bij = (veld: 'min' | 'max' | 'geheel' | 'opties', types: readonly string[]) => {
+        if (f[veld] !== undefined && !types.includes(f.type))
+          ctx.addIssue({
+            code: 'custom',
+            path: [veld],
+            message: `${veld} hoort alleen bij type ${types.join(' of ')}, niet bij ${f.type}`,
+          });
+      };
+      bij('min', ['getal']);
+      bij('max', ['getal']);
+      bij('geheel', ['getal']);
+      bij('opties', ['keuze']);
+      if (f.type === 'keuze' && f.opties === undefined)
+        ctx.addIssue({ code: 'custom', path: ['opties'], message: 'een keuze noemt haar opties' });
+      if (f.opties && new Set(f.opties).size !== f.opties.length)
+        ctx.addIssue({ code: 'custom', path: ['opties'], message: 'een optie staat er twee keer in' });
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+        ctx.addIssue({ code: 'custom', path: ['max'], message: `max ${f.max} ligt onder min ${f.min}` });
+    });
+
+  const voorzieningDeclaratieSchema = z.strictObject({
+    titel: tekst,
+    soort: z.enum(['persoon', 'werkgever']).optional(),
+    aanvrager: z.enum(['inwoner', 'werkgever']).optional(),
+    omschrijving: tekst.optional(),
+    /** The SRG code of the kind of voorziening, one of those a public source names. */
+    srg: z.enum(SRG_CODES).optional(),
+    artikel: z.string().optional(),
   });
 
-export const voorzieningDeclaratieSchema = z.strictObject({
-  titel: tekst,
-  soort: z.enum(['persoon', 'werkgever']).optional(),
-  aanvrager: z.enum(['inwoner', 'werkgever']).optional(),
-  omschrijving: tekst.optional(),
-  /** The SRG code of the kind of voorziening, one of those a public source names. */
-  srg: z.enum(SRG_CODES).optional(),
-  artikel: z.string().optional(),
-});
+  const vocabulaireSchema = z.strictObject({
+    feiten: z
+      .record(
+        z.string().regex(FEITNAAM, { message: 'een feitnaam is als urenPerWeek' }),
+        feitDeclaratieSchema,
+      )
+      .optional(),
+    voorzieningen: z
+      .record(
+        z.string().regex(VOORZIENING_ID, { message: 'een voorziening-id is als no-riskpolis' }),
+        voorzieningDeclaratieSchema,
+      )
+      .optional(),
+  });
+  return { feitDeclaratieSchema, voorzieningDeclaratieSchema, vocabulaireSchema };
+}
 
-export const vocabulaireSchema = z.strictObject({
-  feiten: z
-    .record(z.string().regex(FEITNAAM, { message: 'een feitnaam is als urenPerWeek' }), feitDeclaratieSchema)
-    .optional(),
-  voorzieningen: z
-    .record(
-      z.string().regex(VOORZIENING_ID, { message: 'een voorziening-id is als no-riskpolis' }),
-      voorzieningDeclaratieSchema,
-    )
-    .optional(),
-});
+let gemaakt: ReturnType<typeof maak> | undefined;
+const schemas = (): ReturnType<typeof maak> => (gemaakt ??= maak());
+export const vocabulaireSchema = (): ReturnType<typeof maak>['vocabulaireSchema'] =>
+  schemas().vocabulaireSchema;
 
-export type VocabulaireDeclaratie = z.output<typeof vocabulaireSchema>;
-type FeitDeclaratie = z.output<typeof feitDeclaratieSchema>;
-type VoorzieningDeclaratie = z.output<typeof voorzieningDeclaratieSchema>;
+export type VocabulaireDeclaratie = z.output<ReturnType<typeof vocabulaireSchema>>;
+type FeitDeclaratie = z.output<ReturnType<typeof maak>['feitDeclaratieSchema']>;
+type VoorzieningDeclaratie = z.output<ReturnType<typeof maak>['voorzieningDeclaratieSchema']>;
 
 /**
  * What a declaration means, as far as a second declaration of the same name must agree: everything

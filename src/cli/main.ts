@@ -7,7 +7,6 @@ import { formatteerFout, laadBibliotheek } from '../regelgeving/index.ts';
 import { evaluate } from './evaluate.ts';
 import { ordinances } from './ordinances.ts';
 import { procesUitvoer, type Uitvoer } from './uitvoer.ts';
-import { validate } from './validate.ts';
 
 export const HULP = `reintegratie — re-integratieregels als uitvoerbare, uitlegbare regels
 
@@ -74,8 +73,11 @@ export async function main(argv: readonly string[], uit: Uitvoer = procesUitvoer
       },
     });
     switch (opdracht) {
-      case 'validate':
+      case 'validate': {
+        // With the advice rounds' schemas, which no other command of the CLI reads.
+        const { validate } = await import('./validate.ts');
         return await validate(positionals, { quiet: values.quiet }, uit);
+      }
       case 'ordinances': {
         const engine = laadEngine(uit);
         return engine ? ordinances(engine.bibliotheek, { json: values.json }, uit) : 2;

@@ -57,15 +57,21 @@ export function laadBibliotheek(
   if (!existsSync(wortel))
     return { ok: false, fouten: [{ code: 'yaml', bestand: wortel, pad: '', bericht: 'map bestaat niet' }] };
   const boom = yamlBestanden(wortel).filter((b) => !isTestBestand(b) && !isAdviesMap(b));
+  // Bytes: the cache key hashes them, and a start that finds the library kept never decodes them.
   const bestanden = [...boom, ...extra.filter((b) => !isTestBestand(b))].map(
-    (b) => [b, readFileSync(b, 'utf8')] as const,
+    (b) => [b, readFileSync(b)] as const,
   );
   // Files outside the tree can be checked on top of the tree as it was kept (see laadTeksten).
   const buiten = extra.every((b) => relative(wortel, b).startsWith(`..${sep}`));
   return viaCache(
     wortel,
     bestanden,
-    (basis) => laadTeksten(wortel, bestanden, basis),
+    (basis) =>
+      laadTeksten(
+        wortel,
+        bestanden.map(([b, bytes]) => [b, bytes.toString('utf8')] as const),
+        basis,
+      ),
     (regelingen, parameters) => maakBibliotheek(wortel, regelingen, parameters),
     { map: opties.cache, basis: buiten ? boom.length : bestanden.length },
   );

@@ -7,7 +7,7 @@ import { LANDELIJK_VOCABULAIRE } from '../casus/feiten.ts';
 import { verschilInVerklaring, vocabulaireSchema } from '../casus/vocabulaire.ts';
 import { isRecordOp, nederlands, sleutelsOp, suggestie } from './berichten.ts';
 import { type BestandsFout, plaatsTekst } from './fouten.ts';
-import { type Parameter, parameterSchema, type RegelingBestand, regelingSchema } from './schema.ts';
+import { type Parameter, type RegelingBestand, regelgevingSchemas } from './schema.ts';
 import { gewijzigdeVragen } from './vragen.ts';
 import { foutOp, leesYaml, type YamlBron } from './yaml-bron.ts';
 
@@ -147,6 +147,7 @@ export function valideerRegeling(
     const samen = voegSamen(basis.ruw_ as Record<string, unknown>, eigenBron.data as Record<string, unknown>);
     bron = { ...eigenBron, data: samen, herleid: (pad) => herleid(samen, pad) };
   }
+  const { regelingSchema } = regelgevingSchemas();
   const parsed = regelingSchema.safeParse(bron.data, { error: nederlands });
   if (!parsed.success) return { ok: false, fouten: zodFouten(bron, parsed.error, 'schema', regelingSchema) };
   const r = parsed.data;
@@ -230,7 +231,7 @@ export function valideerRegeling(
  * differently is an error at the version's own declaration, naming the basis's.
  */
 function controleerGeerfdeVerklaringen(wortel: string, eigenBron: YamlBron, basis: Regeling): BestandsFout[] {
-  const eigen = vocabulaireSchema.safeParse((eigenBron.data as Record<string, unknown>).vocabulaire);
+  const eigen = vocabulaireSchema().safeParse((eigenBron.data as Record<string, unknown>).vocabulaire);
   // An own section that does not parse is reported by the schema check of the merged file.
   if (!eigen.success || !basis.vocabulaire) return [];
   const fouten: BestandsFout[] = [];
@@ -316,6 +317,7 @@ export function laadParameter(
 ): LaadResultaat<ParameterBestand> {
   const gelezen = leesYaml(bestand, tekst);
   if (!gelezen.ok) return gelezen;
+  const { parameterSchema } = regelgevingSchemas();
   const parsed = parameterSchema.safeParse(gelezen.bron.data, { error: nederlands });
   if (!parsed.success)
     return { ok: false, fouten: zodFouten(gelezen.bron, parsed.error, 'schema', parameterSchema) };
@@ -326,10 +328,12 @@ export function laadParameter(
 export function yamlBestanden(map: string): string[] {
   const uit: string[] = [];
   const loop = (m: string) => {
-    for (const naam of readdirSync(m).sort()) {
-      const pad = join(m, naam);
-      if (statSync(pad).isDirectory()) loop(pad);
-      else if (naam.endsWith('.yaml')) uit.push(pad);
+    // The entries know their kind: a stat each only for a link.
+    const namen = readdirSync(m, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const d of namen) {
+      const pad = join(m, d.name);
+      if (d.isSymbolicLink() ? statSync(pad).isDirectory() : d.isDirectory()) loop(pad);
+      else if (d.name.endsWith('.yaml')) uit.push(pad);
     }
   };
   loop(map);

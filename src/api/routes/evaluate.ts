@@ -16,7 +16,7 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
       summary: 'Beoordeel een casus (hetzelfde contract als reintegratie evaluate --json)',
       tags: ['regels'],
       security: beveiligd,
-      request: { body: { content: { 'application/json': { schema: casusInvoerSchema } } } },
+      request: { body: { content: { 'application/json': { schema: casusInvoerSchema() } } } },
       responses: {
         200: json(algemeen, 'Uitkomst per voorziening, met gronden, bedragen en termijnen'),
         ...FOUTEN,
