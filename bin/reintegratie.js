@@ -120,6 +120,14 @@ function gebouwd(bestand, tekst, opdracht) {
   };
 }
 
+// A reader that stops early (`reintegratie caseload | head`) closes the pipe: the output is no longer
+// wanted, so the program stops quietly, as Unix tools do, instead of dying of an unhandled EPIPE with a
+// stack trace on stderr. Any other write error stays what it was.
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 start().then(async (cli) => {
   if (typeof cli === 'string') {
     process.stderr.write(`reintegratie: ${cli}\n`);

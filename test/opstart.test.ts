@@ -67,6 +67,25 @@ describe('de gebouwde CLI', () => {
     // Six CLI runs; under a loaded machine each may take seconds (a hang guard, not a speed target).
   }, 60_000);
 
+  it('stopt stil als de lezer de pijp sluit (| head), zonder stacktrace', async () => {
+    for (const args of [
+      ['evaluate', ...voorbeelden],
+      ['caseload', '--gemeente', 'dinkelland', '--generated', '200000', '--date', '2016-06-01'],
+    ]) {
+      const p = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: gebouwd() });
+      lopend.add(p);
+      let fout = '';
+      p.stderr.on('data', (d) => (fout += String(d)));
+      // The first chunk read, the reader goes away: the program's next writes meet a closed pipe.
+      await new Promise((klaar) => p.stdout.once('data', klaar));
+      p.stdout.destroy();
+      const code = await new Promise((klaar) => p.on('close', klaar));
+      lopend.delete(p);
+      expect(fout, args.join(' ')).toBe('');
+      expect(code, args.join(' ')).toBe(0);
+    }
+  }, 60_000);
+
   it('meldt een ongeldige casus met dezelfde tekst en exitcode', async () => {
     const map = mkdtempSync(join(tmpdir(), 'opstart-'));
     const casus = join(map, 'casus.json');
