@@ -4,17 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feitenDocumentatie } from '../src/casus/documentatie.ts';
 import { casusSchema } from '../src/casus/index.ts';
-import { main } from '../src/cli/main.ts';
-import { standaardEngine } from './helpers.ts';
-import type { Uitvoer } from '../src/cli/uitvoer.ts';
-
-async function draai(...argv: string[]) {
-  const uit: string[] = [];
-  const fout: string[] = [];
-  const u: Uitvoer = { regel: (t) => uit.push(t), fout: (t) => fout.push(t) };
-  const code = await main(argv, u);
-  return { code, uit: uit.join('\n'), fout: fout.join('\n') };
-}
+import { draai, standaardEngine } from './helpers.ts';
 
 const voorbeeld = join(import.meta.dirname, '..', 'voorbeelden', 'dinkelland-participatieplaats.json');
 

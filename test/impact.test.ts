@@ -24,25 +24,15 @@ import { leesRegel, openNdjson, verwerkStuk } from '../src/beleid/ndjson-casusse
 import { type Casus, LANDELIJK_VOCABULAIRE } from '../src/casus/index.ts';
 import { type Batch, maakBatch, SLOT_VAN, SLOTEN, TOEGESTAAN } from '../src/engine/batch.ts';
 import { impact } from '../src/cli/impact.ts';
-import { main } from '../src/cli/main.ts';
-import type { Uitvoer } from '../src/cli/uitvoer.ts';
 import { type Db, openOpslag } from '../src/opslag/database.ts';
 import { migreer } from '../src/opslag/migreer.ts';
 import { STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
-import { standaardEngine } from './helpers.ts';
+import { draai, standaardEngine } from './helpers.ts';
 import { OPSLAGEN } from './opslagen.ts';
 
 const engine = standaardEngine();
 const DINKELLAND = 'dinkelland/re-integratieverordening';
 const BRON = join(STANDAARD_WORTEL, 'gemeente', 'dinkelland', 're-integratieverordening', '2015-07-01.yaml');
-
-async function draai(...argv: string[]) {
-  const uit: string[] = [];
-  const fout: string[] = [];
-  const u: Uitvoer = { regel: (t) => uit.push(t), fout: (t) => fout.push(t) };
-  const code = await main(argv, u);
-  return { code, uit: uit.join('\n'), fout: fout.join('\n') };
-}
 
 function vervang(tekst: string, oud: string, nieuw: string): string {
   expect(tekst, `'${oud}' staat in de bron`).toContain(oud);

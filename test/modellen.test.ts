@@ -2,11 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
-import type { Uitvoer } from '../src/cli/uitvoer.ts';
 import { laadRegeling, type Regeling, STANDAARD_WORTEL } from '../src/regelgeving/index.ts';
 import { afwijkingenVanModel, basisKeten } from '../src/regelgeving/verschil.ts';
-import { standaardEngine } from './helpers.ts';
+import { draai, standaardEngine } from './helpers.ts';
 
 /**
  * Issue 9 item 7: the Twente model as a regulation of its own, Dinkelland 2015 as that model plus the
@@ -23,14 +21,6 @@ const versie = (id: string) => {
 const model = versie(MODEL_ID);
 const dinkelland = versie('dinkelland/re-integratieverordening');
 const tubbergen = versie('tubbergen/re-integratieverordening');
-
-async function draai(...argv: string[]) {
-  const uit: string[] = [];
-  const fout: string[] = [];
-  const u: Uitvoer = { regel: (t) => uit.push(t), fout: (t) => fout.push(t) };
-  const code = await main(argv, u);
-  return { code, uit: uit.join('\n'), fout: fout.join('\n') };
-}
 
 /** A participatieplaats request of a 30-year-old with bijstand, the college finding it passend. */
 const participatieplaats = (gemeente: string, urenPerWeek: number) => ({
