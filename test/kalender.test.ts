@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bereiktLeeftijdOp,
+  datumgetal,
   eindeTermijnMaanden,
   isGeldigeDatum,
   leeftijdOp,
@@ -90,5 +92,36 @@ describe('kalender', () => {
         return plusDagen(d, n) === verwacht;
       }),
     );
+  });
+
+  it('telt de leeftijd zoals de verjaardagen vallen: n jaar vanaf de dag dat n bereikt is, tot de dag dat n + 1 bereikt is', () => {
+    fc.assert(
+      fc.property(datum, fc.integer({ min: 0, max: 30_000 }), (geboren, dagen) => {
+        const op = plusDagen(geboren, dagen);
+        const n = leeftijdOp(geboren, op);
+        return bereiktLeeftijdOp(geboren, 12 * n) <= op && op < bereiktLeeftijdOp(geboren, 12 * (n + 1));
+      }),
+    );
+  });
+
+  it('een datumgetal ordent zoals de datum en weigert wat geen datum is', () => {
+    fc.assert(
+      fc.property(
+        datum,
+        datum,
+        (a, b) => Math.sign(datumgetal(a) - datumgetal(b)) === (a < b ? -1 : a > b ? 1 : 0),
+      ),
+    );
+    for (const fout of [
+      '2016-02-30',
+      '2015-02-29',
+      '2016-13-01',
+      '2016-00-10',
+      '2016-1-01',
+      '20160101xx',
+      '2016-01-0a',
+    ])
+      expect(() => datumgetal(fout), fout).toThrow(`geen geldige datum: ${fout}`);
+    expect(datumgetal('2016-02-29')).toBe(20160229);
   });
 });

@@ -1,5 +1,5 @@
 import type { Afwijking, Casus } from '../casus/index.ts';
-import { dagenInMaand, eindeTermijnMaanden, leeftijdInMaandenOp, splits } from '../kalender/index.ts';
+import { datumgetal, eindeTermijnMaanden, jarenTussen, leeftijdInMaandenOp } from '../kalender/index.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { VOORZIENINGEN, type VoorzieningId } from '../regelgeving/voorzieningen.ts';
 import type { Scalar } from '../regels/ast.ts';
@@ -229,12 +229,7 @@ export function maakBatch(
   };
 
   /** Whole years from `g` to `datum`, as `leeftijdenOp(datum)(g)` counts them. */
-  const leeftijd = (g: string, datum: string): number => {
-    const b = geboorteGetal(g);
-    const d = dagGetal(datum);
-    // A birthday later in the year (month and day as mmdd) is not reached yet.
-    return Math.floor(d / 10000) - Math.floor(b / 10000) - (d % 10000 < b % 10000 ? 1 : 0);
-  };
+  const leeftijd = (g: string, datum: string): number => jarenTussen(geboorteGetal(g), dagGetal(datum));
   const vul = (v: Vulling, f: Casus['feiten'], a: Casus['aanvraag']): void => {
     v.kopieer(feiten, f, a);
     if (v.leeftijd) {
@@ -625,43 +620,6 @@ export function maakBatch(
       },
     },
   };
-}
-
-/**
- * A date text as jaar × 10000 + maand × 100 + dag, read from its digits with the checks of `splits`
- * inline: an age is worked out for most cases, and the general reading (an object per date) cost more
- * than the rest of it. A text that is no valid date goes through `splits`, which refuses it as before.
- */
-function datumgetal(d: string): number {
-  if (d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
-    const a = d.charCodeAt(0) - 48;
-    const b = d.charCodeAt(1) - 48;
-    const c = d.charCodeAt(2) - 48;
-    const e = d.charCodeAt(3) - 48;
-    const f = d.charCodeAt(5) - 48;
-    const g = d.charCodeAt(6) - 48;
-    const h = d.charCodeAt(8) - 48;
-    const i = d.charCodeAt(9) - 48;
-    // A character outside 0-9 gives a value below 0 or above 9: unsigned, above 9 either way.
-    if (
-      a >>> 0 <= 9 &&
-      b >>> 0 <= 9 &&
-      c >>> 0 <= 9 &&
-      e >>> 0 <= 9 &&
-      f >>> 0 <= 9 &&
-      g >>> 0 <= 9 &&
-      h >>> 0 <= 9 &&
-      i >>> 0 <= 9
-    ) {
-      const jaar = a * 1000 + b * 100 + c * 10 + e;
-      const maand = f * 10 + g;
-      const dag = h * 10 + i;
-      if (maand >= 1 && maand <= 12 && dag >= 1 && (dag <= 28 || dag <= dagenInMaand(jaar, maand)))
-        return jaar * 10000 + maand * 100 + dag;
-    }
-  }
-  const { jaar, maand, dag } = splits(d);
-  return jaar * 10000 + maand * 100 + dag;
 }
 
 /**

@@ -1,6 +1,7 @@
 export {
   bereiktLeeftijdOp,
   dagenInMaand,
+  datumgetal,
   duurTussen,
   eindeTijdsduur,
   dagnummerVan,
@@ -8,6 +9,7 @@ export {
   eindeTermijnMaanden,
   type IsoDatum,
   isGeldigeDatum,
+  jarenTussen,
   leeftijdenOp,
   leeftijdInMaandenOp,
   leeftijdOp,
