@@ -2,8 +2,10 @@
  * The explained path alone, one process, one core: cases per CPU-second of `evalueer` plus
  * `JSON.stringify` of its result, and of `evalueerJson` where the engine has it. The cases are generated
  * before the clock starts. Each text is measured in UTF-8 bytes, which flattens the concatenated string
- * the engine hands back, so the cost of producing the final text is counted. Usage:
- *   npx tsx bench/uitleg.ts --gemeente dinkelland --datum 2016-06-01 --n 20000 [--runs 3] [--pad object|json|referentie]
+ * the engine hands back, so the cost of producing the final text is counted. With `--vers` every run
+ * (and the warm-up) judges cases of its own, so nothing a run leaves behind for the same case objects
+ * (string and shape caches, anything keyed on a case) can flatter the next. Usage:
+ *   npx tsx bench/uitleg.ts --gemeente dinkelland --datum 2016-06-01 --n 20000 [--runs 3] [--pad object|json|referentie] [--vers]
  */
 import { parseArgs } from 'node:util';
 import { aanbodVan, maakCasusmaker } from '../src/caseload/index.ts';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     pad: { type: 'string', default: 'json' },
     seed: { type: 'string', default: '1' },
+    vers: { type: 'boolean', default: false },
   },
 });
 const b = laadBibliotheek();
@@ -34,9 +37,14 @@ const maker = maakCasusmaker({
   aanbod: aanbodVan(p.plan),
 });
 const n = Number(values.n);
-const casussen = Array.from({ length: n }, (_, i) => maker.casus(i));
+const runs = Number(values.runs);
+/** The cases of run r (the warm-up is run 0): the same ones each run, or fresh ones with --vers. */
+const reeksen = Array.from({ length: values.vers ? runs + 1 : 1 }, (_, r) =>
+  Array.from({ length: n }, (_, i) => maker.casus(r * n + i)),
+);
 const json = pad === 'json' && engine.evalueerJson ? engine.evalueerJson : undefined;
-const eenKeer = (): number => {
+const eenKeer = (run: number): number => {
+  const casussen = reeksen[values.vers ? run : 0]!;
   let tekens = 0;
   if (json)
     for (const c of casussen) {
@@ -50,19 +58,20 @@ const eenKeer = (): number => {
     }
   return tekens;
 };
-eenKeer(); // warm-up: plans, compiled voorzieningen and the JIT
+eenKeer(0); // warm-up: plans, compiled voorzieningen and the JIT
 const perSeconde: number[] = [];
 let tekens = 0;
-for (let run = 0; run < Number(values.runs); run++) {
+for (let run = 1; run <= runs; run++) {
   const voor = process.cpuUsage();
-  tekens = eenKeer();
+  tekens = eenKeer(run);
   const na = process.cpuUsage(voor);
   perSeconde.push(n / ((na.user + na.system) / 1e6));
 }
 const telling = (engine as { uitleg?: { gecompileerd: number } }).uitleg;
 console.log(
-  `${values.gemeente} ${values.datum} ${pad}${json ? ' (evalueerJson)' : ' (evalueer + JSON.stringify)'}: ` +
+  `${values.gemeente} ${values.datum} ${pad}${json ? ' (evalueerJson)' : ' (evalueer + JSON.stringify)'}` +
+    `${values.vers ? ', fresh cases each run' : ''}: ` +
     `${perSeconde.map((x) => Math.round(x).toLocaleString('en-US')).join(' / ')} cases per CPU-second ` +
     `(${n} cases, ${Math.round(tekens / n)} bytes a case` +
-    `${telling ? `, ${((100 * telling.gecompileerd) / (n * (Number(values.runs) + 1))).toFixed(1)}% compiled` : ''})`,
+    `${telling ? `, ${((100 * telling.gecompileerd) / (n * (runs + 1))).toFixed(1)}% compiled` : ''})`,
 );
