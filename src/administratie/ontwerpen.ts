@@ -12,6 +12,7 @@ import type { Db } from '../opslag/database.ts';
 import type { OntwerpStatus } from '../opslag/schema.ts';
 import { type Bibliotheek, laadBibliotheek, padTekst, type Regeling } from '../regelgeving/index.ts';
 import { log } from './audit.ts';
+import { onthoudenHashes, vergeetInWerking } from './in-werking-geheugen.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
 import { BELEID, type Actor, vereisRol } from './toegang.ts';
 
@@ -401,6 +402,7 @@ export async function stelVast(
       ),
     )
     .executeTakeFirst();
+  if (Number(bijgewerkt.numUpdatedRows) > 0) vergeetInWerking(db, gemeente);
   if (Number(bijgewerkt.numUpdatedRows) === 0)
     return mislukt({
       code: 'conflict',
@@ -456,16 +458,23 @@ const engines = new Map<string, Engine>();
  * engine when there are none). Every evaluation for a date goes through it: /evaluate, the aanbod,
  * grants and their re-assessment, endings, impact, conformance, overviews, letters and the amount jobs.
  */
-export async function engineInWerking(db: Db, engine: Engine, gemeente?: string): Promise<Engine> {
-  let vraag = db.selectFrom('ontwerp').select('hash').where('status', '=', 'vastgesteld');
-  if (gemeente !== undefined) vraag = vraag.where('gemeente', '=', gemeente);
-  const rijen = await vraag.orderBy('hash').execute();
-  return engineVoor(
-    db,
-    engine,
-    gemeente,
-    rijen.map((r) => r.hash),
-  );
+export async function engineInWerking(
+  db: Db,
+  engine: Engine,
+  gemeente?: string,
+  opties: {
+    /** For a reader that stores nothing (POST /evaluate): the adopted drafts may come from memory (in-werking-geheugen.ts). */
+    readonly onthouden?: boolean;
+  } = {},
+): Promise<Engine> {
+  const lees = async () => {
+    let vraag = db.selectFrom('ontwerp').select('hash').where('status', '=', 'vastgesteld');
+    if (gemeente !== undefined) vraag = vraag.where('gemeente', '=', gemeente);
+    return (await vraag.orderBy('hash').execute()).map((r) => r.hash);
+  };
+  const hashes =
+    opties.onthouden && gemeente !== undefined ? await onthoudenHashes(db, gemeente, lees) : await lees();
+  return engineVoor(db, engine, gemeente, hashes);
 }
 
 /**

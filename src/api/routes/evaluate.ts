@@ -27,8 +27,12 @@ export const registreerEvaluateRoutes: RouteModule = (_app, { db, engine }, { re
       const casus = c.req.valid('json');
       const rol = vereisRol(actor(c), casus.gemeente, LEZERS);
       if (!rol.ok) return probleem(c, rol.fout);
-      // Adopted drafts in the store are versions in force from their geldigVanaf (issue 13).
-      const r = evalueerAlsJson(await engineInWerking(db, engine, casus.gemeente), casus);
+      // Adopted drafts in the store are versions in force from their geldigVanaf (issue 13); nothing is
+      // stored here, so which were adopted may come from a memory of a few seconds.
+      const r = evalueerAlsJson(
+        await engineInWerking(db, engine, casus.gemeente, { onthouden: true }),
+        casus,
+      );
       if (!r.ok)
         return probleem(
           c,
