@@ -267,7 +267,7 @@ describe('batch', () => {
     ];
     const batchVoor = batches(engine);
     for (const [invoer, id, uitkomst] of gevallen) {
-      const c = casusSchema.parse(invoer);
+      const c = casusSchema.parse(invoer) as Casus;
       const r = engine.evalueer(c);
       if (!r.ok) throw new Error(r.fout.code);
       expect(r.resultaat.voorzieningen.find((v) => v.voorziening === id)?.uitkomst, id).toBe(uitkomst);
