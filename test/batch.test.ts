@@ -264,6 +264,29 @@ describe('batch', () => {
         'participatieplaats',
         'toegestaan',
       ],
+      // Under transitional law the agreed 31 May 2019 ends on 31 December 2017: no third year to judge.
+      [
+        {
+          gemeente: 'zevenaar',
+          peildatum: '2017-06-01',
+          feiten: {
+            geboortedatum: '1975-11-30',
+            uitkering: 'algemene-bijstand',
+            oordelen: { participatieplaatsPassend: true, voldoetAanVoorwaardenOudeVerordening: true },
+          },
+          aanvraag: {
+            voorziening: 'participatieplaats',
+            toegekendOp: '2016-06-01',
+            ingangsdatum: '2016-06-01',
+            einddatum: '2019-05-31',
+            verlengingen: 1,
+            urenPerWeek: 20,
+            voldoendeMeegewerkt: true,
+          },
+        },
+        'participatieplaats',
+        'toegestaan',
+      ],
     ];
     const batchVoor = batches(engine);
     for (const [invoer, id, uitkomst] of gevallen) {
