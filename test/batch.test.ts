@@ -205,6 +205,101 @@ describe('batch', () => {
     }
   }, 120_000);
 
+  it('kent een te lange aanvraag toe tot het maximum, en laat haar open waar de laatste dag van een open vraag afhangt', () => {
+    const werkstage = {
+      gemeente: 'dinkelland',
+      peildatum: '2016-03-01',
+      feiten: {
+        geboortedatum: '1980-11-02',
+        uitkering: 'algemene-bijstand',
+        eerderActiefOpArbeidsmarkt: false,
+        oordelen: { werkstageGeenVerdringing: true },
+      },
+      aanvraag: { voorziening: 'werkstage', ingangsdatum: '2016-03-01', duurMaanden: 7 },
+    };
+    const experiment = {
+      artikel: '17',
+      voorziening: 'werkstage',
+      voorwaarde: 'duur',
+      door: 'teamleider',
+      reden: 'Een proef met langere werkstages',
+    };
+    const gevallen: [unknown, string, string][] = [
+      // 7 months asked, 3 allowed: granted for 3.
+      [werkstage, 'werkstage', 'toegestaan'],
+      // An experiment on the term without its start date: granted, but to which day is open.
+      [
+        { ...werkstage, feiten: { ...werkstage.feiten, afwijkingen: [experiment] } },
+        'werkstage',
+        'onbepaald',
+      ],
+      // Too short (the minimum of 6 months) stays a refusal.
+      [
+        {
+          gemeente: 'amsterdam',
+          peildatum: '2024-09-02',
+          feiten: {
+            geboortedatum: '2002-04-01',
+            uitkering: 'algemene-bijstand',
+            startkwalificatie: false,
+            oordelen: { leerwerktrajectPassend: true },
+          },
+          aanvraag: { voorziening: 'leerwerktraject', ingangsdatum: '2024-09-02', duurMaanden: 5 },
+        },
+        'leerwerktraject',
+        'afgewezen',
+      ],
+      // 30 months without extension: granted for 2 years, so the third year's conditions are not asked.
+      [
+        {
+          gemeente: 'dinkelland',
+          peildatum: '2016-03-01',
+          feiten: {
+            geboortedatum: '1970-01-20',
+            uitkering: 'algemene-bijstand',
+            oordelen: { participatieplaatsPassend: true },
+          },
+          aanvraag: { voorziening: 'participatieplaats', ingangsdatum: '2016-03-01', duurMaanden: 30 },
+        },
+        'participatieplaats',
+        'toegestaan',
+      ],
+      // Under transitional law the agreed 31 May 2019 ends on 31 December 2017: no third year to judge.
+      [
+        {
+          gemeente: 'zevenaar',
+          peildatum: '2017-06-01',
+          feiten: {
+            geboortedatum: '1975-11-30',
+            uitkering: 'algemene-bijstand',
+            oordelen: { participatieplaatsPassend: true, voldoetAanVoorwaardenOudeVerordening: true },
+          },
+          aanvraag: {
+            voorziening: 'participatieplaats',
+            toegekendOp: '2016-06-01',
+            ingangsdatum: '2016-06-01',
+            einddatum: '2019-05-31',
+            verlengingen: 1,
+            urenPerWeek: 20,
+            voldoendeMeegewerkt: true,
+          },
+        },
+        'participatieplaats',
+        'toegestaan',
+      ],
+    ];
+    const batchVoor = batches(engine);
+    for (const [invoer, id, uitkomst] of gevallen) {
+      const c = casusSchema.parse(invoer) as Casus;
+      const r = engine.evalueer(c);
+      if (!r.ok) throw new Error(r.fout.code);
+      expect(r.resultaat.voorzieningen.find((v) => v.voorziening === id)?.uitkomst, id).toBe(uitkomst);
+      const b = gekregen(batchVoor(c), c);
+      if (typeof b === 'string') throw new Error(b);
+      expect(b.codes[SLOT_VAN.get(id as never)!], id).toBe(CODE_VAN_UITKOMST[uitkomst as 'afgewezen']);
+    }
+  });
+
   it('rekent een leeftijd per dag, ook als batches om beurten dezelfde persoon beoordelen', () => {
     // Born 15 September 1989: 26 on both peildata' first day in 2016, 27 from 15 September 2016 on.
     // Dinkelland's participatieplaats asks 27 or older, so the outcome turns on the day the age is

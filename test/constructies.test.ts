@@ -120,11 +120,12 @@ describe('minimale en maximale duur (een leerwerktraject van minimaal 6 en maxim
     ]);
   });
 
-  it('weigert een langere periode en noemt ook dan beide grenzen', () => {
+  it('kent een langere periode toe tot het maximum en noemt ook dan beide grenzen', () => {
     const u = beoordeel(engine!, '2016-03-01', feiten, { duurMaanden: 13 });
-    expect(u.uitkomst).toBe('afgewezen');
+    expect(u.uitkomst).toBe('toegestaan');
+    expect(u.termijnen.einddatum).toBe('2017-02-28');
     expect(termijn(u)[0]!.uitleg).toMatch(
-      /langer dan mag: de laatste dag is 28 februari 2017\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
+      /langer dan mag: de laatste dag is 28 februari 2017\. U krijgt de voorziening daarom tot en met 28 februari 2017\. De rest van de gevraagde periode krijgt u niet\. De voorziening duurt minimaal 6 en maximaal 12 maanden\./,
     );
   });
 

@@ -258,7 +258,9 @@ describe('de wet gaat voor (2026)', () => {
     if (!r.ok) throw new Error('verwacht een uitkomst');
     const v = r.resultaat.voorzieningen[0]!;
     expect(v.termijnen.maximaleEinddatum).toBe('2026-05-01');
-    expect(v.uitkomst).toBe('afgewezen');
+    // Asked for 3 months, granted for the law's 2: the rest is refused, not the proefplaats.
+    expect(v.uitkomst).toBe('toegestaan');
+    expect(v.termijnen.einddatum).toBe('2026-05-01');
     expect(r.resultaat.conflicten).toContainEqual(
       expect.objectContaining({ soort: 'strijdig', artikel: '5', met: 'participatiewet 8a lid 2 onder d' }),
     );

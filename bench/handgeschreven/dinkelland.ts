@@ -138,9 +138,13 @@ function gevraagdEinde(a: Aanvraag, ingang: string): string | undefined {
   return typeof m === 'number' && m > 0 ? eindeTermijnMaanden(ingang, m) : undefined;
 }
 
-/** Participatieplaats beyond two years (art. 10a lid 9 Pw): another environment, and a clear gain. */
+/**
+ * Participatieplaats beyond two years (art. 10a lid 9 Pw): another environment, and a clear gain. A
+ * request longer than 24 + 12k months is granted for those, so the granted end min(G, maximum) counts:
+ * it passes two years when both do, and the maximum does from the first extension on.
+ */
 function derdeJaar(a: Aanvraag, o: Oordelen, ingang: string, gevraagd: string | undefined, k: number): W {
-  const voorbij = gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, 24) : k >= 1;
+  const voorbij = gevraagd !== undefined ? k >= 1 && gevraagd > eindeTermijnMaanden(ingang, 24) : k >= 1;
   return voorbij
     ? en(is(a.andereOmgeving, true), oordeel(o, 'verlengingParticipatieplaatsAanmerkelijk'))
     : JA;
@@ -173,25 +177,18 @@ export function aanvraag(c: Casus, a: Aanvraag): W {
   if (t === NEE) return NEE;
   switch (id) {
     case 'proefplaats': {
-      // Art. 5 lid 3: at most 3 months, no extension.
-      if (k > 0) return NEE;
-      const gevraagd = gevraagdEinde(a, ingang);
-      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 3) ? NEE : t;
+      // Art. 5 lid 3: at most 3 months, no extension; a longer request is granted for 3 months.
+      return k > 0 ? NEE : t;
     }
     case 'werkstage': {
-      // Art. 6 lid 3: 3 months, once extended by 3 months with the same employer.
+      // Art. 6 lid 3: 3 months, once extended by 3 months with the same employer (longer: granted to that).
       if (k > 1) return NEE;
-      if (k >= 1) t = en(t, is(a.zelfdeWerkgever, true));
-      const gevraagd = gevraagdEinde(a, ingang);
-      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 3 + 3 * k) ? NEE : t;
+      return k >= 1 ? en(t, is(a.zelfdeWerkgever, true)) : t;
     }
     case 'participatieplaats': {
-      // Art. 15 lid 2: 24 months, at most twice 12 more; the law allows the same.
+      // Art. 15 lid 2: 24 months, at most twice 12 more; the law allows the same. Longer: granted to that.
       if (k > 2) return NEE;
-      const gevraagd = gevraagdEinde(a, ingang);
-      t = en(t, derdeJaar(a, o, ingang, gevraagd, k));
-      if (t === NEE) return NEE;
-      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 24 + 12 * k) ? NEE : t;
+      return en(t, derdeJaar(a, o, ingang, gevraagdEinde(a, ingang), k));
     }
   }
   // No other voorziening can be extended.

@@ -134,29 +134,26 @@ export function aanvraag(c: Casus, a: Aanvraag): W {
   const k = typeof a.verlengingen === 'number' ? a.verlengingen : 0;
   switch (id) {
     case 'werkervaringsplaats': {
-      // At most 6 months, no extension.
-      if (k > 0) return NEE;
-      const gevraagd = gevraagdEinde(a, ingang);
-      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 6) ? NEE : t;
+      // At most 6 months, no extension; a longer request is granted for 6 months.
+      return k > 0 ? NEE : t;
     }
     case 'proefplaats': {
-      // At most 2 months (art. 8a lid 2 onder d Pw), and only with a contract of 6 months or more in view.
+      // At most 2 months (art. 8a lid 2 onder d Pw; the ordinance's own term ends on the same day, so
+      // the granted end is known whoever the law's term holds for), and only with a contract of 6
+      // months or more in view.
       if (k > 0) return NEE;
-      t = en(t, tenMinste(a.contractToegezegdMaanden as number | undefined, 6));
-      const gevraagd = gevraagdEinde(a, ingang);
-      return t !== NEE && gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, 2) ? NEE : t;
+      return en(t, tenMinste(a.contractToegezegdMaanden as number | undefined, 6));
     }
     case 'participatieplaats': {
-      // A year, at most twice a year more; the third year at another employer (art. 10a lid 9 Pw).
+      // A year, at most twice a year more; the third year at another employer (art. 10a lid 9 Pw). A
+      // longer request is granted to 12 + 12k months: that end passes two years only with k = 2.
       if (k > 2) return NEE;
       if (k >= 2) t = en(t, is(a.andereOmgeving, true));
       const gevraagd = gevraagdEinde(a, ingang);
-      const voorbij = gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, 24) : k >= 1;
+      const voorbij = gevraagd !== undefined ? k >= 2 && gevraagd > eindeTermijnMaanden(ingang, 24) : k >= 1;
       if (voorbij)
         t = en(en(t, is(a.andereOmgeving, true)), oordeel(o, 'verlengingParticipatieplaatsAanmerkelijk'));
-      if (t === NEE) return NEE;
-      const maanden = Math.min(12 + 12 * k, 24 + 12 * k);
-      return gevraagd !== undefined && gevraagd > eindeTermijnMaanden(ingang, maanden) ? NEE : t;
+      return t;
     }
   }
   return k > 0 ? NEE : t;

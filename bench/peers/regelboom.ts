@@ -210,15 +210,24 @@ export function maakRegelboom(engine: Engine, gemeente: string, peildatum: strin
       const geldt = pv.wettelijkeDuurGeldtAls
         ? vertaal(pv.wettelijkeDuurGeldtAls.regel, plan.wet)
         : undefined;
+      const na = (feit: string, op: 'gt' | 'ne', ander: string): Expr => ({
+        k: 'cmp',
+        feit,
+        op,
+        waarde: { feit: ander },
+      });
+      // A request longer than the maximum is granted up to it: the law's third year is judged on
+      // min(G, MAX_EINDE), which passes the basic term when both do (no maximum: G alone). Under
+      // transitional law MAX_EINDE is the current version's, which the seed files keep equal to the
+      // law's; the protection ends on the agreed end itself ('overeengekomen'), so it cuts nothing more.
+      const voorbijMax: Expr = {
+        k: 'of',
+        delen: [isNull(MAX_EINDE), en(bekend(MAX_EINDE), na(MAX_EINDE, 'gt', WETTELIJKE_BASIS_EINDE))],
+      };
       const voorbij: Expr = {
         k: 'of',
         delen: [
-          en(bekend(GEVRAAGD_EINDE), {
-            k: 'cmp',
-            feit: GEVRAAGD_EINDE,
-            op: 'gt',
-            waarde: { feit: WETTELIJKE_BASIS_EINDE },
-          }),
+          en(bekend(GEVRAAGD_EINDE), na(GEVRAAGD_EINDE, 'gt', WETTELIJKE_BASIS_EINDE), voorbijMax),
           en(isNull(GEVRAAGD_EINDE), { k: 'cmp', feit: k, op: 'ge', waarde: 1 }),
         ],
       };
@@ -237,16 +246,17 @@ export function maakRegelboom(engine: Engine, gemeente: string, peildatum: strin
       ];
       if (duur?.wettelijkeBasisMaanden !== undefined)
         delen.push(...stappen(duur.wettelijkeVerlengingVoorwaarden).map((s) => als(voorbij, s)));
-      // Under transitional law the agreed term is never refused; otherwise the request must fit.
-      const past = (max: string): Expr =>
-        als(en(bekend(GEVRAAGD_EINDE), bekend(max)), {
-          k: 'cmp',
-          feit: GEVRAAGD_EINDE,
-          op: 'le',
-          waarde: { feit: max },
-        });
-      if (!overgang && duur?.basis)
-        delen.push(geldt ? en(past(MAX_EINDE_RUIM), als(geldt, past(MAX_EINDE))) : past(MAX_EINDE));
+      // A request longer than the maximum is granted up to min(G, MAX_EINDE), never refused for it.
+      // Where the law's term holds for some people only and the wider term ends on another day (or
+      // has no end), the day granted hangs on whether it holds: the outcome is that open question.
+      if (!overgang && duur?.basis && geldt) {
+        const langer = en(bekend(GEVRAAGD_EINDE), bekend(MAX_EINDE), na(GEVRAAGD_EINDE, 'gt', MAX_EINDE));
+        const anderEinde: Expr = {
+          k: 'of',
+          delen: [isNull(MAX_EINDE_RUIM), en(bekend(MAX_EINDE_RUIM), na(MAX_EINDE_RUIM, 'ne', MAX_EINDE))],
+        };
+        delen.push(als(en(langer, anderEinde), { k: 'of', delen: [geldt, { k: 'niet', deel: geldt }] }));
+      }
       return en(...delen);
     };
 

@@ -54,7 +54,8 @@ export const voorzieningUitkomstSchema = z.object({
   ),
   termijnen: z.object({
     ingangsdatum: z.string(),
-    einddatum: z.string().optional(),
+    einddatum: z.string().nullable().optional(),
+    einddatumOpen: z.string().optional(),
     maximaleEinddatum: z.string().nullable(),
     maximaleEinddatumMetVerlengingen: z.string().nullable().optional(),
     evaluatiemomenten: z.array(moment),

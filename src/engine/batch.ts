@@ -531,11 +531,12 @@ export function maakBatch(
       return;
     }
     let gevraagd: string | undefined;
+    let beschermdTot: string | undefined;
     if (overgang) {
       gevraagd = gevraagdeEinddatum(ingang, aanvraag);
       if (gevraagd === undefined) t = en(t, ONBEKEND);
       // After the protection of the transitional article the grant no longer stands.
-      else if (peildatum > overgangsgrens(overgang.regeling, gevraagd)) t = NEE;
+      else if (peildatum > (beschermdTot = overgangsgrens(overgang.regeling, gevraagd))) t = NEE;
       const voorwaarde = overgangsvoorwaarde;
       if (voorwaarde && !afw?.opzij.has(voorwaarde.id)) t = en(t, voorwaarde.toets(ctx));
     }
@@ -550,12 +551,15 @@ export function maakBatch(
     if (t !== NEE) {
       // The requested end is date arithmetic on strings: only worked out when a term can use it.
       if (!overgang && vz.leestEinde) gevraagd = gevraagdeEinddatum(ingang, aanvraag);
-      if (vz.wettelijkeVerlengingVoorwaarden.length > 0 && voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
+      if (
+        vz.wettelijkeVerlengingVoorwaarden.length > 0 &&
+        voorbijWettelijkeBasis(duur, ingang, gevraagd, k, beschermdTot)
+      )
         t = reeks(vz.wettelijkeVerlengingVoorwaarden, t, afw);
       // Under transitional law the agreed term is never refused, only cut short.
       if (t !== NEE && !overgang) {
-        const w = eindeWaarheid(geldend, ingang, gevraagd, k);
-        if (w !== undefined) t = en(t, w === NEE && afw?.onzeker.has(DUUR) ? ONBEKEND : w);
+        const w = eindeWaarheid(geldend, ingang, gevraagd, k, afw?.onzeker.has(DUUR) ? vz.pv : undefined);
+        if (w !== undefined) t = en(t, w);
       }
     }
     uitkomsten[slot] = t;

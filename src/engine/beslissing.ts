@@ -2,7 +2,7 @@ import type { Afwijking } from '../casus/index.ts';
 import { eindeTermijnMaanden } from '../kalender/index.ts';
 import type { Artikel, Regeling } from '../regelgeving/index.ts';
 import type { Context } from '../regels/context.ts';
-import { JA, NEE, type Waarheid } from '../regels/waarheid.ts';
+import { en, JA, NEE, ONBEKEND, type Waarheid } from '../regels/waarheid.ts';
 import type { Plan, PlanDuur, PlanVoorwaarde, PlanVoorziening } from './plan.ts';
 import { maximaleEinddatum, minimaleEinddatum } from './termijnen.ts';
 
@@ -31,19 +31,26 @@ export function maximaalAantalVerlengingen(duur: PlanDuur | undefined): number {
 }
 
 /**
- * The law's extension conditions apply once the term runs past the law's basic term, whatever the
- * ordinance counts as its first extension (Groningen: 1 year + 1 year; the law: 2 years).
+ * The law's extension conditions apply once the granted term runs past the law's basic term, whatever
+ * the ordinance counts as its first extension (Groningen: 1 year + 1 year; the law: 2 years). A request
+ * longer than the maximum is granted up to it, so the conditions are judged on that shortened end, and
+ * on the end transitional law keeps (`grens`). The maximum is worked out only when the asked end
+ * passes the basic term: the batch calls this for every request.
  */
 export function voorbijWettelijkeBasis(
   duur: PlanDuur | undefined,
   ingang: string,
   gevraagd: string | undefined,
   k: number,
+  grens?: string,
 ): boolean {
   const basis = duur?.wettelijkeBasisMaanden;
-  return (
-    basis !== undefined && (gevraagd !== undefined ? gevraagd > eindeTermijnMaanden(ingang, basis) : k >= 1)
-  );
+  if (basis === undefined) return false;
+  if (gevraagd === undefined) return k >= 1;
+  const basiseinde = eindeTermijnMaanden(ingang, basis);
+  if (gevraagd <= basiseinde || (grens !== undefined && grens <= basiseinde)) return false;
+  const einde = maximaleEinddatum(duur, ingang, k);
+  return einde === null || einde > basiseinde;
 }
 
 /**
@@ -183,14 +190,16 @@ export function verlengingWaarheid(g: GeldendeDuur, k: number): Waarheid {
 
 /**
  * The requested end against the term that applies; undefined when there is nothing to check (no end
- * asked, no maximum). Where only the law's stricter term refuses it and it is open whether that term
- * holds for this person, the answer is that open question.
+ * asked, no maximum). Too short is refused; too long is granted up to the maximum (`langerWaarheid`).
+ * `afwijking`: the voorziening whose law-only term applies if a hardheidsclausule on the term that
+ * cannot be weighed yet turns out to apply.
  */
 export function eindeWaarheid(
   g: GeldendeDuur,
   ingang: string,
   gevraagd: string | undefined,
   k: number,
+  afwijking?: PlanVoorziening,
 ): Waarheid | undefined {
   if (gevraagd === undefined || !g.duur) return undefined;
   // Shorter than the text's minimum ("minimaal 6 maanden") is refused whoever asks.
@@ -198,10 +207,47 @@ export function eindeWaarheid(
   if (kortste !== undefined && gevraagd < kortste) return NEE;
   const einde = maximaleEinddatum(g.duur, ingang, k);
   if (einde === null) return kortste !== undefined ? JA : undefined;
-  if (gevraagd <= einde) return JA;
-  if (!g.anders) return NEE;
-  const ruim = maximaleEinddatum(g.anders.duur, ingang, k);
-  return ruim === null || gevraagd <= ruim ? g.anders.waarheid : NEE;
+  return gevraagd <= einde ? JA : langerWaarheid(g, ingang, einde, k, afwijking);
+}
+
+/**
+ * A request that asks past the last day `einde` of the term that applies: the college grants it up to
+ * that day and refuses the rest, so the term itself never refuses it. What stays open is the end
+ * granted: where it is open whether the law's stricter term holds for this person (`g.anders`), or
+ * whether a hardheidsclausule on the term applies (`afwijking`, whose law-only term then holds), and
+ * the other answer would grant another end, the outcome is that open question. When every answer
+ * grants the same last day (Groningen's proefplaats: both terms end on one day) it is known: JA.
+ */
+export function langerWaarheid(
+  g: GeldendeDuur,
+  ingang: string,
+  einde: string,
+  k: number,
+  afwijking?: PlanVoorziening,
+): Waarheid {
+  let w: Waarheid = JA;
+  // The asked end lies after `einde`, so another term grants another day exactly when its own last
+  // day differs from `einde` (none at all: the whole asked period).
+  if (g.anders && maximaleEinddatum(g.anders.duur, ingang, k) !== einde) w = g.anders.waarheid;
+  if (afwijking && maximaleEinddatum(afwijking.wettelijkeDuur, ingang, k) !== einde) w = en(w, ONBEKEND);
+  return w;
+}
+
+/**
+ * The last day granted: the asked end, cut to the maximum `einde`; null when that day depends on a
+ * question still open (`langerWaarheid` is not JA). Undefined when no end is asked.
+ */
+export function toegekendeEinddatum(
+  g: GeldendeDuur,
+  ingang: string,
+  gevraagd: string | undefined,
+  einde: string | null,
+  k: number,
+  afwijking?: PlanVoorziening,
+): string | null | undefined {
+  if (gevraagd === undefined) return undefined;
+  if (einde === null || gevraagd <= einde) return gevraagd;
+  return langerWaarheid(g, ingang, einde, k, afwijking) === JA ? einde : null;
 }
 
 /**

@@ -20,9 +20,11 @@ import {
   geldendeDuur,
   herzieningsdatum,
   ingangsdatumVan,
+  langerWaarheid,
   maximaalAantalVerlengingen,
   overgangsgrens,
   overgangVoor,
+  toegekendeEinddatum,
   verlengingenVan,
   verlengingWaarheid,
   voorbijWettelijkeBasis,
@@ -826,12 +828,13 @@ function beoordeelVoorziening(
       voorwaarde: DUUR,
     });
 
+  // The last day transitional law keeps the voorziening running, when it applies.
+  let beschermdTot: string | undefined;
   if (overgang) {
     const r = overgang.regeling;
     const ov = r.overgangsrecht!;
     const bron: Bron = { regeling: r, artikel: ov.artikel, lid: ov.lid, onder: ov.onder };
     const afgesproken = gevraagdeEinddatum(ingang, aanvraag);
-    let beschermdTot: string | undefined;
     if (afgesproken === undefined) {
       ontbrekend.push('einddatum');
       totaal = en(totaal, ONBEKEND);
@@ -897,7 +900,7 @@ function beoordeelVoorziening(
     }
     if (k >= 1) for (const v of duur?.verlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
-    if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k))
+    if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k, beschermdTot))
       for (const v of duur?.wettelijkeVerlengingVoorwaarden ?? []) toets(v, 'aanvraag');
     // The text's minimum ("minimaal 6 en maximaal 12 maanden"); the agreed term of transitional law stands.
     const kortste = minimaleEinddatum(duur, ingang);
@@ -934,13 +937,11 @@ function beoordeelVoorziening(
           soort: 'overgangsrecht',
         });
       } else {
-        // Whether the law's shorter term holds for this person may still be open.
-        const anders =
-          !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
-        const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-        // A hardheidsclausule on the term that cannot be weighed yet leaves the too long term open.
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : onzeker.has(DUUR) ? ONBEKEND : NEE;
-        if (w === ONBEKEND && onzeker.has(DUUR)) ontbrekend.push('afwijkingen');
+        // Too long is granted up to the maximum; what may stay open is which day that is.
+        const open = onzeker.has(DUUR) ? pv : undefined;
+        const w = past ? JA : langerWaarheid(geldend, ingang, einde, k, open);
+        if (!past && open && maximaleEinddatum(pv.wettelijkeDuur, ingang, k) !== einde)
+          ontbrekend.push('afwijkingen');
         totaal = en(totaal, w);
         const regel = `${grenzen ? ` De voorziening duurt ${grenzen}.` : ''}${duur.uitleg ? ` ${duur.uitleg}` : ''}`;
         gronden.push({
@@ -948,10 +949,8 @@ function beoordeelVoorziening(
           artikel: grondArtikel(bron),
           uitleg: past
             ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen ${grenzen ? `de duur van ${grenzen}` : 'de maximale duur'}; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-            : ruimer
-              ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-              : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-          voldaan: w === JA ? true : w === NEE ? false : null,
+            : `${langerTekst(pv, geldend, ingang, gevraagd, einde, k, open, w)}${regel} (${verwijzing(bron)})`,
+          voldaan: w === JA ? true : null,
           feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
           soort: 'termijn',
         });
@@ -963,6 +962,13 @@ function beoordeelVoorziening(
   const gevraagdeEinde = gevraagdeEinddatum(ingang, aanvraag);
   const looptTot =
     gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
+  // The day granted; transitional law cuts the agreed end short without an open question.
+  const eindeOpen = !overgang && onzeker.has(DUUR) ? pv : undefined;
+  const toegekend = overgang
+    ? gevraagdeEinde !== undefined
+      ? looptTot
+      : undefined
+    : toegekendeEinddatum(geldend, ingang, gevraagdeEinde, einde, k, eindeOpen);
   const bedragen: Record<string, Bedrag> = {};
   /** Judgements an amount's condition waits for: asked also when the voorziening itself is granted. */
   const bedragVragen: string[] = [];
@@ -1164,7 +1170,10 @@ function beoordeelVoorziening(
       bedragen: afgewezen ? {} : bedragen,
       termijnen: {
         ingangsdatum: ingang,
-        ...(gevraagdeEinde !== undefined ? { einddatum: gevraagdeEinde } : {}),
+        ...(toegekend !== undefined ? { einddatum: toegekend } : {}),
+        ...(toegekend === null
+          ? { einddatumOpen: einddatumOpenTekst(pv, geldend, ingang, einde!, k, eindeOpen) }
+          : {}),
         maximaleEinddatum: einde,
         ...(metVerlengingen !== undefined && !aanvraag
           ? { maximaleEinddatumMetVerlengingen: metVerlengingen }
@@ -1176,6 +1185,54 @@ function beoordeelVoorziening(
     afwijkingen,
     conflicten,
   };
+}
+
+/**
+ * The sentence for a request longer than the term that applies (`einde`): granted up to that day, or,
+ * where the day granted hangs on an open question (`w` not JA), which days it may be and why.
+ */
+export function langerTekst(
+  pv: PlanVoorziening,
+  geldend: GeldendeDuur,
+  ingang: string,
+  gevraagd: string,
+  einde: string,
+  k: number,
+  afwijking: PlanVoorziening | undefined,
+  w: Waarheid,
+): string {
+  const kop = `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}.`;
+  if (w === JA)
+    return `${kop} Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. U krijgt de voorziening daarom tot en met ${datumTekst(einde)}. De rest van de gevraagde periode krijgt u niet.`;
+  const ruim = geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : einde;
+  const afwijkingOpen =
+    afwijking !== undefined && maximaleEinddatum(afwijking.wettelijkeDuur, ingang, k) !== einde;
+  const slot = 'Daarom staat nog niet vast tot en met welke dag u de voorziening krijgt';
+  if (ruim === einde)
+    return `${kop} Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}. Of het college van die duur mag afwijken, kunnen we nog niet beoordelen. ${slot}.`;
+  // Those the law's term does not hold for get the asked period, up to their own maximum.
+  const anders = ruim === null || ruim > gevraagd ? gevraagd : ruim;
+  const voor = `${kop} Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${ruim === null ? 'geldt geen maximum' : `is dat ${datumTekst(ruim)}`}. Of u daarbij hoort, is nog niet bekend.`;
+  return afwijkingOpen
+    ? `${voor} Of het college van de duur mag afwijken, kunnen we ook nog niet beoordelen. ${slot}.`
+    : `${voor} ${slot}: tot en met ${datumTekst(einde)} of tot en met ${datumTekst(anders)}.`;
+}
+
+/** Why `termijnen.einddatum` is null: the open question the day granted hangs on. */
+export function einddatumOpenTekst(
+  pv: PlanVoorziening,
+  geldend: GeldendeDuur,
+  ingang: string,
+  einde: string,
+  k: number,
+  afwijking: PlanVoorziening | undefined,
+): string {
+  const vragen: string[] = [];
+  if (geldend.anders && maximaleEinddatum(geldend.anders.duur, ingang, k) !== einde)
+    vragen.push(`of u hoort bij ${pv.wettelijkeDuurGeldtAls!.omschrijving}`);
+  if (afwijking && maximaleEinddatum(afwijking.wettelijkeDuur, ingang, k) !== einde)
+    vragen.push('of het college van de duur mag afwijken');
+  return `Tot en met welke dag u de voorziening krijgt, hangt af van wat nog niet bekend is: ${vragen.join(' en ')}.`;
 }
 
 function minDatum(a: string, b: string): string {

@@ -56,8 +56,13 @@ export interface Moment {
 
 export interface Termijnen {
   readonly ingangsdatum: string;
-  /** The last day the request asks for (einddatum, or ingangsdatum plus duurMaanden). */
-  readonly einddatum?: string;
+  /**
+   * The last day granted: the day the request asks for (einddatum, or ingangsdatum plus duurMaanden),
+   * cut to the maximum. null when that day hangs on a question still open (`einddatumOpen` says which).
+   */
+  readonly einddatum?: string | null;
+  /** Why `einddatum` is null, in plain Dutch. */
+  readonly einddatumOpen?: string;
   /** The last day the rules allow, with the extensions asked for; null when no text sets a maximum. */
   readonly maximaleEinddatum: string | null;
   readonly maximaleEinddatumMetVerlengingen?: string | null;

@@ -16,8 +16,8 @@ const verwachtVoorzieningSchema = z.strictObject({
   /** The amounts that hold only under a condition still open (onder voorbehoud), exactly. */
   onderVoorbehoud: z.array(z.string()).optional(),
   maximaleEinddatum: datumSchema.nullable().optional(),
-  /** The end the request asks for, as the engine computes it. */
-  einddatum: datumSchema.optional(),
+  /** The last day granted (the asked end, cut to the maximum); null when it hangs on an open question. */
+  einddatum: datumSchema.nullable().optional(),
   /** Review dates that must be among the evaluatiemomenten. */
   evaluatiemomenten: z.array(datumSchema).optional(),
   /** Missing inputs, exactly. */

@@ -10,14 +10,24 @@ import {
   type GeldendeDuur,
   geldendeDuur,
   ingangsdatumVan,
+  langerWaarheid,
   maximaalAantalVerlengingen,
   overgangsgrens,
+  toegekendeEinddatum,
   verlengingenVan,
   verlengingWaarheid,
   voorbijWettelijkeBasis,
 } from '../beslissing.ts';
 import { deelZinnen } from '../deelzinnen.ts';
-import { invoerLabel, ontbrekendeInvoer, type Overgang, perTekst, verwijzing } from '../evalueer.ts';
+import {
+  einddatumOpenTekst,
+  invoerLabel,
+  langerTekst,
+  ontbrekendeInvoer,
+  type Overgang,
+  perTekst,
+  verwijzing,
+} from '../evalueer.ts';
 import {
   artikelTekst,
   type Bron,
@@ -609,12 +619,12 @@ function beoordeel(
   const duurC = duur ? gv.duren.get(duur) : undefined;
   let einde = maximaleEinddatum(duur, ingang, k);
 
+  let beschermdTot: string | undefined;
   if (overgang) {
     const r = overgang.regeling;
     const ov = r.overgangsrecht!;
     const bron: Bron = { regeling: r, artikel: ov.artikel, lid: ov.lid, onder: ov.onder };
     const afgesproken = gevraagdeEinddatum(ingang, aanvraag);
-    let beschermdTot: string | undefined;
     if (afgesproken === undefined) {
       ontbrekend.push('einddatum');
       totaal = en(totaal, ONBEKEND);
@@ -676,7 +686,7 @@ function beoordeel(
     if (k >= 1 && duurC)
       for (const c of duurC.verlengingVoorwaarden) totaal = en(totaal, toets(l, c, 'aanvraag'));
     const gevraagd = gevraagdeEinddatum(ingang, aanvraag);
-    if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k) && duurC)
+    if (voorbijWettelijkeBasis(duur, ingang, gevraagd, k, beschermdTot) && duurC)
       for (const c of duurC.wettelijkeVerlengingVoorwaarden) totaal = en(totaal, toets(l, c, 'aanvraag'));
     if (gevraagd !== undefined && einde !== null && duur) {
       const bron = k > 0 && duur.verlenging ? duur.verlenging.bron : (duur.basis?.bron ?? pv.bron);
@@ -691,10 +701,8 @@ function beoordeel(
           soort: 'overgangsrecht',
         });
       } else {
-        const anders =
-          !past && geldend.anders ? maximaleEinddatum(geldend.anders.duur, ingang, k) : undefined;
-        const ruimer = anders !== undefined && (anders === null || gevraagd <= anders);
-        const w = past ? JA : ruimer ? geldend.anders!.waarheid : NEE;
+        // As the reference: too long is granted up to the maximum (deviations are judged there).
+        const w = past ? JA : langerWaarheid(geldend, ingang, einde, k);
         totaal = en(totaal, w);
         const regel = duur.uitleg ? ` ${duur.uitleg}` : '';
         if (!kaal)
@@ -703,10 +711,8 @@ function beoordeel(
             artikel: artikelTekst(bron),
             uitleg: past
               ? `De gevraagde periode van ${datumTekst(ingang)} tot en met ${datumTekst(gevraagd)} past binnen de maximale duur; de laatste dag is ${datumTekst(einde)}. (${verwijzing(bron)})`
-              : ruimer
-                ? `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Voor ${pv.wettelijkeDuurGeldtAls!.omschrijving} is de laatste dag ${datumTekst(einde)}; voor anderen ${anders === null ? 'geldt geen maximum' : `is dat ${datumTekst(anders)}`}.${regel} (${verwijzing(bron)})`
-                : `De gevraagde periode loopt tot en met ${datumTekst(gevraagd)}. Dat is langer dan mag: de laatste dag is ${datumTekst(einde)}.${regel} (${verwijzing(bron)})`,
-            voldaan: w === JA ? true : w === NEE ? false : null,
+              : `${langerTekst(pv, geldend, ingang, gevraagd, einde, k, undefined, w)}${regel} (${verwijzing(bron)})`,
+            voldaan: w === JA ? true : null,
             feiten: { ingangsdatum: ingang, einddatum: gevraagd, verlengingen: k },
             soort: 'termijn',
           });
@@ -718,6 +724,11 @@ function beoordeel(
   const gevraagdeEinde = gevraagdeEinddatum(ingang, aanvraag);
   const looptTot =
     gevraagdeEinde !== undefined && (einde === null || gevraagdeEinde <= einde) ? gevraagdeEinde : einde;
+  const toegekend = overgang
+    ? gevraagdeEinde !== undefined
+      ? looptTot
+      : undefined
+    : toegekendeEinddatum(geldend, ingang, gevraagdeEinde, einde, k);
   const bedragen: Record<string, Bedrag> = {};
   const bedragVragen: string[] = [];
   const betaalmomenten: (Moment & { bedrag: string })[] = [];
@@ -903,13 +914,16 @@ function beoordeel(
     : undefined;
   const termijnen: {
     ingangsdatum: string;
-    einddatum?: string;
+    einddatum?: string | null;
+    einddatumOpen?: string;
     maximaleEinddatum: string | null;
     maximaleEinddatumMetVerlengingen?: string | null;
     evaluatiemomenten: Moment[];
     betaalmomenten: (Moment & { bedrag: string })[];
   } = { ingangsdatum: ingang } as typeof termijnen;
-  if (gevraagdeEinde !== undefined) termijnen.einddatum = gevraagdeEinde;
+  if (toegekend !== undefined) termijnen.einddatum = toegekend;
+  if (toegekend === null)
+    termijnen.einddatumOpen = einddatumOpenTekst(pv, geldend, ingang, einde!, k, undefined);
   termijnen.maximaleEinddatum = einde;
   if (metVerlengingen !== undefined && !aanvraag)
     termijnen.maximaleEinddatumMetVerlengingen = metVerlengingen;

@@ -333,7 +333,7 @@ function Uitkomst({
 function Termijnen({ uitkomst: v }: { uitkomst: VoorzieningUitkomst }) {
   const t = v.termijnen;
   if (
-    !t.einddatum &&
+    t.einddatum === undefined &&
     !t.maximaleEinddatum &&
     t.evaluatiemomenten.length === 0 &&
     t.betaalmomenten.length === 0
@@ -349,6 +349,12 @@ function Termijnen({ uitkomst: v }: { uitkomst: VoorzieningUitkomst }) {
         <DataListItem>
           <DataListKey>Einddatum</DataListKey>
           <DataListValue>{datum(t.einddatum)}</DataListValue>
+        </DataListItem>
+      )}
+      {t.einddatum === null && (
+        <DataListItem>
+          <DataListKey>Einddatum</DataListKey>
+          <DataListValue>nog niet bekend: {t.einddatumOpen}</DataListValue>
         </DataListItem>
       )}
       <DataListItem>
