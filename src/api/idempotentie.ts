@@ -51,8 +51,10 @@ export function schrijfverzoeken({
         if (eerder) c.res = herhaal(eerder, claim);
         return;
       }
-      // A decision's commit stored its answer itself; an answer without effect (a refusal before the
-      // write) is stored here, where a crash loses nothing but the stored answer.
+      // A decision's commit stored its answer itself: a second insert would only find it there. An
+      // answer without effect (a refusal before the write) is stored here, where a crash loses nothing
+      // but the stored answer.
+      if (c.get('idempotentieBewaard')) return;
       if (c.res.status < 500) await bewaar(db, claim, c.res, true);
       return;
     }
