@@ -18,7 +18,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -119,6 +119,11 @@ interface Meting {
   readonly p99: number;
   readonly max: number;
   readonly fouten: number;
+  /** Grants only: CPU of all PostgreSQL processes per request, and of the server's own connections among them. */
+  readonly pgCpuMs?: number;
+  readonly pgEigenCpuMs?: number;
+  /** Grants only: CPU of this process (autocannon, the load generator) per request. */
+  readonly lastCpuMs?: number;
 }
 
 interface Server {
@@ -271,6 +276,54 @@ function cpuTijd(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds so far of every PostgreSQL process on this machine, by pid (Linux /proc; none elsewhere). */
+function postgresTijden(): Map<number, number> {
+  const uit = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return uit;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres) ')) continue;
+      const velden = stat.split(') ')[1]!.split(' ');
+      uit.set(Number(pid), (Number(velden[11]) + Number(velden[12])) / 100);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return uit;
+}
+
+/**
+ * PostgreSQL's CPU between two readings: all its processes (a process that started in between counts
+ * whole; one that ended is lost), and apart the server's own connections, found by their
+ * application_name, since other work on the same PostgreSQL shows in the first figure.
+ */
+async function postgresCpu(voor: Map<number, number>, config: Configuratie, appNaam: string) {
+  const na = postgresTijden();
+  let alles = 0;
+  for (const [pid, t] of na) alles += t - (voor.get(pid) ?? 0);
+  let eigen = 0;
+  if (config.databaseUrl) {
+    const c = new pg.Client({ connectionString: config.databaseUrl });
+    await c.connect();
+    try {
+      const r = await c.query<{ pid: number }>(
+        'select pid from pg_stat_activity where application_name = $1',
+        [appNaam],
+      );
+      for (const { pid } of r.rows) eigen += (na.get(pid) ?? 0) - (voor.get(pid) ?? 0);
+    } finally {
+      await c.end();
+    }
+  }
+  return { alles, eigen };
+}
+
 async function gemeten(naam: string, pid: number | undefined, run: () => Promise<autocannon.Result>) {
   const voor = cpuTijd(pid);
   const r = await run();
@@ -388,10 +441,17 @@ async function meetToekenningen(
   beleid: string,
   ids: readonly string[],
   pid: number | undefined,
+  config: Configuratie,
+  appNaam: string,
 ) {
+  const pgA = postgresTijden();
+  const lastA = process.cpuUsage();
   const cpuA = cpuTijd(pid);
   const a = await toekennen(url, token, ids, 0, { duration: TOEKENNING_DUUR });
-  const cpuPerA = ((cpuTijd(pid) - cpuA) * 1000) / Math.max(1, a.r.requests.total);
+  const n = Math.max(1, a.r.requests.total);
+  const cpuPerA = ((cpuTijd(pid) - cpuA) * 1000) / n;
+  const last = process.cpuUsage(lastA);
+  const pgCpu = await postgresCpu(pgA, config, appNaam);
   // autocannon stops counting at the deadline, but requests still in flight are still decided: wait for them.
   let voor = await budget(url, beleid);
   for (;;) {
@@ -414,7 +474,13 @@ async function meetToekenningen(
   const na = await budget(url, beleid);
   return {
     metingen: [
-      meting('toekenningen met budgetcontrole, maximaal, 16 verbindingen', a.r, cpuPerA),
+      {
+        ...meting('toekenningen met budgetcontrole, maximaal, 16 verbindingen', a.r, cpuPerA),
+        ...(config.databaseUrl
+          ? { pgCpuMs: (pgCpu.alles * 1000) / n, pgEigenCpuMs: (pgCpu.eigen * 1000) / n }
+          : {}),
+        lastCpuMs: (last.user + last.system) / 1000 / n,
+      },
       meting(`plafondrace: ${2 * RESTRUIMTE} verzoeken om ${RESTRUIMTE} plaatsen`, b.r, cpuPerB),
     ],
     a: a.soorten,
@@ -477,7 +543,8 @@ async function bench(naam: 'pglite' | 'postgres') {
     PORT: '0',
     DATA_DIR: dataDir,
     BSN_SLEUTEL: SLEUTEL,
-    ...(naam === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema } : {}),
+    // The server's connections name themselves, so PostgreSQL's CPU for them can be told apart.
+    ...(naam === 'postgres' ? { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, PGAPPNAME: schema } : {}),
   };
   try {
     process.stdout.write(`${naam}: ${INWONERS} inwoners zaaien… `);
@@ -496,7 +563,7 @@ async function bench(naam: 'pglite' | 'postgres') {
       await stopServer(server);
       return { naam, metingen: evaluatie, controles: {} };
     }
-    const t = await meetToekenningen(server.url, token, beleid, ids, server.proces.pid);
+    const t = await meetToekenningen(server.url, token, beleid, ids, server.proces.pid, config, schema);
     for (const m of t.metingen) console.log(regel(naam, m));
     await stopServer(server);
     const c = await controleer(config);
@@ -523,7 +590,7 @@ async function bench(naam: 'pglite' | 'postgres') {
 }
 
 const regel = (opslag: string, m: Meting) =>
-  `${opslag.padEnd(9)} ${m.naam.padEnd(58)} ${m.perSeconde.toFixed(0).padStart(6)}/s  p50 ${m.p50.toFixed(1).padStart(5)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  max ${m.max.toFixed(0).padStart(5)} ms  server-cpu ${m.cpuMs.toFixed(2)} ms/verzoek  fouten ${m.fouten}`;
+  `${opslag.padEnd(9)} ${m.naam.padEnd(58)} ${m.perSeconde.toFixed(0).padStart(6)}/s  p50 ${m.p50.toFixed(1).padStart(5)} ms  p99 ${m.p99.toFixed(1).padStart(6)} ms  max ${m.max.toFixed(0).padStart(5)} ms  server-cpu ${m.cpuMs.toFixed(2)} ms/verzoek${m.pgCpuMs === undefined ? '' : `  postgres-cpu ${m.pgCpuMs.toFixed(2)} ms/verzoek (eigen verbindingen ${m.pgEigenCpuMs!.toFixed(2)})`}${m.lastCpuMs === undefined ? '' : `  lastgenerator-cpu ${m.lastCpuMs.toFixed(2)} ms/verzoek`}  fouten ${m.fouten}`;
 
 const pgVersie = await postgresBereikbaar();
 const lastBegin = loadavg()[0]!.toFixed(2);

@@ -101,8 +101,13 @@ describe.each(OPSLAGEN)('een groep toekenningen tegen het plafond op $naam', ({ 
             },
           }),
         });
-        const body = (await r.json()) as { soort?: string; motivering?: { plafond?: { uitleg: string } } };
-        return { status: r.status, soort: body.soort, plafond: body.motivering?.plafond?.uitleg };
+        const body = (await r.json()) as {
+          id: string;
+          soort?: string;
+          motivering?: { plafond?: { uitleg: string } };
+          resultaat: { voorzieningen: { uitkomst: string; gronden: { artikel: string }[] }[] };
+        };
+        return { status: r.status, soort: body.soort, plafond: body.motivering?.plafond?.uitleg, body };
       }),
     );
   }
@@ -135,6 +140,45 @@ describe.each(OPSLAGEN)('een groep toekenningen tegen het plafond op $naam', ({ 
     expect(afgewezen).toHaveLength(9);
     for (const a of afgewezen) expect(a.plafond).toContain('plafond van 3 deelnemers');
     expect(await budget()).toEqual({ besteedCent: 3 * JAARBEDRAG, deelnemers: 3 });
+    // The answer's text is written from the result serialised once for the row: a refusal on the
+    // ceiling answers and stores the refused result with the ceiling's ground, a grant the granted one.
+    const opgeslagen = new Map(
+      (
+        await opslag.db
+          .selectFrom('beschikking')
+          .select(['id', 'resultaat'])
+          .where(
+            'id',
+            'in',
+            antwoorden.map((a) => a.body.id),
+          )
+          .execute()
+      ).map((r) => [r.id, r.resultaat]),
+    );
+    for (const a of antwoorden) {
+      const v = a.body.resultaat.voorzieningen[0]!;
+      expect(v.uitkomst).toBe(a.soort === 'toekenning' ? 'toegestaan' : 'afgewezen');
+      expect(v.gronden.some((g) => g.artikel === '3 lid 1')).toBe(a.soort === 'afwijzing');
+      expect(opgeslagen.get(a.body.id)).toEqual(a.body.resultaat);
+      expect(Object.keys(a.body)).toEqual([
+        'id',
+        'gemeente',
+        'inwonerId',
+        'soort',
+        'voorziening',
+        'uitkomst',
+        'peildatum',
+        'besluitdatum',
+        'ingangsdatum',
+        'einddatum',
+        'jaarbedragCent',
+        'regelingen',
+        'motivering',
+        'resultaat',
+        'beeindigingsgrond',
+        'vorigeId',
+      ]);
+    }
   }, 60_000);
 
   it('kent bij 12 gelijktijdige toekenningen precies wat in het budgetplafond past toe', async () => {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { InsertQueryNode, type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lokaleAuthenticator } from '../src/administratie/gebruikers.ts';
 import { maakApp } from '../src/api/app.ts';
@@ -124,6 +124,45 @@ describe.each(OPSLAGEN)('idempotentie en reproduceerbaarheid op $naam', ({ open 
       .executeTakeFirstOrThrow();
     expect(rij.status).toBe(201);
     expect(rij.antwoord).toEqual(a.body);
+  });
+
+  it('schrijft na een beschikking met sleutel niet nog eens naar idempotentie, maar bewaart een weigering vooraf wel', async () => {
+    // Inserts into the table of keys through the query builder (the decision's own commit is one raw
+    // statement and does not count here).
+    let inserts = 0;
+    const teller: KyselyPlugin = {
+      transformQuery: ({ node }) => {
+        if (InsertQueryNode.is(node) && node.into?.table.identifier.name === 'idempotentie') inserts++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const geteld = await startApi(
+      { ...opslag, db: opslag.db.withPlugin(teller) },
+      engine,
+      { geteld: [{ gemeente: 'dinkelland', rol: 'casemanager' }] },
+      '2016-06-01',
+    );
+    const id = await klant('Geteld');
+    const pad = '/gemeenten/dinkelland/beschikkingen';
+    const a = await geteld.json('geteld', 'POST', pad, toekenning(id), { 'idempotency-key': `geteld-${id}` });
+    expect(a.status).toBe(201);
+    expect(inserts).toBe(0);
+    const nog = await geteld.json('geteld', 'POST', pad, toekenning(id), {
+      'idempotency-key': `geteld-${id}`,
+    });
+    expect(nog.koppen.get('idempotent-replayed')).toBe('true');
+    expect(nog.body).toEqual(a.body);
+    // Without an uitkering the rules do not grant: refused before any write, so stored by the layer.
+    const zonder = await api.inwoner('dinkelland', 'Zonder uitkering');
+    const sleutel = { 'idempotency-key': `geweigerd-${zonder}` };
+    const w = await geteld.json('geteld', 'POST', pad, toekenning(zonder), sleutel);
+    expect(w.status).toBe(422);
+    expect(inserts).toBe(1);
+    const weer = await geteld.json('geteld', 'POST', pad, toekenning(zonder), sleutel);
+    expect(weer.status).toBe(422);
+    expect(weer.koppen.get('idempotent-replayed')).toBe('true');
+    expect(weer.body).toEqual(w.body);
   });
 
   it('registreert bij 8 gelijktijdige verzoeken met één sleutel één inwoner met één auditregel', async () => {

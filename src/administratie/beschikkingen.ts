@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { afwijkingOpenSchema, aanvraagOpenSchema, veldFouten } from '../casus/index.ts';
 import type { Engine, Resultaat, VoorzieningUitkomst } from '../engine/index.ts';
 import { bezwaartermijnEinde, isGeldigeDatum, plusDagen, plusMaanden } from '../kalender/index.ts';
-import { bulkInsert } from '../opslag/bulk.ts';
+import { bulkInsert, JsonTekst, jsonTekstVan, metJsonTekst } from '../opslag/bulk.ts';
 import type { Db } from '../opslag/database.ts';
 import { buitenVerzoek, inTransactie } from '../opslag/transactie.ts';
+import { voerGebouwdUit } from '../opslag/voorbereid.ts';
 import type { Regeling } from '../regelgeving/index.ts';
 import { bedragTekst, datumTekst } from '../taal/index.ts';
 import { AanvraagNietOpen, aanvraagBezwaar, sluitAanvragen } from './aanvragen.ts';
@@ -23,8 +24,9 @@ import {
   geefDeelnemerVrij,
 } from './budgetten.ts';
 import { gelukt, mislukt, nietGevonden, type Uitslag } from './fouten.ts';
+import { leesBeschikkingsfeiten } from './beschikkingsfeiten.ts';
 import { feitenUit } from './inwoners.ts';
-import { engineVoor, inWerkingKolom } from './ontwerpen.ts';
+import { engineVoor } from './ontwerpen.ts';
 import { lksMaandbedrag, lksPerioden, type TermijnBedrag, termijnenUit } from './termijnen.ts';
 import { type Actor, BESLISSERS, LEZERS, vereisRol } from './toegang.ts';
 
@@ -259,30 +261,19 @@ async function bereidGelezen(
 ): Promise<Uitslag<Voorstel>> {
   const rol = vereisRol(actor, gemeente, BESLISSERS);
   if (!rol.ok) return rol;
-  // The inwoner and the facts in force on the peildatum in one query: this runs for every decision,
-  // so it is written out rather than built and compiled by the query builder each time.
-  const inWerking = 'inWerkingOver' in keuze ? sql`, ${inWerkingKolom(gemeente)} as in_werking` : sql``;
-  const { rows: rijen } = await sql<{
-    geboortedatum: string | null;
-    naam: string | null;
-    waarde: unknown;
-    inWerking?: string;
-  }>`select inwoner.geboortedatum, feit.naam, feit.waarde${inWerking}
-    from inwoner left join feit on feit.inwoner_id = inwoner.id
-      and feit.gemeente = ${gemeente} and feit.geldig_vanaf <= ${b.peildatum}
-    where inwoner.gemeente = ${gemeente} and inwoner.id = ${b.inwonerId}
-    order by feit.geldig_vanaf, feit.id`.execute(db);
+  // The inwoner, the facts in force on the peildatum and the adopted drafts in one read, shared with
+  // the other decisions of this turn.
+  const rijen = await leesBeschikkingsfeiten(db, {
+    gemeente,
+    inwonerId: b.inwonerId,
+    peildatum: b.peildatum,
+  });
   const inwoner = rijen[0];
   if (!inwoner) return nietGevonden('inwoner');
   const engine =
     'vast' in keuze
       ? keuze.vast
-      : await engineVoor(
-          db,
-          keuze.inWerkingOver,
-          gemeente,
-          inwoner.inWerking?.split(',').filter(Boolean) ?? [],
-        );
+      : await engineVoor(db, keuze.inWerkingOver, gemeente, inwoner.inWerking.split(',').filter(Boolean));
   if (b.aanvraagId) {
     const bezwaar = await aanvraagBezwaar(db, gemeente, {
       aanvraagId: b.aanvraagId,
@@ -438,7 +429,17 @@ async function schrijf(
       beeindigingsgrond: null,
       vorigeId: null,
     };
-    return { v, beschikking, geboekt: boeking?.ok === true && boeking.geboekt };
+    // The result is most of a decision's text: serialised once, for the row, the stored answer and
+    // the response alike, in the key order of the object.
+    const resultaatTekst = new JsonTekst(JSON.stringify(resultaat));
+    const { resultaat: _, beeindigingsgrond, vorigeId, ...kop } = beschikking;
+    const tekst = `${JSON.stringify(kop).slice(0, -1)},"resultaat":${resultaatTekst.tekst},${JSON.stringify({ beeindigingsgrond, vorigeId }).slice(1)}`;
+    return {
+      v,
+      beschikking: metJsonTekst(beschikking, tekst),
+      resultaatTekst,
+      geboekt: boeking?.ok === true && boeking.geboekt,
+    };
   });
   const toegekend = rijen.filter((r) => r.beschikking.soort === 'toekenning');
   const termijnen = rijen.flatMap(({ v, beschikking: x }) => [
@@ -451,20 +452,26 @@ async function schrijf(
   ]);
   // The answers of keyed requests commit with their decisions: a retry after a crash replays them.
   const antwoorden = rijen.flatMap(({ v, beschikking }) =>
-    v.idempotentie ? [{ ...v.idempotentie, status: 201, antwoord: beschikking }] : [],
+    v.idempotentie
+      ? [{ ...v.idempotentie, status: 201, antwoord: new JsonTekst(jsonTekstVan(beschikking)!) }]
+      : [],
   );
   const archief = new Map(rijen.flatMap(({ v }) => (v.archief ?? []).map((a) => [a.hash, a] as const)));
   const groep = wijze.soort === 'groep';
   const opties = groep ? { alleenAls: sql`(select ok from boeking)` } : {};
   // One statement for all rows of all decisions: per decision this path is the hot one under load.
   // Foreign keys are checked at the end of the statement, when every part has been inserted.
-  const { rows } = await sql<{ ok: boolean; vastgelegd: number; ontbrekend: string[] }>`with
+  const { rows } = await voerGebouwdUit(
+    trx,
+    'beschikkingen',
+    sql<{ ok: boolean; vastgelegd: number; ontbrekend: string[] }>`with
     ${groep ? sql`${boekGroepCtes(wijze.budget, wijze.erbij, wijze.nieuw)},` : sql``}
     b as (${bulkInsert(
       'beschikking',
       BESCHIKKING_KOLOMMEN,
-      rijen.map(({ v, beschikking: x }) => ({
+      rijen.map(({ v, beschikking: x, resultaatTekst }) => ({
         ...x,
+        resultaat: resultaatTekst,
         aanvraagId: v.invoer.aanvraagId ?? null,
         verzondenOp: v.invoer.verzondenOp ?? null,
         casus: v.casus,
@@ -507,7 +514,8 @@ async function schrijf(
     select ${groep ? sql`(select ok from boeking)` : sql`true`} as ok,
       (select count(*) from k)::int as vastgelegd,
       array(select h from unnest(${[...archief.keys()]}::text[]) as h
-        where not exists (select 1 from regelingarchief r where r.hash = h)) as ontbrekend`.execute(trx);
+        where not exists (select 1 from regelingarchief r where r.hash = h)) as ontbrekend`,
+  );
   const uitslag = rows[0]!;
   if (!uitslag.ok) return undefined;
   // A concurrent duplicate stored its answer first: this transaction must not commit.

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { parseDocument } from 'yaml';
 import { controleerRonde } from '../advies/laden.ts';
 import { type Adviesronde, rondeSchema } from '../advies/schema.ts';
@@ -476,15 +475,6 @@ export async function engineInWerking(
     opties.onthouden && gemeente !== undefined ? await onthoudenHashes(db, gemeente, lees) : await lees();
   return engineVoor(db, engine, gemeente, hashes);
 }
-
-/**
- * The hashes of a gemeente's adopted drafts, ordered as `engineInWerking` orders them and joined by
- * commas, as a column: a read that runs for every decision selects it beside its own rows, so the
- * engine in force is known without a statement of its own, from the same snapshot.
- */
-export const inWerkingKolom = (gemeente: string) =>
-  sql<string>`(select coalesce(string_agg(hash, ',' order by hash), '') from ontwerp
-    where status = 'vastgesteld' and gemeente = ${gemeente})`;
 
 /** The engine for these adopted drafts (hashes as `engineInWerking` reads them): built once per set. */
 export async function engineVoor(

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { IdempotentieBezet, type IdempotentieClaim } from '../administratie/idempotentie.ts';
 import type { Db } from '../opslag/database.ts';
 import type { ApiEnv } from './omgeving.ts';
+import { tekstVanAntwoord } from './route-hulp.ts';
 
 const SCHRIJVEND = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -50,8 +51,10 @@ export function schrijfverzoeken({
         if (eerder) c.res = herhaal(eerder, claim);
         return;
       }
-      // A decision's commit stored its answer itself; an answer without effect (a refusal before the
-      // write) is stored here, where a crash loses nothing but the stored answer.
+      // A decision's commit stored its answer itself: a second insert would only find it there. An
+      // answer without effect (a refusal before the write) is stored here, where a crash loses nothing
+      // but the stored answer.
+      if (c.get('idempotentieBewaard')) return;
       if (c.res.status < 500) await bewaar(db, claim, c.res, true);
       return;
     }
@@ -113,14 +116,7 @@ function herhaal(eerder: { verzoek: string; status: number; antwoord: unknown },
 }
 
 async function bewaar(db: Db, claim: IdempotentieClaim, res: Response, nieuw: boolean) {
-  const tekst = await res.clone().text();
-  let antwoord: unknown = null;
-  try {
-    antwoord = tekst ? JSON.parse(tekst) : null;
-  } catch {
-    antwoord = tekst;
-  }
-  const waarden = { status: res.status, antwoord: JSON.stringify(antwoord) };
+  const waarden = { status: res.status, antwoord: await antwoordTekst(res) };
   if (nieuw)
     await db
       .insertInto('idempotentie')
@@ -134,6 +130,24 @@ async function bewaar(db: Db, claim: IdempotentieClaim, res: Response, nieuw: bo
       .where('gebruikerId', '=', claim.gebruikerId)
       .where('sleutel', '=', claim.sleutel)
       .execute();
+}
+
+/**
+ * The answer as JSON text for the jsonb column: the text `antwoord` serialised the body from when it
+ * made it (not read back, parsed and serialised again); otherwise the body read from a copy, kept as it
+ * is when it is JSON and as a JSON string when not.
+ */
+async function antwoordTekst(res: Response): Promise<string> {
+  const gemaakt = tekstVanAntwoord(res);
+  if (gemaakt !== undefined) return gemaakt;
+  const tekst = await res.clone().text();
+  if (!tekst) return 'null';
+  try {
+    JSON.parse(tekst);
+    return tekst;
+  } catch {
+    return JSON.stringify(tekst);
+  }
 }
 
 function probleemTekst(status: number, title: string): Response {

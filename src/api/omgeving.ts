@@ -12,5 +12,7 @@ export type ApiEnv = {
     idempotentie: IdempotentieClaim | undefined;
     /** Set by such a route when a concurrent duplicate stored the key first. */
     idempotentieBezet: boolean | undefined;
+    /** Set by such a route when its own commit stored the answer under the key: nothing left to store. */
+    idempotentieBewaard: boolean | undefined;
   };
 };

@@ -2,6 +2,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Uitslag } from '../administratie/fouten.ts';
 import type { Actor } from '../administratie/toegang.ts';
+import { jsonTekstVan } from '../opslag/bulk.ts';
 import type { ApiAfhankelijkheden } from './afhankelijkheden.ts';
 import { doelbinding } from './doelbinding.ts';
 import type { ApiEnv } from './omgeving.ts';
@@ -46,12 +47,20 @@ export function maakRouteHulp(
       if (!u.ok) return probleem(c, u.fout);
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (etag) headers.etag = etag(u.waarde);
-      return new Response(JSON.stringify(u.waarde), { status, headers });
+      // A decision brings its text along (serialised once when it was written).
+      const tekst = jsonTekstVan(u.waarde) ?? JSON.stringify(u.waarde);
+      return bewaarTekst(new Response(tekst, { status, headers }), tekst);
     },
     actor: (c) => c.get('actor')!,
     vandaag,
   };
 }
+
+const teksten = new WeakMap<Response, string>();
+const bewaarTekst = (r: Response, tekst: string) => (teksten.set(r, tekst), r);
+
+/** The body of a JSON answer made by `antwoord`, as text, without reading (or cloning) the response. */
+export const tekstVanAntwoord = (r: Response): string | undefined => teksten.get(r);
 
 export const etagVan = (w: { versie: number }) => `W/"${w.versie}"`;
 

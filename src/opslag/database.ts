@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect } from 'kysely'
 import type { Configuratie } from './configuratie.ts';
 import type { Database } from './schema.ts';
 import { neemSlot } from './slot.ts';
+import { benoemVoorbereide } from './voorbereid.ts';
 
 export type Db = Kysely<Database>;
 
@@ -61,6 +62,7 @@ export async function openOpslag(
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    benoemVoorbereide(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       db,

@@ -70,6 +70,9 @@ export const registreerBeschikkingRoutes: RouteModule = (
           c.req.valid('json'),
           c.get('idempotentie'),
         );
+        // A decision taken commits its answer under the key with it (schrijfBeschikkingen); a refusal
+        // before the write does not, and is stored by the idempotency layer.
+        if (genomen.ok) c.set('idempotentieBewaard', true);
         return antwoord(c, genomen, 201);
       } catch (e) {
         if (!(e instanceof IdempotentieBezet)) throw e;
