@@ -2,7 +2,7 @@
  * Which drafts a gemeente's council adopted, remembered for a few seconds for the one reader that asks
  * it on every request and stores nothing: POST /evaluate. On the embedded store that question was a
  * third of the request's server CPU. Decisions never use this memory: a grant reads the adopted drafts
- * in the same statement as its facts (`inWerkingKolom`), so what is decided is always what was in
+ * in the same statement as its facts (beschikkingsfeiten.ts), so what is decided is always what was in
  * force at that moment.
  *
  * An adoption in this process is seen at once: it forgets the gemeente and keeps it out of memory for
