@@ -17,7 +17,7 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 
@@ -25,7 +25,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const STEMPEL = join(DIST, 'bouw.json');
 const PROGRAMMA = 'src/cli/main.ts';
-const WERKER = 'src/beleid/impact-werker.ts';
+/** Worker threads' modules, each a bundled file of its own beside the program (src/werkdraden/). */
+const WERKERS = ['src/beleid/impact-werker.ts', 'src/documenten/opmaak-werker.ts'];
 const BUITEN = [
   '@electric-sql/pglite',
   'pg',
@@ -156,17 +157,18 @@ async function bouw() {
       banner: { js: `/* reintegratie-bron ${bron} */` },
     });
     await alsAscii(join(nieuw, 'app', 'main.cjs'));
-    // The impact worker is a worker thread's module of its own.
-    await build({
-      ...gedeeld,
-      entryPoints: [WERKER],
-      outfile: join(nieuw, 'app', 'impact-werker.js'),
-      format: 'esm',
-      // Bundled CommonJS packages (yaml) call require(); ESM has none of its own.
-      banner: {
-        js: "import { createRequire as __maakRequire } from 'node:module'; const require = __maakRequire(import.meta.url);",
-      },
-    });
+    // Each worker thread's module is a file of its own.
+    for (const werker of WERKERS)
+      await build({
+        ...gedeeld,
+        entryPoints: [werker],
+        outfile: join(nieuw, 'app', `${basename(werker, '.ts')}.js`),
+        format: 'esm',
+        // Bundled CommonJS packages (yaml) call require(); ESM has none of its own.
+        banner: {
+          js: "import { createRequire as __maakRequire } from 'node:module'; const require = __maakRequire(import.meta.url);",
+        },
+      });
     schrijfStempel(join(nieuw, 'bouw.json'), {
       bron,
       begonnen,

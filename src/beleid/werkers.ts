@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWerkerModule, werkerModule } from '../werkdraden/index.ts';
 import type { ImpactStand } from './impact.ts';
 import type { ImpactVraag } from './opzet.ts';
 
@@ -36,28 +33,10 @@ export type NaarWerker =
   | { readonly soort: 'stuk'; readonly bytes: Uint8Array; readonly eersteRegel: number }
   | { readonly soort: 'einde' };
 
-/** Built (dist/, bundled JavaScript) or run from the TypeScript sources (tests, REINTEGRATIE_BRON=src). */
-const GEBOUWD = !import.meta.url.endsWith('.ts');
-const WERKER = new URL(`./impact-werker.${GEBOUWD ? 'js' : 'ts'}`, import.meta.url);
-
-/**
- * From the sources the worker is TypeScript like the rest: it registers tsx before it loads its
- * module. Its ESM entry is found through tsx's own export map (`import.meta.resolve` is not there
- * under every test runner, and tsx's CommonJS entry cannot register the ESM hooks).
- */
-function tsxApi(): string {
-  const vraag = createRequire(import.meta.url);
-  const pakket = vraag.resolve('tsx/package.json');
-  const { exports } = JSON.parse(readFileSync(pakket, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  return pathToFileURL(join(dirname(pakket), exports['./esm/api']!.import.default)).href;
-}
+const WERKER = werkerModule('impact-werker', import.meta.url);
 
 export function startWerker(opdracht: Werkopdracht): Worker {
-  if (GEBOUWD) return new Worker(WERKER, { workerData: opdracht });
-  const code = `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WERKER.href)}); });`;
-  return new Worker(code, { eval: true, workerData: opdracht });
+  return startWerkerModule(WERKER, opdracht);
 }
 
 /** The counts a worker sends when it is done; rejects when it cannot start or stops. */

@@ -4,12 +4,11 @@ import { gelukt, mislukt, nietGevonden, type Uitslag } from '../administratie/fo
 import { type Actor, BELEID, LEZERS, vereisRol } from '../administratie/toegang.ts';
 import type { Db } from '../opslag/database.ts';
 import type { DocumentContext } from './brieven.ts';
+import { maakOpmaak } from './opmaak.ts';
 import { bewaarDocumenten, documentenVan, leesDocument, type OpgeslagenDocument } from './opslag.ts';
 import { type Periode, periode, periodeSleutel, vorigePeriode } from './perioden.ts';
 import { cijfersVoorPerioden } from './voortgang-cijfers.ts';
-import { voortgangHtml } from './voortgang-html.ts';
 import { type Rapportage, rapportage } from './voortgang-model.ts';
-import { voortgangPdf } from './voortgang-pdf.ts';
 
 export const RAPPORT_FORMATEN = {
   pdf: 'application/pdf',
@@ -81,7 +80,8 @@ export async function maakVoortgangsrapportage(
   if (!al) {
     const r = await voortgangsrapportage(db, ctx, gemeente, p);
     if (!r.ok) return r;
-    const pdf = await voortgangPdf(r.waarde);
+    // Laid out on a worker thread: the server keeps answering meanwhile (opmaak.ts).
+    const { pdf, html } = await maakOpmaak(r.waarde);
     const bewaard = await bewaarDocumenten(db, {
       gemeente,
       soort: 'voortgangsrapportage',
@@ -92,7 +92,7 @@ export async function maakVoortgangsrapportage(
         {
           formaat: 'html',
           mediatype: RAPPORT_FORMATEN.html,
-          inhoud: Buffer.from(await voortgangHtml(r.waarde)),
+          inhoud: Buffer.from(html),
         },
         {
           formaat: 'json',
